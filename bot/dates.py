@@ -1,0 +1,92 @@
+"""Dates written in minutes ("2nd March", "by Friday", "next call"), resolved against the meeting date.
+
+dateparser does the reading; this module decides which phrases are dates at all, because
+dateparser happily reads "NEXT YEAR!" or a bare "May" as some day, and a wrong due date is worse
+than none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)  # fmt: skip
+_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+
+
+def iso_date_in(text: str) -> dt.date | None:
+    """The first valid YYYY-MM-DD date in the text."""
+    for match in _ISO.finditer(text):
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def as_date(value: object) -> dt.date | None:
+    """A front-matter value as a date: YAML gives dates, datetimes or strings."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return iso_date_in(value) or written_date(value, base=None)
+    return None
+
+
+def written_date(phrase: str, base: dt.date | None) -> dt.date | None:
+    """A calendar date written in words ("2nd March", "Wednesday, 25th November", "12 May 2026").
+
+    Phrases without a day (a number or a weekday) are not dates here: "NEXT YEAR!", "May", "soon".
+    Without a year the date is the first one on or after `base`.
+    """
+    phrase = phrase.strip()
+    iso = iso_date_in(phrase)
+    if iso:
+        return iso
+    has_month_day = bool(_MONTH_WORD.search(phrase)) and bool(_DAY_NUMBER.search(phrase))
+    if not has_month_day and not _WEEKDAY_WORD.search(phrase):
+        return None
+    return _dateparser(phrase[:80], base)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(phrase: str, base: dt.date | None) -> dt.date | None:
+    import dateparser  # imported late: it takes a moment to load and most runs need it rarely
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def next_weekday(base: dt.date, weekday: int) -> dt.date:
+    """The first day strictly after `base` falling on `weekday` (Monday is 0)."""
+    ahead = (weekday - base.weekday()) % 7 or 7
+    return base + dt.timedelta(days=ahead)
+
+
+def end_of_week(base: dt.date) -> dt.date:
+    """The Friday of the meeting's week (the next Friday when the meeting is at the weekend)."""
+    if base.weekday() <= 4:
+        return base + dt.timedelta(days=4 - base.weekday())
+    return next_weekday(base, 4)
+
+
+def end_of_month(base: dt.date) -> dt.date:
+    first_of_next = (base.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return first_of_next - dt.timedelta(days=1)
+
+
+def weekday_index(name: str) -> int | None:
+    name = name.lower()
+    return _WEEKDAYS.index(name) if name in _WEEKDAYS else None
