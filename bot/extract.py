@@ -50,6 +50,7 @@ _ACTION_PREFIX = re.compile(
 _ACTION_SECTION = re.compile(
     r"\b(action items?|actions?|to-?dos?|next steps|tasks|assignments|owners?)\b", re.IGNORECASE
 )
+_AGENDA = re.compile(r"\bagenda\b", re.IGNORECASE)
 _NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.IGNORECASE)
 _TYPOS = re.compile(r"\bwil\b")
 # Status marks say the work is done: "(done)", "— done ✔", "DONE:".
@@ -123,7 +124,7 @@ class Extractor:
         named_before = False
         for index, sentences in by_block.items():
             block = meeting.blocks[index]
-            if block.checked is True or block.kind is BlockKind.HEADING:
+            if block.checked is True or block.kind is BlockKind.HEADING or _is_agenda(block):
                 named_before = False
                 continue
             if block.kind is BlockKind.ROW:
@@ -145,12 +146,17 @@ class Extractor:
                 yield _prepare(sentence, found, roster)
 
     def _read(self, item: Prepared, doc: Doc, block: Block, state: _Context) -> list[_Found]:
-        reader = _SentenceReader(item, doc, state)
+        reader = _SentenceReader(item, doc, state, self.nlp)
         results = reader.read()
         if not results and (item.explicit or _in_action_list(block)) and not _states_a_fact(doc):
             results = _explicit(item)
         state.last_subject = reader.subject or state.last_subject
         return results
+
+
+def _is_agenda(block: Block) -> bool:
+    """The agenda lists topics and who brings them ("Dave: libvirt status"), not promises."""
+    return block.kind is BlockKind.ITEM and bool(_AGENDA.search(block.section))
 
 
 def _states_a_fact(doc: Doc) -> bool:
@@ -201,8 +207,10 @@ def _with_placeholders(original: str, mentions: Sequence[Mention], cut: int) -> 
         parts.append(piece)
         length += len(piece)
         people[length] = mention
-        parts.append(PLACEHOLDER)
-        length += len(PLACEHOLDER)
+        # "Sam'll": the tokenizer splits "'ll" off known words only.
+        placeholder = PLACEHOLDER + (" " if re.match(r"'(ll|d)\b", original[mention.end :]) else "")
+        parts.append(placeholder)
+        length += len(placeholder)
         position = mention.end
     parts.append(original[position:])
     return "".join(parts), people
@@ -239,8 +247,8 @@ def _explicit(item: Prepared) -> list[_Found]:
 
 
 class _SentenceReader:
-    def __init__(self, item: Prepared, doc: Doc, state: _Context) -> None:
-        self.item, self.doc, self.state = item, doc, state
+    def __init__(self, item: Prepared, doc: Doc, state: _Context, nlp: Language) -> None:
+        self.item, self.doc, self.state, self.nlp = item, doc, state, nlp
         self.subject: tuple[Person, ...] = ()
 
     def read(self) -> list[_Found]:
@@ -393,10 +401,33 @@ class _SentenceReader:
                 people.append(person)
             elif token.text not in (",", "/", "&", "and", "+"):
                 return []
-        first = doc[colon.i + 1]
-        if not people or first.tag_ not in ("VB", "VBG") or not _acts(first) or first.dep_.startswith("csubj"):
+        if not people:
             return []
-        return [_Found(tuple(people), self._title(first, start=colon.i + 1), first.lemma_)]
+        first = doc[colon.i + 1]
+        if first.tag_ in ("VB", "VBG") and _acts(first) and not first.dep_.startswith("csubj"):
+            return [_Found(tuple(people), self._title(first, start=colon.i + 1), first.lemma_)]
+        if first.is_lower and first.pos_ in ("NOUN", "ADJ"):
+            return self._imperative_after(colon, tuple(people))
+        return []
+
+    def _imperative_after(self, colon: Token, people: tuple[Person, ...]) -> list[_Found]:
+        """ "Lee/Sam: triage the new issues": out of context the parser takes "triage" for a noun;
+        read as a request ("Please triage ...") it is the verb it is. Whatever is not read as a bare
+        imperative ("Anil: trunk compiler seems broken") stays a remark."""
+        cut = colon.idx + 1
+        lead = "Please"
+        rest = self.item.text[cut:]
+        reread = self.nlp(lead + rest)
+        verb = reread[1] if len(reread) > 1 else None
+        if verb is None or verb.tag_ not in ("VB", "VBG") or verb.dep_ != "ROOT" or _subject(verb) is not None:
+            return []
+        if not any(c.dep_ in ("dobj", "prep", "prt", "ccomp", "xcomp") for c in verb.children):
+            return []  # "Dave: libvirt and other status" names a topic, it asks for nothing
+        shift = len(lead) - cut
+        people_map = {offset + shift: m for offset, m in self.item.people.items() if offset >= cut}
+        shifted = Prepared(self.item.sentence, lead + rest, people_map, self.item.original)
+        reader = _SentenceReader(shifted, reread, self.state, self.nlp)
+        return [_Found(people, reader._title(verb, start=1), verb.lemma_)]
 
     def _title(self, root: Token, start: int = 0) -> str:
         section = self.item.sentence.section

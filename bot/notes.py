@@ -273,7 +273,7 @@ def _split_run(lines: list[TextLine]) -> list[tuple[str, int]]:
     begin = 0
     for match in _SENTENCE_END.finditer(joined):
         before = joined[begin : match.start()].split()
-        last_word = before[-1].lower().rstrip(".") if before else ""
+        last_word = before[-1].lower().rstrip(".").lstrip("([\"'") if before else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
         _append(result, joined, begin, match.end(), starts)

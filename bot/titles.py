@@ -20,8 +20,14 @@ _FILLERS = frozenset(
     {"then", "also", "just", "probably", "hopefully", "perhaps", "maybe", "soon", "now", "still", "properly",
      "too", "already", "first", "again", "really", "anyway", "only", "actually", "definitely", "both"}
 )  # fmt: skip
-_SUBORDINATORS = frozenset({"when", "once", "if", "as", "because", "after", "before", "until", "since", "while"})
-_PRONOUNS = frozenset({"this", "that", "it", "these", "those", "them"})
+# "once it is merged" is when, not what; "check if we need a release" keeps its "if": it is the object.
+_SUBORDINATORS = frozenset({"when", "once", "as", "because", "after", "before", "until", "since", "while"})
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Head nouns that only make sense with the topic under discussion: "reply to the email".
+_UNDERSPECIFIED = frozenset(
+    {"email", "mail", "thread", "issue", "pr", "patch", "post", "proposal", "question", "discussion",
+     "request", "idea", "doc", "document", "plan", "draft", "change", "changes", "one", "thing", "stuff"}
+)  # fmt: skip
 _GENERIC_SECTIONS = re.compile(
     r"^(notes?|minutes|aob|any other business|other business|other|misc\w*|discussion|agenda|general|"
     r"updates?|action items?|actions?|next steps|to-?dos?|--+)?$",
@@ -41,6 +47,7 @@ def title_from(
     start: int = 0,
 ) -> str:
     keep = sorted((t for t in _phrase(root, due_span) if t.i >= start), key=lambda t: t.i)
+    keep = _outside_brackets(keep)
     while keep and keep[-1].dep_ == "cc":
         keep.pop()  # "and" whose other half was left out
     if not keep:
@@ -50,7 +57,10 @@ def title_from(
         text = name_of(token) or token.text
         if index == 0 and token.tag_.startswith("VB"):
             text = token.lemma_
-        words.append(text + (token.whitespace_ if index < len(keep) - 1 else ""))
+        if index < len(keep) - 1:
+            # Where words were left out between two kept ones, a space stands for them.
+            text += token.whitespace_ if keep[index + 1].i == token.i + 1 else " "
+        words.append(text)
     title = _shorten("".join(words).strip(" ,;:-"))
     return _capitalise(_with_topic(title, section))
 
@@ -76,6 +86,20 @@ def _dropped(child: Token, due_span: tuple[int, int] | None) -> bool:
     return _in_span(child, due_span) and all(_in_span(t, due_span) for t in child.subtree)
 
 
+def _outside_brackets(tokens: list[Token]) -> list[Token]:
+    """Asides in brackets ("(e.g. on ARM)", "(see #12)") do not belong in a title."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text in "([":
+            depth += 1
+        elif token.text in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            kept.append(token)
+    return kept
+
+
 def _in_span(token: Token, span: tuple[int, int] | None) -> bool:
     return span is not None and span[0] <= token.idx < span[1]
 
@@ -99,11 +123,12 @@ def _with_topic(title: str, section: str) -> str:
     words = title.split()
     if len(words) == 1:
         return f"{title} ({topic})"
-    if len(words) <= 4 and any(w.lower() in _PRONOUNS for w in words):
-        return " ".join(topic if w.lower() in _PRONOUNS else w for w in words)
-    if len(words) <= 4 and len(topic.split()) <= 2:
+    if len(words) <= 4 and any(w.lower() in _DEMONSTRATIVES for w in words):
+        return " ".join(topic if w.lower() in _DEMONSTRATIVES else w for w in words)
+    last = words[-1].lower()
+    if len(words) <= 4 and len(topic.split()) <= 2 and last in _UNDERSPECIFIED and words[-2].lower() == "the":
         # "reply to the email" under "Netmap": the email the section is about.
-        return re.sub(r"\bthe (\w+)$", rf"the {topic} \1", title, count=1)
+        return " ".join([*words[:-1], topic, words[-1]])
     return title
 
 

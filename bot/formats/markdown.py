@@ -106,6 +106,7 @@ def _inline_lines(token: Token, first_line: int) -> tuple[TextLine, ...]:
 
 def _bold_heading(children: Sequence[Token]) -> str | None:
     """The bold phrase a paragraph opens with, if it opens with one."""
+    children = [c for c in children if not (c.type == "text" and not c.content)]
     if len(children) < 3 or children[0].type != "strong_open":
         return None
     text: list[str] = []
@@ -121,7 +122,7 @@ def _bold_heading(children: Sequence[Token]) -> str | None:
 
 
 def _only_bold(token: Token) -> bool:
-    children = token.children or []
+    children = [c for c in token.children or [] if not (c.type == "text" and not c.content)]
     closes = [i for i, child in enumerate(children) if child.type == "strong_close"]
     if not closes:
         return False

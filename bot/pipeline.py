@@ -1,0 +1,49 @@
+"""From note files to action items, one note at a time, so one bad note never stops the others."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from bot.config import Config
+from bot.extract import Extractor
+from bot.items import ActionItem
+from bot.nlp import load_model
+from bot.notefiles import load_meeting
+from bot.notes import Meeting, NoteError
+
+
+@dataclass
+class Extraction:
+    meetings: list[Meeting] = field(default_factory=list)
+    items: list[ActionItem] = field(default_factory=list)
+    errors: list[NoteError] = field(default_factory=list)
+
+
+def extract(
+    paths: Iterable[str], config: Config, on_note: Callable[[str], None] | None = None
+) -> Extraction:
+    result = Extraction()
+    extractor: Extractor | None = None
+    for path in paths:
+        if on_note is not None:
+            on_note(path)
+        meeting = _read(path, config, result.errors)
+        if meeting is None:
+            continue
+        if extractor is None:
+            extractor = Extractor(load_model(config.model), config.roster)
+        result.meetings.append(meeting)
+        result.items.extend(extractor.extract(meeting))
+    return result
+
+
+def _read(path: str, config: Config, errors: list[NoteError]) -> Meeting | None:
+    try:
+        return load_meeting(path, config.notes.max_bytes)
+    except NoteError as error:
+        errors.append(error)
+    except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
+        # A note must never take the batch down with it; say which one and carry on.
+        errors.append(NoteError(path, f"could not be read ({type(error).__name__}: {error})"))
+    return None

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_MODEL
+from bot.extract import Extractor
+from bot.nlp import load_model
+from bot.notes import parse_note
+from bot.people import Person, Roster
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DEV_NOTES = SHARED / "notes" / "mirage-dev"
+SCORER = SHARED / "eval" / "score.py"
+STYLES = ROOT / "tests" / "data" / "styles"
+
+TEAM = Roster(
+    (
+        Person("Priya Raman", "priyar", ("Priya",)),
+        Person("Samuel Okafor", "sokafor", ("Sam", "Sammy")),
+        Person("Lee Chen", "leechen", ("Lee",)),
+        Person("Dana Whitfield", None, ("Dana", "DW")),
+        Person("Tom Lindqvist", "tlind", ("TomL", "TL")),
+        Person("Tom Garcia", "tgarcia", ("TomG",)),
+        Person("Daniel Brooks", "dbrooks", ("Daniel", "DanB")),
+    )
+)
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_model(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def extractor(nlp) -> Extractor:  # type: ignore[no-untyped-def]
+    return Extractor(nlp, TEAM)
+
+
+@pytest.fixture
+def items_of(extractor: Extractor):  # type: ignore[no-untyped-def]
+    """Items of a small note written in the test, as (owner names, task, due) tuples."""
+
+    def run(body: str, name: str = "2026-05-06.md"):  # type: ignore[no-untyped-def]
+        return extractor.extract(parse_note(name, body))
+
+    return run
+
+
+def needs_shared() -> pytest.MarkDecorator:
+    return pytest.mark.skipif(
+        not DEV_NOTES.is_dir() or not SCORER.is_file(),
+        reason="../shared (the MirageOS dev notes and scorer) is not beside this checkout, as in a user's clone",
+    )

@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.blocks import BlockKind
+from bot.notes import NoteError, parse_note
+
+JEKYLL_STYLE = """---
+authors: [Dana Whitfield]
+title: "Weekly Meeting: 2026-05-06"
+date: 2026-05-06
+layout: page
+---
+
+### Agenda ###
+
+- Release train
+- Docs sprint
+
+Attendees:
+Dana, Priya, TomL,
+Sam (chair) and Lee.
+
+### Notes ###
+
+#### Release train ####
+
+The build is green again. Priya will tag the release
+candidate tomorrow.
+
+**Docs sprint** - Sam to book a room.
+
+- The next call is scheduled for **20th May**. Please add any agenda items.
+"""
+
+ATOM_STYLE = """---
+updated: 2026-05-06
+author:
+  name: Dana Whitfield
+subject: 'Weekly Meeting: 2026-05-06'
+permalink: weekly-2026-05-06
+description: '6th May: release train'
+---
+
+*Attendees:* Dana Whitfield, Priya Raman, Lee
+Chen
+
+The next call is scheduled for **NEXT YEAR!** Please add any agenda items.
+"""
+
+RENDERED = """Project Logo
+
+Weekly Meeting: 2026-05-06
+By Dana Whitfield - 2026-05-06
+
+
+  • Release train
+  • Docs sprint
+
+Attendees: Dana, Priya, TomL, Sam (chair) and Lee.
+
+
+Release train
+
+  • The build is green again. Priya will tag the release candidate tomorrow.
+
+Docs sprint
+
+Sam to book a room for the sprint.
+
+  • The next call is scheduled for Wednesday, 20th May. Please add any agenda items.
+"""
+
+
+def test_front_matter_title_and_date_style() -> None:
+    meeting = parse_note("notes/x.md", JEKYLL_STYLE)
+    assert meeting.date == dt.date(2026, 5, 6)
+    assert meeting.title == "Weekly Meeting: 2026-05-06"
+    assert meeting.agenda == ("Release train", "Docs sprint")
+    assert meeting.attendees == ("Dana", "Priya", "TomL", "Sam", "Lee")
+    assert meeting.next_meeting == dt.date(2026, 5, 20)
+    assert "Release train" in meeting.sections
+
+
+def test_front_matter_subject_and_updated_style() -> None:
+    meeting = parse_note("x.md", ATOM_STYLE)
+    assert meeting.date == dt.date(2026, 5, 6)
+    assert meeting.title == "Weekly Meeting: 2026-05-06"
+    # A line break inside a comma-separated list is only wrapping: "Lee\nChen" is one person.
+    assert meeting.attendees == ("Dana Whitfield", "Priya Raman", "Lee Chen")
+    assert meeting.next_meeting is None  # "NEXT YEAR!" names no day
+
+
+def test_rendered_plain_text_without_front_matter() -> None:
+    meeting = parse_note("2026-05-06.txt", RENDERED)
+    assert meeting.date == dt.date(2026, 5, 6)
+    assert meeting.agenda == ("Release train", "Docs sprint")
+    assert meeting.attendees == ("Dana", "Priya", "TomL", "Sam", "Lee")
+    assert meeting.next_meeting == dt.date(2026, 5, 20)
+    assert {"Release train", "Docs sprint"} <= set(meeting.sections)
+    sam = next(s for s in meeting.sentences if s.text.startswith("Sam to book"))
+    assert sam.section == "Docs sprint"
+    assert sam.line == RENDERED.splitlines().index("Sam to book a room for the sprint.") + 1
+
+
+def test_every_sentence_keeps_its_line_number() -> None:
+    meeting = parse_note("x.md", JEKYLL_STYLE)
+    lines = JEKYLL_STYLE.splitlines()
+    for sentence in meeting.sentences:
+        first_word = sentence.text.split()[0]
+        assert first_word in lines[sentence.line - 1], sentence
+    tag = next(s for s in meeting.sentences if s.text.startswith("Priya will tag"))
+    assert tag.text == "Priya will tag the release candidate tomorrow."
+    assert tag.section == "Release train"
+
+
+def test_bold_lead_in_names_the_topic_of_its_paragraph() -> None:
+    meeting = parse_note("x.md", JEKYLL_STYLE)
+    room = next(s for s in meeting.sentences if "book a room" in s.text)
+    assert room.section == "Docs sprint"
+    assert room.text == "Sam to book a room."
+
+
+def test_date_from_title_then_file_name() -> None:
+    assert parse_note("x.md", "# Sync 2026-01-02\n\nText.\n").date == dt.date(2026, 1, 2)
+    assert parse_note("minutes-2025-12-31.md", "# Sync\n\nText.\n").date == dt.date(2025, 12, 31)
+
+
+def test_date_line_in_words() -> None:
+    meeting = parse_note("tidepool.txt", "Tidepool minutes\nDate: 14 May 2026\n\nSam to call Lee.\n")
+    assert meeting.date == dt.date(2026, 5, 14)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("a.md", "", "empty"),
+        ("a.md", "# Sync\n\nNo date anywhere.\n", "no meeting date"),
+        ("a.md", "---\ntitle: [unclosed\n---\nText\n", "broken front matter"),
+        ("a.md", "---\ntitle: x\nText with no end\n", "never closed"),
+    ],
+)
+def test_bad_notes_say_what_is_wrong(name: str, text: str, message: str) -> None:
+    with pytest.raises(NoteError) as raised:
+        parse_note(name, text)
+    assert message in str(raised.value)
+    assert str(raised.value).startswith(name)
+
+
+def test_broken_front_matter_names_the_line() -> None:
+    with pytest.raises(NoteError) as raised:
+        parse_note("a.md", "---\ndate: 2026-01-01\ntitle: 'open\n  : x: y\n---\nText\n")
+    assert raised.value.line is not None and raised.value.line >= 2
+
+
+def test_crlf_and_bom_are_read_like_plain_newlines() -> None:
+    meeting = parse_note("x.md", "\ufeff" + JEKYLL_STYLE.replace("\n", "\r\n"))
+    assert meeting.date == dt.date(2026, 5, 6)
+    assert meeting.next_meeting == dt.date(2026, 5, 20)
+
+
+def test_restructuredtext() -> None:
+    text = """Sundew sync
+===========
+
+:Date: 2026-05-12
+:Attendees: Priya Raman, Sam Okafor
+
+Build
+-----
+
+The cache is fixed. Priya will rotate
+the signing key by Friday.
+
+* Sam to update the changelog.
+"""
+    meeting = parse_note("sync.rst", text)
+    assert meeting.date == dt.date(2026, 5, 12)
+    assert meeting.title == "Sundew sync"
+    rotate = next(s for s in meeting.sentences if s.text.startswith("Priya will rotate"))
+    assert rotate.line == 10 and rotate.section == "Build"
+    changelog = next(s for s in meeting.sentences if "changelog" in s.text)
+    assert changelog.kind is BlockKind.ITEM and changelog.line == 13
+
+
+def test_checkboxes_and_tables_keep_their_structure() -> None:
+    text = """# Sync 2026-05-06
+
+## Action items
+
+- [ ] @priyar to rotate the key
+- [x] Sam to fix the cache
+
+| Owner | Action | Due |
+|-------|--------|-----|
+| Lee   | Write the FAQ | 2026-05-20 |
+"""
+    meeting = parse_note("x.md", text)
+    items = [b for b in meeting.blocks if b.kind is BlockKind.ITEM]
+    assert [b.checked for b in items] == [False, True]
+    assert items[0].text == "@priyar to rotate the key"
+    row = next(b for b in meeting.blocks if b.kind is BlockKind.ROW)
+    assert row.header == ("Owner", "Action", "Due") and row.cells[1] == "Write the FAQ"
+    assert row.line == 10
+
+
+def test_marker_lines_are_sentences_of_their_own() -> None:
+    meeting = parse_note("x.md", "# 2026-05-06\n\nTODO(sam): fix the cache\nACTION: Lee to write the FAQ\n")
+    assert [s.text for s in meeting.sentences] == ["TODO(sam): fix the cache", "ACTION: Lee to write the FAQ"]
+    assert [s.line for s in meeting.sentences] == [3, 4]
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    meeting = parse_note("x.md", "# 2026-05-06\n\nSome tools (e.g. Make) are slow. Sam will fix it.\n")
+    assert [s.text for s in meeting.sentences] == ["Some tools (e.g. Make) are slow.", "Sam will fix it."]
