@@ -23,7 +23,6 @@ stdout = Console()
 stderr = Console(stderr=True)
 
 
-
 @app.callback()
 def _commands() -> None:
     """Turn meeting notes into tracked work."""
@@ -37,16 +36,22 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 _PROGRESS_FROM = 5
 
 
+def say_error(message: str) -> None:
+    """One line on stderr, never wrapped or coloured: scripts and CI logs read it."""
+    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    sys.stderr.flush()
+
+
 def _config(path: Path | None) -> Config:
     try:
         return load_config(path)
     except ConfigError as error:
-        stderr.print(f"error: {error}", markup=False, highlight=False)
+        say_error(str(error))
         raise typer.Exit(2) from None
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    stderr.print(f"error: {message}", markup=False, highlight=False)
+    say_error(message)
     return typer.Exit(code)
 
 
@@ -59,7 +64,11 @@ def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
         if not show:
             return pipeline.extract(notes, config)
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=stderr, transient=True
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=stderr,
+            transient=True,
         ) as progress:
             task = progress.add_task("reading notes", total=len(notes))
             return pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
@@ -69,7 +78,7 @@ def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
 
 def report_errors(extraction: pipeline.Extraction) -> None:
     for error in extraction.errors:
-        stderr.print(f"error: {error}", markup=False, highlight=False, soft_wrap=True)
+        say_error(str(error))
 
 
 @app.command()
@@ -82,7 +91,9 @@ def extract(
     settings = _config(config)
     extraction = run_extraction(paths, settings)
     if as_json:
-        sys.stdout.write(json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1))
+        sys.stdout.write(
+            json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1)
+        )
         sys.stdout.write("\n")
     else:
         stdout.print(items_table(extraction.items))

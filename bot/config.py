@@ -134,7 +134,9 @@ def parse_config(text: str, name: str) -> Config:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"{name}{line}: the config is not valid YAML: {getattr(error, 'problem', error)}") from error
+        raise ConfigError(
+            f"{name}{line}: the config is not valid YAML: {getattr(error, 'problem', error)}"
+        ) from error
     if not isinstance(data, dict):
         raise ConfigError(f"{name}:1: the config must be a mapping of keys to values")
     try:
@@ -148,9 +150,8 @@ def parse_config(text: str, name: str) -> Config:
         if isinstance(located, _Located):
             location, message = located.location, str(located)
         message = message.removeprefix("Value error, ")
-        line = _line_of(text, location)
         key = ".".join(str(part) for part in location) or "(top level)"
-        raise ConfigError(f"{name}:{line}: {key}: {message}") from None
+        raise ConfigError(f"{name}:{_line_of(text, location)}: {key}: {message}") from None
 
 
 def _line_of(text: str, location: tuple[str | int, ...]) -> int:

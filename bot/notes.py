@@ -70,7 +70,24 @@ _NEXT_MEETING = re.compile(
 _DATE_LINE = re.compile(r"^\s*(?:date|when|held on)\s*:\s*(?P<when>.+)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s+.+?\s+[-–—]\s+(?P<when>.+)$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
-    {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "approx", "cf", "al", "no", "fig", "st", "jr"}
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "approx",
+        "cf",
+        "al",
+        "no",
+        "fig",
+        "st",
+        "jr",
+    }
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_])")
 _MARKER_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s")

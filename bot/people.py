@@ -61,7 +61,9 @@ class Roster:
 
     def person(self, spelling: str) -> Person | None:
         """The person a written name means, or None when the roster does not know it."""
-        return self._by_spelling.get(spelling.strip()) or self._by_login.get(spelling.strip().lstrip("@").lower())
+        return self._by_spelling.get(spelling.strip()) or self._by_login.get(
+            spelling.strip().lstrip("@").lower()
+        )
 
     def by_login(self, login: str) -> Person | None:
         return self._by_login.get(login.lower())

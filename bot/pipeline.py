@@ -20,9 +20,7 @@ class Extraction:
     errors: list[NoteError] = field(default_factory=list)
 
 
-def extract(
-    paths: Iterable[str], config: Config, on_note: Callable[[str], None] | None = None
-) -> Extraction:
+def extract(paths: Iterable[str], config: Config, on_note: Callable[[str], None] | None = None) -> Extraction:
     result = Extraction()
     extractor: Extractor | None = None
     for path in paths:

@@ -33,7 +33,9 @@ _GENERIC_SECTIONS = re.compile(
     r"updates?|action items?|actions?|next steps|to-?dos?|--+)?$",
     re.IGNORECASE,
 )
-_GLUE_BEFORE = re.compile(r"^[\s,/&:;@\-–—]*(?:(?:and|to|will|should|can|must|is going to)\b\s*)*", re.IGNORECASE)
+_GLUE_BEFORE = re.compile(
+    r"^[\s,/&:;@\-–—]*(?:(?:and|to|will|should|can|must|is going to)\b\s*)*", re.IGNORECASE
+)
 _GLUE_AFTER = re.compile(
     r"[\s,/&:;\-–—(]*(?:owners?|assigned to|assignee|by|who)?\s*[:]?[\s,/&:;\-–—()]*$", re.IGNORECASE
 )
@@ -110,7 +112,20 @@ def _shorten(title: str) -> str:
         return title
     cut = words[:MAX_WORDS]
     # End on a content word rather than "of the" or "and".
-    while cut and cut[-1].lower() in {"the", "a", "an", "of", "to", "and", "or", "for", "with", "in", "on", "at"}:
+    while cut and cut[-1].lower() in {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "and",
+        "or",
+        "for",
+        "with",
+        "in",
+        "on",
+        "at",
+    }:
         cut.pop()
     return " ".join(cut)
 
@@ -141,7 +156,9 @@ def fallback_title(original: str, owner_spans: list[tuple[int, int]]) -> str:
     text = original
     for start, end in sorted(owner_spans, reverse=True):
         text = text[:start] + " " + text[end:]
-    text = re.sub(r"^\s*(?:action(?:\s+items?)?|todo|ai|task)\s*(?:\([^)]*\))?\s*[:\-–—]\s*", "", text, flags=re.I)
+    text = re.sub(
+        r"^\s*(?:action(?:\s+items?)?|todo|ai|task)\s*(?:\([^)]*\))?\s*[:\-–—]\s*", "", text, flags=re.I
+    )
     text = _GLUE_BEFORE.sub("", text)
     text = re.sub(r"\(\s*(?:owners?|assigned to|assignee|who)?\s*:?\s*\)", "", text, flags=re.IGNORECASE)
     text = _GLUE_AFTER.sub("", text)

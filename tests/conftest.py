@@ -52,5 +52,5 @@ def items_of(extractor: Extractor):  # type: ignore[no-untyped-def]
 def needs_shared() -> pytest.MarkDecorator:
     return pytest.mark.skipif(
         not DEV_NOTES.is_dir() or not SCORER.is_file(),
-        reason="../shared (the MirageOS dev notes and scorer) is not beside this checkout, as in a user's clone",
+        reason="../shared (the MirageOS dev notes and scorer) is not beside this checkout (a user's clone)",
     )

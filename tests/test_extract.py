@@ -31,8 +31,16 @@ def owners_and_tasks(items_of, body: str) -> list[tuple[tuple[str, ...], str]]: 
         ("It would be good if Lee can look at the crash.", ("Lee Chen",), "Look at the crash"),
         ("Perhaps Dana can ask upstream about it.", ("Dana Whitfield",), "Ask upstream about it"),
         ("We asked DanB to test the installer.", ("Daniel Brooks",), "Test the installer"),
-        ("Priya and Sam will then pair on the scheduler.", ("Priya Raman", "Samuel Okafor"), "Pair on the scheduler"),
-        ("Priya, Sam and Lee can split the backlog.", ("Priya Raman", "Samuel Okafor", "Lee Chen"), "Split the backlog"),
+        (
+            "Priya and Sam will then pair on the scheduler.",
+            ("Priya Raman", "Samuel Okafor"),
+            "Pair on the scheduler",
+        ),
+        (
+            "Priya, Sam and Lee can split the backlog.",
+            ("Priya Raman", "Samuel Okafor", "Lee Chen"),
+            "Split the backlog",
+        ),
         ("@leechen will bisect the regression.", ("Lee Chen",), "Bisect the regression"),
         ("@priyar to publish the wheels.", ("Priya Raman",), "Publish the wheels"),
         ("ACTION: Sam to send the survey.", ("Samuel Okafor",), "Send the survey"),
@@ -143,8 +151,12 @@ def test_identity_survives_whitespace_line_moves_and_renames(extractor) -> None:
         parse_note("b/renamed.md", HEAD + "Intro line.\n\nOther text here.\n\n  Lee   will write\nthe FAQ.\n")
     )
     assert [i.id for i in first] == [i.id for i in moved]
-    elsewhere = extractor.extract(parse_note("c.md", HEAD.replace("Build", "Docs") + "Lee will write the FAQ.\n"))
-    later = extractor.extract(parse_note("d.md", HEAD.replace("2026-05-06", "2026-05-20") + "Lee will write the FAQ.\n"))
+    elsewhere = extractor.extract(
+        parse_note("c.md", HEAD.replace("Build", "Docs") + "Lee will write the FAQ.\n")
+    )
+    later = extractor.extract(
+        parse_note("d.md", HEAD.replace("2026-05-06", "2026-05-20") + "Lee will write the FAQ.\n")
+    )
     assert len({first[0].id, elsewhere[0].id, later[0].id}) == 3
 
 

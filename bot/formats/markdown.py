@@ -96,9 +96,7 @@ def _inline_lines(token: Token, first_line: int) -> tuple[TextLine, ...]:
             lines.append(TextLine(number, "".join(current)))
             number += 1
             current = []
-        elif child.type in ("text", "code_inline"):
-            current.append(child.content)
-        elif child.type == "image":
+        elif child.type in ("text", "code_inline") or child.type == "image":
             current.append(child.content)
     lines.append(TextLine(number, "".join(current)))
     return tuple(lines)

@@ -43,13 +43,13 @@ def _collect(
             section = text
         elif isinstance(child, nodes.docinfo | nodes.field_list):
             for field in child.children:
+                if not isinstance(field, nodes.Element):
+                    continue
                 name = field.tagname if not isinstance(field, nodes.field) else field[0].astext()
                 value = field.astext() if not isinstance(field, nodes.field) else field[1].astext()
                 meta.setdefault(name.strip().lower(), value.strip())
                 line = (field.line or child.line or 1) + offset - 1
-                blocks.append(
-                    Block(BlockKind.PARAGRAPH, section, (TextLine(line, f"{name}: {value}"),))
-                )
+                blocks.append(Block(BlockKind.PARAGRAPH, section, (TextLine(line, f"{name}: {value}"),)))
         elif isinstance(child, nodes.section):
             _collect(child, section, offset, blocks, meta)
         elif isinstance(child, nodes.paragraph):

@@ -1,0 +1,115 @@
+"""The `actionbot extract` contract, run as a user runs it: a subprocess, real files, real model."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+FIELDS = {"note", "meeting_date", "line", "text", "owners", "task", "due", "section", "id"}
+
+
+def actionbot(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def bad_and_good_notes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("notes")
+    (folder / "2026-05-06.md").write_text("# Sync\n\nLee will write the FAQ.\n", encoding="utf-8")
+    (folder / "broken.md").write_text("---\ntitle: [oops\n---\nLee will write.\n", encoding="utf-8")
+    (folder / "latin1.md").write_bytes("# 2026-05-06\n\nCaf\xe9 will open.\n".encode("latin-1"))
+    (folder / "binary.md").write_bytes(b"# 2026-05-06\n\x00\x01\x02")
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    (folder / "undated.md").write_text("# Sync\n\nLee will write the FAQ.\n", encoding="utf-8")
+    (folder / "huge.md").write_text("# 2026-05-06\n\n" + "Lee will write. " * 330_000, encoding="utf-8")
+    (folder / "z-2026-05-20.md").write_text("# Sync\n\nSam to check the FAQ.\n", encoding="utf-8")
+    (folder / "roster.yaml").write_text(
+        "people:\n"
+        "  - {name: Lee Chen, github: leechen, aliases: [Lee]}\n"
+        "  - {name: Sam Okafor, aliases: [Sam]}\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+def test_json_contract_on_the_bundled_examples() -> None:
+    run = actionbot("extract", "examples/notes", "--config", "examples/config.yaml", "--json")
+    assert run.returncode == 0, run.stderr
+    items = json.loads(run.stdout)
+    assert len(items) >= 10
+    for item in items:
+        assert set(item) >= FIELDS
+        assert item["note"].startswith("examples/notes/")
+        assert isinstance(item["line"], int) and item["line"] > 0
+        assert all(set(owner) == {"name", "github"} for owner in item["owners"]) and item["owners"]
+    assert len({item["id"] for item in items}) == len(items)
+
+
+def test_text_is_the_source_sentence_at_its_line() -> None:
+    run = actionbot("extract", "examples/notes/2026-02-04.md", "-c", "examples/config.yaml", "--json")
+    for item in json.loads(run.stdout):
+        line = (
+            (EXAMPLES / "notes" / "2026-02-04.md").read_text(encoding="utf-8").splitlines()[item["line"] - 1]
+        )
+        assert item["text"].split()[0].strip("*@") in line
+
+
+def test_bad_notes_get_one_line_each_and_the_rest_is_extracted(bad_and_good_notes: Path) -> None:
+    run = actionbot(
+        "extract", str(bad_and_good_notes), "--config", str(bad_and_good_notes / "roster.yaml"), "--json"
+    )
+    assert run.returncode == 1
+    items = json.loads(run.stdout)
+    assert sorted(Path(i["note"]).name for i in items) == ["2026-05-06.md", "z-2026-05-20.md"]
+    errors = run.stderr.strip().splitlines()
+    assert len(errors) == 6, run.stderr
+    for name, words in [
+        ("broken.md", "front matter"),
+        ("latin1.md", "not UTF-8"),
+        ("binary.md", "binary"),
+        ("empty.md", "empty"),
+        ("undated.md", "no meeting date"),
+        ("huge.md", "over the limit"),
+    ]:
+        [line] = [e for e in errors if name in e]
+        assert words in line and line.startswith("error: ")
+
+
+def test_table_without_json(bad_and_good_notes: Path) -> None:
+    run = actionbot(
+        "extract", str(bad_and_good_notes / "2026-05-06.md"), "-c", str(bad_and_good_notes / "roster.yaml")
+    )
+    assert run.returncode == 0
+    assert "Lee Chen (@leechen)" in run.stdout and "Write the FAQ" in run.stdout
+
+
+def test_config_error_is_one_line_naming_key_and_line(tmp_path: Path) -> None:
+    config = tmp_path / "bad.yaml"
+    config.write_text("people:\n  - name: Lee\n    githb: lee\n", encoding="utf-8")
+    run = actionbot("extract", "examples/notes", "--config", str(config))
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == [
+        f"error: {config}:3: people.0.githb: Extra inputs are not permitted"
+    ]
+
+
+def test_missing_model_says_how_to_install_it(tmp_path: Path) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text("model: en_core_web_nonexistent\n", encoding="utf-8")
+    run = actionbot("extract", "examples/notes", "--config", str(config))
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert "en_core_web_nonexistent" in line and "pip install" in line
