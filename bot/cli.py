@@ -12,11 +12,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot import pipeline
+from bot import pipeline, syncing
 from bot.config import Config, ConfigError, load_config
 from bot.items import ActionItem
+from bot.lock import LockTimeout
 from bot.nlp import ModelMissing
 from bot.notefiles import discover
+from bot.trackers.base import TrackerError
+from bot.wiring import SetupError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn meeting notes into tracked work.")
 stdout = Console()
@@ -116,6 +119,34 @@ def items_table(items: list[ActionItem]) -> Table:
             f"{item.note}:{item.line}",
         )
     return table
+
+
+@app.command()
+def sync(
+    paths: Annotated[list[str] | None, typer.Argument(help="Notes to sync (default: notes.paths).")] = None,
+    config: ConfigOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the plan; write nothing.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Open or update one issue per action item, idempotently."""
+    settings = _config(config)
+    extraction = run_extraction(paths or settings.notes.paths, settings)
+    try:
+        outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd())
+    except (SetupError, TrackerError, LockTimeout) as error:
+        report_errors(extraction)
+        raise _fail(str(error), code=1) from None
+    if as_json:
+        sys.stdout.write(json.dumps(syncing.as_json(outcome, dry_run), ensure_ascii=False, indent=1) + "\n")
+    else:
+        stdout.print(syncing.plan_table(outcome.plan, dry_run))
+        if not dry_run:
+            stdout.print(f"{outcome.created} issues created, {outcome.updated} updated.")
+    report_errors(extraction)
+    if outcome.error:
+        say_error(outcome.error)
+    if outcome.error or extraction.errors:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -33,6 +33,8 @@ class PersonConfig(_Strict):
 class NotesConfig(_Strict):
     paths: list[str] = Field(default_factory=lambda: ["notes"])
     max_bytes: int = Field(default=1_000_000, gt=0)
+    # The branch whose notes are synced; links point at it when no commit is known.
+    branch: str = "main"
 
 
 class RouteConfig(_Strict):
@@ -69,6 +71,10 @@ class TrackerConfig(_Strict):
     close_removed: bool = False
     routes: list[RouteConfig] = Field(default_factory=list)
     timeout: float = Field(default=15.0, gt=0)
+    # GitHub asks integrations to space writes at least a second apart (secondary rate limits).
+    seconds_between_writes: float = Field(default=1.0, ge=0)
+    # The login the bot writes as, when the token cannot read /user (defaults to asking GitHub).
+    login: str | None = None
 
     @field_validator("repo")
     @classmethod

@@ -77,6 +77,8 @@ def _phrase(root: Token, due_span: tuple[int, int] | None) -> list[Token]:
 
 
 def _dropped(child: Token, due_span: tuple[int, int] | None) -> bool:
+    if child.dep_ == "punct" and _glued(child):
+        return False  # part of a word: "team/website", "re-run"
     if child.dep_ in _DROPPED_DEPS:
         return True
     if child.dep_ == "advmod" and child.lower_ in _FILLERS:
@@ -100,6 +102,12 @@ def _outside_brackets(tokens: list[Token]) -> list[Token]:
         elif depth == 0:
             kept.append(token)
     return kept
+
+
+def _glued(token: Token) -> bool:
+    doc = token.doc
+    before = token.i > 0 and not doc[token.i - 1].whitespace_
+    return before and not token.whitespace_ and token.i + 1 < len(doc) and not doc[token.i + 1].is_punct
 
 
 def _in_span(token: Token, span: tuple[int, int] | None) -> bool:

@@ -54,3 +54,6 @@ def needs_shared() -> pytest.MarkDecorator:
         not DEV_NOTES.is_dir() or not SCORER.is_file(),
         reason="../shared (the MirageOS dev notes and scorer) is not beside this checkout (a user's clone)",
     )
+
+
+from tests.github_emulator.fixtures import github_emulator  # noqa: E402, F401

@@ -30,7 +30,9 @@ def test_wrong_type_names_key_and_line() -> None:
 
 def test_bad_repository_name() -> None:
     message = error_of("tracker:\n  repo: not a repo\n")
-    assert message == "actionbot.yaml:2: tracker.repo: 'not a repo' is not a repository name of the form owner/name"
+    assert message == (
+        "actionbot.yaml:2: tracker.repo: 'not a repo' is not a repository name of the form owner/name"
+    )
 
 
 def test_alias_naming_two_people() -> None:

@@ -1,0 +1,222 @@
+"""Every text the bot posts to a tracker, built here and only here, and the marker it hides in them.
+
+An issue body is the bot's block between two HTML comments, and whatever people add around it. The
+closing comment carries the marker: the item's id and a digest of the source facts the block was
+written from, so a rerun knows what it wrote last time without comparing with what people changed.
+
+Text from notes is untrusted: quoted, it can mention only roster logins, cannot reference or close
+issues, cannot open HTML comments (a fake marker) and cannot break out of its quote.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from bot.items import ActionItem
+
+BLOCK_BEGIN = "<!-- actionbot:begin -->"
+_MARKER_PREFIX = "<!-- actionbot:end "
+_MARKER = re.compile(r"<!-- actionbot:end (\{[^<>]*\}) -->")
+_BLOCK = re.compile(re.escape(BLOCK_BEGIN) + r".*?" + r"<!-- actionbot:end \{[^<>]*\} -->", re.DOTALL)
+MAX_TITLE = 256
+
+RAISED_AGAIN = "Raised again at the {date} meeting ({where}):\n\n{quote}"
+REMOVED = (
+    "This action item is no longer in its meeting notes ({note}); it may have been done, moved or dropped. "
+    "{closing}"
+)
+REMOVED_CLOSING = "Closing it, as configured (`tracker.close_removed`)."
+REMOVED_OPEN = "Leaving it open: close it if it is no longer needed."
+FACT_TAG = "<!-- actionbot:fact {key} -->"
+
+
+@dataclass(frozen=True)
+class Marker:
+    id: str
+    digest: str
+    meeting: str
+    note: str
+    owners: tuple[str, ...]
+    task: str
+    facts: tuple[str, ...] = ()
+    # Ids of later mentions of the same promise, posted here as comments instead of new issues.
+    aliases: tuple[str, ...] = field(default=())
+
+    def with_fact(self, fact: str) -> Marker:
+        return self if fact in self.facts else replace(self, facts=(*self.facts, fact))
+
+    def with_alias(self, item_id: str) -> Marker:
+        return self if item_id in self.aliases else replace(self, aliases=(*self.aliases, item_id))
+
+    def render(self) -> str:
+        data: dict[str, Any] = {
+            "id": self.id,
+            "digest": self.digest,
+            "meeting": self.meeting,
+            "note": _inert_json(self.note),
+            "owners": list(self.owners),
+            "task": _inert_json(self.task),
+            "facts": list(self.facts),
+            "aliases": list(self.aliases),
+        }
+        return _MARKER_PREFIX + json.dumps(data, ensure_ascii=True, separators=(",", ":")) + " -->"
+
+
+def _inert_json(text: str) -> str:
+    # The marker lives in an HTML comment: it must never contain the comment's end, nor angle brackets.
+    return text.replace("<", "(").replace(">", ")").replace("--", "-")
+
+
+def parse_marker(body: str | None) -> Marker | None:
+    """The bot's marker in an issue body, or None when there is none or it is malformed."""
+    if not body:
+        return None
+    found = _MARKER.findall(body)
+    if not found:
+        return None
+    try:
+        data = json.loads(found[-1])
+        return Marker(
+            id=str(data["id"]),
+            digest=str(data["digest"]),
+            meeting=str(data["meeting"]),
+            note=str(data.get("note", "")),
+            owners=tuple(str(o) for o in data.get("owners", [])),
+            task=str(data.get("task", "")),
+            facts=tuple(str(f) for f in data.get("facts", [])),
+            aliases=tuple(str(a) for a in data.get("aliases", [])),
+        )
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def source_digest(item: ActionItem) -> str:
+    """What the block is written from. The line and the file name are left out: the link in the block
+    points at the commit the note was read at, so it stays right when the note later changes."""
+    facts = [
+        " ".join(item.text.split()),
+        item.task,
+        item.due.isoformat() if item.due else "",
+        item.section,
+        item.meeting_date.isoformat(),
+        *sorted(o.name for o in item.owners),
+    ]
+    return hashlib.sha256("\x1f".join(facts).encode()).hexdigest()[:16]
+
+
+def marker_for(item: ActionItem) -> Marker:
+    return Marker(
+        id=item.id,
+        digest=source_digest(item),
+        meeting=item.meeting_date.isoformat(),
+        note=item.note,
+        owners=tuple(o.name for o in item.owners),
+        task=item.task,
+    )
+
+
+def title(item: ActionItem) -> str:
+    owners = ", ".join(o.name for o in item.owners)
+    text = " ".join(f"{item.task} ({owners})".split())
+    return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def block(item: ActionItem, marker: Marker, link: str, roster_logins: Collection[str]) -> str:
+    """The bot's part of an issue body."""
+    owners = ", ".join(
+        f"@{o.github} ({o.name})" if o.github and o.github.lower() in roster_logins else o.name
+        for o in item.owners
+    )
+    lines = [
+        BLOCK_BEGIN,
+        f"**Task:** {safe_inline(item.task, roster_logins)}",
+        f"**Owners:** {owners}",
+    ]
+    if item.due:
+        lines.append(f"**Due:** {item.due.isoformat()}")
+    lines += [
+        "",
+        quote(item.text, roster_logins),
+        "",
+        f"From the {item.meeting_date.isoformat()} meeting, section "
+        f"*{safe_inline(item.section or 'notes', roster_logins)}*: {safe_link(link)}",
+        marker.render(),
+    ]
+    return "\n".join(lines)
+
+
+def body_with_block(body: str, new_block: str) -> str:
+    """`body` with the bot's block replaced, everything people wrote around it left as it was."""
+    if _BLOCK.search(body):
+        return _BLOCK.sub(lambda _: new_block, body, count=1)
+    return new_block + ("\n\n" + body if body.strip() else "")
+
+
+def unassignable_note(names: Collection[str]) -> str:
+    return "" if not names else "\n\nNot assignable in this repository: " + ", ".join(sorted(names)) + "."
+
+
+def raised_again(item: ActionItem, link: str, roster_logins: Collection[str]) -> str:
+    return (
+        RAISED_AGAIN.format(
+            date=item.meeting_date.isoformat(), where=safe_link(link), quote=quote(item.text, roster_logins)
+        )
+        + "\n"
+        + FACT_TAG.format(key=raised_fact(item))
+    )
+
+
+def raised_fact(item: ActionItem) -> str:
+    return f"raised:{item.meeting_date.isoformat()}:{item.id}"
+
+
+def removed(note: str, closing: bool) -> str:
+    text = REMOVED.format(note=safe_inline(note, ()), closing=REMOVED_CLOSING if closing else REMOVED_OPEN)
+    return text + "\n" + FACT_TAG.format(key=REMOVED_FACT)
+
+
+REMOVED_FACT = "removed"
+
+
+def has_fact(comment_body: str, key: str) -> bool:
+    return FACT_TAG.format(key=key) in comment_body
+
+
+def label_for_meeting(prefix: str, date: dt.date) -> str:
+    return f"{prefix}{date.isoformat()}"
+
+
+# -- making note text safe to post ----------------------------------------------------------------
+
+_MENTION = re.compile(r"(?<![\w`])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(/[A-Za-z0-9_.-]+)?")
+_REFERENCE = re.compile(
+    r"(?<![\w`/])(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100})?#\d+\b|\bGH-\d+\b", re.IGNORECASE
+)
+
+
+def safe_inline(text: str, roster_logins: Collection[str]) -> str:
+    """Note text made inert for one line of Markdown: no HTML, no stray mentions or references."""
+    text = " ".join(text.split())
+    text = text.replace("`", "'")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _REFERENCE.sub(lambda m: f"`{m.group(0)}`", text)
+    return _MENTION.sub(
+        lambda m: m.group(0) if m.group(1).lower() in roster_logins and not m.group(2) else f"`{m.group(0)}`",
+        text,
+    )
+
+
+def quote(text: str, roster_logins: Collection[str]) -> str:
+    return "> " + safe_inline(text, roster_logins)
+
+
+def safe_link(link: str) -> str:
+    if re.match(r"^https?://[^\s()<>]+$", link):
+        return f"[{link.rsplit('/', 1)[-1]}]({link})"
+    return "`" + link.replace("`", "'") + "`"

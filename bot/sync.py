@@ -1,0 +1,179 @@
+"""Sync: read the tracker once, plan, apply the plan step by step.
+
+A failed request stops the run with one message; everything written before it is found again by its
+marker on the next run, so rerunning finishes the job without writing anything twice. Comments are
+checked against the issue's comments before posting when the issue's marker does not yet record
+them (the one case where a run can stop between two writes of the same fact).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from bot import issuetext
+from bot.issuetext import Marker
+from bot.items import ActionItem
+from bot.notes import Meeting
+from bot.plan import (
+    CloseDuplicate,
+    Create,
+    EditBlock,
+    FlagRemoved,
+    PlanSettings,
+    RaiseAgain,
+    Step,
+    SyncPlan,
+    Unchanged,
+    make_plan,
+)
+from bot.routing import Router
+from bot.trackers.base import Issue, Label, Tracker, TrackerError
+
+LABEL_COLOR = "5319e7"
+MEETING_LABEL_COLOR = "c5def5"
+DUPLICATE_COMMENT = "Duplicate of #{number}: two syncs opened this action item at the same time."
+
+
+@dataclass
+class SyncResult:
+    plan: SyncPlan
+    done: list[Step] = field(default_factory=list)
+    issues: dict[str, Issue] = field(default_factory=dict)  # item id -> its issue after the run
+    error: str | None = None
+
+    @property
+    def created(self) -> int:
+        return sum(isinstance(s, Create) for s in self.done)
+
+    @property
+    def updated(self) -> int:
+        return sum(isinstance(s, EditBlock | RaiseAgain | FlagRemoved | CloseDuplicate) for s in self.done)
+
+
+@dataclass(frozen=True)
+class SyncContext:
+    router: Router
+    link: Callable[[ActionItem], str]
+    roster_logins: frozenset[str]
+    settings: PlanSettings
+    root: Path
+
+
+def plan_sync(
+    tracker: Tracker, items: list[ActionItem], meetings: Iterable[Meeting], context: SyncContext
+) -> SyncPlan:
+    login = tracker.login()
+    repos = sorted({context.router.repo_for(item) for item in items} | {context.router.default})
+    existing = {repo: [i for i in tracker.issues(repo) if i.author == login] for repo in repos}
+    plan_with = partial(
+        make_plan,
+        items,
+        existing,
+        route=context.router.repo_for,
+        link=context.link,
+        in_scope=_scope(meetings, context.root),
+        roster_logins=context.roster_logins,
+        settings=context.settings,
+    )
+    plan = plan_with(assignable={})
+    creates = [s for s in plan.steps if isinstance(s, Create)]
+    if any(o.github for s in creates for o in s.item.owners):
+        # Assignability is read only when an issue is to be opened for someone, once per repository.
+        plan = plan_with(
+            assignable={repo: tracker.assignable(repo) for repo in sorted({s.issue.repo for s in creates})}
+        )
+    return plan
+
+
+def _scope(meetings: Iterable[Meeting], root: Path) -> Callable[[Marker], bool]:
+    """Which of the bot's issues this run can judge removed: those of the notes it read. A note
+    renamed since keeps its date, and its old path no longer exists."""
+    read_paths = {_normal(m.path, root) for m in meetings}
+    read_dates = {m.date.isoformat() for m in meetings}
+
+    def in_scope(marker: Marker) -> bool:
+        path = _normal(marker.note, root)
+        if path in read_paths:
+            return True
+        return marker.meeting in read_dates and not (root / path).exists()
+
+    return in_scope
+
+
+def _normal(path: str, root: Path) -> str:
+    candidate = Path(path)
+    try:
+        return str(candidate.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return str(candidate)
+
+
+def apply_plan(tracker: Tracker, plan: SyncPlan, on_step: Callable[[Step], None] | None = None) -> SyncResult:
+    result = SyncResult(plan)
+    try:
+        _ensure_labels(tracker, plan)
+        for step in plan.steps:
+            _apply(tracker, step, result)
+            result.done.append(step)
+            if on_step is not None:
+                on_step(step)
+    except TrackerError as error:
+        total = sum(not isinstance(s, Unchanged) for s in plan.steps)
+        done = sum(not isinstance(s, Unchanged) for s in result.done)
+        result.error = (
+            f"sync stopped after {done} of {total} changes: {error}. "
+            "Run it again to finish: what was written is found again, nothing is written twice."
+        )
+    return result
+
+
+def _ensure_labels(tracker: Tracker, plan: SyncPlan) -> None:
+    for repo, needed in sorted(plan.labels_needed.items()):
+        missing = sorted(needed - tracker.labels(repo))
+        for name in missing:
+            color = LABEL_COLOR if ":" not in name else MEETING_LABEL_COLOR
+            tracker.create_label(repo, Label(name, color, "Opened by actionbot from meeting notes"))
+
+
+def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
+    if isinstance(step, Unchanged):
+        result.issues[step.item.id] = step.issue
+    elif isinstance(step, Create):
+        created = tracker.create_issue(step.issue)
+        result.issues[step.item.id] = created
+        for later in step.follow_ups:
+            result.issues[later.id] = created
+    elif isinstance(step, EditBlock):
+        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)
+    elif isinstance(step, RaiseAgain):
+        if step.issue is None:
+            assert step.create is not None
+            target = result.issues[step.create.item.id]
+            tracker.comment(target, step.comment)  # a new issue has no comments to check
+        else:
+            _comment_once(tracker, step.issue, step.comment, step.fact)
+            assert step.body is not None
+            target = tracker.edit_body(step.issue, step.body)
+        result.issues[step.item.id] = target
+    elif isinstance(step, FlagRemoved):
+        _comment_once(tracker, step.issue, step.comment, issuetext.REMOVED_FACT)
+        issue = tracker.edit_body(step.issue, step.body)
+        if step.close:
+            tracker.close(issue, "not_planned")
+    elif isinstance(step, CloseDuplicate):
+        tracker.comment(step.issue, DUPLICATE_COMMENT.format(number=step.original.number))
+        tracker.close(step.issue, "not_planned")
+
+
+def _comment_once(tracker: Tracker, issue: Issue, body: str, fact: str) -> None:
+    login = tracker.login()
+    if any(c.author == login and issuetext.has_fact(c.body, fact) for c in tracker.comments(issue)):
+        return
+    tracker.comment(issue, body)
+
+
+def roster_logins(logins: Iterable[str | None]) -> frozenset[str]:
+    return frozenset(login.lower() for login in logins if login)

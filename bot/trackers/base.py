@@ -1,0 +1,77 @@
+"""What the sync needs from an issue tracker, and the values it exchanges with one.
+
+Only the modules in `bot.trackers` talk to a tracker; everything above them works with these values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+
+class TrackerError(Exception):
+    """A tracker request failed; the message is one line, safe to show (it never holds the token)."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    repo: str
+    number: int
+    title: str
+    body: str
+    state: str  # "open" or "closed"
+    author: str
+    url: str = ""
+    state_reason: str | None = None
+    labels: tuple[str, ...] = ()
+    assignees: tuple[str, ...] = ()
+    closed_at: dt.datetime | None = None
+    closed_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    color: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NewIssue:
+    repo: str
+    title: str
+    body: str
+    labels: tuple[str, ...] = ()
+    assignees: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Comment:
+    body: str
+    author: str
+
+
+class Tracker(Protocol):
+    def login(self) -> str:
+        """The login the tracker writes as: markers are trusted only in its issues."""
+
+    def issues(self, repo: str) -> list[Issue]:
+        """Every issue (open and closed) the bot has opened in `repo`, in one listing."""
+
+    def labels(self, repo: str) -> set[str]: ...
+
+    def create_label(self, repo: str, label: Label) -> None: ...
+
+    def assignable(self, repo: str) -> set[str]:
+        """Logins that can be assigned in `repo`, lower-cased."""
+
+    def create_issue(self, issue: NewIssue) -> Issue: ...
+
+    def edit_body(self, issue: Issue, body: str) -> Issue: ...
+
+    def close(self, issue: Issue, reason: str) -> Issue: ...
+
+    def comments(self, issue: Issue) -> list[Comment]: ...
+
+    def comment(self, issue: Issue, body: str) -> None: ...

@@ -1,0 +1,208 @@
+"""The GitHub tracker: PyGithub over GitHub's REST API (or GitHub Enterprise, or the test emulator).
+
+Economy: the bot's issues are read with one listing per repository (state=all, creator=the bot,
+100 a page), and only fields the listing carries are touched, since PyGithub fetches an issue
+again for any field its list payload lacks.
+
+Retries: PyGithub's GithubRetry honours retry-after and the secondary rate limit, for every method.
+A 5xx or a broken connection after a POST or PATCH is another matter: GitHub may have done the
+write, so retrying it could open the same issue twice. Those fail the run instead; the next run
+finds what was written through its marker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import requests
+import urllib3
+from github import Auth, Github, GithubException, GithubRetry
+from github.Issue import Issue as GithubIssue
+from github.Repository import Repository
+
+from bot.trackers.base import Comment, Issue, Label, NewIssue, TrackerError
+
+T = TypeVar("T")
+_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+ACTIONS_BOT = "github-actions[bot]"
+
+
+class WriteSafeRetry(GithubRetry):
+    """GithubRetry, except that a write is never repeated after the server may have done it."""
+
+    def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
+        if status_code >= 500 and method.upper() not in _IDEMPOTENT:
+            return False
+        return bool(super().is_retry(method, status_code, has_retry_after))
+
+    def increment(  # type: ignore[override]
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: Any = None,
+        error: Exception | None = None,
+        _pool: Any = None,
+        _stacktrace: Any = None,
+    ) -> urllib3.util.Retry:
+        if error is not None and method and method.upper() not in _IDEMPOTENT and self._is_read_error(error):
+            raise error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
+class GitHubTracker:
+    def __init__(
+        self,
+        token: str,
+        api_url: str = "https://api.github.com",
+        timeout: float = 15.0,
+        seconds_between_writes: float | None = 1.0,
+        login: str | None = None,
+        retries: int = 5,
+    ) -> None:
+        self._token = token
+        self._github = Github(
+            auth=Auth.Token(token),
+            base_url=api_url.rstrip("/"),
+            timeout=max(1, round(timeout)),
+            per_page=100,
+            retry=WriteSafeRetry(total=retries, backoff_factor=0.5),
+            seconds_between_requests=None,
+            seconds_between_writes=seconds_between_writes,
+            lazy=True,
+        )
+        self._login = login
+        self._issues: dict[tuple[str, int], GithubIssue] = {}
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def login(self) -> str:
+        if self._login is None:
+            try:
+                self._login = self._call(lambda: self._github.get_user().login)
+            except TrackerError:
+                # An Actions GITHUB_TOKEN may not read /user; it always writes as this app.
+                if os.environ.get("GITHUB_ACTIONS") != "true":
+                    raise
+                self._login = ACTIONS_BOT
+        return self._login
+
+    def issues(self, repo: str) -> list[Issue]:
+        login = self.login()
+
+        def listing() -> list[Issue]:
+            found = []
+            listing = self._repo(repo).get_issues(
+                state="all",
+                creator=login,  # type: ignore[arg-type]  # PyGithub accepts a login; its stub says NamedUser
+                sort="created",
+                direction="asc",
+            )
+            for issue in listing:
+                if "/pull/" in issue.html_url:
+                    continue
+                self._issues[(repo, issue.number)] = issue
+                found.append(self._value(repo, issue))
+            return found
+
+        return self._call(listing)
+
+    def labels(self, repo: str) -> set[str]:
+        return self._call(lambda: {label.name for label in self._repo(repo).get_labels()})
+
+    def assignable(self, repo: str) -> set[str]:
+        return self._call(lambda: {user.login.lower() for user in self._repo(repo).get_assignees()})
+
+    def comments(self, issue: Issue) -> list[Comment]:
+        native = self._native(issue)
+        return self._call(lambda: [Comment(c.body or "", c.user.login) for c in native.get_comments()])
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def create_label(self, repo: str, label: Label) -> None:
+        try:
+            self._call(lambda: self._repo(repo).create_label(label.name, label.color, label.description))
+        except TrackerError as error:
+            if "already_exists" not in str(error):
+                raise
+
+    def create_issue(self, issue: NewIssue) -> Issue:
+        def create() -> GithubIssue:
+            return self._repo(issue.repo).create_issue(
+                title=issue.title, body=issue.body, labels=list(issue.labels), assignees=list(issue.assignees)
+            )
+
+        native = self._call(create)
+        self._issues[(issue.repo, native.number)] = native
+        return self._value(issue.repo, native)
+
+    def edit_body(self, issue: Issue, body: str) -> Issue:
+        native = self._native(issue)
+        self._call(lambda: native.edit(body=body))
+        return self._value(issue.repo, native)
+
+    def close(self, issue: Issue, reason: str) -> Issue:
+        native = self._native(issue)
+        self._call(lambda: native.edit(state="closed", state_reason=reason))
+        return self._value(issue.repo, native)
+
+    def comment(self, issue: Issue, body: str) -> None:
+        native = self._native(issue)
+        self._call(lambda: native.create_comment(body))
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _repo(self, name: str) -> Repository:
+        return self._github.get_repo(name)
+
+    def _native(self, issue: Issue) -> GithubIssue:
+        native = self._issues.get((issue.repo, issue.number))
+        if native is None:
+            native = self._call(lambda: self._repo(issue.repo).get_issue(issue.number))
+            self._issues[(issue.repo, issue.number)] = native
+        return native
+
+    @staticmethod
+    def _value(repo: str, issue: GithubIssue) -> Issue:
+        return Issue(
+            repo=repo,
+            number=issue.number,
+            title=issue.title,
+            body=issue.body or "",
+            state=issue.state,
+            author=issue.user.login,
+            url=issue.html_url,
+            state_reason=issue.state_reason,
+            labels=tuple(label.name for label in issue.labels),
+            assignees=tuple(user.login for user in issue.assignees),
+            closed_at=issue.closed_at,
+        )
+
+    def _call(self, work: Callable[[], T]) -> T:
+        with self._errors():
+            return work()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except GithubException as error:
+            raise TrackerError(self._scrub(f"GitHub answered {error.status}: {_message(error)}")) from None
+        except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
+            raise TrackerError(
+                self._scrub(f"GitHub could not be reached: {type(error).__name__}: {error}")
+            ) from None
+
+    def _scrub(self, text: str) -> str:
+        return text.replace(self._token, "***") if self._token else text
+
+
+def _message(error: GithubException) -> str:
+    data = error.data if isinstance(error.data, dict) else {}
+    message = str(data.get("message") or error.message or "error")
+    details = [
+        str(e.get("code") or e.get("message") or e) for e in data.get("errors", []) if isinstance(e, dict)
+    ]
+    return message + (f" ({', '.join(details)})" if details else "")

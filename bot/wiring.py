@@ -1,0 +1,72 @@
+"""Building the run's parts from the config and the environment: the tracker, routes and links."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from bot.config import Config
+from bot.links import NoteLinks
+from bot.plan import PlanSettings
+from bot.routing import Route, Router
+from bot.sync import SyncContext, roster_logins
+from bot.trackers.base import Tracker
+from bot.trackers.github import GitHubTracker
+from bot.trackers.local import LocalTracker
+
+LOCAL_REPO = "local/notes"
+
+
+class SetupError(Exception):
+    pass
+
+
+def state_dir(config: Config) -> Path:
+    return Path(config.tracker.state_dir)
+
+
+def uses_github(config: Config) -> bool:
+    kind = config.tracker.kind
+    if kind == "auto":
+        return bool(config.tracker.repo and os.environ.get(config.tracker.token_env))
+    return kind == "github"
+
+
+def make_tracker(config: Config) -> Tracker:
+    settings = config.tracker
+    if not uses_github(config):
+        return LocalTracker(state_dir(config) / "tracker.sqlite")
+    token = os.environ.get(settings.token_env)
+    if not token:
+        raise SetupError(f"tracker.kind is github but ${settings.token_env} is not set")
+    if not settings.repo:
+        raise SetupError("tracker.kind is github but tracker.repo is not set")
+    return GitHubTracker(
+        token,
+        api_url=settings.api_url,
+        timeout=settings.timeout,
+        seconds_between_writes=settings.seconds_between_writes,
+        login=settings.login,
+    )
+
+
+def sync_context(config: Config, root: Path) -> SyncContext:
+    github = uses_github(config)
+    default = config.tracker.repo if github and config.tracker.repo else (config.tracker.repo or LOCAL_REPO)
+    router = Router(default, tuple(Route(re.compile(r.section), r.repo) for r in config.tracker.routes))
+    notes_repo = os.environ.get("GITHUB_REPOSITORY") or (config.tracker.repo if github else None)
+    ref = os.environ.get("GITHUB_SHA") or config.notes.branch
+    server = os.environ.get("GITHUB_SERVER_URL") or "https://github.com"
+    links = NoteLinks(root=root, repo=notes_repo, ref=ref, server=server)
+    return SyncContext(
+        router=router,
+        link=links,
+        roster_logins=roster_logins(p.github for p in config.people),
+        settings=PlanSettings(
+            item_label=config.tracker.labels.item,
+            meeting_label_prefix=config.tracker.labels.meeting_prefix,
+            close_removed=config.tracker.close_removed,
+        ),
+        root=root,
+    )
