@@ -1,0 +1,39 @@
+"""The embedded tracker, and the README's main command that uses it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+
+def actionbot(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], cwd=cwd, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+def test_sync_into_the_local_tracker_is_idempotent(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    first = actionbot("sync", "examples/notes", "--config", "examples/config.yaml", "--json", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    plan = json.loads(first.stdout)
+    created = plan["created"]
+    assert created >= 10 and created == sum(step["action"] == "create" for step in plan["plan"])
+    assert (tmp_path / ".actionbot" / "tracker.sqlite").is_file()
+    again = actionbot("sync", "examples/notes", "--config", "examples/config.yaml", "--json", cwd=tmp_path)
+    rerun = json.loads(again.stdout)
+    assert rerun["created"] == rerun["updated"] == 0
+    assert {step["action"] for step in rerun["plan"]} == {"skip"}
+
+
+def test_dry_run_shows_the_plan_and_writes_nothing(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    run = actionbot("sync", "examples/notes", "-c", "examples/config.yaml", "--dry-run", cwd=tmp_path)
+    assert run.returncode == 0 and "(dry run)" in run.stdout
+    again = actionbot("sync", "examples/notes", "-c", "examples/config.yaml", "--json", cwd=tmp_path)
+    assert json.loads(again.stdout)["created"] >= 10
