@@ -70,6 +70,8 @@ class TrackerConfig(_Strict):
     labels: LabelsConfig = Field(default_factory=LabelsConfig)
     close_removed: bool = False
     routes: list[RouteConfig] = Field(default_factory=list)
+    # Close an item's issue when a later note says it is done ("merged", "released", "fixed").
+    close_on_done: bool = False
     timeout: float = Field(default=15.0, gt=0)
     # GitHub asks integrations to space writes at least a second apart (secondary rate limits).
     seconds_between_writes: float = Field(default=1.0, ge=0)
@@ -82,11 +84,55 @@ class TrackerConfig(_Strict):
         return None if value is None else _valid_repo(value)
 
 
+class MeetingsConfig(_Strict):
+    """When the team meets: the next meeting's date comes from the latest note ("The next call is
+    scheduled for ..."), else from this cadence; the time of day and time zone from here."""
+
+    time: str = Field(default="16:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    timezone: str = "UTC"
+    every_days: int | None = Field(default=None, gt=0)  # e.g. 14 for every other week
+    weekday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] | None = (
+        None
+    )
+    name: str = "team"
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone '{value}'") from error
+        return value
+
+
+class RemindersConfig(_Strict):
+    lead_hours: float = Field(default=24.0, gt=0)
+    repo: str | None = None  # where the agenda issue goes (default: tracker.repo)
+    agenda_label: str = "agenda"  # issues people label for the next meeting's agenda
+    issue_label: str = "meeting-agenda"  # the label of the bot's agenda issues
+
+    @field_validator("repo")
+    @classmethod
+    def _repo(cls, value: str | None) -> str | None:
+        return None if value is None else _valid_repo(value)
+
+
+class DaemonConfig(_Strict):
+    poll_minutes: float = Field(default=5.0, gt=0)
+    remind_minutes: float = Field(default=30.0, gt=0)
+
+
 class Config(_Strict):
     model: str = DEFAULT_MODEL
     people: list[PersonConfig] = Field(default_factory=list)
     notes: NotesConfig = Field(default_factory=NotesConfig)
     tracker: TrackerConfig = Field(default_factory=TrackerConfig)
+    meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
+    reminders: RemindersConfig = Field(default_factory=RemindersConfig)
+    daemon: DaemonConfig = Field(default_factory=DaemonConfig)
 
     @model_validator(mode="after")
     def _one_person_per_spelling(self) -> Config:

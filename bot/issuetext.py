@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.items import ActionItem
+from bot.progress import Progress
 
 BLOCK_BEGIN = "<!-- actionbot:begin -->"
 _MARKER_PREFIX = "<!-- actionbot:end "
@@ -182,6 +183,30 @@ def removed(note: str, closing: bool) -> str:
 
 
 REMOVED_FACT = "removed"
+PROGRESS = "Progress reported at the {date} meeting ({where}){done}:\n\n{quote}"
+
+
+def progress_fact(note: Progress) -> str:
+    digest = hashlib.sha256(" ".join(note.text.split()).encode()).hexdigest()[:10]
+    return f"progress:{note.meeting.isoformat()}:{digest}"
+
+
+def progress_comment(note: Progress, roster_logins: Collection[str]) -> str:
+    text = PROGRESS.format(
+        date=note.meeting.isoformat(),
+        where=safe_link(f"{note.note}:{note.line}"),
+        done=", reported done" if note.done else "",
+        quote=quote(note.text, roster_logins),
+    )
+    return text + "\n" + FACT_TAG.format(key=progress_fact(note))
+
+
+def progress_section(notes: list[Progress], roster_logins: Collection[str]) -> str:
+    lines = ["", "", "Progress reported at later meetings:"]
+    for note in notes:
+        done = " (reported done)" if note.done else ""
+        lines.append(f"- {note.meeting.isoformat()}{done}: {safe_inline(note.text, roster_logins)}")
+    return "\n".join(lines)
 
 
 def has_fact(comment_body: str, key: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from bot import issuetext
 from bot.issuetext import Marker
 from bot.items import ActionItem
+from bot.progress import Progress
 from bot.trackers.base import Issue, NewIssue
 
 FOLLOW_UP_SIMILARITY = 0.5
@@ -58,6 +59,19 @@ class RaiseAgain:
 
 
 @dataclass(frozen=True)
+class ProgressNote:
+    """A later note's line about an item, posted once as a comment; `close` when it says done and
+    the config closes on that."""
+
+    item_id: str
+    issue: Issue
+    comment: str
+    fact: str
+    body: str
+    close: bool
+
+
+@dataclass(frozen=True)
 class FlagRemoved:
     issue: Issue
     comment: str
@@ -77,7 +91,7 @@ class Unchanged:
     issue: Issue
 
 
-Step = Create | EditBlock | RaiseAgain | FlagRemoved | CloseDuplicate | Unchanged
+Step = Create | EditBlock | RaiseAgain | ProgressNote | FlagRemoved | CloseDuplicate | Unchanged
 
 
 @dataclass
@@ -98,12 +112,30 @@ class PlanSettings:
     item_label: str = "action-item"
     meeting_label_prefix: str = "meeting:"
     close_removed: bool = False
+    close_on_done: bool = False
 
 
 @dataclass(frozen=True)
 class _Known:
     issue: Issue
     marker: Marker
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An issue's marker and body as this plan leaves them, so two changes to one issue in a run
+    build on each other instead of the second undoing the first."""
+
+    marker: Marker
+    body: str
+
+
+def _draft(entry: _Known, drafts: dict[int, _Draft]) -> _Draft:
+    return drafts.get(id(entry.issue), _Draft(entry.marker, entry.issue.body))
+
+
+def _with_marker(current: _Draft, marker: Marker) -> _Draft:
+    return _Draft(marker, current.body.replace(current.marker.render(), marker.render()))
 
 
 def make_plan(
@@ -116,11 +148,12 @@ def make_plan(
     roster_logins: Collection[str],
     assignable: Mapping[str, set[str]],
     settings: PlanSettings,
+    progress: Mapping[str, list[Progress]] | None = None,
 ) -> SyncPlan:
     plan = SyncPlan()
     known, duplicates = _index(existing)
     plan.steps.extend(duplicates)
-    markers: dict[int, Marker] = {}  # id(issue) -> marker as updated by this plan
+    markers: dict[int, _Draft] = {}
     produced: set[str] = set()
     creates: list[Create] = []
     ordered = sorted(items, key=lambda i: (i.meeting_date, i.note, i.line))
@@ -150,6 +183,9 @@ def make_plan(
             plan.steps.append(_raise_again(item, earlier, link, roster_logins, markers))
             continue
         creates.append(_create(item, repo, link, roster_logins, assignable, settings))
+    if progress:
+        creates = [_with_progress(c, progress, roster_logins) for c in creates]
+        plan.steps.extend(_progress_notes(known.values(), progress, markers, roster_logins, settings))
     _link_creates(plan, creates)
     for create in creates:
         plan.labels_needed.setdefault(create.issue.repo, set()).update(create.issue.labels)
@@ -187,17 +223,18 @@ def _refresh(
     found: _Known,
     link: Callable[[ActionItem], str],
     roster_logins: Collection[str],
-    markers: dict[int, Marker],
+    markers: dict[int, _Draft],
 ) -> Step:
-    marker = markers.get(id(found.issue), found.marker)
+    current = _draft(found, markers)
+    marker = current.marker
     if marker.id != item.id:
         return Unchanged(item, found.issue)  # a later mention, already commented on
     new_marker = issuetext.marker_for(item)
     if new_marker.digest == marker.digest:
         return Unchanged(item, found.issue)
     kept = Marker(**{**new_marker.__dict__, "facts": marker.facts, "aliases": marker.aliases})
-    markers[id(found.issue)] = kept
-    body = issuetext.body_with_block(found.issue.body, issuetext.block(item, kept, link(item), roster_logins))
+    body = issuetext.body_with_block(current.body, issuetext.block(item, kept, link(item), roster_logins))
+    markers[id(found.issue)] = _Draft(kept, body)
     return EditBlock(item, found.issue, body)
 
 
@@ -251,20 +288,20 @@ def _raise_again(
     earlier: _Known,
     link: Callable[[ActionItem], str],
     roster_logins: Collection[str],
-    markers: dict[int, Marker],
+    markers: dict[int, _Draft],
 ) -> RaiseAgain:
-    marker = markers.get(id(earlier.issue), earlier.marker)
+    current = _draft(earlier, markers)
     fact = issuetext.raised_fact(item)
-    updated = marker.with_alias(item.id).with_fact(fact)
+    updated = _with_marker(current, current.marker.with_alias(item.id).with_fact(fact))
     markers[id(earlier.issue)] = updated
-    body = earlier.issue.body.replace(marker.render(), updated.render())
+    body = updated.body
     return RaiseAgain(
         item, earlier.issue, issuetext.raised_again(item, link(item), roster_logins), fact, body
     )
 
 
 def _earlier_mention(
-    item: ActionItem, known: Iterable[_Known], creates: list[Create], markers: dict[int, Marker]
+    item: ActionItem, known: Iterable[_Known], creates: list[Create], markers: dict[int, _Draft]
 ) -> _Known | Create | None:
     """The issue of an earlier meeting's item this one follows up, if it is recognisably the same."""
     owners = {o.name for o in item.owners}
@@ -272,7 +309,7 @@ def _earlier_mention(
     best: tuple[float, _Known | Create] | None = None
     candidates: list[tuple[str, set[str], str, _Known | Create]] = []
     for entry in known:
-        marker = markers.get(id(entry.issue), entry.marker)
+        marker = _draft(entry, markers).marker
         candidates.append((marker.meeting, set(marker.owners), marker.task, entry))
     for create in creates:
         candidates.append(
@@ -304,7 +341,7 @@ def _removed(
     known: Iterable[_Known],
     produced: set[str],
     in_scope: Callable[[Marker], bool],
-    markers: dict[int, Marker],
+    markers: dict[int, _Draft],
     settings: PlanSettings,
 ) -> list[FlagRemoved]:
     steps: list[FlagRemoved] = []
@@ -313,12 +350,60 @@ def _removed(
         if (entry.issue.repo, entry.issue.number) in seen:
             continue
         seen.add((entry.issue.repo, entry.issue.number))
-        marker = markers.get(id(entry.issue), entry.marker)
+        current = _draft(entry, markers)
+        marker = current.marker
         alive = marker.id in produced or any(alias in produced for alias in marker.aliases)
         if alive or issuetext.REMOVED_FACT in marker.facts or not in_scope(marker):
             continue
         close = settings.close_removed and entry.issue.state == "open"
-        updated = marker.with_fact(issuetext.REMOVED_FACT)
-        body = entry.issue.body.replace(marker.render(), updated.render())
-        steps.append(FlagRemoved(entry.issue, issuetext.removed(marker.note, close), close, body))
+        updated = _with_marker(current, marker.with_fact(issuetext.REMOVED_FACT))
+        markers[id(entry.issue)] = updated
+        steps.append(FlagRemoved(entry.issue, issuetext.removed(marker.note, close), close, updated.body))
+    return steps
+
+
+def _with_progress(
+    create: Create, progress: Mapping[str, list[Progress]], roster_logins: Collection[str]
+) -> Create:
+    """A new issue states the progress later notes already report, instead of a comment each."""
+    notes = [p for item in (create.item, *create.follow_ups) for p in progress.get(item.id, [])]
+    if not notes:
+        return create
+    marker = issuetext.parse_marker(create.issue.body)
+    assert marker is not None  # the plan wrote it
+    updated = marker
+    for note in notes:
+        updated = updated.with_fact(issuetext.progress_fact(note))
+    body = create.issue.body.replace(marker.render(), updated.render()) + issuetext.progress_section(
+        notes, roster_logins
+    )
+    issue = NewIssue(create.issue.repo, create.issue.title, body, create.issue.labels, create.issue.assignees)
+    return Create(create.item, issue, create.follow_ups)
+
+
+def _progress_notes(
+    known: Iterable[_Known],
+    progress: Mapping[str, list[Progress]],
+    markers: dict[int, _Draft],
+    roster_logins: Collection[str],
+    settings: PlanSettings,
+) -> list[ProgressNote]:
+    steps: list[ProgressNote] = []
+    done: set[tuple[str, int]] = set()
+    for entry in known:
+        if (entry.issue.repo, entry.issue.number) in done:
+            continue
+        done.add((entry.issue.repo, entry.issue.number))
+        marker = _draft(entry, markers).marker
+        for item_id in (marker.id, *marker.aliases):
+            for note in progress.get(item_id, []):
+                fact = issuetext.progress_fact(note)
+                current = _draft(entry, markers)
+                if fact in current.marker.facts:
+                    continue
+                updated = _with_marker(current, current.marker.with_fact(fact))
+                markers[id(entry.issue)] = updated
+                close = settings.close_on_done and note.done and entry.issue.state == "open"
+                comment = issuetext.progress_comment(note, roster_logins)
+                steps.append(ProgressNote(item_id, entry.issue, comment, fact, updated.body, close))
     return steps

@@ -8,7 +8,7 @@ them (the one case where a run can stop between two writes of the same fact).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -17,12 +17,14 @@ from bot import issuetext
 from bot.issuetext import Marker
 from bot.items import ActionItem
 from bot.notes import Meeting
+from bot.progress import Progress
 from bot.plan import (
     CloseDuplicate,
     Create,
     EditBlock,
     FlagRemoved,
     PlanSettings,
+    ProgressNote,
     RaiseAgain,
     Step,
     SyncPlan,
@@ -50,7 +52,10 @@ class SyncResult:
 
     @property
     def updated(self) -> int:
-        return sum(isinstance(s, EditBlock | RaiseAgain | FlagRemoved | CloseDuplicate) for s in self.done)
+        return sum(
+            isinstance(s, EditBlock | RaiseAgain | ProgressNote | FlagRemoved | CloseDuplicate)
+            for s in self.done
+        )
 
 
 @dataclass(frozen=True)
@@ -62,12 +67,36 @@ class SyncContext:
     root: Path
 
 
-def plan_sync(
-    tracker: Tracker, items: list[ActionItem], meetings: Iterable[Meeting], context: SyncContext
-) -> SyncPlan:
+def repositories(items: Iterable[ActionItem], context: SyncContext) -> list[str]:
+    return sorted({context.router.repo_for(item) for item in items} | {context.router.default})
+
+
+def bot_issues(tracker: Tracker, repos: Iterable[str]) -> dict[str, list[Issue]]:
+    """The issues the bot opened, per repository: only these carry markers it trusts."""
     login = tracker.login()
-    repos = sorted({context.router.repo_for(item) for item in items} | {context.router.default})
-    existing = {repo: [i for i in tracker.issues(repo) if i.author == login] for repo in repos}
+    return {repo: [i for i in tracker.issues(repo) if i.author == login] for repo in repos}
+
+
+def issues_by_item(existing: dict[str, list[Issue]]) -> dict[str, Issue]:
+    """Each item id (and each later mention folded into an issue) with its issue, oldest first."""
+    found: dict[str, Issue] = {}
+    for issues in existing.values():
+        for issue in sorted(issues, key=lambda i: i.number):
+            marker = issuetext.parse_marker(issue.body)
+            if marker is not None:
+                for key in (marker.id, *marker.aliases):
+                    found.setdefault(key, issue)
+    return found
+
+
+def plan_sync(
+    tracker: Tracker,
+    items: list[ActionItem],
+    meetings: Iterable[Meeting],
+    context: SyncContext,
+    progress: Mapping[str, list[Progress]] | None = None,
+) -> SyncPlan:
+    existing = bot_issues(tracker, repositories(items, context))
     plan_with = partial(
         make_plan,
         items,
@@ -77,6 +106,7 @@ def plan_sync(
         in_scope=_scope(meetings, context.root),
         roster_logins=context.roster_logins,
         settings=context.settings,
+        progress=progress,
     )
     plan = plan_with(assignable={})
     creates = [s for s in plan.steps if isinstance(s, Create)]
@@ -158,6 +188,11 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
             assert step.body is not None
             target = tracker.edit_body(step.issue, step.body)
         result.issues[step.item.id] = target
+    elif isinstance(step, ProgressNote):
+        _comment_once(tracker, step.issue, step.comment, step.fact)
+        issue = tracker.edit_body(step.issue, step.body)
+        if step.close:
+            tracker.close(issue, "completed")
     elif isinstance(step, FlagRemoved):
         _comment_once(tracker, step.issue, step.comment, issuetext.REMOVED_FACT)
         issue = tracker.edit_body(step.issue, step.body)

@@ -10,7 +10,18 @@ from rich.table import Table
 from bot.config import Config
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
-from bot.plan import CloseDuplicate, Create, EditBlock, FlagRemoved, RaiseAgain, Step, SyncPlan, Unchanged
+from bot.plan import (
+    CloseDuplicate,
+    Create,
+    EditBlock,
+    FlagRemoved,
+    ProgressNote,
+    RaiseAgain,
+    Step,
+    SyncPlan,
+    Unchanged,
+)
+from bot.progress import progress_of
 from bot.sync import SyncResult, apply_plan, plan_sync
 from bot.wiring import make_tracker, state_dir, sync_context
 
@@ -21,7 +32,8 @@ def run(config: Config, extraction: Extraction, *, dry_run: bool, root: Path) ->
     # Planning and applying under one lock: a second sync waits, then plans against what the
     # first one wrote, so the two never open the same item twice.
     with sync_lock(state_dir(config)):
-        plan = plan_sync(tracker, extraction.items, extraction.meetings, context)
+        progress = progress_of(extraction.items, extraction.meetings, config.roster)
+        plan = plan_sync(tracker, extraction.items, extraction.meetings, context, progress)
         if dry_run:
             return SyncResult(plan)
         return apply_plan(tracker, plan)
@@ -41,6 +53,14 @@ def describe(step: Step) -> dict[str, Any]:
         target = step.issue.number if step.issue else None
         repo = step.issue.repo if step.issue else (step.create.issue.repo if step.create else "")
         return {"action": "comment", "item": step.item.id, "repo": repo, "number": target}
+    if isinstance(step, ProgressNote):
+        return {
+            "action": "progress",
+            "item": step.item_id,
+            "repo": step.issue.repo,
+            "number": step.issue.number,
+            "close": step.close,
+        }
     if isinstance(step, FlagRemoved):
         return {
             "action": "flag-removed",

@@ -67,6 +67,7 @@ def sync_context(config: Config, root: Path) -> SyncContext:
             item_label=config.tracker.labels.item,
             meeting_label_prefix=config.tracker.labels.meeting_prefix,
             close_removed=config.tracker.close_removed,
+            close_on_done=config.tracker.close_on_done,
         ),
         root=root,
     )
