@@ -34,7 +34,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]+")
 _COMMON = frozenset(
     {"the", "and", "for", "with", "that", "this", "will", "can", "has", "have", "had", "been", "was", "were",
      "are", "not", "but", "from", "into", "about", "some", "more", "also", "there", "they", "them", "their",
-     "then", "than", "what", "when", "which", "who", "would", "could", "should", "just", "now", "once", "soon",
+     "then", "than", "what", "when", "which", "who", "would", "could", "should", "just", "now", "once",
+     "soon",
      "time", "chance", "things", "thing", "work", "working", "look", "looked", "looking", "check", "checked",
      "write", "wrote", "written", "take", "make", "made", "try", "tried", "trying", "get", "got", "going",
      "need", "needs", "next", "call", "meeting", "week", "today", "back", "report", "help", "people", "other",

@@ -17,7 +17,6 @@ from bot import issuetext
 from bot.issuetext import Marker
 from bot.items import ActionItem
 from bot.notes import Meeting
-from bot.progress import Progress
 from bot.plan import (
     CloseDuplicate,
     Create,
@@ -31,6 +30,7 @@ from bot.plan import (
     Unchanged,
     make_plan,
 )
+from bot.progress import Progress
 from bot.routing import Router
 from bot.trackers.base import Issue, Label, Tracker, TrackerError
 
