@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -12,14 +13,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot import pipeline, syncing
+from bot import daemon, pipeline, reporting, syncing
+from bot import report as report_text
 from bot.config import Config, ConfigError, load_config
 from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.nlp import ModelMissing
-from bot.notefiles import discover
+from bot.notefiles import discover, load_meeting
+from bot.notes import NoteError
 from bot.trackers.base import TrackerError
-from bot.wiring import SetupError
+from bot.wiring import SetupError, make_tracker
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn meeting notes into tracked work.")
 stdout = Console()
@@ -147,6 +150,122 @@ def sync(
         say_error(outcome.error)
     if outcome.error or extraction.errors:
         raise typer.Exit(1)
+
+
+NowOption = Annotated[
+    str | None,
+    typer.Option("--now", help="The time to act as if it were (ISO 8601), for tests and backfills."),
+]
+
+
+def _now(value: str | None) -> dt.datetime:
+    if value is None:
+        return dt.datetime.now(dt.UTC)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--now {value!r} is not an ISO 8601 date or time") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _meeting(
+    value: str | None, extraction: pipeline.Extraction, settings: Config, now: dt.datetime
+) -> dt.date:
+    if value is not None:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        try:
+            return load_meeting(value, settings.notes.max_bytes).date
+        except NoteError as error:
+            raise _fail(f"--meeting takes a date (YYYY-MM-DD) or a note: {error}") from None
+    found = reporting.report_meeting(extraction, settings, now)
+    if found is None:
+        raise _fail("no meeting to report for: no notes were read")
+    return found
+
+
+@app.command()
+def report(
+    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    config: ConfigOption = None,
+    meeting: Annotated[
+        str | None, typer.Option("--meeting", help="The meeting to report for: a date or its note.")
+    ] = None,
+    output: Annotated[str, typer.Option("--format", help="markdown or json.")] = "markdown",
+    write_into: Annotated[
+        Path | None, typer.Option("--write-into", help="Insert or refresh the checklist in this note.")
+    ] = None,
+    now: NowOption = None,
+) -> None:
+    """The follow-up checklist of earlier meetings' action items, for the meeting to come."""
+    if output not in ("markdown", "json"):
+        raise _fail("--format is markdown or json")
+    settings = _config(config)
+    extraction = run_extraction(paths or settings.notes.paths, settings)
+    clock = _now(now)
+    target = _meeting(meeting, extraction, settings, clock)
+    try:
+        checklist = reporting.follow_up(settings, extraction, make_tracker(settings), target, Path.cwd())
+    except (SetupError, TrackerError) as error:
+        raise _fail(str(error), code=1) from None
+    text = report_text.markdown(checklist)
+    if output == "json":
+        sys.stdout.write(json.dumps(report_text.as_json(checklist), ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(text)
+    if write_into is not None:
+        _write_into(write_into, text)
+    report_errors(extraction)
+    if extraction.errors:
+        raise typer.Exit(1)
+
+
+def _write_into(path: Path, text: str) -> None:
+    try:
+        before = path.read_bytes().decode("utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as error:
+        raise _fail(f"{path}: cannot read: {error}") from None
+    after = report_text.write_into(before, text, rst=path.suffix.lower() in (".rst", ".rest"))
+    if after != before:
+        # newline="" keeps the file's own line endings: only the section between the markers changes.
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(after)
+
+
+@app.command()
+def remind(
+    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    config: ConfigOption = None,
+    now: NowOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the agenda; post nothing.")] = False,
+) -> None:
+    """Post (or refresh) the agenda issue when the next meeting is within the lead time."""
+    settings = _config(config)
+    extraction = run_extraction(paths or settings.notes.paths, settings)
+    try:
+        outcome = reporting.remind(
+            settings, extraction, make_tracker(settings), _now(now), Path.cwd(), dry_run=dry_run
+        )
+    except (SetupError, TrackerError) as error:
+        raise _fail(str(error), code=1) from None
+    when = outcome.meeting.start.isoformat() if outcome.meeting else "unknown"
+    where = f" {outcome.issue.repo}#{outcome.issue.number}" if outcome.issue else ""
+    stdout.print(f"agenda for the meeting at {when}: {outcome.outcome}{where}", markup=False, highlight=False)
+    if dry_run and outcome.body:
+        sys.stdout.write(outcome.body + "\n")
+    report_errors(extraction)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Run as a daemon: sync new or changed notes, and send reminders at the lead time."""
+    settings = _config(config)
+    daemon.serve(settings, paths or settings.notes.paths, Path.cwd())
 
 
 def main() -> None:

@@ -12,21 +12,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot import issuetext
 from bot.items import ActionItem
 from bot.progress import Progress
-from bot.trackers.base import Issue
+from bot.trackers.base import Closure, Issue
 
 MARKDOWN_BEGIN = "<!-- actionbot:follow-up begin -->"
 MARKDOWN_END = "<!-- actionbot:follow-up end -->"
 RST_BEGIN = ".. actionbot:follow-up begin"
 RST_END = ".. actionbot:follow-up end"
 HEADING = "Follow-up of action items"
-
-
-@dataclass(frozen=True)
-class Closure:
-    by: str | None = None
-    pull_request: str | None = None  # URL of the pull request that closed it, where the tracker says
 
 
 @dataclass(frozen=True)
@@ -150,7 +145,8 @@ def _line(status: ItemStatus) -> str:
 
 
 def _inline(text: str) -> str:
-    return " ".join(text.replace("<", "&lt;").split())
+    # The checklist is also posted in the agenda issue: note text must not mention or reference anyone.
+    return issuetext.safe_inline(text, ())
 
 
 def _quote(text: str) -> str:

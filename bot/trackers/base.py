@@ -47,6 +47,14 @@ class NewIssue:
 
 
 @dataclass(frozen=True)
+class Closure:
+    """Who closed an issue, and the pull request that did, where the tracker says."""
+
+    by: str | None = None
+    pull_request: str | None = None
+
+
+@dataclass(frozen=True)
 class Comment:
     body: str
     author: str
@@ -60,6 +68,11 @@ class Tracker(Protocol):
         """Every issue (open and closed) the bot has opened in `repo`, in one listing."""
 
     def labels(self, repo: str) -> set[str]: ...
+
+    def labelled(self, repo: str, label: str) -> list[Issue]:
+        """Open issues carrying `label`, whoever opened them."""
+
+    def closure(self, issue: Issue) -> Closure: ...
 
     def create_label(self, repo: str, label: Label) -> None: ...
 

@@ -23,7 +23,7 @@ from github import Auth, Github, GithubException, GithubRetry
 from github.Issue import Issue as GithubIssue
 from github.Repository import Repository
 
-from bot.trackers.base import Comment, Issue, Label, NewIssue, TrackerError
+from bot.trackers.base import Closure, Comment, Issue, Label, NewIssue, TrackerError
 
 T = TypeVar("T")
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -112,6 +112,26 @@ class GitHubTracker:
     def labels(self, repo: str) -> set[str]:
         return self._call(lambda: {label.name for label in self._repo(repo).get_labels()})
 
+    def labelled(self, repo: str, label: str) -> list[Issue]:
+        def listing() -> list[Issue]:
+            found = self._repo(repo).get_issues(state="open", labels=[label])
+            return [self._value(repo, issue) for issue in found if "/pull/" not in issue.html_url]
+
+        return self._call(listing)
+
+    def closure(self, issue: Issue) -> Closure:
+        """Who closed it (one read of the issue) and the pull request that did (its timeline), for
+        the few closed issues a report shows. A tracker without timelines gives no pull request."""
+        if issue.state != "closed":
+            return Closure()
+        native = self._call(lambda: self._repo(issue.repo).get_issue(issue.number))
+        by = native.closed_by.login if native.closed_by else None
+        try:
+            pull_request = self._call(lambda: _closing_pull_request(native))
+        except TrackerError:
+            pull_request = None
+        return Closure(by=by, pull_request=pull_request)
+
     def assignable(self, repo: str) -> set[str]:
         return self._call(lambda: {user.login.lower() for user in self._repo(repo).get_assignees()})
 
@@ -197,6 +217,17 @@ class GitHubTracker:
 
     def _scrub(self, text: str) -> str:
         return text.replace(self._token, "***") if self._token else text
+
+
+def _closing_pull_request(issue: GithubIssue) -> str | None:
+    for event in issue.get_timeline():
+        if event.event != "cross-referenced":
+            continue
+        source = (event.raw_data or {}).get("source") or {}
+        target = source.get("issue") or {}
+        if target.get("pull_request"):
+            return str(target.get("html_url") or "")
+    return None
 
 
 def _message(error: GithubException) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.trackers.base import Comment, Issue, Label, NewIssue
+from bot.trackers.base import Closure, Comment, Issue, Label, NewIssue
 
 LOCAL_LOGIN = "actionbot"
 
@@ -66,6 +66,15 @@ class LocalTracker:
             "insert or ignore into labels values (?, ?, ?, ?)",
             (repo, label.name, label.color, label.description),
         )
+
+    def labelled(self, repo: str, label: str) -> list[Issue]:
+        rows = self._db.execute(
+            "select * from issues where repo = ? and state = 'open' order by number", (repo,)
+        )
+        return [issue for issue in map(self._issue, rows) if label in issue.labels]
+
+    def closure(self, issue: Issue) -> Closure:
+        return Closure(by=LOCAL_LOGIN if issue.state == "closed" else None)
 
     def assignable(self, repo: str) -> set[str]:
         return _EVERYONE  # type: ignore[return-value]  # a set that holds every login

@@ -1,0 +1,111 @@
+"""`actionbot run`: a long-running loop on the `schedule` package.
+
+Two jobs: poll the notes folders and sync the notes that are new or changed since the last poll
+(all of them on the first), and check whether an agenda reminder is due. A failed job is logged and
+tried again at its next time; SIGINT or SIGTERM stops the loop at once, even in the middle of a wait.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+
+import schedule
+
+from bot import pipeline, reporting, syncing
+from bot.config import Config
+from bot.notefiles import discover
+from bot.wiring import make_tracker
+
+log = logging.getLogger("actionbot")
+
+
+class Daemon:
+    def __init__(
+        self,
+        config: Config,
+        paths: list[str],
+        root: Path,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
+        self.config, self.paths, self.root, self.clock = config, paths, root, clock
+        self.stopping = threading.Event()
+        self.seen: dict[str, str] = {}  # note path -> digest of its bytes when last synced
+        self.scheduler = schedule.Scheduler()
+
+    def sync_changed(self) -> None:
+        changed = []
+        current: dict[str, str] = {}
+        for path in discover(self.paths):
+            try:
+                current[path] = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+            except OSError:
+                continue
+            if self.seen.get(path) != current[path]:
+                changed.append(path)
+        if not changed:
+            log.info("no new or changed notes")
+            return
+        extraction = pipeline.extract(changed, self.config)
+        for error in extraction.errors:
+            log.warning("%s", error)
+        result = syncing.run(self.config, extraction, dry_run=False, root=self.root)
+        if result.error:
+            raise RuntimeError(result.error)
+        log.info(
+            "synced %d notes: %d issues created, %d updated", len(changed), result.created, result.updated
+        )
+        failed = {error.path for error in extraction.errors}
+        # A note that failed is tried again at the next poll; the others are done until they change.
+        self.seen.update({path: digest for path, digest in current.items() if path not in failed})
+
+    def remind(self) -> None:
+        extraction = pipeline.extract(discover(self.paths), self.config)
+        outcome = reporting.remind(
+            self.config, extraction, make_tracker(self.config), self.clock(), self.root, dry_run=False
+        )
+        log.info("reminder: %s", outcome.outcome)
+
+    def schedule_jobs(self) -> None:
+        every = self.config.daemon
+        self.scheduler.every(max(1, round(every.poll_minutes * 60))).seconds.do(
+            self._guarded, self.sync_changed, "sync"
+        )
+        self.scheduler.every(max(1, round(every.remind_minutes * 60))).seconds.do(
+            self._guarded, self.remind, "remind"
+        )
+
+    def _guarded(self, job: Callable[[], None], name: str) -> None:
+        try:
+            job()
+        except Exception as error:  # a job's failure must not end the daemon
+            log.error("%s failed, will try again at its next time: %s", name, error)
+
+    def loop(self) -> None:
+        self.schedule_jobs()
+        self.scheduler.run_all()
+        while not self.stopping.is_set():
+            self.scheduler.run_pending()
+            idle = self.scheduler.idle_seconds
+            self.stopping.wait(timeout=max(0.0, min(idle if idle is not None else 60.0, 60.0)))
+        log.info("stopped")
+
+    def stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
+        if signum is not None:
+            log.info("received %s, stopping", signal.Signals(signum).name)
+        self.stopping.set()
+
+
+def serve(config: Config, paths: list[str], root: Path) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    daemon = Daemon(config, paths, root)
+    signal.signal(signal.SIGINT, daemon.stop)
+    signal.signal(signal.SIGTERM, daemon.stop)
+    log.info("watching %s", ", ".join(paths))
+    daemon.loop()

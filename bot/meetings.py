@@ -1,0 +1,74 @@
+"""When the next meeting is: the date the latest note announces, else the configured cadence; the
+time of day and time zone from the config. Pure: `now` is always given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from bot.config import MeetingsConfig
+from bot.dates import weekday_index
+from bot.notes import Meeting
+
+# How far past its start a meeting still counts as "the next one" (it is under way).
+UNDER_WAY = dt.timedelta(hours=2)
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    start: dt.datetime  # aware, in the team's time zone
+    source: str  # "notes" or "cadence"
+
+    @property
+    def date(self) -> dt.date:
+        return self.start.date()
+
+
+def start_of(day: dt.date, config: MeetingsConfig) -> dt.datetime:
+    hour, minute = (int(part) for part in config.time.split(":"))
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(config.timezone))
+
+
+def next_meeting(meetings: Iterable[Meeting], config: MeetingsConfig, now: dt.datetime) -> NextMeeting | None:
+    """The first meeting that has not started (or is barely under way) at `now`."""
+    held = sorted(meetings, key=lambda m: m.date)
+    latest = held[-1] if held else None
+    if latest is not None and latest.next_meeting is not None:
+        announced = start_of(latest.next_meeting, config)
+        if announced + UNDER_WAY > now:
+            return NextMeeting(announced, "notes")
+    anchor = _anchor(latest, config)
+    if anchor is None or config.every_days is None:
+        return None
+    step = dt.timedelta(days=config.every_days)
+    day = anchor
+    while start_of(day, config) + UNDER_WAY <= now:
+        day += step
+    return NextMeeting(start_of(day, config), "cadence")
+
+
+def _anchor(latest: Meeting | None, config: MeetingsConfig) -> dt.date | None:
+    base = latest.next_meeting or latest.date if latest is not None else None
+    if config.weekday is None:
+        return base
+    weekday = weekday_index(config.weekday)
+    assert weekday is not None  # the config allows weekday names only
+    base = base or dt.date(2000, 1, 3)
+    return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
+
+
+def reminder_due(meeting: NextMeeting, now: dt.datetime, lead: dt.timedelta) -> bool:
+    """Inside the lead time before the start, and not after it."""
+    return meeting.start - lead <= now < meeting.start
+
+
+def describe(meeting: NextMeeting) -> str:
+    start = meeting.start
+    utc = start.astimezone(dt.UTC)
+    zone = start.tzname() or str(start.tzinfo)
+    text = f"{start:%A} {start.day} {start:%B %Y} at {start:%H:%M} {zone}"
+    if utc.utcoffset() != start.utcoffset():
+        text += f" ({utc:%H:%M} UTC)"
+    return text
