@@ -142,7 +142,7 @@ def _best_item(
 
 
 def _progressing(text: str, item: ActionItem) -> bool:
-    if _PROGRESS.search(text):
+    if _PROGRESS.search(text) or _DONE.search(text):
         return True
     verb = item.task.split()[0].lower() if item.task else ""
     return len(verb) >= 3 and any(w.lower().startswith(verb[:-1] if verb.endswith("e") else verb)

@@ -259,3 +259,32 @@ def test_dev_notes_three_runs(repo: GitHubEmulator, tmp_path: Path) -> None:
         repo.reset_log()
         assert syncbed.sync(repo, config, extraction, root=ROOT).error is None
         assert repo.writes() == []
+
+
+PROGRESS = """---
+title: Sync
+date: 2026-05-20
+---
+
+## Docs
+
+Lee finished the FAQ and it is merged.
+"""
+
+
+@pytest.mark.parametrize("close", [False, True])
+def test_progress_in_a_later_note_is_one_comment(repo: GitHubEmulator, tmp_path: Path, close: bool) -> None:
+    notes = tmp_path / "notes"
+    write(notes, "2026-05-06.md", NOTE)
+    run(repo, tmp_path, notes, close_on_done=close)
+    write(notes, "2026-05-20.md", PROGRESS)
+    for _ in range(2):
+        assert run(repo, tmp_path, notes, close_on_done=close).error is None
+    faq = next(i for i in repo.issues(syncbed.REPO) if i.title.startswith("Write the FAQ"))
+    [comment] = repo.comments(syncbed.REPO, faq.number)
+    assert comment.body.startswith("Progress reported at the 2026-05-20 meeting")
+    assert "reported done" in comment.body and "> Lee finished the FAQ and it is merged." in comment.body
+    assert faq.state == ("closed" if close else "open")
+    repo.reset_log()
+    run(repo, tmp_path, notes, close_on_done=close)
+    assert repo.writes() == []

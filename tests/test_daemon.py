@@ -1,0 +1,104 @@
+"""`actionbot run`: polling sync, guarded jobs, and a clean stop on a signal mid-wait."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.config import Config
+from bot.daemon import Daemon
+from bot.trackers.local import LocalTracker
+
+NOTE = "---\ndate: {date}\n---\n\n## Build\n\nPriya will rotate the key.\n\nSam to update the changelog.\n"
+PEOPLE = [{"name": "Priya Raman", "aliases": ["Priya"]}, {"name": "Sam Okafor", "aliases": ["Sam"]}]
+
+
+def settings(tmp_path: Path, **tracker: object) -> Config:
+    return Config.model_validate(
+        {
+            "people": PEOPLE,
+            "notes": {"paths": [str(tmp_path / "notes")]},
+            "tracker": {"state_dir": str(tmp_path / "state"), **tracker},
+            "daemon": {"poll_minutes": 0.02, "remind_minutes": 0.02},
+        }
+    )
+
+
+def issues(tmp_path: Path) -> int:
+    return len(LocalTracker(tmp_path / "state" / "tracker.sqlite").all_issues())
+
+
+def test_polling_syncs_new_and_changed_notes_only(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "2026-05-06.md").write_text(NOTE.format(date="2026-05-06"))
+    daemon = Daemon(settings(tmp_path), [str(tmp_path / "notes")], tmp_path)
+    caplog.set_level(logging.INFO, logger="actionbot")
+    daemon.sync_changed()
+    assert issues(tmp_path) == 2
+    daemon.sync_changed()
+    assert "no new or changed notes" in caplog.text
+    (tmp_path / "notes" / "2026-05-20.md").write_text(NOTE.format(date="2026-05-20").replace("Sam", "Priya"))
+    daemon.sync_changed()
+    assert "synced 1 notes" in caplog.text and issues(tmp_path) == 3
+
+
+def test_a_failing_job_is_logged_and_the_loop_goes_on(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "2026-05-06.md").write_text(NOTE.format(date="2026-05-06"))
+    # A GitHub tracker without its token: every sync fails until someone sets it.
+    config = settings(tmp_path, kind="github", repo="team/notes", token_env="ACTIONBOT_UNSET_TOKEN")
+    daemon = Daemon(config, [str(tmp_path / "notes")], tmp_path)
+    caplog.set_level(logging.INFO, logger="actionbot")
+    runner = threading.Thread(target=daemon.loop)
+    runner.start()
+    deadline = time.monotonic() + 20
+    while caplog.text.count("sync failed") < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    daemon.stop()
+    runner.join(timeout=5)
+    assert not runner.is_alive()
+    assert caplog.text.count("sync failed, will try again at its next time") >= 2
+    assert "stopped" in caplog.text
+
+
+def test_sigterm_stops_the_daemon_in_the_middle_of_a_wait(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "2026-05-06.md").write_text(NOTE.format(date="2026-05-06"))
+    config = tmp_path / "actionbot.yaml"
+    config.write_text(
+        "people:\n  - {name: Priya Raman, aliases: [Priya]}\n"
+        f"tracker: {{state_dir: {tmp_path / 'state'}}}\n"
+        "daemon: {poll_minutes: 60, remind_minutes: 60}\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", str(tmp_path / "notes"), "--config", str(config)],
+        cwd=tmp_path,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        lines.append(line)
+        if "reminder:" in line:  # both first runs are done: the daemon now waits an hour
+            break
+    time.sleep(0.3)
+    started = time.monotonic()
+    process.send_signal(signal.SIGTERM)
+    _, rest = process.communicate(timeout=10)
+    assert time.monotonic() - started < 5
+    assert process.returncode == 0
+    log = "".join(lines) + rest
+    assert "received SIGTERM, stopping" in log and log.rstrip().endswith("stopped")
+    assert issues(tmp_path) == 1
