@@ -337,6 +337,12 @@ def _similarity(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def _declined(issue: Issue) -> bool:
+    """Closed as "not planned": whoever did it has decided; the bot does not ask again. A later
+    meeting raising the item again still gets its one comment, since people said it again."""
+    return issue.state == "closed" and issue.state_reason == "not_planned"
+
+
 def _removed(
     known: Iterable[_Known],
     produced: set[str],
@@ -353,7 +359,7 @@ def _removed(
         current = _draft(entry, markers)
         marker = current.marker
         alive = marker.id in produced or any(alias in produced for alias in marker.aliases)
-        if alive or issuetext.REMOVED_FACT in marker.facts or not in_scope(marker):
+        if alive or issuetext.REMOVED_FACT in marker.facts or not in_scope(marker) or _declined(entry.issue):
             continue
         close = settings.close_removed and entry.issue.state == "open"
         updated = _with_marker(current, marker.with_fact(issuetext.REMOVED_FACT))
@@ -394,6 +400,8 @@ def _progress_notes(
         if (entry.issue.repo, entry.issue.number) in done:
             continue
         done.add((entry.issue.repo, entry.issue.number))
+        if _declined(entry.issue):
+            continue
         marker = _draft(entry, markers).marker
         for item_id in (marker.id, *marker.aliases):
             for note in progress.get(item_id, []):
