@@ -75,6 +75,8 @@ class TrackerConfig(_Strict):
     timeout: float = Field(default=15.0, gt=0)
     # GitHub asks integrations to space writes at least a second apart (secondary rate limits).
     seconds_between_writes: float = Field(default=1.0, ge=0)
+    # Retries of a request that may be repeated safely (reads, rate limits), with growing waits.
+    retries: int = Field(default=5, ge=0, le=20)
     # The login the bot writes as, when the token cannot read /user (defaults to asking GitHub).
     login: str | None = None
 

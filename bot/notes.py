@@ -100,7 +100,10 @@ def parse_note(path: str, text: str) -> Meeting:
         raise NoteError(path, "the note is empty")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     metadata, body, first_line = _split_front_matter(path, text)
-    document = _read_body(path, body, first_line, metadata)
+    try:
+        document = _read_body(path, body, first_line, metadata)
+    except RecursionError:
+        raise NoteError(path, "the note's structure is nested too deeply to read") from None
     title = _title(document)
     date = _meeting_date(path, document, title)
     sentences = tuple(_sentences(document.blocks))

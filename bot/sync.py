@@ -96,12 +96,17 @@ def plan_sync(
     context: SyncContext,
     progress: Mapping[str, list[Progress]] | None = None,
 ) -> SyncPlan:
-    existing = bot_issues(tracker, repositories(items, context))
+    existing, unavailable = _readable_issues(tracker, repositories(items, context), context.router.default)
+
+    def route(item: ActionItem) -> str:
+        repo = context.router.repo_for(item)
+        return context.router.default if repo in unavailable else repo
+
     plan_with = partial(
         make_plan,
         items,
         existing,
-        route=context.router.repo_for,
+        route=route,
         link=context.link,
         in_scope=_scope(meetings, context.root),
         roster_logins=context.roster_logins,
@@ -116,6 +121,24 @@ def plan_sync(
             assignable={repo: tracker.assignable(repo) for repo in sorted({s.issue.repo for s in creates})}
         )
     return plan
+
+
+def _readable_issues(
+    tracker: Tracker, repos: Iterable[str], default: str
+) -> tuple[dict[str, list[Issue]], set[str]]:
+    """The bot's issues per repository. A repository a note names that the token cannot see (or
+    that does not exist) is no reason to stop: its items go to the default repository."""
+    login = tracker.login()
+    existing: dict[str, list[Issue]] = {}
+    unavailable: set[str] = set()
+    for repo in repos:
+        try:
+            existing[repo] = [i for i in tracker.issues(repo) if i.author == login]
+        except TrackerError as error:
+            if repo == default or not error.no_such_repository:
+                raise
+            unavailable.add(repo)
+    return existing, unavailable
 
 
 def _scope(meetings: Iterable[Meeting], root: Path) -> Callable[[Marker], bool]:

@@ -48,6 +48,7 @@ def make_tracker(config: Config) -> Tracker:
         timeout=settings.timeout,
         seconds_between_writes=settings.seconds_between_writes,
         login=settings.login,
+        retries=settings.retries,
     )
 
 

@@ -13,6 +13,14 @@ from typing import Protocol
 class TrackerError(Exception):
     """A tracker request failed; the message is one line, safe to show (it never holds the token)."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status, when the tracker answered at all
+
+    @property
+    def no_such_repository(self) -> bool:
+        return self.status in (403, 404, 410)
+
 
 @dataclass(frozen=True)
 class Issue:

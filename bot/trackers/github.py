@@ -209,7 +209,8 @@ class GitHubTracker:
         try:
             yield
         except GithubException as error:
-            raise TrackerError(self._scrub(f"GitHub answered {error.status}: {_message(error)}")) from None
+            message = self._scrub(f"GitHub answered {error.status}: {_message(error)}")
+            raise TrackerError(message, status=error.status) from None
         except (requests.RequestException, urllib3.exceptions.HTTPError) as error:
             raise TrackerError(
                 self._scrub(f"GitHub could not be reached: {type(error).__name__}: {error}")
