@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot import daemon, pipeline, reporting, syncing
+from bot import actions, daemon, pipeline, reporting, syncing
 from bot import report as report_text
 from bot.config import Config, ConfigError, load_config
 from bot.items import ActionItem
@@ -85,6 +85,7 @@ def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
 def report_errors(extraction: pipeline.Extraction) -> None:
     for error in extraction.errors:
         say_error(str(error))
+    actions.warn(actions.note_warnings(extraction.errors))
 
 
 @app.command()
@@ -124,16 +125,29 @@ def items_table(items: list[ActionItem]) -> Table:
     return table
 
 
+ChangedOption = Annotated[
+    bool,
+    typer.Option(
+        "--changed-by-event",
+        help="In GitHub Actions: only the notes changed by the push or pull request that started the run.",
+    ),
+]
+
+
 @app.command()
 def sync(
     paths: Annotated[list[str] | None, typer.Argument(help="Notes to sync (default: notes.paths).")] = None,
     config: ConfigOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the plan; write nothing.")] = False,
     as_json: JsonOption = False,
+    changed_by_event: ChangedOption = False,
 ) -> None:
     """Open or update one issue per action item, idempotently."""
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    notes, scope = paths or settings.notes.paths, ""
+    if changed_by_event:
+        notes, scope = _changed_notes(notes)
+    extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()
     try:
         outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd())
     except (SetupError, TrackerError, LockTimeout) as error:
@@ -145,11 +159,26 @@ def sync(
         stdout.print(syncing.plan_table(outcome.plan, dry_run))
         if not dry_run:
             stdout.print(f"{outcome.created} issues created, {outcome.updated} updated.")
+    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope))
+    actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
+    actions.warn(actions.unknown_owners(extraction.items, settings.roster))
     report_errors(extraction)
     if outcome.error:
         say_error(outcome.error)
     if outcome.error or extraction.errors:
         raise typer.Exit(1)
+
+
+def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
+    """The notes among `paths` that the Actions event changed, and a line for the job summary."""
+    try:
+        changes = actions.changes(actions.load_event(), Path.cwd())
+    except actions.ActionsError as error:
+        raise _fail(str(error)) from None
+    notes = changes.select(discover(paths))
+    listed = "".join(f"\n  {note}" for note in notes)
+    sys.stderr.write(f"notes to sync: {len(notes)} ({changes.why}){listed}\n")
+    return notes, actions.notes_markdown(notes, changes.why)
 
 
 NowOption = Annotated[
@@ -215,6 +244,7 @@ def report(
         sys.stdout.write(json.dumps(report_text.as_json(checklist), ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write(text)
+    actions.write_summary(text)
     if write_into is not None:
         _write_into(write_into, text)
     report_errors(extraction)
@@ -252,9 +282,11 @@ def remind(
         raise _fail(str(error), code=1) from None
     when = outcome.meeting.start.isoformat() if outcome.meeting else "unknown"
     where = f" {outcome.issue.repo}#{outcome.issue.number}" if outcome.issue else ""
-    stdout.print(f"agenda for the meeting at {when}: {outcome.outcome}{where}", markup=False, highlight=False)
+    said = f"agenda for the meeting at {when}: {outcome.outcome}{where}"
+    stdout.print(said, markup=False, highlight=False)
     if dry_run and outcome.body:
         sys.stdout.write(outcome.body + "\n")
+    actions.write_summary(f"### actionbot remind\n\n{said}", outcome.body)
     report_errors(extraction)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from rich.table import Table
 
+from bot import issuetext
 from bot.config import Config
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
@@ -27,6 +28,9 @@ from bot.wiring import make_tracker, state_dir, sync_context
 
 
 def run(config: Config, extraction: Extraction, *, dry_run: bool, root: Path) -> SyncResult:
+    if not extraction.meetings and not extraction.errors:
+        # No notes at all (an event that changed none): nothing to plan, no reason to ask the tracker.
+        return SyncResult(SyncPlan())
     tracker = make_tracker(config)
     context = sync_context(config, root)
     # Planning and applying under one lock: a second sync waits, then plans against what the
@@ -84,20 +88,61 @@ def as_json(result: SyncResult, dry_run: bool) -> dict[str, Any]:
     }
 
 
-def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
+PLAN_COLUMNS = ("action", "issue", "what")
+
+
+def step_outputs(result: SyncResult, items: int) -> dict[str, int | str]:
+    """What a GitHub Actions step using the bot can read from it."""
+    changes = sum(not isinstance(s, Unchanged) for s in result.plan.steps)
+    return {"items": items, "changes": changes, "created": result.created, "updated": result.updated}
+
+
+def plan_title(plan: SyncPlan, dry_run: bool) -> str:
     changes = sum(not isinstance(s, Unchanged) for s in plan.steps)
-    title = f"sync plan: {changes} changes, {len(plan.steps) - changes} unchanged" + (
+    return f"sync plan: {changes} changes, {len(plan.steps) - changes} unchanged" + (
         " (dry run)" if dry_run else ""
     )
-    table = Table(title=title)
-    for column in ("action", "issue", "what"):
-        table.add_column(column, overflow="fold")
+
+
+def plan_rows(plan: SyncPlan) -> list[tuple[str, str, str]]:
+    rows: list[tuple[str, str, str]] = []
     for step in plan.steps:
         row = describe(step)
         where = f"{row['repo']}#{row['number']}" if row.get("number") else f"{row['repo']} (new)"
-        what = row.get("title") or _what(step)
-        table.add_row(row["action"], where, what)
+        rows.append((row["action"], where, row.get("title") or _what(step)))
+    return rows
+
+
+def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
+    table = Table(title=plan_title(plan, dry_run))
+    for column in PLAN_COLUMNS:
+        table.add_column(column, overflow="fold")
+    for row in plan_rows(plan):
+        table.add_row(*row)
     return table
+
+
+def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
+    """The plan and what was done, for a GitHub Actions job summary; `scope` says which notes."""
+    lines = [f"### actionbot {plan_title(result.plan, dry_run)}", ""]
+    if scope:
+        lines += [scope, ""]
+    rows = plan_rows(result.plan)
+    if rows:
+        lines += ["| " + " | ".join(PLAN_COLUMNS) + " |", "|" + " --- |" * len(PLAN_COLUMNS)]
+        lines += ["| " + " | ".join(_cell(text) for text in row) + " |" for row in rows]
+    else:
+        lines.append("No action items in these notes.")
+    if not dry_run:
+        lines += ["", f"{result.created} issues created, {result.updated} updated."]
+    if result.error:
+        lines += ["", f"**Stopped:** {_cell(result.error)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    # Titles come from notes: inert (no mentions, references or HTML), and no pipe ends the cell.
+    return issuetext.safe_inline(text, ()).replace("|", "\\|")
 
 
 def _what(step: Step) -> str:

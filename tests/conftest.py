@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,14 @@ TEAM = Roster(
         Person("Daniel Brooks", "dbrooks", ("Daniel", "DanB")),
     )
 )
+
+
+@pytest.fixture(autouse=True)
+def _outside_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bot reads GitHub Actions' variables (links, event, summary, outputs). When the tests
+    themselves run in Actions, they must see only the runs they stage, never the CI's own."""
+    for name in [n for n in os.environ if n.startswith("GITHUB_")]:
+        monkeypatch.delenv(name)
 
 
 @pytest.fixture(scope="session")
