@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 import yaml
 
 from bot import issuetext
+from bot.config import Config
 from tests.actionsbed import ACTION, ROOT, WORKFLOW, Job
 from tests.gitbed import NotesRepo
 from tests.github_emulator import GitHubEmulator
@@ -157,6 +159,19 @@ def test_least_privilege_and_one_writer_per_repository() -> None:
         assert "pull_request_target" not in triggers(load(path)), path.name
         for job in load(path)["jobs"].values():
             assert job.get("permissions", load(path).get("permissions")) is not None, path.name
+
+
+def test_the_readme_shows_the_workflow_and_a_config_that_work() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Use it in your notes repository\n", 1)[1].split("\n## ", 1)[0]
+    shown_config, shown_workflow = re.findall(r"^   ```yaml\n(.*?)^   ```$", section, re.M | re.S)
+    Config.model_validate(yaml.safe_load(textwrap.dedent(shown_config)))
+    workflow = yaml.safe_load(textwrap.dedent(shown_workflow))
+    for job in workflow["jobs"].values():
+        for step in job["steps"]:
+            if step.get("uses") == "OWNER/actionbot@FULL_COMMIT_SHA":
+                step["uses"] = "./"
+    assert workflow == load(WORKFLOW)
 
 
 # -- simulated runs ------------------------------------------------------------------------------
