@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -259,3 +262,65 @@ def test_the_plan_in_markdown_keeps_note_text_inert() -> None:
     assert lines[4:6] == ["| action | issue | what |", "| --- | --- | --- |"]
     assert lines[6] == r"| create | team/notes (new) | Fix a\|b &lt;b&gt;now&lt;/b&gt; `@someone` `#12` |"
     assert "issues created" not in text
+
+
+# -- the commands inside Actions -----------------------------------------------------------------
+
+
+def actionbot(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_commands_tell_actions_their_plan_checklist_outputs_and_warnings(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text(
+        "# 2026-05-06\n\nAttendees: Priya, Olga\n\n"
+        "Priya will rotate the key.\n\nOlga will ask about the logo.\n",
+        encoding="utf-8",
+    )
+    (notes / "broken.md").write_text("---\ntitle: [oops\n---\nLee will write.\n", encoding="utf-8")
+    (tmp_path / "actionbot.yaml").write_text(
+        "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\ntracker: {kind: local}\n",
+        encoding="utf-8",
+    )
+    summary, output = tmp_path / "summary.md", tmp_path / "output"
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_WORKSPACE": str(tmp_path),
+    }
+    sync = actionbot("sync", "--json", cwd=tmp_path, env=env)
+    assert sync.returncode == 1  # the broken note
+    assert json.loads(sync.stdout)["created"] == 2  # warnings never reach stdout
+    warnings = [line for line in sync.stderr.splitlines() if line.startswith("::warning ")]
+    assert len(warnings) == 2
+    assert warnings[0].startswith("::warning file=notes/2026-05-06.md,line=7::Olga owns an action item")
+    assert warnings[1].startswith("::warning file=notes/broken.md,line=3::broken front matter")
+    assert "| create | local/notes (new) | Rotate the key (Priya Raman) |" in summary.read_text(
+        encoding="utf-8"
+    )
+    assert output.read_text(encoding="utf-8") == "items=2\nchanges=2\ncreated=2\nupdated=0\n"
+
+    summary.unlink()
+    report = actionbot("report", "notes/2026-05-06.md", "--now", "2026-05-10T12:00:00", cwd=tmp_path, env=env)
+    assert report.returncode == 0, report.stderr
+    assert summary.read_text(encoding="utf-8") == report.stdout + "\n"
+
+
+def test_changed_by_event_needs_an_event(tmp_path: Path) -> None:
+    run = actionbot("sync", "--changed-by-event", cwd=tmp_path, env={})
+    assert run.returncode == 2
+    assert run.stderr == (
+        "error: the notes an event changed are known only inside GitHub Actions "
+        "(GITHUB_EVENT_PATH and GITHUB_EVENT_NAME are not set)\n"
+    )
