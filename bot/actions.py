@@ -97,7 +97,7 @@ def changes(event: Event, checkout: Path) -> Changes:
     git = _Git(checkout)
     payload = event.payload
     if event.name == "push":
-        before, after = str(payload.get("before") or ""), str(payload.get("after") or event.sha)
+        before, after = _field(payload, "before"), _field(payload, "after") or event.sha
         if _ZERO.match(after):
             return Changes(frozenset(), "the push deleted the branch")
         if not before or _ZERO.match(before):
@@ -109,14 +109,21 @@ def changes(event: Event, checkout: Path) -> Changes:
             return _own_commit(git, after, "a push whose commits are not in this checkout")
         return Changes(files, f"changed by the push {before[:7]}..{after[:7]}")
     if event.name in ("pull_request", "pull_request_target"):
-        request = payload.get("pull_request") or {}
-        base = str((request.get("base") or {}).get("sha") or "")
-        head = str((request.get("head") or {}).get("sha") or "")
+        base = _field(payload, "pull_request", "base", "sha")
+        head = _field(payload, "pull_request", "head", "sha")
         files = git.changed(f"{base}...{head}") if _SHA.match(base) and _SHA.match(head) else None
         if files is None:
+            # GITHUB_SHA is then the merge commit, whose first parent is the base.
             return _own_commit(git, event.sha, "a pull request whose commits are not in this checkout")
-        return Changes(files, f"changed by pull request #{request.get('number', '?')}")
+        return Changes(files, f"changed by pull request #{_field(payload, 'pull_request', 'number') or '?'}")
     return _own_commit(git, event.sha, f"a {event.name} run")
+
+
+def _field(payload: Mapping[str, Any], *keys: str) -> str:
+    value: Any = payload
+    for key in keys:
+        value = value.get(key) if isinstance(value, Mapping) else None
+    return str(value) if isinstance(value, str | int) and not isinstance(value, bool) else ""
 
 
 def _own_commit(git: _Git, commit: str, reason: str) -> Changes:

@@ -147,6 +147,14 @@ def test_event_shas_are_never_passed_to_git_as_options(repo: NotesRepo, tmp_path
     assert not target.exists() and changes.why.startswith("a force push")
 
 
+def test_a_payload_of_unexpected_shape_falls_back_to_the_commit(repo: NotesRepo) -> None:
+    repo.commit({"notes/a.md": note("2026-05-06")})
+    head = repo.commit({"notes/b.md": note("2026-05-20")})
+    for payload in ({"pull_request": "7"}, {"pull_request": {"base": {"sha": 7}, "head": None}}):
+        assert notes_changed(repo, Event("pull_request", payload, head)) == ["notes/b.md"]
+    assert notes_changed(repo, Event("push", {"before": ["x"], "after": True}, head)) == ["notes/b.md"]
+
+
 def test_load_event(tmp_path: Path) -> None:
     path = tmp_path / "event.json"
     path.write_text(json.dumps({"before": ZERO, "after": "a" * 40}), encoding="utf-8")
