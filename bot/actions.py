@@ -175,6 +175,15 @@ def _range(revision: str) -> bool:
 # -- what the run tells Actions ------------------------------------------------------------------
 
 
+def foreign_ref(branch: str, env: Mapping[str, str] = os.environ) -> str | None:
+    """The ref a push ran on, when it is not the configured notes branch: notes on other branches,
+    rebased or not, are not synced until they reach it (so a branch never opens a second issue)."""
+    if not active(env) or env.get("GITHUB_EVENT_NAME") != "push":
+        return None
+    ref = env.get("GITHUB_REF", "")
+    return None if ref == f"refs/heads/{branch}" else ref or "(unknown ref)"
+
+
 def write_summary(*blocks: str, env: Mapping[str, str] = os.environ) -> None:
     """Append Markdown to the job summary (only inside Actions)."""
     path = env.get("GITHUB_STEP_SUMMARY")

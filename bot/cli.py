@@ -145,6 +145,11 @@ def sync(
     """Open or update one issue per action item, idempotently."""
     settings = _config(config)
     notes, scope = paths or settings.notes.paths, ""
+    foreign = actions.foreign_ref(settings.notes.branch)
+    if foreign is not None and not dry_run:
+        branch = settings.notes.branch
+        sys.stderr.write(f"{foreign} is not notes.branch ({branch}): planning only, writing nothing\n")
+        dry_run = True
     if changed_by_event:
         notes, scope = _changed_notes(notes)
     extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()

@@ -332,3 +332,23 @@ def test_changed_by_event_needs_an_event(tmp_path: Path) -> None:
         "error: the notes an event changed are known only inside GitHub Actions "
         "(GITHUB_EVENT_PATH and GITHUB_EVENT_NAME are not set)\n"
     )
+
+
+def test_only_the_notes_branch_syncs(tmp_path: Path) -> None:
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "push"}
+    assert actions.foreign_ref("main", {**env, "GITHUB_REF": "refs/heads/main"}) is None
+    assert actions.foreign_ref("main", {**env, "GITHUB_REF": "refs/heads/feature"}) == "refs/heads/feature"
+    assert actions.foreign_ref("main", {**env, "GITHUB_REF": "refs/tags/v1"}) == "refs/tags/v1"
+    assert actions.foreign_ref("main", {"GITHUB_REF": "refs/heads/feature"}) is None  # outside Actions
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text("# 2026-05-06\n\nPriya will rotate the key.\n", encoding="utf-8")
+    (tmp_path / "actionbot.yaml").write_text(
+        "people:\n  - {name: Priya Raman, aliases: [Priya]}\ntracker: {kind: local}\n", encoding="utf-8"
+    )
+    branch = {**env, "GITHUB_REF": "refs/heads/feature", "GITHUB_WORKSPACE": str(tmp_path)}
+    run = actionbot("sync", "--json", cwd=tmp_path, env=branch)
+    assert run.returncode == 0 and json.loads(run.stdout)["dry_run"] is True
+    assert "refs/heads/feature is not notes.branch (main): planning only" in run.stderr
+    on_main = actionbot("sync", "--json", cwd=tmp_path, env={**branch, "GITHUB_REF": "refs/heads/main"})
+    assert json.loads(on_main.stdout)["created"] == 1
