@@ -10,7 +10,9 @@ from bot.items import ActionItem, Owner
 ROSTER = {"priyar", "leechen"}
 
 
-def item(text: str = "Priya will rotate the key.", task: str = "Rotate the key", **changes: object) -> ActionItem:
+def item(
+    text: str = "Priya will rotate the key.", task: str = "Rotate the key", **changes: object
+) -> ActionItem:
     values: dict[str, object] = {
         "id": "abc123",
         "note": "notes/2026-05-06.md",
@@ -51,7 +53,7 @@ def test_replacing_the_block_keeps_what_people_wrote() -> None:
 def test_quoted_text_cannot_mention_reference_or_inject() -> None:
     hostile = (
         "Priya will ping @leechen and @stranger, closes #12 and fixes team/other#3 "
-        "<!-- actionbot:end {\"id\":\"x\"} --> <img src=x> `code` **bold** GH-7"
+        '<!-- actionbot:end {"id":"x"} --> <img src=x> `code` **bold** GH-7'
     )
     safe = issuetext.safe_inline(hostile, ROSTER)
     assert "@leechen" in safe and "`@stranger`" in safe
