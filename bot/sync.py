@@ -1,15 +1,18 @@
 """Sync: read the tracker once, plan, apply the plan step by step.
 
 A failed request stops the run with one message; everything written before it is found again by its
-marker on the next run, so rerunning finishes the job without writing anything twice. Comments are
-checked against the issue's comments before posting when the issue's marker does not yet record
-them (the one case where a run can stop between two writes of the same fact).
+marker on the next run, so rerunning finishes the job without writing anything twice, nor leaving
+anything undone. So a marker records a fact only after the writes it stands for: an issue opened
+with later mentions folded in is opened without them, each recorded after its comment, and an issue
+is closed before the fact that closes it is recorded. Comments are checked against the issue's
+comments before posting when the issue's marker does not yet record them (the one case where a run
+can stop between two writes of the same fact), and so is the comment on a twin before closing it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -195,7 +198,12 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
     if isinstance(step, Unchanged):
         result.issues[step.item.id] = step.issue
     elif isinstance(step, Create):
-        created = tracker.create_issue(step.issue)
+        # Opened without its later mentions; each is recorded once its comment is posted, so a run
+        # stopped before that leaves the mention for the next run to raise (and not to skip).
+        opening = step.issue
+        if step.follow_ups:
+            opening = replace(opening, body=_folded(step, opening.body, recorded=()))
+        created = tracker.create_issue(opening)
         result.issues[step.item.id] = created
         for later in step.follow_ups:
             result.issues[later.id] = created
@@ -206,6 +214,13 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
             assert step.create is not None
             target = result.issues[step.create.item.id]
             tracker.comment(target, step.comment)  # a new issue has no comments to check
+            marker = issuetext.parse_marker(target.body)
+            assert marker is not None  # the bot opened it with one
+            target = tracker.edit_body(
+                target, _folded(step.create, target.body, recorded=(*marker.aliases, step.item.id))
+            )
+            for key in (step.create.item.id, *(later.id for later in step.create.follow_ups)):
+                result.issues[key] = target
         else:
             _comment_once(tracker, step.issue, step.comment, step.fact)
             assert step.body is not None
@@ -213,17 +228,37 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
         result.issues[step.item.id] = target
     elif isinstance(step, ProgressNote):
         _comment_once(tracker, step.issue, step.comment, step.fact)
-        issue = tracker.edit_body(step.issue, step.body)
-        if step.close:
-            tracker.close(issue, "completed")
+        if step.close:  # before the fact is recorded: once it is, no later run would close it
+            tracker.close(step.issue, "completed")
+        tracker.edit_body(step.issue, step.body)
     elif isinstance(step, FlagRemoved):
         _comment_once(tracker, step.issue, step.comment, issuetext.REMOVED_FACT)
-        issue = tracker.edit_body(step.issue, step.body)
-        if step.close:
-            tracker.close(issue, "not_planned")
+        if step.close:  # likewise
+            tracker.close(step.issue, "not_planned")
+        tracker.edit_body(step.issue, step.body)
     elif isinstance(step, CloseDuplicate):
-        tracker.comment(step.issue, DUPLICATE_COMMENT.format(number=step.original.number))
+        # Checked first: a run stopped before the close comments again otherwise.
+        text = DUPLICATE_COMMENT.format(number=step.original.number)
+        login = tracker.login()
+        if not any(c.author == login and c.body.strip() == text for c in tracker.comments(step.issue)):
+            tracker.comment(step.issue, text)
         tracker.close(step.issue, "not_planned")
+
+
+def _folded(create: Create, body: str, recorded: Iterable[str]) -> str:
+    """`body` with the marker the plan gave `create`, less the alias and fact of each later mention
+    folded into it whose id is not in `recorded` (not yet commented on)."""
+    planned, current = issuetext.parse_marker(create.issue.body), issuetext.parse_marker(body)
+    assert planned is not None and current is not None  # the plan wrote both
+    done = set(recorded)
+    pending = [later for later in create.follow_ups if later.id not in done]
+    ids, facts = {p.id for p in pending}, {issuetext.raised_fact(p) for p in pending}
+    marker = replace(
+        planned,
+        aliases=tuple(a for a in planned.aliases if a not in ids),
+        facts=tuple(f for f in planned.facts if f not in facts),
+    )
+    return body.replace(current.render(), marker.render())
 
 
 def _comment_once(tracker: Tracker, issue: Issue, body: str, fact: str) -> None:

@@ -33,6 +33,12 @@ ACTIONS_BOT = "github-actions[bot]"
 class WriteSafeRetry(GithubRetry):
     """GithubRetry, except that a write is never repeated after the server may have done it."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        # GithubRetry leaves PATCH out (urllib3's defaults plus GET and POST), so an edit or a close
+        # that met a secondary rate limit would fail the run instead of waiting as told.
+        kwargs.setdefault("allowed_methods", _IDEMPOTENT | {"TRACE", "POST", "PATCH"})
+        super().__init__(**kwargs)
+
     def is_retry(self, method: str, status_code: int, has_retry_after: bool = False) -> bool:
         if status_code >= 500 and method.upper() not in _IDEMPOTENT:
             return False
