@@ -180,8 +180,17 @@ def foreign_ref(branch: str, env: Mapping[str, str] = os.environ) -> str | None:
     rebased or not, are not synced until they reach it (so a branch never opens a second issue)."""
     if not active(env) or env.get("GITHUB_EVENT_NAME") != "push":
         return None
-    ref = env.get("GITHUB_REF", "")
-    return None if ref == f"refs/heads/{branch}" else ref or "(unknown ref)"
+    ref = env.get("GITHUB_REF") or _pushed_ref(env)
+    return None if ref in (None, f"refs/heads/{branch}") else ref
+
+
+def _pushed_ref(env: Mapping[str, str]) -> str | None:
+    try:
+        payload = json.loads(Path(env.get("GITHUB_EVENT_PATH", "")).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    ref = payload.get("ref") if isinstance(payload, dict) else None
+    return ref if isinstance(ref, str) else None
 
 
 def write_summary(*blocks: str, env: Mapping[str, str] = os.environ) -> None:

@@ -173,6 +173,14 @@ def raised_again(item: ActionItem, link: str, roster_logins: Collection[str]) ->
     )
 
 
+def raised_again_section(item: ActionItem, link: str, roster_logins: Collection[str]) -> str:
+    """The same news for an issue opened in the run that reads both meetings: part of its body."""
+    heading = RAISED_AGAIN.format(
+        date=item.meeting_date.isoformat(), where=safe_link(link), quote=""
+    ).rstrip()
+    return f"\n\n{heading}\n\n{quote(item.text, roster_logins)}"
+
+
 def raised_fact(item: ActionItem) -> str:
     return f"raised:{item.meeting_date.isoformat()}:{item.id}"
 

@@ -47,15 +47,13 @@ class EditBlock:
 
 @dataclass(frozen=True)
 class RaiseAgain:
-    """Comment on the issue of an earlier mention. `issue` is None when that issue is created in
-    this same run (then `create` names the step that makes it)."""
+    """One comment on the issue of an earlier mention of the same promise."""
 
     item: ActionItem
-    issue: Issue | None
+    issue: Issue
     comment: str
     fact: str
-    body: str | None  # the issue's body with the fact and alias recorded in its marker
-    create: Create | None = None
+    body: str  # the issue's body with the fact and alias recorded in its marker
 
 
 @dataclass(frozen=True)
@@ -166,18 +164,10 @@ def make_plan(
             continue
         earlier = _earlier_mention(item, known.values(), creates, markers)
         if isinstance(earlier, Create):
+            # Both mentions arrive in this run: the issue opens saying so, in one write that
+            # either happens whole or not at all.
             index = creates.index(earlier)
-            creates[index] = _fold_into(earlier, item)
-            plan.steps.append(
-                RaiseAgain(
-                    item,
-                    None,
-                    issuetext.raised_again(item, link(item), roster_logins),
-                    issuetext.raised_fact(item),
-                    None,
-                    creates[index],
-                )
-            )
+            creates[index] = _fold_into(earlier, item, link, roster_logins)
             continue
         if isinstance(earlier, _Known):
             plan.steps.append(_raise_again(item, earlier, link, roster_logins, markers))
@@ -186,7 +176,7 @@ def make_plan(
     if progress:
         creates = [_with_progress(c, progress, roster_logins) for c in creates]
         plan.steps.extend(_progress_notes(known.values(), progress, markers, roster_logins, settings))
-    _link_creates(plan, creates)
+    plan.steps[:0] = creates  # issues open first, in meeting order
     for create in creates:
         plan.labels_needed.setdefault(create.issue.repo, set()).update(create.issue.labels)
     plan.steps.extend(_removed(known.values(), produced, in_scope, markers, settings))
@@ -263,24 +253,17 @@ def _create(
     return Create(item, NewIssue(repo, issuetext.title(item), body, labels, assignees))
 
 
-def _fold_into(create: Create, later: ActionItem) -> Create:
+def _fold_into(
+    create: Create, later: ActionItem, link: Callable[[ActionItem], str], roster_logins: Collection[str]
+) -> Create:
     marker = issuetext.parse_marker(create.issue.body)
     assert marker is not None  # the plan wrote it
     updated = marker.with_alias(later.id).with_fact(issuetext.raised_fact(later))
-    body = create.issue.body.replace(marker.render(), updated.render())
+    body = create.issue.body.replace(marker.render(), updated.render()) + issuetext.raised_again_section(
+        later, link(later), roster_logins
+    )
     issue = NewIssue(create.issue.repo, create.issue.title, body, create.issue.labels, create.issue.assignees)
     return Create(create.item, issue, (*create.follow_ups, later))
-
-
-def _link_creates(plan: SyncPlan, creates: list[Create]) -> None:
-    """Creates go first, in meeting order; the comments that refer to them point at their final form."""
-    by_item = {c.item.id: c for c in creates}
-    linked: list[Step] = []
-    for step in plan.steps:
-        if isinstance(step, RaiseAgain) and step.create is not None:
-            step = RaiseAgain(step.item, None, step.comment, step.fact, None, by_item[step.create.item.id])
-        linked.append(step)
-    plan.steps[:] = [*creates, *linked]
 
 
 def _raise_again(

@@ -12,7 +12,7 @@ can stop between two writes of the same fact), and so is the comment on a twin b
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -198,34 +198,15 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
     if isinstance(step, Unchanged):
         result.issues[step.item.id] = step.issue
     elif isinstance(step, Create):
-        # Opened without its later mentions; each is recorded once its comment is posted, so a run
-        # stopped before that leaves the mention for the next run to raise (and not to skip).
-        opening = step.issue
-        if step.follow_ups:
-            opening = replace(opening, body=_folded(step, opening.body, recorded=()))
-        created = tracker.create_issue(opening)
+        created = tracker.create_issue(step.issue)
         result.issues[step.item.id] = created
         for later in step.follow_ups:
             result.issues[later.id] = created
     elif isinstance(step, EditBlock):
         result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)
     elif isinstance(step, RaiseAgain):
-        if step.issue is None:
-            assert step.create is not None
-            target = result.issues[step.create.item.id]
-            tracker.comment(target, step.comment)  # a new issue has no comments to check
-            marker = issuetext.parse_marker(target.body)
-            assert marker is not None  # the bot opened it with one
-            target = tracker.edit_body(
-                target, _folded(step.create, target.body, recorded=(*marker.aliases, step.item.id))
-            )
-            for key in (step.create.item.id, *(later.id for later in step.create.follow_ups)):
-                result.issues[key] = target
-        else:
-            _comment_once(tracker, step.issue, step.comment, step.fact)
-            assert step.body is not None
-            target = tracker.edit_body(step.issue, step.body)
-        result.issues[step.item.id] = target
+        _comment_once(tracker, step.issue, step.comment, step.fact)
+        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)
     elif isinstance(step, ProgressNote):
         _comment_once(tracker, step.issue, step.comment, step.fact)
         if step.close:  # before the fact is recorded: once it is, no later run would close it
@@ -243,22 +224,6 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
         if not any(c.author == login and c.body.strip() == text for c in tracker.comments(step.issue)):
             tracker.comment(step.issue, text)
         tracker.close(step.issue, "not_planned")
-
-
-def _folded(create: Create, body: str, recorded: Iterable[str]) -> str:
-    """`body` with the marker the plan gave `create`, less the alias and fact of each later mention
-    folded into it whose id is not in `recorded` (not yet commented on)."""
-    planned, current = issuetext.parse_marker(create.issue.body), issuetext.parse_marker(body)
-    assert planned is not None and current is not None  # the plan wrote both
-    done = set(recorded)
-    pending = [later for later in create.follow_ups if later.id not in done]
-    ids, facts = {p.id for p in pending}, {issuetext.raised_fact(p) for p in pending}
-    marker = replace(
-        planned,
-        aliases=tuple(a for a in planned.aliases if a not in ids),
-        facts=tuple(f for f in planned.facts if f not in facts),
-    )
-    return body.replace(current.render(), marker.render())
 
 
 def _comment_once(tracker: Tracker, issue: Issue, body: str, fact: str) -> None:

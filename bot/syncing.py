@@ -54,9 +54,12 @@ def describe(step: Step) -> dict[str, Any]:
             "number": step.issue.number,
         }
     if isinstance(step, RaiseAgain):
-        target = step.issue.number if step.issue else None
-        repo = step.issue.repo if step.issue else (step.create.issue.repo if step.create else "")
-        return {"action": "comment", "item": step.item.id, "repo": repo, "number": target}
+        return {
+            "action": "comment",
+            "item": step.item.id,
+            "repo": step.issue.repo,
+            "number": step.issue.number,
+        }
     if isinstance(step, ProgressNote):
         return {
             "action": "progress",
