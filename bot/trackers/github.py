@@ -80,7 +80,6 @@ class GitHubTracker:
             lazy=True,
         )
         self._login = login
-        self._issues: dict[tuple[str, int], GithubIssue] = {}
 
     # -- reading --------------------------------------------------------------------------------
 
@@ -109,7 +108,6 @@ class GitHubTracker:
             for issue in listing:
                 if "/pull/" in issue.html_url:
                     continue
-                self._issues[(repo, issue.number)] = issue
                 found.append(self._value(repo, issue))
             return found
 
@@ -161,7 +159,6 @@ class GitHubTracker:
             )
 
         native = self._call(create)
-        self._issues[(issue.repo, native.number)] = native
         return self._value(issue.repo, native)
 
     def edit_body(self, issue: Issue, body: str) -> Issue:
@@ -184,11 +181,9 @@ class GitHubTracker:
         return self._github.get_repo(name)
 
     def _native(self, issue: Issue) -> GithubIssue:
-        native = self._issues.get((issue.repo, issue.number))
-        if native is None:
-            native = self._call(lambda: self._repo(issue.repo).get_issue(issue.number))
-            self._issues[(issue.repo, issue.number)] = native
-        return native
+        # With lazy=True this costs no request: the write that follows is the first one. Keeping
+        # the listing's objects instead would hold every issue's payload for the whole run.
+        return self._repo(issue.repo).get_issue(issue.number)
 
     @staticmethod
     def _value(repo: str, issue: GithubIssue) -> Issue:
