@@ -292,3 +292,27 @@ def test_progress_in_a_later_note_is_one_comment(repo: GitHubEmulator, tmp_path:
     repo.reset_log()
     run(repo, tmp_path, notes, close_on_done=close)
     assert repo.writes() == []
+
+
+def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from bot import report, reporting
+    from bot.wiring import make_tracker
+
+    notes = tmp_path / "notes"
+    write(notes, "2026-05-06.md", NOTE)
+    config = syncbed.make_config(repo, tmp_path / "state")
+    extraction = syncbed.extract(config, notes)
+    syncbed.sync(repo, config, extraction, root=tmp_path)
+    key = next(i for i in repo.issues(syncbed.REPO) if i.title.startswith("Rotate the signing key"))
+    repo.add_user("priyar")
+    repo.close_issue(syncbed.REPO, key.number, as_user="priyar")
+    with syncbed.token(repo):
+        checklist = reporting.follow_up(
+            config, extraction, make_tracker(config), dt.date(2026, 5, 20), tmp_path
+        )
+    closed = next(s for s in checklist.statuses if s.closed)
+    assert closed.item.task == "Rotate the signing key" and closed.closure.by == "priyar"
+    line = next(line for line in report.markdown(checklist).splitlines() if "Rotate the signing key" in line)
+    assert line.startswith("- [x] Rotate the signing key") and "by @priyar" in line
