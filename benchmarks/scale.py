@@ -56,19 +56,7 @@ from tests.github_emulator import GitHubEmulator, LoggedRequest  # noqa: E402
 from tests.github_emulator.state import State  # noqa: E402
 from tests.github_emulator.wsgi import EmulatorApp  # noqa: E402
 
-NOTE = """---
-title: Sync
-date: 2026-05-06
----
-
-## Build
-
-Priya will rotate the signing key by Friday.
-
-Sam to update the changelog.
-
-Lee offered to write the FAQ.
-"""
+NOTE = syncbed.THREE_ITEMS
 
 
 def seed(emu: GitHubEmulator, bot_issues: int, other_issues: int) -> None:

@@ -15,6 +15,20 @@ from bot.sync import SyncResult
 from tests.github_emulator import GitHubEmulator
 
 REPO = "team/notes"
+# A note with three items of three owners, for tests and benchmarks that need a few items.
+THREE_ITEMS = """---
+title: Sync
+date: 2026-05-06
+---
+
+## Build
+
+Priya will rotate the signing key by Friday.
+
+Sam to update the changelog.
+
+Lee offered to write the FAQ.
+"""
 PEOPLE = [
     {"name": "Priya Raman", "github": "priyar", "aliases": ["Priya"]},
     {"name": "Samuel Okafor", "github": "sokafor", "aliases": ["Sam"]},

@@ -15,19 +15,7 @@ from tests.github_emulator import GitHubEmulator
 
 BOT_ISSUES = 2_000
 OTHER_ISSUES = 8_000
-NOTE = """---
-title: Sync
-date: 2026-05-06
----
-
-## Build
-
-Priya will rotate the signing key by Friday.
-
-Sam to update the changelog.
-
-Lee offered to write the FAQ.
-"""
+NOTE = syncbed.THREE_ITEMS
 
 
 def seeded_body(i: int) -> str:
