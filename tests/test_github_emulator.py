@@ -175,6 +175,40 @@ def test_since_filters_on_updated_at(emu: GitHubEmulator) -> None:
     assert repo.get_issue(2).updated_at == start + timedelta(hours=1)
 
 
+def test_timeline_has_cross_references_from_pull_requests_and_closings(emu: GitHubEmulator) -> None:
+    emu.add_repo("octo-org/website")
+    emu.create_issue(REPO, "Rotate the signing key")
+    fix = emu.cross_reference(REPO, 1, as_user="alice")  # a merged pull request "Fixes #1"
+    emu.close_issue(REPO, 1, as_user="bob")
+    emu.reopen_issue(REPO, 1)
+    other = emu.create_pull_request("octo-org/website", "Mention the key", as_user="bob")
+    emu.cross_reference(REPO, 1, from_pull_request=other.number, from_repo="octo-org/website", as_user="bob")
+    with pytest.raises(ValueError, match="not a pull request"):
+        emu.cross_reference(REPO, fix.number, from_pull_request=1)
+
+    emu.reset_log()
+    repo = emu.github(per_page=3).get_repo(REPO)
+    events = list(repo.get_issue(1).get_timeline())
+    assert [e.event for e in events] == ["cross-referenced", "closed", "reopened", "cross-referenced"]
+    assert len([r for r in emu.requests if r.canonical_path.endswith("/timeline")]) == 2  # paginated
+    first = events[0]
+    assert first.actor.login == "alice" and first.source is not None and first.source.type == "issue"
+    assert first.source.issue.html_url == f"https://github.com/{REPO}/pull/{fix.number}"
+    assert first.source.issue.pull_request.merged_at is not None
+    assert (events[1].actor.login, events[1].raw_data["state_reason"]) == ("bob", "completed")
+    last = events[3].source
+    assert (
+        last is not None and last.issue.html_url == f"https://github.com/octo-org/website/pull/{other.number}"
+    )
+    assert last.issue.pull_request.merged_at is None
+    assert [e.event for e in emu.timeline(REPO, 1)] == [e.event for e in events]
+
+    listed = {i.number: i for i in repo.get_issues(state="all")}  # pull requests are listed, marked
+    assert (listed[1].pull_request, listed[1].html_url) == (None, f"https://github.com/{REPO}/issues/1")
+    assert "/pull/" in listed[fix.number].html_url and listed[fix.number].pull_request is not None
+    assert listed[fix.number].state == "closed"
+
+
 def test_labels_and_milestones(emu: GitHubEmulator) -> None:
     repo = emu.github().get_repo(REPO)
     repo.create_label("action-item", "0e8a16", "From meeting notes")

@@ -307,6 +307,7 @@ def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_pat
     syncbed.sync(repo, config, extraction, root=tmp_path)
     key = next(i for i in repo.issues(syncbed.REPO) if i.title.startswith("Rotate the signing key"))
     repo.add_user("priyar")
+    fix = repo.cross_reference(syncbed.REPO, key.number, as_user="priyar")  # a merged "Fixes #n"
     repo.close_issue(syncbed.REPO, key.number, as_user="priyar")
     with syncbed.token(repo):
         checklist = reporting.follow_up(
@@ -314,5 +315,8 @@ def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_pat
         )
     closed = next(s for s in checklist.statuses if s.closed)
     assert closed.item.task == "Rotate the signing key" and closed.closure.by == "priyar"
+    pull_url = f"https://github.com/{syncbed.REPO}/pull/{fix.number}"
+    assert closed.closure.pull_request == pull_url
     line = next(line for line in report.markdown(checklist).splitlines() if "Rotate the signing key" in line)
     assert line.startswith("- [x] Rotate the signing key") and "by @priyar" in line
+    assert f"(PR {pull_url})" in line

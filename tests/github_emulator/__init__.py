@@ -18,7 +18,7 @@ from .errors import ApiError
 from .faults import FaultKind, FaultRule
 from .requestlog import LoggedRequest
 from .schemas import SchemaFailure
-from .state import UNSET, Comment, Issue, Label, Milestone, Repo, User
+from .state import UNSET, Comment, Issue, Label, Milestone, Repo, TimelineEvent, User
 
 __all__ = [
     "DEFAULT_LOGIN",
@@ -35,5 +35,6 @@ __all__ = [
     "Milestone",
     "Repo",
     "SchemaFailure",
+    "TimelineEvent",
     "User",
 ]

@@ -15,7 +15,19 @@ from .faults import FaultKind, FaultPlan, FaultRule, When
 from .requestlog import LoggedRequest, RequestLog
 from .schemas import SchemaFailure
 from .server import ServerThread
-from .state import UNSET, Comment, Issue, IssueState, Label, LabelSpec, Milestone, Repo, State, User
+from .state import (
+    UNSET,
+    Comment,
+    Issue,
+    IssueState,
+    Label,
+    LabelSpec,
+    Milestone,
+    Repo,
+    State,
+    TimelineEvent,
+    User,
+)
 from .wsgi import EmulatorApp, RateLimiter
 
 if TYPE_CHECKING:
@@ -210,6 +222,51 @@ class GitHubEmulator:
             r = self._repo(repo)
             return self.state.create_comment(r, r.issue(number), self._user(as_user), body)
 
+    def create_pull_request(
+        self,
+        repo: RepoRef,
+        title: str,
+        *,
+        body: str | None = None,
+        merged: bool = False,
+        as_user: str | None = None,
+    ) -> Issue:
+        """A pull request as the issues API shows it (a ``pull_request`` object, an html_url with
+        /pull/); it takes the repository's next issue number. ``merged`` closes it as merged."""
+        with self.state.lock:
+            return self.state.create_pull_request(
+                self._repo(repo), self._user(as_user), title, body=body, merged=merged
+            )
+
+    def cross_reference(
+        self,
+        repo: RepoRef,
+        number: int,
+        *,
+        from_pull_request: int | None = None,
+        from_repo: RepoRef | None = None,
+        as_user: str | None = None,
+    ) -> Issue:
+        """Issue ``number`` is mentioned by pull request ``from_pull_request`` of ``from_repo``
+        (default: the same repository): a ``cross-referenced`` event on its timeline. Without
+        ``from_pull_request`` a merged pull request "Fixes #number" is made. Returns the pull request."""
+        with self.state.lock:
+            target_repo = self._repo(repo)
+            target = target_repo.issue(number)
+            source_repo = self._repo(from_repo) if from_repo is not None else target_repo
+            actor = self._user(as_user)
+            if from_pull_request is None:
+                ref = f"#{number}" if source_repo is target_repo else f"{target_repo.full_name}#{number}"
+                pull = self.state.create_pull_request(
+                    source_repo, actor, f"Fix {ref}", body=f"Fixes {ref}", merged=True
+                )
+            else:
+                pull = source_repo.issue(from_pull_request)
+                if not pull.pull_request:
+                    raise ValueError(f"{source_repo.full_name}#{from_pull_request} is not a pull request")
+            self.state.cross_reference(target, source_repo, pull, actor)
+            return pull
+
     def create_label(
         self, repo: RepoRef, name: str, color: str | None = None, description: str | None = None
     ) -> Label:
@@ -296,7 +353,7 @@ class GitHubEmulator:
             return self.state.repo(repo)
 
     def issues(self, repo: RepoRef, *, state: str = "all") -> list[Issue]:
-        """Issues by number (ascending); ``state`` is ``open``, ``closed`` or ``all``."""
+        """Issues (and pull requests) by number, ascending; ``state``: ``open``, ``closed`` or ``all``."""
         with self.state.lock:
             return [i for i in self._repo(repo).issues.values() if state in ("all", i.state)]
 
@@ -308,6 +365,10 @@ class GitHubEmulator:
         with self.state.lock:
             r = self._repo(repo)
             return self.state.list_comments(r, r.issue(number) if number is not None else None)
+
+    def timeline(self, repo: RepoRef, number: int) -> list[TimelineEvent]:
+        with self.state.lock:
+            return list(self._repo(repo).issue(number).timeline)
 
     def labels(self, repo: RepoRef) -> list[Label]:
         with self.state.lock:

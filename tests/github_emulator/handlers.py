@@ -338,6 +338,20 @@ def update_comment(ctx: Ctx) -> Reply:
     return Reply(200, payloads.comment(repo, comment, ctx.urls), "issue-comment")
 
 
+# -- timeline -------------------------------------------------------------------------------------
+
+
+def list_timeline(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    issue = repo.issue(int(ctx.params["number"]))
+    return _listing(
+        ctx,
+        issue.timeline,
+        lambda e: payloads.timeline_event(repo, e, ctx.urls),
+        "timeline-issue-events-list",
+    )
+
+
 # -- labels ---------------------------------------------------------------------------------------
 
 
@@ -550,6 +564,7 @@ ROUTES: list[Route] = [
     _route(f"PATCH {_ISSUE}", update_issue, "issues/issues#update-an-issue"),
     _route(f"GET {_ISSUE}/comments", list_issue_comments, "issues/comments#list-issue-comments"),
     _route(f"POST {_ISSUE}/comments", create_comment, "issues/comments#create-an-issue-comment"),
+    _route(f"GET {_ISSUE}/timeline", list_timeline, "issues/timeline#list-timeline-events-for-an-issue"),
     _route(f"GET {_ISSUE}/labels", list_issue_labels, "issues/labels#list-labels-for-an-issue"),
     _route(f"POST {_ISSUE}/labels", add_issue_labels, "issues/labels#add-labels-to-an-issue"),
     _route(f"PUT {_ISSUE}/labels", set_issue_labels, "issues/labels#set-labels-for-an-issue"),

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from .gitdata import Commit, DirEntry, FileChange, blob_sha
-from .state import Comment, Issue, Label, Milestone, Repo, User
+from .state import Comment, Issue, Label, Milestone, Repo, TimelineEvent, User
 
 Json = dict[str, Any]
 
@@ -234,13 +234,14 @@ def reactions(url: str) -> Json:
 def issue(repo: Repo, iss: Issue, urls: Urls, *, single: bool = False) -> Json:
     """An issue; ``single=True`` adds the fields GitHub only sends for ``GET /issues/{n}``."""
     api = f"{urls.repo(repo)}/issues/{iss.number}"
+    html = f"{urls.repo_html(repo)}/{'pull' if iss.pull_request else 'issues'}/{iss.number}"
     data: Json = {
         "url": api,
         "repository_url": urls.repo(repo),
         "labels_url": f"{api}/labels{{/name}}",
         "comments_url": f"{api}/comments",
         "events_url": f"{api}/events",
-        "html_url": f"{urls.repo_html(repo)}/issues/{iss.number}",
+        "html_url": html,
         "id": iss.id,
         "node_id": iss.node_id,
         "number": iss.number,
@@ -266,9 +267,43 @@ def issue(repo: Repo, iss: Issue, urls: Urls, *, single: bool = False) -> Json:
         "performed_via_github_app": None,
         "state_reason": iss.state_reason,
     }
+    if iss.pull_request:
+        data["draft"] = False
+        data["pull_request"] = {
+            "url": f"{urls.repo(repo)}/pulls/{iss.number}",
+            "html_url": html,
+            "diff_url": f"{html}.diff",
+            "patch_url": f"{html}.patch",
+            "merged_at": iso(iss.merged_at),
+        }
     if single:
         data["closed_by"] = simple_user(iss.closed_by, urls) if iss.closed_by else None
     return data
+
+
+def timeline_event(repo: Repo, event: TimelineEvent, urls: Urls) -> Json:
+    """An entry of ``GET /issues/{n}/timeline``: cross-referenced, or closed/reopened."""
+    if event.event == "cross-referenced":
+        assert event.source is not None and event.source_repo is not None
+        return {
+            "event": event.event,
+            "actor": simple_user(event.actor, urls),
+            "created_at": iso(event.created_at),
+            "updated_at": iso(event.created_at),
+            "source": {"type": "issue", "issue": issue(event.source_repo, event.source, urls)},
+        }
+    return {
+        "id": event.id,
+        "node_id": event.node_id,
+        "url": f"{urls.repo(repo)}/issues/events/{event.id}",
+        "actor": simple_user(event.actor, urls),
+        "event": event.event,
+        "commit_id": None,
+        "commit_url": None,
+        "created_at": iso(event.created_at),
+        "state_reason": event.state_reason,
+        "performed_via_github_app": None,
+    }
 
 
 def comment(repo: Repo, com: Comment, urls: Urls) -> Json:

@@ -17,6 +17,46 @@ from typing import Any
 import pydantic
 from githubkit_schemas.v2022_11_28 import models
 
+# GitHub's "timeline-issue-events" (a oneOf); githubkit has no name for the union, only this list in
+# the response type of its issues.list_events_for_timeline.
+TIMELINE_ISSUE_EVENTS: Any = (
+    models.LabeledIssueEvent
+    | models.UnlabeledIssueEvent
+    | models.MilestonedIssueEvent
+    | models.DemilestonedIssueEvent
+    | models.RenamedIssueEvent
+    | models.ReviewRequestedIssueEvent
+    | models.ReviewRequestRemovedIssueEvent
+    | models.ReviewDismissedIssueEvent
+    | models.LockedIssueEvent
+    | models.AddedToProjectIssueEvent
+    | models.MovedColumnInProjectIssueEvent
+    | models.RemovedFromProjectIssueEvent
+    | models.ConvertedNoteToIssueIssueEvent
+    | models.TimelineCommentEvent
+    | models.TimelineCrossReferencedEvent
+    | models.TimelineCommittedEvent
+    | models.TimelineReviewedEvent
+    | models.TimelineLineCommentedEvent
+    | models.TimelineCommitCommentedEvent
+    | models.TimelineAssignedIssueEvent
+    | models.TimelineUnassignedIssueEvent
+    | models.StateChangeIssueEvent
+    | models.IssueTypeAddedIssueEvent
+    | models.IssueTypeRemovedIssueEvent
+    | models.IssueTypeChangedIssueEvent
+    | models.SubIssueAddedIssueEvent
+    | models.SubIssueRemovedIssueEvent
+    | models.ParentIssueAddedIssueEvent
+    | models.ParentIssueRemovedIssueEvent
+    | models.BlockedByAddedIssueEvent
+    | models.BlockedByRemovedIssueEvent
+    | models.BlockingAddedIssueEvent
+    | models.BlockingRemovedIssueEvent
+    | models.TimelineConnectedEvent
+    | models.TimelineDisconnectedEvent
+)
+
 # Keys are the component names of GitHub's OpenAPI description.
 SCHEMAS: dict[str, Any] = {
     "private-user": models.PrivateUser | models.PublicUser,
@@ -28,6 +68,7 @@ SCHEMAS: dict[str, Any] = {
     "issue-list": list[models.Issue],
     "issue-comment": models.IssueComment,
     "issue-comment-list": list[models.IssueComment],
+    "timeline-issue-events-list": list[TIMELINE_ISSUE_EVENTS],
     "label": models.Label,
     "label-list": list[models.Label],
     "milestone": models.Milestone,

@@ -110,6 +110,24 @@ class Comment:
     updated_at: datetime
 
 
+TimelineKind = Literal["cross-referenced", "closed", "reopened"]
+
+
+@dataclass(eq=False)
+class TimelineEvent:
+    """One entry of an issue's timeline. ``source``/``source_repo``: the issue or pull request
+    that mentioned this one (cross-referenced only); ``state_reason``: closed/reopened only."""
+
+    id: int
+    node_id: str
+    event: TimelineKind
+    actor: User
+    created_at: datetime
+    source: Issue | None = None
+    source_repo: Repo | None = None
+    state_reason: StateReason | None = None
+
+
 @dataclass(eq=False)
 class Issue:
     id: int
@@ -129,6 +147,9 @@ class Issue:
     closed_at: datetime | None = None
     closed_by: User | None = None
     locked: bool = False
+    pull_request: bool = False  # a pull request as the issues API shows it (html_url has /pull/)
+    merged_at: datetime | None = None
+    timeline: list[TimelineEvent] = field(default_factory=list)
 
     @property
     def comments(self) -> int:
@@ -468,6 +489,7 @@ class State:
             if state == "closed":
                 issue.state, issue.state_reason = "closed", "completed"
                 issue.closed_at, issue.closed_by = now, actor
+                self._record(issue, "closed", actor, now, state_reason="completed")
             created.append(issue)
         return created
 
@@ -512,13 +534,57 @@ class State:
             issue.state = "closed"
             issue.state_reason = _reason(state_reason, default="completed")
             issue.closed_at, issue.closed_by = now, actor
+            self._record(issue, "closed", actor, now, state_reason=issue.state_reason)
         elif state == "open" and issue.state == "closed":
             issue.state, issue.state_reason = "open", "reopened"
             issue.closed_at = None
+            self._record(issue, "reopened", actor, now, state_reason="reopened")
         elif state_reason is not UNSET and issue.state == "closed":
             issue.state_reason = _reason(state_reason, default="completed")
         issue.updated_at = now
         return issue
+
+    def create_pull_request(
+        self,
+        repo: Repo,
+        actor: User,
+        title: str,
+        *,
+        body: str | None = None,
+        merged: bool = False,
+    ) -> Issue:
+        """A pull request as the issues API knows it: an issue with a ``pull_request`` object.
+        ``merged`` closes it as merged now. There are no branches or /pulls endpoints."""
+        pull = self.create_issue(repo, actor, title, body=body)
+        pull.pull_request = True
+        if merged:
+            now = self.clock.now()
+            pull.state, pull.merged_at = "closed", now
+            pull.closed_at, pull.closed_by = now, actor
+            self._record(pull, "closed", actor, now)
+        return pull
+
+    def cross_reference(self, target: Issue, source_repo: Repo, source: Issue, actor: User) -> TimelineEvent:
+        """``source`` (an issue or pull request of ``source_repo``) mentions ``target``."""
+        return self._record(target, "cross-referenced", actor, self.clock.now(), source, source_repo)
+
+    def _record(
+        self,
+        issue: Issue,
+        event: TimelineKind,
+        actor: User,
+        now: datetime,
+        source: Issue | None = None,
+        source_repo: Repo | None = None,
+        *,
+        state_reason: StateReason | None = None,
+    ) -> TimelineEvent:
+        eid = self.next_id()
+        entry = TimelineEvent(
+            eid, make_node_id("E", eid), event, actor, now, source, source_repo, state_reason
+        )
+        issue.timeline.append(entry)
+        return entry
 
     def list_issues(self, repo: Repo, query: IssueQuery) -> list[Issue]:
         wanted = {name.lower() for name in query.labels}
