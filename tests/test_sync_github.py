@@ -307,6 +307,8 @@ def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_pat
     syncbed.sync(repo, config, extraction, root=tmp_path)
     key = next(i for i in repo.issues(syncbed.REPO) if i.title.startswith("Rotate the signing key"))
     repo.add_user("priyar")
+    mention = repo.create_pull_request(syncbed.REPO, "Mentions it", as_user="priyar")  # open, unmerged
+    repo.cross_reference(syncbed.REPO, key.number, from_pull_request=mention.number, as_user="priyar")
     fix = repo.cross_reference(syncbed.REPO, key.number, as_user="priyar")  # a merged "Fixes #n"
     repo.close_issue(syncbed.REPO, key.number, as_user="priyar")
     with syncbed.token(repo):

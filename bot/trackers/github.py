@@ -222,14 +222,20 @@ class GitHubTracker:
 
 
 def _closing_pull_request(issue: GithubIssue) -> str | None:
+    """The merged pull request that references the issue, else the first that does: a pull request
+    that only mentions an issue is a link, not what closed it."""
+    linked: list[tuple[bool, str]] = []
     for event in issue.get_timeline():
         if event.event != "cross-referenced":
             continue
         source = (event.raw_data or {}).get("source") or {}
         target = source.get("issue") or {}
-        if target.get("pull_request"):
-            return str(target.get("html_url") or "")
-    return None
+        pull_request = target.get("pull_request")
+        if pull_request:
+            linked.append((bool(pull_request.get("merged_at")), str(target.get("html_url") or "")))
+    merged = [url for was_merged, url in linked if was_merged]
+    candidates = merged or [url for _, url in linked]
+    return candidates[0] if candidates else None
 
 
 def _message(error: GithubException) -> str:
