@@ -20,7 +20,7 @@ def follow_up(
     config: Config, extraction: Extraction, tracker: Tracker, meeting: dt.date, root: Path
 ) -> report.FollowUp:
     context = sync_context(config, root)
-    existing = bot_issues(tracker, repositories(extraction.items, context))
+    existing, _ = bot_issues(tracker, repositories(extraction.items, context), context.router.default)
     issues = issues_by_item(existing)
     progress = progress_of(extraction.items, extraction.meetings, config.roster)
     draft = report.follow_up(

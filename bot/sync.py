@@ -74,10 +74,23 @@ def repositories(items: Iterable[ActionItem], context: SyncContext) -> list[str]
     return sorted({context.router.repo_for(item) for item in items} | {context.router.default})
 
 
-def bot_issues(tracker: Tracker, repos: Iterable[str]) -> dict[str, list[Issue]]:
-    """The issues the bot opened, per repository: only these carry markers it trusts."""
+def bot_issues(
+    tracker: Tracker, repos: Iterable[str], default: str
+) -> tuple[dict[str, list[Issue]], set[str]]:
+    """The issues the bot opened, per repository: only these carry markers it trusts. A repository a
+    note names that the token cannot see (or that does not exist) is no reason to stop: it is
+    returned among the unavailable ones, and its items go to the default repository."""
     login = tracker.login()
-    return {repo: [i for i in tracker.issues(repo) if i.author == login] for repo in repos}
+    existing: dict[str, list[Issue]] = {}
+    unavailable: set[str] = set()
+    for repo in repos:
+        try:
+            existing[repo] = [i for i in tracker.issues(repo) if i.author == login]
+        except TrackerError as error:
+            if repo == default or not error.no_such_repository:
+                raise
+            unavailable.add(repo)
+    return existing, unavailable
 
 
 def issues_by_item(existing: dict[str, list[Issue]]) -> dict[str, Issue]:
@@ -99,7 +112,7 @@ def plan_sync(
     context: SyncContext,
     progress: Mapping[str, list[Progress]] | None = None,
 ) -> SyncPlan:
-    existing, unavailable = _readable_issues(tracker, repositories(items, context), context.router.default)
+    existing, unavailable = bot_issues(tracker, repositories(items, context), context.router.default)
 
     def route(item: ActionItem) -> str:
         repo = context.router.repo_for(item)
@@ -124,24 +137,6 @@ def plan_sync(
             assignable={repo: tracker.assignable(repo) for repo in sorted({s.issue.repo for s in creates})}
         )
     return plan
-
-
-def _readable_issues(
-    tracker: Tracker, repos: Iterable[str], default: str
-) -> tuple[dict[str, list[Issue]], set[str]]:
-    """The bot's issues per repository. A repository a note names that the token cannot see (or
-    that does not exist) is no reason to stop: its items go to the default repository."""
-    login = tracker.login()
-    existing: dict[str, list[Issue]] = {}
-    unavailable: set[str] = set()
-    for repo in repos:
-        try:
-            existing[repo] = [i for i in tracker.issues(repo) if i.author == login]
-        except TrackerError as error:
-            if repo == default or not error.no_such_repository:
-                raise
-            unavailable.add(repo)
-    return existing, unavailable
 
 
 def _scope(meetings: Iterable[Meeting], root: Path) -> Callable[[Marker], bool]:
