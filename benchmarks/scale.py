@@ -46,9 +46,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the emulator lives in tests/, which is not installed
 
-from bot import issuetext  # noqa: E402
 from bot.config import Config  # noqa: E402
-from bot.issuetext import Marker  # noqa: E402
 from bot.pipeline import Extraction  # noqa: E402
 from bot.sync import SyncResult  # noqa: E402
 from tests import syncbed  # noqa: E402
@@ -61,21 +59,7 @@ NOTE = syncbed.THREE_ITEMS
 
 def seed(emu: GitHubEmulator, bot_issues: int, other_issues: int) -> None:
     emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    emu.add_user("someone")
-    for i in range(bot_issues):
-        marker = Marker(
-            id=f"seeded-{i:05d}",
-            digest="0" * 16,
-            meeting="2020-01-01",
-            note="notes/2020-01-01.md",
-            owners=("Priya Raman",),
-            task=f"Seeded task number {i}",
-        )
-        body = f"{issuetext.BLOCK_BEGIN}\nSeeded task number {i}.\n{marker.render()}\n"
-        emu.seed_issues(syncbed.REPO, 1, labels=["action-item"], title=f"Seeded task number {i}", body=body)
-    emu.seed_issues(
-        syncbed.REPO, other_issues, title="Someone's issue {i}", body="Not the bot's.", as_user="someone"
-    )
+    syncbed.seed_busy_repository(emu, bot_issues, other_issues)
 
 
 class Clocks:

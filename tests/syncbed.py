@@ -15,6 +15,34 @@ from bot.sync import SyncResult
 from tests.github_emulator import GitHubEmulator
 
 REPO = "team/notes"
+# A note with five items: two sections, an owner without a login, one who cannot be assigned.
+FIVE_ITEMS = """---
+title: Sync
+date: 2026-05-06
+---
+
+## Build
+
+Priya will rotate the signing key by Friday.
+
+Sam to update the changelog.
+
+## Docs
+
+Lee offered to write the FAQ. Dana will proofread it.
+
+Olga will ask about the logo.
+"""
+# A later meeting raising the first of those items again.
+RAISED_AGAIN = """---
+title: Sync
+date: 2026-05-20
+---
+
+## Build
+
+Priya will rotate the signing key before the release.
+"""
 # A note with three items of three owners, for tests and benchmarks that need a few items.
 THREE_ITEMS = """---
 title: Sync
@@ -79,6 +107,28 @@ def sync(
 ) -> SyncResult:
     with token(emu):
         return syncing.run(config, extraction, dry_run=dry_run, root=root)
+
+
+def seeded_body(i: int) -> str:
+    """An issue the bot opened long ago, for a note this run does not read (so never judged removed)."""
+    marker = issuetext.Marker(
+        id=f"seeded-{i:05d}",
+        digest="0" * 16,
+        meeting="2020-01-01",
+        note="notes/2020-01-01.md",
+        owners=("Priya Raman",),
+        task=f"Seeded task number {i}",
+    )
+    return f"{issuetext.BLOCK_BEGIN}\nSeeded task number {i}.\n{marker.render()}\n"
+
+
+def seed_busy_repository(emu: GitHubEmulator, bot_issues: int, other_issues: int, repo: str = REPO) -> None:
+    """`bot_issues` opened by the bot, with the item label and a valid marker each (one call per issue,
+    as the bodies differ), then `other_issues` opened by someone else, without the label."""
+    emu.add_user("someone")
+    for i in range(bot_issues):
+        emu.seed_issues(repo, 1, labels=["action-item"], title=f"Seeded task number {i}", body=seeded_body(i))
+    emu.seed_issues(repo, other_issues, title="Someone's issue {i}", body="Not the bot's.", as_user="someone")
 
 
 def item_ids_in(emu: GitHubEmulator, repo: str = REPO) -> list[str]:

@@ -34,23 +34,7 @@ from tests.github_emulator import GitHubEmulator, LoggedRequest
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the lock")
 
-NOTE = """---
-title: Sync
-date: 2026-05-06
----
-
-## Build
-
-Priya will rotate the signing key by Friday.
-
-Sam to update the changelog.
-
-## Docs
-
-Lee offered to write the FAQ. Dana will proofread it.
-
-Olga will ask about the logo.
-"""
+NOTE = syncbed.FIVE_ITEMS
 ISSUES = 5
 CREATE = re.compile(r"/repos/[^/]+/[^/]+/issues")  # fullmatch: opening an issue, not commenting
 LISTING = f"/repos/{syncbed.REPO}/issues"

@@ -63,15 +63,7 @@ Priya will fix the header.
 Olga will ask about the logo.
 """
 
-LATER = """---
-title: Sync
-date: 2026-05-20
----
-
-## Build
-
-Priya will rotate the signing key before the release.
-"""
+LATER = syncbed.RAISED_AGAIN
 
 # For the later run: a sentence changed and one deleted in the first note, and a third meeting that
 # reports progress on one item and raises another again (in the second repository).

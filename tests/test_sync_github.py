@@ -11,33 +11,8 @@ from tests import syncbed
 from tests.conftest import DEV_NOTES, ROOT, needs_shared
 from tests.github_emulator import GitHubEmulator
 
-NOTE = """---
-title: Sync
-date: 2026-05-06
----
-
-## Build
-
-Priya will rotate the signing key by Friday.
-
-Sam to update the changelog.
-
-## Docs
-
-Lee offered to write the FAQ. Dana will proofread it.
-
-Olga will ask about the logo.
-"""
-
-LATER = """---
-title: Sync
-date: 2026-05-20
----
-
-## Build
-
-Priya will rotate the signing key before the release.
-"""
+NOTE = syncbed.FIVE_ITEMS
+LATER = syncbed.RAISED_AGAIN
 
 
 @pytest.fixture

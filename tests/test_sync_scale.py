@@ -8,36 +8,12 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from bot import issuetext
-from bot.issuetext import Marker
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 
 BOT_ISSUES = 2_000
 OTHER_ISSUES = 8_000
 NOTE = syncbed.THREE_ITEMS
-
-
-def seeded_body(i: int) -> str:
-    """An issue the bot opened long ago, for a note this run does not read (so never judged removed)."""
-    marker = Marker(
-        id=f"seeded-{i:05d}",
-        digest="0" * 16,
-        meeting="2020-01-01",
-        note="notes/2020-01-01.md",
-        owners=("Priya Raman",),
-        task=f"Seeded task number {i}",
-    )
-    return f"{issuetext.BLOCK_BEGIN}\nSeeded task number {i}.\n{marker.render()}\n"
-
-
-def seed(emu: GitHubEmulator, bot_issues: int, other_issues: int, repo: str = syncbed.REPO) -> None:
-    """`bot_issues` opened by the bot, with the item label and a valid marker each (one call per issue,
-    as the bodies differ), then `other_issues` opened by someone else, without the label."""
-    emu.add_user("someone")
-    for i in range(bot_issues):
-        emu.seed_issues(repo, 1, labels=["action-item"], title=f"Seeded task number {i}", body=seeded_body(i))
-    emu.seed_issues(repo, other_issues, title="Someone's issue {i}", body="Not the bot's.", as_user="someone")
 
 
 def listing_pages(emu: GitHubEmulator, repo: str = syncbed.REPO) -> list[dict[str, str]]:
@@ -50,7 +26,7 @@ def listing_pages(emu: GitHubEmulator, repo: str = syncbed.REPO) -> list[dict[st
 def test_rerun_reads_only_the_bots_issues(github_emulator: GitHubEmulator, tmp_path: Path) -> None:
     emu = github_emulator
     emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    seed(emu, BOT_ISSUES, OTHER_ISSUES)
+    syncbed.seed_busy_repository(emu, BOT_ISSUES, OTHER_ISSUES)
     issues = emu.issues(syncbed.REPO)
     assert len(issues) == 10_000
     assert sum(any(label.name == "action-item" for label in i.labels) for i in issues) == BOT_ISSUES
