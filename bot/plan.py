@@ -175,11 +175,11 @@ def make_plan(
         creates.append(_create(item, repo, link, roster_logins, assignable, settings))
     if progress:
         creates = [_with_progress(c, progress, roster_logins) for c in creates]
-        plan.steps.extend(_progress_notes(known.values(), progress, markers, roster_logins, settings))
+        plan.steps.extend(_progress_notes(_each_issue(known), progress, markers, roster_logins, settings))
     plan.steps[:0] = creates  # issues open first, in meeting order
     for create in creates:
         plan.labels_needed.setdefault(create.issue.repo, set()).update(create.issue.labels)
-    plan.steps.extend(_removed(known.values(), produced, in_scope, markers, settings))
+    plan.steps.extend(_removed(_each_issue(known), produced, in_scope, markers, settings))
     return plan
 
 
@@ -201,6 +201,11 @@ def _index(existing: Mapping[str, list[Issue]]) -> tuple[dict[tuple[str, str], _
             for alias in marker.aliases:
                 known.setdefault((repo, alias), entry)
     return known, duplicates
+
+
+def _each_issue(known: Mapping[tuple[str, str], _Known]) -> list[_Known]:
+    """Each known issue once: `known` also lists an issue under the ids of mentions folded into it."""
+    return list({(entry.issue.repo, entry.issue.number): entry for entry in known.values()}.values())
 
 
 def _anywhere(known: Mapping[tuple[str, str], _Known], item_id: str) -> _Known | None:
@@ -334,11 +339,7 @@ def _removed(
     settings: PlanSettings,
 ) -> list[FlagRemoved]:
     steps: list[FlagRemoved] = []
-    seen: set[tuple[str, int]] = set()
     for entry in known:
-        if (entry.issue.repo, entry.issue.number) in seen:
-            continue
-        seen.add((entry.issue.repo, entry.issue.number))
         current = _draft(entry, markers)
         marker = current.marker
         alive = marker.id in produced or any(alias in produced for alias in marker.aliases)
@@ -378,11 +379,7 @@ def _progress_notes(
     settings: PlanSettings,
 ) -> list[ProgressNote]:
     steps: list[ProgressNote] = []
-    done: set[tuple[str, int]] = set()
     for entry in known:
-        if (entry.issue.repo, entry.issue.number) in done:
-            continue
-        done.add((entry.issue.repo, entry.issue.number))
         if _declined(entry.issue):
             continue
         marker = _draft(entry, markers).marker
