@@ -43,9 +43,6 @@ class LocalTracker:
         self._db.executescript(_SCHEMA)
         self._now = now
 
-    def close_db(self) -> None:
-        self._db.close()
-
     def login(self) -> str:
         return LOCAL_LOGIN
 
