@@ -186,11 +186,9 @@ def foreign_ref(branch: str, env: Mapping[str, str] = os.environ) -> str | None:
 
 def _pushed_ref(env: Mapping[str, str]) -> str | None:
     try:
-        payload = json.loads(Path(env.get("GITHUB_EVENT_PATH", "")).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return _field(load_event(env).payload, "ref") or None
+    except ActionsError:
         return None
-    ref = payload.get("ref") if isinstance(payload, dict) else None
-    return ref if isinstance(ref, str) else None
 
 
 def write_summary(*blocks: str, env: Mapping[str, str] = os.environ) -> None:
