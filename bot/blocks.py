@@ -21,6 +21,9 @@ class BlockKind(StrEnum):
 class TextLine:
     number: int  # 1-based line number in the file
     text: str  # the line as a reader sees it: markup removed, links reduced to their text
+    # The line as written, where the format's reader has it: a quote of the note must be verbatim,
+    # links and code marks included, for a person (or a scorer) to find it in the file.
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,10 @@ class Block:
     # For table rows: the header cells of the table and this row's cells.
     header: tuple[str, ...] = field(default=())
     cells: tuple[str, ...] = field(default=())
+    # Where the block sits in a list: the block of the list item it is nested under ("Andy:" above
+    # "- Call Tom about pandas"), and the paragraph that introduced its list ("Next steps:").
+    parent: int | None = None
+    lead: int | None = None
 
     @property
     def line(self) -> int:

@@ -26,6 +26,7 @@ class ActionItem:
     task: str  # a short imperative title: "Reply to the netmap email"
     due: dt.date | None
     section: str
+    rule: str = ""  # the id of the pattern or line shape that found it, to measure each rule by
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -38,6 +39,7 @@ class ActionItem:
             "task": self.task,
             "due": self.due.isoformat() if self.due else None,
             "section": self.section,
+            "rule": self.rule,
         }
 
 

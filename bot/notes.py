@@ -38,6 +38,11 @@ class Sentence:
     block: int  # index of the block it belongs to, so neighbours in one paragraph can be found
     kind: BlockKind
     checked: bool | None = None
+    source: str = ""  # the sentence as written in the file, markup and link targets kept
+
+    @property
+    def quote(self) -> str:
+        return self.source or self.text
 
 
 @dataclass(frozen=True)
@@ -63,10 +68,11 @@ _AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
 _NAME_SEPARATORS = re.compile(r",|;|\band\b|&|\n")
 _ROLE = re.compile(r"\((?:chair|host|notes?|scribe|minutes|facilitator)[^)]*\)", re.IGNORECASE)
 _NEXT_MEETING = re.compile(
-    r"\bnext\s+(?:call|meeting|sync|session)\b[^.!?]*?\b(?:is|will\s+be)?\s*(?:scheduled|planned|set|booked)?"
-    r"\s*(?:for|on)\s+(?P<when>[^.!?]+)",
+    r"\bnext\s+(?:call|meeting|sync|session)\b(?:[^.!?]*?\b(?:is|will\s+be)?\s*(?:scheduled|planned|set|booked)?"
+    r"\s*(?:for|on)\s+|\s*[:\-–—]\s*)(?P<when>(?:[^.!?]|\.(?=\S))+)",
     re.IGNORECASE,
 )
+_NEXT_MEETING_HEADING = re.compile(r"^\W*next\s+(?:call|meeting|sync|session)\W*$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^\s*(?:date|when|held on)\s*:\s*(?P<when>.+)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s+.+?\s+[-–—]\s+(?P<when>.+)$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
@@ -89,8 +95,13 @@ _ABBREVIATIONS = frozenset(
         "jr",
     }
 )
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_])")
-_MARKER_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s")
+# A sentence ends at a full stop before a capital, a quote, a bracket, a mention, markup, or an inline
+# dash bullet ("... on the checklist. - Also create a binder.").
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s+[A-Z])")
+_ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
+# A line that opens with a label is a statement of its own even without a full stop before it:
+# "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
+_MARKER_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|^\s*[A-Z][A-Za-z]{0,20}\s*[-–—]\s")
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 
 
@@ -244,12 +255,25 @@ def _next_meeting(document: Document, sentences: tuple[Sentence, ...], date: dt.
         return declared
     for sentence in sentences:
         match = _NEXT_MEETING.search(sentence.text)
-        if match:
-            when = re.split(r"\s[-–—]\s|[(;]", match["when"])[0]
-            when = " ".join(when.replace("*", "").split()[:5]).strip(" ,")
-            found = dates.written_date(when, base=date + dt.timedelta(days=1))
-            if found and found > date:
-                return found
+        found = _date_ahead(match["when"], date) if match else None
+        if found:
+            return found
+    # "### Next meeting" and the date in the paragraph under it.
+    for index, block in enumerate(document.blocks[:-1]):
+        if block.kind is BlockKind.HEADING and _NEXT_MEETING_HEADING.search(block.text):
+            return _date_ahead(document.blocks[index + 1].text, date)
+    return None
+
+
+def _date_ahead(phrase: str, date: dt.date) -> dt.date | None:
+    """The first date after the meeting that the phrase opens with ("29 April 2026, same time")."""
+    when = re.split(r"\s[-–—]\s|[(;]", phrase)[0]
+    words = when.replace("*", "").split()[:5]
+    # Shorter and shorter: what follows the date ("same time", "17:00 UTC") is not part of it.
+    for size in range(len(words), 0, -1):
+        found = dates.written_date(" ".join(words[:size]).strip(" ,."), base=date + dt.timedelta(days=1))
+        if found:
+            return found if found > date else None
     return None
 
 
@@ -258,17 +282,16 @@ def _sentences(blocks: tuple[Block, ...]) -> list[Sentence]:
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.HEADING:
             continue
-        for text, line in split_sentences(block):
-            sentences.append(Sentence(text, line, block.section, index, block.kind, block.checked))
+        for text, line, source in split_sentences(block):
+            sentences.append(Sentence(text, line, block.section, index, block.kind, block.checked, source))
     return sentences
 
 
-def split_sentences(block: Block) -> list[tuple[str, int]]:
-    """The block's sentences with the file line each starts on."""
-    result: list[tuple[str, int]] = []
+def split_sentences(block: Block) -> list[tuple[str, int, str]]:
+    """The block's sentences with the file line each starts on and their text as written."""
+    result: list[tuple[str, int, str]] = []
     run: list[TextLine] = []
     for line in block.lines:
-        # "ACTION: ...", "TODO(x): ..." lines are statements of their own even without a full stop.
         if run and _MARKER_LINE.match(line.text):
             result.extend(_split_run(run))
             run = []
@@ -278,9 +301,10 @@ def split_sentences(block: Block) -> list[tuple[str, int]]:
     return result
 
 
-def _split_run(lines: list[TextLine]) -> list[tuple[str, int]]:
+def _split_run(lines: list[TextLine]) -> list[tuple[str, int, str]]:
     joined = ""
     starts: list[tuple[int, int]] = []  # (offset in joined, line number)
+    pieces: list[_Piece] = []
     for line in lines:
         piece = line.text.strip()
         if not piece:
@@ -288,28 +312,110 @@ def _split_run(lines: list[TextLine]) -> list[tuple[str, int]]:
         if joined:
             joined += " "
         starts.append((len(joined), line.number))
+        pieces.append(_Piece(len(joined), piece, line.source, _align(piece, line.source)))
         joined += piece
-    result: list[tuple[str, int]] = []
+    result: list[tuple[str, int, str]] = []
     begin = 0
     for match in _SENTENCE_END.finditer(joined):
+        if _ASIDE_TO_END.match(joined, match.end()):
+            continue  # "Review #4. (Isabela)": the aside belongs to the sentence it follows
         before = joined[begin : match.start()].split()
         last_word = before[-1].lower().rstrip(".").lstrip("([\"'") if before else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
             continue
-        _append(result, joined, begin, match.end(), starts)
+        _append(result, joined, begin, match.end(), starts, pieces)
         begin = match.end()
-    _append(result, joined, begin, len(joined), starts)
+    _append(result, joined, begin, len(joined), starts, pieces)
     return result
 
 
 def _append(
-    result: list[tuple[str, int]], joined: str, begin: int, end: int, starts: list[tuple[int, int]]
+    result: list[tuple[str, int, str]],
+    joined: str,
+    begin: int,
+    end: int,
+    starts: list[tuple[int, int]],
+    pieces: list[_Piece],
 ) -> None:
     text = re.sub(r"\s+", " ", joined[begin:end]).strip()
     if not text:
         return
+    begin += len(joined[begin:end]) - len(joined[begin:end].lstrip())
+    end = begin + len(joined[begin:end].rstrip())
     line = starts[0][1]
     for offset, number in starts:
         if offset <= begin:
             line = number
-    result.append((text, line))
+    source = _HTML.sub("", _source_of(pieces, begin, end))
+    result.append((text, line, " ".join(source.split()) or text))
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One line's part of a run of joined lines: where it starts in the run, and how its plain text
+    maps onto the line as written."""
+
+    offset: int
+    text: str
+    source: str
+    to_source: tuple[int, ...] | None
+
+
+# Markup that may open or close around plain text: emphasis, code, strike, link brackets.
+_OPENERS = "[*_`~"
+_CLOSERS = "*_`~"
+_LINK_TARGET = re.compile(r"""\]\([^)\s]*(?:\s+"[^"]*")?\)|\]\[[^\]]*\]|\]""")
+
+
+# What a reader never shows: link targets and HTML tags. Characters in them must not be taken for
+# the text's own ("#4." must not end on the dot of "github.com").
+# Raw HTML is markup, not what the note says: a quote leaves it out as a reader never sees it.
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>", re.DOTALL)
+_HIDDEN = re.compile(r"\]\([^)]*\)|</?[A-Za-z][^>]*>")
+
+
+def _align(plain: str, source: str) -> tuple[int, ...] | None:
+    """Where each character of `plain` stands in `source`, which it is a subsequence of once markup
+    is left out; None where it is not (an entity, a reader that rewrote the text)."""
+    if not source:
+        return None
+    hidden = [False] * len(source)
+    for match in _HIDDEN.finditer(source):
+        for index in range(match.start() + (1 if match.group().startswith("]") else 0), match.end()):
+            hidden[index] = True
+    positions: list[int] = []
+    at = 0
+    for char in plain:
+        found = source.find(char, at)
+        while found >= 0 and hidden[found]:
+            found = source.find(char, found + 1)
+        if found < 0:
+            return None
+        positions.append(found)
+        at = found + 1
+    return tuple(positions)
+
+
+def _source_of(pieces: list[_Piece], begin: int, end: int) -> str:
+    parts: list[str] = []
+    for piece in pieces:
+        stop = piece.offset + len(piece.text)
+        if stop <= begin or piece.offset >= end or piece.to_source is None:
+            if piece.to_source is None and not (stop <= begin or piece.offset >= end):
+                return ""
+            continue
+        first = max(begin - piece.offset, 0)
+        last = min(end - piece.offset, len(piece.text)) - 1
+        start, finish = piece.to_source[first], piece.to_source[last] + 1
+        while start > 0 and piece.source[start - 1] in _OPENERS:
+            start -= 1
+        while finish < len(piece.source):
+            target = _LINK_TARGET.match(piece.source, finish)
+            if target:
+                finish = target.end()
+            elif piece.source[finish] in _CLOSERS:
+                finish += 1
+            else:
+                break
+        parts.append(piece.source[start:finish].strip())
+    return " ".join(parts)

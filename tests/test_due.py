@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.due import due_in
+from bot.extract.due import due_in
 
 WEDNESDAY = dt.date(2026, 5, 6)
 NEXT_CALL = dt.date(2026, 5, 20)

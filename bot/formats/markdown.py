@@ -15,25 +15,33 @@ _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
 # "**Charrua post** - Will merge this post tomorrow."
 _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 
-_parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+# Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
+_parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
 def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Document:
     """Read a Markdown body whose first line is line `first_line` of the file."""
     tokens = _parser.parse(body)
+    sources = body.split("\n")
     blocks: list[Block] = []
     section = ""
     title: str | None = None
-    in_item = 0
+    # One entry per open list item: the block of its first paragraph, once read.
+    items: list[int | None] = []
+    lead: int | None = None
     header: tuple[str, ...] = ()
     row: list[str] = []
     row_line = 0
     in_head = False
     for index, token in enumerate(tokens):
-        if token.type == "list_item_open":
-            in_item += 1
+        if token.type in ("bullet_list_open", "ordered_list_open") and not items:
+            previous = tokens[index - 1] if index else None
+            ends_paragraph = previous is not None and previous.type == "paragraph_close"
+            lead = len(blocks) - 1 if ends_paragraph and blocks[-1].kind is BlockKind.PARAGRAPH else None
+        elif token.type == "list_item_open":
+            items.append(None)
         elif token.type == "list_item_close":
-            in_item -= 1
+            items.pop()
         elif token.type == "thead_open":
             in_head, header = True, ()
         elif token.type == "thead_close":
@@ -48,7 +56,7 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
                 blocks.append(Block(BlockKind.ROW, section, (line,), header=header, cells=tuple(row)))
         elif token.type == "inline":
             opener = tokens[index - 1]
-            lines = _inline_lines(token, first_line)
+            lines = _inline_lines(token, first_line, sources)
             if opener.type == "heading_open":
                 text = " ".join(line.text for line in lines).strip()
                 if title is None and opener.tag == "h1":
@@ -58,8 +66,16 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
             elif opener.type in ("th_open", "td_open"):
                 row.append(" ".join(line.text for line in lines).strip())
             elif opener.type == "paragraph_open":
-                if in_item and tokens[index - 2].type == "list_item_open":
-                    blocks.append(_list_item(section, lines))
+                if items:
+                    own = items[-1]
+                    parent = (
+                        own
+                        if own is not None
+                        else next((i for i in reversed(items[:-1]) if i is not None), None)
+                    )
+                    if own is None:
+                        items[-1] = len(blocks)
+                    blocks.append(_list_item(section, lines, parent, lead))
                 else:
                     bold = _bold_heading(token.children or [])
                     if bold is not None and _only_bold(token):
@@ -68,8 +84,7 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
                     elif bold is not None:
                         blocks.append(Block(BlockKind.PARAGRAPH, bold, _strip_lead_in(lines, bold)))
                     else:
-                        kind = BlockKind.ITEM if in_item else BlockKind.PARAGRAPH
-                        blocks.append(Block(kind, section, lines))
+                        blocks.append(Block(BlockKind.PARAGRAPH, section, lines))
     return Document(metadata=metadata, title=title, blocks=tuple(blocks))
 
 
@@ -77,29 +92,38 @@ def _line_of(token: Token, first_line: int) -> int:
     return (token.map[0] if token.map else 0) + first_line
 
 
-def _list_item(section: str, lines: tuple[TextLine, ...]) -> Block:
+def _list_item(section: str, lines: tuple[TextLine, ...], parent: int | None, lead: int | None) -> Block:
     head = lines[0]
     match = _CHECKBOX.match(head.text)
     if not match:
-        return Block(BlockKind.ITEM, section, lines)
-    rest = (TextLine(head.number, head.text[match.end() :]), *lines[1:])
-    return Block(BlockKind.ITEM, section, rest, checked=match.group(1) != " ")
+        return Block(BlockKind.ITEM, section, lines, parent=parent, lead=lead)
+    rest = (TextLine(head.number, head.text[match.end() :], head.source), *lines[1:])
+    return Block(BlockKind.ITEM, section, rest, checked=match.group(1) != " ", parent=parent, lead=lead)
 
 
-def _inline_lines(token: Token, first_line: int) -> tuple[TextLine, ...]:
+def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[TextLine, ...]:
     """The inline content as plain text lines, numbered by counting the line breaks in it."""
     number = _line_of(token, first_line)
     lines: list[TextLine] = []
     current: list[str] = []
+    struck = 0
     for child in token.children or []:
         if child.type in ("softbreak", "hardbreak"):
-            lines.append(TextLine(number, "".join(current)))
+            lines.append(TextLine(number, "".join(current), _source(sources, number - first_line)))
             number += 1
             current = []
-        elif child.type in ("text", "code_inline") or child.type == "image":
+        elif child.type == "s_open":
+            struck += 1
+        elif child.type == "s_close":
+            struck = max(struck - 1, 0)
+        elif child.type in ("text", "code_inline", "image") and not struck:
             current.append(child.content)
-    lines.append(TextLine(number, "".join(current)))
+    lines.append(TextLine(number, "".join(current), _source(sources, number - first_line)))
     return tuple(lines)
+
+
+def _source(sources: list[str], index: int) -> str:
+    return sources[index] if 0 <= index < len(sources) else ""
 
 
 def _bold_heading(children: Sequence[Token]) -> str | None:
@@ -132,4 +156,4 @@ def _strip_lead_in(lines: tuple[TextLine, ...], bold: str) -> tuple[TextLine, ..
     head = lines[0]
     rest = head.text.strip()[len(bold) :]
     rest = _LEAD_IN.sub("", rest, count=1)
-    return (TextLine(head.number, rest), *lines[1:])
+    return (TextLine(head.number, rest, head.source), *lines[1:])

@@ -24,17 +24,31 @@ def read_plain(body: str, first_line: int, metadata: dict[str, object]) -> Docum
     pending_item = False
     checked: bool | None = None
     raw = body.split("\n")
+    # Open list items by indentation, outermost first: (indent, block index), to find each item's parent.
+    open_items: list[tuple[int, int]] = []
+    indent = 0
+    lead: int | None = None
 
     def flush() -> None:
-        nonlocal pending, section, pending_item, checked
+        nonlocal pending, section, pending_item, checked, lead
         if not pending:
             return
         if not pending_item and _looks_like_heading(pending):
             section = pending[0].text.strip().rstrip(":").strip()
             blocks.append(Block(BlockKind.HEADING, section, tuple(pending)))
+            open_items.clear()
+        elif pending_item:
+            while open_items and open_items[-1][0] >= indent:
+                open_items.pop()
+            if not open_items and (not blocks or blocks[-1].kind is not BlockKind.ITEM):
+                lead = len(blocks) - 1 if blocks and blocks[-1].kind is BlockKind.PARAGRAPH else None
+            parent = open_items[-1][1] if open_items else None
+            open_items.append((indent, len(blocks)))
+            item = Block(BlockKind.ITEM, section, tuple(pending), checked=checked, parent=parent, lead=lead)
+            blocks.append(item)
         else:
-            kind = BlockKind.ITEM if pending_item else BlockKind.PARAGRAPH
-            blocks.append(Block(kind, section, tuple(pending), checked=checked))
+            blocks.append(Block(BlockKind.PARAGRAPH, section, tuple(pending)))
+            open_items.clear()
         pending, pending_item, checked = [], False, None
 
     for index, text in enumerate(raw):
@@ -52,14 +66,15 @@ def read_plain(body: str, first_line: int, metadata: dict[str, object]) -> Docum
         bullet = _BULLET.match(text)
         if bullet:
             flush()
+            indent = len(text) - len(text.lstrip())
             item = text[bullet.end() :]
             box = _CHECKBOX.match(item)
             if box:
                 checked = box.group(1) != " "
                 item = item[box.end() :]
-            pending, pending_item = [TextLine(number, item.rstrip())], True
+            pending, pending_item = [TextLine(number, item.rstrip(), text)], True
         else:
-            pending.append(TextLine(number, text.strip()))
+            pending.append(TextLine(number, text.strip(), text))
     flush()
     return Document(metadata=metadata, title=title, blocks=tuple(blocks))
 

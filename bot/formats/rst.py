@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.utils import SystemMessage
@@ -25,12 +27,26 @@ def read_rst(body: str, first_line: int, metadata: dict[str, object]) -> Documen
         raise ValueError(f"reStructuredText error: {error}") from error
     meta = dict(metadata)
     blocks: list[Block] = []
-    title = _collect(tree, "", first_line, blocks, meta)
+    title = _collect(tree, "", first_line, blocks, meta, _Lists(body.split("\n"), first_line))
     return Document(metadata=meta, title=title, blocks=tuple(blocks))
 
 
+@dataclass
+class _Lists:
+    """The source lines, and the list item each paragraph is nested under while the tree is walked."""
+
+    sources: list[str]
+    first_line: int
+    items: list[int | None] = field(default_factory=list)
+    lead: int | None = None
+
+    def source(self, number: int) -> str:
+        index = number - self.first_line
+        return self.sources[index] if 0 <= index < len(self.sources) else ""
+
+
 def _collect(
-    node: nodes.Node, section: str, offset: int, blocks: list[Block], meta: dict[str, object]
+    node: nodes.Node, section: str, offset: int, blocks: list[Block], meta: dict[str, object], lists: _Lists
 ) -> str | None:
     title: str | None = None
     for child in node.children:
@@ -51,15 +67,37 @@ def _collect(
                 line = (field.line or child.line or 1) + offset - 1
                 blocks.append(Block(BlockKind.PARAGRAPH, section, (TextLine(line, f"{name}: {value}"),)))
         elif isinstance(child, nodes.section):
-            _collect(child, section, offset, blocks, meta)
+            _collect(child, section, offset, blocks, meta, lists)
         elif isinstance(child, nodes.paragraph):
-            kind = BlockKind.ITEM if isinstance(node, nodes.list_item) else BlockKind.PARAGRAPH
-            blocks.append(Block(kind, section, _lines(child, offset)))
+            lines = _lines(child, offset, lists)
+            if isinstance(node, nodes.list_item):
+                own = lists.items[-1]
+                parent = (
+                    own
+                    if own is not None
+                    else next((i for i in reversed(lists.items[:-1]) if i is not None), None)
+                )
+                if own is None:
+                    lists.items[-1] = len(blocks)
+                blocks.append(Block(BlockKind.ITEM, section, lines, parent=parent, lead=lists.lead))
+            else:
+                blocks.append(Block(BlockKind.PARAGRAPH, section, lines))
+        elif isinstance(child, nodes.bullet_list | nodes.enumerated_list) and not lists.items:
+            previous = blocks[-1] if blocks else None
+            lists.lead = len(blocks) - 1 if previous and previous.kind is BlockKind.PARAGRAPH else None
+            _collect(child, section, offset, blocks, meta, lists)
+        elif isinstance(child, nodes.list_item):
+            lists.items.append(None)
+            _collect(child, section, offset, blocks, meta, lists)
+            lists.items.pop()
         elif isinstance(child, nodes.Element):
-            _collect(child, section, offset, blocks, meta)
+            _collect(child, section, offset, blocks, meta, lists)
     return title
 
 
-def _lines(paragraph: nodes.paragraph, offset: int) -> tuple[TextLine, ...]:
+def _lines(paragraph: nodes.paragraph, offset: int, lists: _Lists) -> tuple[TextLine, ...]:
     first = (paragraph.line or 1) + offset - 1
-    return tuple(TextLine(first + i, text) for i, text in enumerate(paragraph.astext().split("\n")))
+    return tuple(
+        TextLine(first + i, text, lists.source(first + i))
+        for i, text in enumerate(paragraph.astext().split("\n"))
+    )

@@ -1,0 +1,246 @@
+"""Extraction quality on every annotated corpus: items, due dates, titles, and what each rule finds.
+
+    python benchmarks/quality.py [--corpora DIR ...] [--json] [--errors] [--loo]
+
+A corpus is a folder with `gold.json` and a config (`config.yaml`, else `roster.yaml`); its notes are
+in `notes/` or beside the gold. By default: every corpus in `../shared/notes/` and `tests/data/styles`.
+
+Per corpus and overall it prints:
+- items: precision, recall and F1 of (note, owner, sentence) pairs, by the shared scorer's own rules;
+- due: of the found gold items that give a due date, the share whose due date is exactly right;
+- titles: content-word F1 of each found item's title against the gold `task` (mean), and the share of
+  all extracted titles that are broken (one word, ending on a function word, or a verb whose only
+  object is "it/this/them/something");
+- rules: per rule id, its true and false positive pairs in each corpus, so a rule that only helps the
+  corpus it was written against shows up as one.
+
+`--loo` also scores each learned component leave-one-community-out (learned on the other corpora,
+scored on the held-out one); the extractor currently has none, and says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.config import load_config  # noqa: E402
+from bot.extract import Extractor  # noqa: E402
+from bot.extract.words import FUNCTION_WORDS, VAGUE_OBJECTS  # noqa: E402
+from bot.nlp import load_model  # noqa: E402
+from bot.notefiles import discover, load_meeting  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+DEFAULT_CORPORA = [
+    *sorted(p.parent for p in (SHARED / "notes").glob("*/gold.json")),
+    ROOT / "tests/data/styles",
+]
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass
+class CorpusScore:
+    name: str
+    items: dict[str, Any]
+    due_found: int = 0
+    due_right: int = 0
+    title_f1: list[float] = field(default_factory=list)
+    titles: int = 0
+    broken: list[str] = field(default_factory=list)
+    rules: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    false_positives: list[Any] = field(default_factory=list)
+    missed: list[Any] = field(default_factory=list)
+    wrong_due: list[str] = field(default_factory=list)
+    weak_titles: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "corpus": self.name,
+            "precision": self.items["precision"],
+            "recall": self.items["recall"],
+            "f1": self.items["f1"],
+            "due_exact": _ratio(self.due_right, self.due_found),
+            "due_given": self.due_found,
+            "title_f1": round(sum(self.title_f1) / len(self.title_f1), 3) if self.title_f1 else 0.0,
+            "broken_titles": _ratio(len(self.broken), self.titles),
+        }
+
+
+def _ratio(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else 0.0
+
+
+def load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def corpus_files(folder: Path) -> tuple[Path, list[str]]:
+    config = folder / "config.yaml"
+    if not config.exists():
+        config = folder / "roster.yaml"
+    notes = folder / "notes" if (folder / "notes").is_dir() else folder
+    return config, discover([str(notes)])
+
+
+def extract_corpus(folder: Path) -> list[dict[str, Any]]:
+    config_path, paths = corpus_files(folder)
+    config = load_config(config_path)
+    extractor = Extractor(load_model(config.model), config.roster)
+    items: list[dict[str, Any]] = []
+    for path in paths:
+        items.extend(item.as_json() for item in extractor.extract(load_meeting(path, config.notes.max_bytes)))
+    return items
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS}
+
+
+def title_f1(title: str, task: str) -> float:
+    got, want = content_words(title), content_words(task)
+    if not got or not want:
+        return 0.0
+    common = len(got & want)
+    if not common:
+        return 0.0
+    precision, recall = common / len(got), common / len(want)
+    return 2 * precision * recall / (precision + recall)
+
+
+def broken(title: str) -> bool:
+    """A title that cannot be acted on from an issue list on its own."""
+    words = _WORD.findall(title.lower())
+    if len(words) <= 1:
+        return True
+    if words[-1] in FUNCTION_WORDS - VAGUE_OBJECTS:
+        return True
+    rest = words[1:]
+    return any(w in VAGUE_OBJECTS for w in rest) and all(w in FUNCTION_WORDS for w in rest)
+
+
+def score_corpus(folder: Path, scorer: ModuleType, items: list[dict[str, Any]]) -> CorpusScore:
+    gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+    result, false_positives, missed = scorer.score(gold, items)
+    score = CorpusScore(folder.name, result, false_positives=false_positives, missed=missed)
+    by_note: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for note in gold["notes"]:
+        by_note[Path(note["note"]).name].extend(note["items"])
+    matched_gold: set[int] = set()
+    for item in items:
+        note = Path(item["note"]).name
+        owners = {o["name"] for o in item["owners"]}
+        match = next(
+            (
+                g
+                for g in by_note.get(note, [])
+                if owners & set(g["owners"]) and scorer.agrees(item["text"], g["quote"])
+            ),
+            None,
+        )
+        rule = item.get("rule") or "-"
+        score.rules[(rule, match is not None)] += len(owners)
+        score.titles += 1
+        if broken(item["task"]):
+            score.broken.append(f"{note}:{item['line']} {item['task']!r}")
+        if match is None:
+            continue
+        f1 = title_f1(item["task"], match["task"])
+        score.title_f1.append(f1)
+        if f1 < 0.4:
+            score.weak_titles.append(f"{note}:{item['line']} {item['task']!r} / gold {match['task']!r}")
+        if match.get("due") and id(match) not in matched_gold:
+            matched_gold.add(id(match))
+            score.due_found += 1
+            if item.get("due") == match["due"]:
+                score.due_right += 1
+            else:
+                score.wrong_due.append(f"{note}:{item['line']} {item.get('due')} / gold {match['due']}")
+    return score
+
+
+def overall(scores: list[CorpusScore]) -> dict[str, Any]:
+    def mean(key: str) -> float:
+        return round(sum(s.row()[key] for s in scores) / len(scores), 3) if scores else 0.0
+
+    return {
+        "corpus": "mean",
+        **{k: mean(k) for k in ("precision", "recall", "f1", "due_exact", "title_f1", "broken_titles")},
+        "due_given": sum(s.due_found for s in scores),
+    }
+
+
+def print_table(scores: list[CorpusScore]) -> None:
+    rows = [s.row() for s in scores] + [overall(scores)]
+    head = f"{'corpus':<14} {'P':>6} {'R':>6} {'F1':>6} {'due':>6} {'(n)':>4} {'titleF1':>8} {'broken':>7}"
+    print(head)
+    for r in rows:
+        print(
+            f"{r['corpus']:<14} {r['precision']:>6.3f} {r['recall']:>6.3f} {r['f1']:>6.3f} "
+            f"{r['due_exact']:>6.3f} {r['due_given']:>4} {r['title_f1']:>8.3f} {r['broken_titles']:>7.3f}"
+        )
+    print()
+    rules = sorted({rule for s in scores for rule, _ in s.rules})
+    names = [s.name for s in scores]
+    print(f"{'rule':<28} " + " ".join(f"{n[:13]:>13}" for n in names) + "   (true/false positive pairs)")
+    for rule in rules:
+        cells = [f"{s.rules[(rule, True)]:>6}/{s.rules[(rule, False)]:<6}" for s in scores]
+        print(f"{rule:<28} " + " ".join(cells))
+
+
+def print_errors(score: CorpusScore) -> None:
+    print(f"\n== {score.name}")
+    for p in score.false_positives:
+        print("  false positive:", p[0], "|", p[1], "|", " ".join(p[2].split())[:150])
+    for g in score.missed:
+        print("  missed:", g[0], "|", g[1], "|", g[2][:150])
+    for line in score.wrong_due:
+        print("  due:", line)
+    for line in score.broken:
+        print("  broken title:", line)
+    for line in score.weak_titles:
+        print("  weak title:", line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+    parser.add_argument(
+        "--errors", action="store_true", help="list every miss, false positive and weak title"
+    )
+    parser.add_argument("--loo", action="store_true", help="score learned components leave-one-community-out")
+    args = parser.parse_args()
+    scorer = load_scorer()
+    scores = [score_corpus(folder, scorer, extract_corpus(folder)) for folder in args.corpora]
+    if args.json:
+        rules = {
+            rule: {s.name: [s.rules[(rule, True)], s.rules[(rule, False)]] for s in scores}
+            for rule in sorted({r for s in scores for r, _ in s.rules})
+        }
+        print(json.dumps({"corpora": [s.row() for s in scores], "overall": overall(scores), "rules": rules}))
+    else:
+        print_table(scores)
+        if args.errors:
+            for score in scores:
+                print_errors(score)
+    if args.loo:
+        print("\nlearned components: none (every rule is a pattern or a word list; see bot/extract/)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""What the layout of a note says about a block: is it in a list of actions, whose list is it, what
+is it about.
+
+- Action context: a heading, bold line, list lead ("Next steps:", "Action Items (AIs):") or list item
+  above it that names a list of actions. Every line in one is an assignment to whoever it names.
+- Owner header: a list item or heading that only names people ("Andy:", "- Isabela") heads the lines
+  nested under it: "- Call Tom about pandas" under "Andy:" is Andy's.
+- Topic: what the block is about, for titles that say "it": the list item above it, the paragraph
+  that introduced its list, else its section.
+- Agenda topic: a top-level item of an agenda list ("Dave: libvirt status") names a topic, not a
+  promise; what is nested under it is the meeting's discussion and is read as any other text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.blocks import Block, BlockKind
+from bot.extract import words
+from bot.extract.lines import Masked, is_only_names
+from bot.people import Person, Roster
+
+_LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=len, reverse=True))
+# "Next steps", "**Action items**", "Action Items (AIs):", "TODO:" — the whole line is the label.
+ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.IGNORECASE)
+# A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
+ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
+AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    actions: bool  # the block is in a list of actions
+    header: tuple[Person, ...]  # the people a list item or heading above it names
+    topic: str  # what the block is about, for titles
+    agenda_topic: bool  # a top-level item of an agenda: a topic, not a promise
+
+
+def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
+    return [_context(index, blocks, roster) for index in range(len(blocks))]
+
+
+def _context(index: int, blocks: tuple[Block, ...], roster: Roster) -> BlockContext:
+    block = blocks[index]
+    ancestors = _ancestors(index, blocks)
+    lead = blocks[block.lead] if block.lead is not None else None
+    labels = [blocks[i].text for i in ancestors] + ([lead.text] if lead is not None else [])
+    actions = bool(ACTION_HEADING.search(block.section)) or any(ACTION_LABEL.match(t) for t in labels)
+    actions = actions or block.checked is False
+    header: tuple[Person, ...] = ()
+    for ancestor in ancestors:
+        header = _names_only(blocks[ancestor].text, roster)
+        if header:
+            break
+    if not header:
+        header = _names_only(block.section, roster)
+    topic = next(
+        (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
+        lead.text if lead is not None and not ACTION_LABEL.match(lead.text) else block.section,
+    )
+    agenda_topic = (
+        block.kind is BlockKind.ITEM
+        and block.parent is None
+        and bool(AGENDA_HEADING.search(block.section))
+        and not actions
+    )
+    return BlockContext(actions, header, topic, agenda_topic)
+
+
+def _ancestors(index: int, blocks: tuple[Block, ...]) -> list[int]:
+    found: list[int] = []
+    parent = blocks[index].parent
+    while parent is not None and parent not in found:
+        found.append(parent)
+        parent = blocks[parent].parent
+    return found
+
+
+def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
+    line = Masked.of(text, roster.mentions(text))
+    if not line.mentions or not is_only_names(line):
+        return ()
+    return tuple(dict.fromkeys(m.person for m in line.mentions))

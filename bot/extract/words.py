@@ -1,0 +1,128 @@
+"""Every word list extraction uses, in one place: the English the rules are written in.
+
+The lists are about English and about how minutes are written, never about one team: a new community
+should need a roster, not a new word here. Patterns (`bot.extract.patterns`) and line shapes
+(`bot.extract.lines`) refer to these by name.
+"""
+
+from __future__ import annotations
+
+# -- modals ---------------------------------------------------------------------------------------
+# A future "will" promises, and carries the promise to a following sentence without a subject
+# ("Will try and ..."); "can/could" offer only when someone is named; "should/must" assign.
+FUTURE_MODALS = frozenset({"will", "'ll", "ll", "wil", "shall"})
+OFFER_MODALS = frozenset({"can", "could", "'d", "would"})
+ASSIGNING_MODALS = frozenset({"should", "must"})
+HEDGES = frozenset({"maybe", "perhaps", "possibly", "hopefully", "probably"})
+PREFERENCE_WORDS = frozenset({"rather", "sooner"})  # "would rather wait": a preference
+
+# -- verbs ----------------------------------------------------------------------------------------
+# "X offered to V", "X plans to V": the verb of commitment and the promised action after it.
+COMMITMENT_VERBS = frozenset(
+    {
+        "offer",
+        "agree",
+        "volunteer",
+        "promise",
+        "plan",
+        "intend",
+        "undertake",
+        "commit",
+        "need",
+        "decide",
+        "aim",
+    }
+)
+# "X is happy to V", "X is willing to V".
+COMMITMENT_ADJECTIVES = frozenset({"happy", "willing", "glad", "keen", "eager"})
+# "We asked X to V": the one asked owns it.
+ASKING_VERBS = frozenset({"ask", "request", "invite", "remind", "task", "assign", "nominate", "get", "need"})
+# "suggested that X check": a suggestion about one named person, in the subjunctive.
+SUGGESTING_VERBS = frozenset(
+    {"suggest", "propose", "recommend", "ask", "request", "agree", "decide", "insist"}
+)
+# "Next step for X is to V", "X's next plan is to V".
+PLAN_NOUNS = frozenset({"step", "steps", "plan", "plans", "action", "task", "job", "todo"})
+# "X takes action to V", "X has this action".
+ACTION_NOUNS = frozenset({"action", "ai", "item", "todo", "task"})
+# Wishes and states, not actions: "would like to", "will be away", "will need to".
+NOT_ACTIONS = frozenset(
+    {"be", "like", "love", "prefer", "appreciate", "mind", "welcome", "want", "wish", "seem", "need", "hope"}
+)
+# "will have a look" is an action; "will have more time" is not.
+HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
+# What someone does during the meeting itself: "Mark to scribe".
+MEETING_ROLES = frozenset({"scribe", "chair", "moderate", "facilitate", "minute", "timekeep", "host"})
+# "X can use httperf": a possibility open to someone, not an offer.
+POSSIBILITY_VERBS = frozenset({"use", "reuse", "leverage", "benefit", "rely", "access", "see", "find"})
+# "X: note that ...", "X: agree": a remark, not a request.
+REMARK_VERBS = frozenset(
+    {"note", "agree", "think", "mention", "say", "suggest", "wonder", "feel", "believe", "recap", "read"}
+)
+
+# "Also create a binder", "Then tag them": the sentence goes on with what was said before it.
+CONTINUATIONS = frozenset({"also", "then", "and", "plus"})
+
+# -- people -------------------------------------------------------------------------------------
+THIRD_PERSON = frozenset({"he", "she"})
+FIRST_PERSON = frozenset({"i", "me"})
+# "Sam: Can you update X?" answered "Sure." on the next line.
+AGREEMENTS = (
+    "yes",
+    "yep",
+    "yeah",
+    "ok",
+    "okay",
+    "sure",
+    "will do",
+    "can do",
+    "on it",
+    "absolutely",
+    "definitely",
+)
+
+# -- titles ---------------------------------------------------------------------------------------
+# Words a title can do without: fillers before the verb, and the glue a phrase may hang on.
+FILLERS = frozenset(
+    {"then", "also", "just", "probably", "hopefully", "perhaps", "maybe", "soon", "now", "still", "properly",
+     "too", "already", "first", "again", "really", "anyway", "only", "actually", "definitely", "both",
+     "please", "go", "ahead"}
+)  # fmt: skip
+# "once it is merged" says when, not what; "check if we need a release" keeps its "if": it is the object.
+SUBORDINATORS = frozenset(
+    {"when", "once", "as", "because", "after", "before", "until", "since", "while", "so"}
+)
+# Objects that only mean something with the item's context: "Look over it".
+VAGUE_OBJECTS = frozenset(
+    {"it", "this", "that", "them", "these", "those", "something", "things", "stuff", "one", "there"}
+)
+# Section names that say nothing about a topic.
+GENERIC_SECTIONS = frozenset(
+    {"", "notes", "note", "minutes", "aob", "any other business", "other business", "other", "others",
+     "misc", "miscellaneous", "discussion", "agenda", "general", "updates", "update", "action items",
+     "action item", "actions", "action", "next steps", "todo", "todos", "to-do", "to-dos", "tasks",
+     "attendees", "present", "other notes", "q&a", "q&a, other", "status", "round table", "roundtable"}
+)  # fmt: skip
+
+# Words that carry no content: for judging titles, and for cutting one where a phrase ends.
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "and", "or", "but", "for", "with", "in", "on", "at", "by", "from", "into",
+     "onto", "about", "as", "than", "that", "this", "these", "those", "it", "its", "them", "they", "their",
+     "he", "she", "his", "her", "we", "our", "us", "you", "your", "i", "me", "my", "be", "is", "are", "was",
+     "were", "been", "being", "will", "would", "can", "could", "should", "shall", "may", "might", "must",
+     "do", "does", "did", "have", "has", "had", "not", "no", "so", "if", "whether", "when", "once", "then",
+     "also", "just", "up", "out", "over", "off", "some", "any", "all", "each", "every", "there", "here",
+     "which", "who", "what", "how", "why", "where", "while", "until", "after", "before", "since", "because",
+     "via", "per", "s", "re", "something", "things", "stuff", "one", "etc", "e", "g", "ie"}
+)  # fmt: skip
+
+# -- structure ------------------------------------------------------------------------------------
+# Headings, labels and list leads under which every line is an assignment.
+ACTION_HEADINGS = (
+    "action items", "action item", "actions", "action", "ais", "ai", "next steps", "next step", "to-dos",
+    "todos", "todo", "to do", "tasks", "assignments", "follow-ups", "follow ups", "followups", "follow-up",
+    "owners",
+)  # fmt: skip
+AGENDA_HEADINGS = ("agenda",)
+# Status marks that say the work is done.
+DONE_WORDS = frozenset({"done", "completed", "finished", "closed", "merged", "fixed", "resolved"})
