@@ -108,7 +108,16 @@ def extract_corpus(folder: Path) -> list[dict[str, Any]]:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS}
+    """The words that carry content, each reduced to a crude stem so that "releases" and "release",
+    "reviewing" and "review" count as one word."""
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in FUNCTION_WORDS}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def title_f1(title: str, task: str) -> float:
@@ -141,17 +150,19 @@ def score_corpus(folder: Path, scorer: ModuleType, items: list[dict[str, Any]]) 
     for note in gold["notes"]:
         by_note[Path(note["note"]).name].extend(note["items"])
     matched_gold: set[int] = set()
+    used: set[int] = set()
     for item in items:
         note = Path(item["note"]).name
         owners = {o["name"] for o in item["owners"]}
-        match = next(
-            (
-                g
-                for g in by_note.get(note, [])
-                if owners & set(g["owners"]) and scorer.agrees(item["text"], g["quote"])
-            ),
-            None,
-        )
+        # The gold item the scorer pairs it with: the first that agrees and is not paired yet.
+        agreeing = [
+            g
+            for g in by_note.get(note, [])
+            if owners & set(g["owners"]) and scorer.agrees(item["text"], g["quote"])
+        ]
+        match = next((g for g in agreeing if id(g) not in used), agreeing[0] if agreeing else None)
+        if match is not None:
+            used.add(id(match))
         rule = item.get("rule") or "-"
         score.rules[(rule, match is not None)] += len(owners)
         score.titles += 1

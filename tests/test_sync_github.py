@@ -68,7 +68,7 @@ def test_issue_content(repo: GitHubEmulator, tmp_path: Path) -> None:
     marker = issuetext.parse_marker(key.body)
     assert marker is not None and marker.meeting == "2026-05-06"
     # Dana has no login: named, not assigned. Olga is in the roster but cannot be assigned here.
-    proof = issues["Proofread it (Dana Whitfield)"]
+    proof = issues["Proofread the FAQ (Dana Whitfield)"]  # "it" is the FAQ of the sentence before
     assert proof.assignees == [] and "Dana Whitfield" in proof.body
     logo = issues["Ask about the logo (Outside Olga)"]
     assert logo.assignees == [] and "Not assignable in this repository: @olga." in logo.body

@@ -138,7 +138,11 @@ def test_same_words_in_two_sections_of_one_note_are_two_items(repo: GitHubEmulat
         "## Website\n\nSam will write the docs.\n"
     )
     run(repo, tmp_path, note(tmp_path, text))
-    assert titles(repo) == ["Write the docs (Samuel Okafor)"] * 2
+    # Each title says which docs: its section is the only thing telling them apart in an issue list.
+    assert sorted(titles(repo)) == [
+        "Write the docs on Build (Samuel Okafor)",
+        "Write the docs on Website (Samuel Okafor)",
+    ]
     assert sorted(len(repo.comments(syncbed.REPO, i.number)) for i in repo.issues(syncbed.REPO)) == [0, 0]
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -31,7 +31,14 @@ from bot.extract.due import due_in, due_phrase
 from bot.extract.lines import Leading, Masked, Trailing
 from bot.extract.patterns import RULES, VETOES, Pattern, Rule
 from bot.extract.structure import BlockContext, block_contexts
-from bot.extract.titles import fallback_title, title_from
+from bot.extract.titles import (
+    TitleContext,
+    clean_topic,
+    main_object,
+    title_from,
+    title_from_text,
+    topic_title,
+)
 from bot.items import ActionItem, Owner, item_id
 from bot.notes import Meeting, Sentence
 from bot.people import Mention, Person, Roster
@@ -100,12 +107,13 @@ class _Walk:
     speaker: tuple[Person, ...] = ()
     subject_here: bool = False  # the subject was set in the block being read
     item: tuple[Person, ...] = ()  # owners of the last item of the block being read
+    thing: str = ""  # the object the last sentence of the block being read was about
     request: tuple[Candidate, Found] | None = None
 
     def enter(self, candidate: Candidate) -> None:
         sentence = candidate.sentence
         if sentence.block != self.block:
-            self.speaker, self.item, self.subject_here = (), (), False
+            self.speaker, self.item, self.subject_here, self.thing = (), (), False, ""
             if sentence.block - self.block > 1 or sentence.section != self.section:
                 self.subject = self.person = ()
         self.block, self.section = sentence.block, sentence.section
@@ -130,6 +138,7 @@ class _Reading:
     candidate: Candidate
     doc: Doc
     found: list[Found] = field(default_factory=list)
+    previous: str = ""  # what the sentence before in the paragraph was about, for "it" and "this"
 
 
 class Extractor:
@@ -158,9 +167,27 @@ class Extractor:
         readings: list[_Reading] = []
         for candidate, doc in zip(candidates, docs, strict=True):
             walk.enter(candidate)
-            reading = _Reading(candidate, doc, self._read(candidate, doc, walk))
+            previous = walk.thing
+            reading = _Reading(candidate, doc, self._read(candidate, doc, walk), previous)
             readings.append(reading)
-        return _items(meeting, readings, self.cadence)
+            walk.thing = main_object(doc, _namer(candidate)) or walk.thing
+        topics = {r.candidate.context.topic for r in readings if r.found}
+        return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+
+    def _topic_phrase(self, topic: str) -> str:
+        """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
+        itself a request) is about "the list of Impact projects"."""
+        cleaned = clean_topic(topic)
+        if not cleaned:
+            return ""
+        doc = self.nlp(cleaned)
+        root = _root(doc)
+        if root is None or root.tag_ != "VB" or root.i != 0:
+            return cleaned
+        obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return cleaned
+        return doc[obj.left_edge.i :].text.strip()
 
     # -- which sentences are read -----------------------------------------------------------------
 
@@ -206,8 +233,7 @@ class Extractor:
         vetoed = self._vetoed(doc)
         found: list[Found] = []
         if candidate.owners_hint:
-            root = _root(doc)
-            return [Found(candidate.owners_hint, "table-row", root if _is_verb(root) else None)]
+            return [Found(candidate.owners_hint, "table-row", _imperative(doc))]
         request = walk.request
         walk.request = None
         if request is not None and _AGREEMENT.match(candidate.text):
@@ -272,7 +298,8 @@ class Extractor:
         elif tail is not None and (context.actions or verb is not None):
             owners, rule = tail.people, "owner-after"
         elif lead is not None and lead.people and not context.agenda_topic:
-            if verb is not None and verb.lemma_ not in words.REMARK_VERBS and not _pleads(doc, verb):
+            asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS
+            if asks and verb is not None and not _pleads(candidate, doc, verb):
                 owners, rule = lead.people, "label-imperative"
             elif context.actions:
                 owners, rule = lead.people, "label-in-actions"
@@ -280,7 +307,7 @@ class Extractor:
             owners, rule = context.header, "owner-header"
         if not owners:
             return []
-        return [Found(owners, rule, verb, start=1 if candidate.imperative else 0)]
+        return [Found(owners, rule, verb or _gerund(doc), start=1 if candidate.imperative else 0)]
 
     def _remember_subject(self, doc: Doc, candidate: Candidate, walk: _Walk) -> None:
         """The person this sentence is about, for the sentences after it: the first subject that is
@@ -308,7 +335,7 @@ class Extractor:
         carries = rule.carries and _starts_with_verb(doc, candidate) and _agrees_with_one_person(anchor)
         if subject is not None:
             people = self._people(subject, candidate, walk)
-            if not people and carries and subject.head is not anchor:
+            if not people and carries and subject.head.i != anchor.i:
                 # The parser hung the verb off a clause about something else ("Has merged all
                 # patches submitted and will check ..."); the sentence still has no subject of its own.
                 return walk.carried(candidate)
@@ -487,7 +514,7 @@ def _subject(verb: Token) -> Token | None:
                 inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if inner is not None:
                     return inner
-        if current.dep_ in ("conj", "xcomp", "dep", "advcl", "acomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "dep", "advcl", "acomp") and current.head.i != current.i:
             current = current.head
         else:
             current = None
@@ -527,14 +554,23 @@ def _imperative(doc: Doc) -> Token | None:
     first = tokens[0]
     if first.tag_ != "VB" or first.dep_ in ("aux", "auxpass") or first.lemma_ in words.NOT_ACTIONS:
         return None  # "Have seen an issue": a perfect, not a request; "Need to dig into": a need
+    if first.dep_ not in ("ROOT", "conj"):
+        return None  # the parser did not read the line as a request; its words are the title
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
         return None
     return first
 
 
-def _pleads(doc: Doc, verb: Token) -> bool:
+def _pleads(candidate: Candidate, doc: Doc, verb: Token) -> bool:
     """ "JB: also please help get the word out": the speaker asks the room, not themselves."""
-    return any(t.lower_ == "please" for t in doc[: verb.i])
+    own = 1 if candidate.imperative else 0  # the "Please" put there to parse a bare request
+    return any(t.lower_ == "please" for t in doc[own : verb.i])
+
+
+def _gerund(doc: Doc) -> Token | None:
+    """ "Dave: fixing the ring query": said as progress, titled as the task ("Fix the ring query")."""
+    first = next((t for t in doc if not t.is_punct), None)
+    return first if first is not None and first.tag_ == "VBG" and first.dep_ == "ROOT" else None
 
 
 def _opens_with_continuation(doc: Doc) -> bool:
@@ -569,7 +605,9 @@ def _starts_with_verb(doc: Doc, candidate: Candidate) -> bool:
 # -- items ------------------------------------------------------------------------------------------
 
 
-def _items(meeting: Meeting, readings: list[_Reading], cadence: dt.timedelta | None) -> list[ActionItem]:
+def _items(
+    meeting: Meeting, readings: list[_Reading], cadence: dt.timedelta | None, topics: dict[str, str]
+) -> list[ActionItem]:
     items: list[ActionItem] = []
     seen: dict[tuple[str, str, tuple[str, ...], str], int] = {}
     next_meeting = meeting.next_meeting or (meeting.date + cadence if cadence else None)
@@ -577,7 +615,7 @@ def _items(meeting: Meeting, readings: list[_Reading], cadence: dt.timedelta | N
         candidate = reading.candidate
         sentence = candidate.sentence
         for found in reading.found:
-            title = _title(candidate, found)
+            title = _title(candidate, found, TitleContext(topics[candidate.context.topic], reading.previous))
             if not title:
                 continue
             owners = tuple(Owner(p.name, p.github) for p in found.owners)
@@ -603,20 +641,25 @@ def _items(meeting: Meeting, readings: list[_Reading], cadence: dt.timedelta | N
     return items
 
 
-def _title(candidate: Candidate, found: Found) -> str:
+def _namer(candidate: Candidate) -> Callable[[Token], str | None]:
+    """How a placeholder in the parse is written in the note: titles name people as the note does."""
+
+    def name_of(token: Token) -> str | None:
+        mention = candidate.people.get(token.idx)
+        if mention is None or token.text != PLACEHOLDER:
+            return None
+        return candidate.original[mention.start : mention.end].lstrip("@")
+
+    return name_of
+
+
+def _title(candidate: Candidate, found: Found, context: TitleContext) -> str:
     if found.task is not None:
-
-        def name_of(token: Token) -> str | None:
-            mention = candidate.people.get(token.idx)
-            if mention is None or token.text != PLACEHOLDER:
-                return None
-            return candidate.original[mention.start : mention.end].lstrip("@")
-
         start = max(found.start, 1 if candidate.imperative else 0)
-        title = title_from(
-            found.task, name_of, candidate.context.topic, due_phrase(found.task.doc.text), start
-        )
+        title = title_from(found.task, _namer(candidate), context, due_phrase(found.task.doc.text), start)
         if title:
             return title
+    if found.rule == "has-the-action":
+        return topic_title(context)
     start, end = candidate.body
-    return fallback_title(candidate.original[start:end], []) or fallback_title(candidate.context.topic, [])
+    return title_from_text(candidate.original[start:end]) or topic_title(context)

@@ -27,6 +27,8 @@ ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.
 # A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
 ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
 AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
+# A short label a block opens with: "Late notes: ...", "Charrua post - ...".
+_LABEL = re.compile(r"^\W*(?P<label>[A-Z][^:.!?]{2,40}?)\s*(?::|\s[-–—])\s+\S")
 
 
 @dataclass(frozen=True)
@@ -55,10 +57,11 @@ def _context(index: int, blocks: tuple[Block, ...], roster: Roster) -> BlockCont
             break
     if not header:
         header = _names_only(block.section, roster)
-    topic = next(
+    topic = _own_label(block, roster) or next(
         (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
-        lead.text if lead is not None and not ACTION_LABEL.match(lead.text) else block.section,
+        _lead_topic(lead),
     )
+    topic = topic or _item_before(index, blocks) or block.section
     agenda_topic = (
         block.kind is BlockKind.ITEM
         and block.parent is None
@@ -66,6 +69,34 @@ def _context(index: int, blocks: tuple[Block, ...], roster: Roster) -> BlockCont
         and not actions
     )
     return BlockContext(actions, header, topic, agenda_topic)
+
+
+def _lead_topic(lead: Block | None) -> str:
+    """ "Release checklist:" introduces the list as its topic; a sentence before a list does not."""
+    if lead is None or ACTION_LABEL.match(lead.text) or not lead.text.rstrip().endswith(":"):
+        return ""
+    return lead.text if len(lead.text.split()) <= 8 else ""
+
+
+def _own_label(block: Block, roster: Roster) -> str:
+    """ "- Late notes: Notes are still delayed ...": the block names its own topic."""
+    match = _LABEL.match(block.text)
+    if match is None or ACTION_LABEL.match(match["label"]) or _names_only(match["label"], roster):
+        return ""
+    return match["label"]
+
+
+def _item_before(index: int, blocks: tuple[Block, ...]) -> str:
+    """A paragraph right after a one-line list item discusses that item: agendas are often written
+    as a bullet per topic with the discussion in paragraphs under it."""
+    block = blocks[index]
+    for before in reversed(blocks[:index]):
+        if before.kind is BlockKind.HEADING or before.section != block.section:
+            return ""
+        if before.kind is BlockKind.ITEM:
+            short = before.parent is None and len(before.lines) == 1 and len(before.text.split()) <= 15
+            return before.text if block.kind is BlockKind.PARAGRAPH and short else ""
+    return ""
 
 
 def _ancestors(index: int, blocks: tuple[Block, ...]) -> list[int]:

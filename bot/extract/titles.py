@@ -1,174 +1,425 @@
-"""Short imperative titles for action items: "Anil will reply to the email" -> "Reply to the Netmap email".
+"""Titles a person can act on from an issue list: an imperative with its object named.
 
-A title is the promised verb phrase, without who promised it, the modal, fillers, the due date and
-subordinate "when/once/if" clauses, with the verb in its base form. Where the sentence alone says too
-little ("Mindy will consider that"), the section it stands in names the topic.
+A title is the promised verb phrase: the verb in its base form and what it governs to its right,
+without who promised it, the modal, fillers, the due date, and clauses that say when or why
+("once it is merged", "so people can test"). Where the sentence leans on its context ("Look over
+it", "Myles takes action to land", "Robin will comment"), the object is taken from the item's topic:
+the list item above it, the paragraph introducing its list, or its section. A long title is cut at
+a clause or phrase boundary, never inside a bracket, and never ends on a function word.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+from bot.extract import words
 
-MAX_WORDS = 10
-_DROPPED_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "expl", "punct", "preconj"})
-_FILLERS = frozenset(
-    {"then", "also", "just", "probably", "hopefully", "perhaps", "maybe", "soon", "now", "still", "properly",
-     "too", "already", "first", "again", "really", "anyway", "only", "actually", "definitely", "both"}
-)  # fmt: skip
-# "once it is merged" is when, not what; "check if we need a release" keeps its "if": it is the object.
-_SUBORDINATORS = frozenset({"when", "once", "as", "because", "after", "before", "until", "since", "while"})
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-# Head nouns that only make sense with the topic under discussion: "reply to the email".
-_UNDERSPECIFIED = frozenset(
-    {"email", "mail", "thread", "issue", "pr", "patch", "post", "proposal", "question", "discussion",
-     "request", "idea", "doc", "document", "plan", "draft", "change", "changes", "one", "thing", "stuff"}
-)  # fmt: skip
-_GENERIC_SECTIONS = re.compile(
-    r"^(notes?|minutes|aob|any other business|other business|other|misc\w*|discussion|agenda|general|"
-    r"updates?|action items?|actions?|next steps|to-?dos?|--+)?$",
-    re.IGNORECASE,
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MAX_CHARS = 80
+MAX_TOPIC_CHARS = 60
+_DROPPED_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+        "expl",
+        "punct",
+        "preconj",
+        "agent",
+        "intj",
+    }
 )
-_GLUE_BEFORE = re.compile(
-    r"^[\s,/&:;@\-–—]*(?:(?:and|to|will|should|can|must|is going to)\b\s*)*", re.IGNORECASE
+# Optional parts of a phrase, dropped right to left when a title is too long.
+_OPTIONAL_DEPS = frozenset(
+    {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
 )
-_GLUE_AFTER = re.compile(
-    r"[\s,/&:;\-–—(]*(?:owners?|assigned to|assignee|by|who)?\s*[:]?[\s,/&:;\-–—()]*$", re.IGNORECASE
-)
+# "take a look", "have a go at": the noun is the action.
+_LIGHT_VERBS = frozenset({"take", "have", "give"})
+_LOOKS = {
+    "look": "look",
+    "peek": "look",
+    "glance": "look",
+    "go": "try",
+    "stab": "try",
+    "crack": "try",
+    "shot": "try",
+}
+_ISSUE_REF = re.compile(r"#\d|\b[\w.-]+/[\w.-]+#\d|`")
+_TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
+
+
+NameOf = Callable[["Token"], "str | None"]
+
+
+@dataclass(frozen=True)
+class TitleContext:
+    topic: str = ""  # what the item is about: the list item above, the list's lead, or its section
+    previous: str = ""  # what the sentence before it in the paragraph was about
+
+
+def main_object(doc: Doc, name_of: NameOf) -> str:
+    """What a sentence is about, for the next one to say "it": its main verb's object."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return ""
+    # "Lee offered to write the FAQ": the object of the promised verb.
+    while (action := next((c for c in root.children if c.dep_ == "xcomp"), None)) is not None:
+        root = action
+    for child in root.children:
+        if child.dep_ in ("dobj", "nsubjpass") and _is_thing(child):
+            return _noun_phrase(child, name_of)
+    for child in root.children:  # "Lee has been looking at the cache"
+        objects = (
+            [c for c in child.children if c.dep_ == "pobj" and _is_thing(c)] if child.dep_ == "prep" else []
+        )
+        if objects:
+            return _noun_phrase(objects[0], name_of)
+    return ""
+
+
+def _is_thing(token: Token) -> bool:
+    """A noun that names something: not "it", a person, "a look" or "a couple"."""
+    return (
+        token.pos_ in ("NOUN", "PROPN")
+        and token.lower_ not in words.VAGUE_OBJECTS
+        and token.lemma_ not in _LOOKS
+        and token.lemma_ not in words.QUANTITY_NOUNS
+        and token.text != "Alex"
+    )
+
+
+def _noun_phrase(token: Token, name_of: NameOf) -> str:
+    """The noun and what stands before it ("the new parser"), without clauses after it."""
+    tokens = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "nummod")]
+    return "".join((name_of(t) or t.text) + t.whitespace_ for t in tokens).strip()
+
+
+def _antecedent(vague: Token, name_of: NameOf) -> str:
+    """ "Priya will tag the release and Sam will announce it": the thing named before in the
+    sentence, but not an argument of the pronoun's own clause ("ask the team to set those up")."""
+    own: set[int] = set()
+    step = vague
+    while step.dep_ != "ROOT" and step.dep_ != "conj":
+        step = step.head
+        own.update(c.i for c in step.children if c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass"))
+    for token in reversed(list(vague.doc[: vague.i])):
+        if token.dep_ in ("dobj", "pobj", "nsubjpass") and _is_thing(token) and token.i not in own:
+            return _noun_phrase(token, name_of)
+    return ""
 
 
 def title_from(
-    root: Token,
+    verb: Token,
     name_of: Callable[[Token], str | None],
-    section: str,
+    context: TitleContext,
     due_span: tuple[int, int] | None,
     start: int = 0,
 ) -> str:
-    keep = sorted((t for t in _phrase(root, due_span) if t.i >= start), key=lambda t: t.i)
-    keep = _outside_brackets(keep)
-    while keep and keep[-1].dep_ == "cc":
-        keep.pop()  # "and" whose other half was left out
-    if not keep:
+    """The title of the promise whose verb is `verb`; tokens before `start` are not the task's."""
+    phrase = _Phrase(verb, name_of, due_span, start)
+    topic = clean_topic(context.topic)
+    title = phrase.render(topic, context.previous)
+    while len(title) > MAX_CHARS and phrase.drop_last_optional():
+        title = phrase.render(topic, context.previous)
+    return _finish(title)
+
+
+def title_from_text(text: str) -> str:
+    """The title of a line the writer marked as an action but that does not parse as one: its first
+    clause."""
+    text = re.sub(r"\s+", " ", text).strip(" .;:-–—")
+    text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
+    return _finish(text)
+
+
+def topic_title(context: TitleContext) -> str:
+    """ "Tobie has this action": the task is the topic itself."""
+    topic = clean_topic(context.topic)
+    return _finish(f"Follow up on {topic}") if topic else ""
+
+
+def clean_topic(topic: str) -> str:
+    """A heading or list item as the object of a title: without its markup, asides and padding."""
+    topic = _TOPIC_NOISE.sub("", topic).strip(" *_:.-–—")
+    if topic.lower() in words.GENERIC_SECTIONS or not any(c.isalpha() for c in topic):
         return ""
-    words: list[str] = []
-    for index, token in enumerate(keep):
-        text = name_of(token) or token.text
-        if index == 0 and token.tag_.startswith("VB"):
-            text = token.lemma_
-        if index < len(keep) - 1:
-            # Where words were left out between two kept ones, a space stands for them.
-            text += token.whitespace_ if keep[index + 1].i == token.i + 1 else " "
-        words.append(text)
-    title = _shorten("".join(words).strip(" ,;:-"))
-    return _capitalise(_with_topic(title, section))
+    if len(topic) > MAX_TOPIC_CHARS:
+        head = re.split(r"\s[-–—]\s|[:;?!]|\.\s", topic)[0]
+        topic = head if len(head) <= MAX_TOPIC_CHARS else _cut(head, MAX_TOPIC_CHARS)
+    return topic.strip(" ,")
 
 
-def _phrase(root: Token, due_span: tuple[int, int] | None) -> list[Token]:
-    kept: list[Token] = [root]
-    for child in root.children:
-        if _dropped(child, due_span):
-            continue
-        kept.extend(t for t in child.subtree if not _in_span(t, due_span))
-    return kept
+class _Phrase:
+    """The tokens of a verb phrase, and how to say it."""
+
+    def __init__(
+        self,
+        verb: Token,
+        name_of: Callable[[Token], str | None],
+        due_span: tuple[int, int] | None,
+        start: int,
+    ) -> None:
+        self.verb, self.name_of, self.due_span = verb, name_of, due_span
+        self.head, self.lead = _action_of(verb)
+        parts: list[Token] = [t for t in self.head.doc[self.head.i : self.head.i + 1]]
+        self.dropped: set[int] = set()
+        self.tokens = sorted(
+            {
+                t
+                for t in [*parts, *_glued_to(self.head), *self._kept(self.head)]
+                if t.i >= start and not self._due(t)
+            },
+            key=lambda t: t.i,
+        )
+
+    def _kept(self, head: Token) -> list[Token]:
+        kept: list[Token] = []
+        for child in head.children:
+            if child.i < head.i and not _is_glued(child):
+                if child.dep_ == "nsubjpass":
+                    kept.extend(child.subtree)  # "New PR to be opened by Adam": the PR is what is opened
+                continue  # left of the verb: who promised it, when, fillers
+            if _dropped(child):
+                continue
+            if head.i != self.verb.i and child.dep_ == "det":
+                continue  # "take a look at X": only "at X" is kept
+            kept.extend(child.subtree)
+        return kept
+
+    def _due(self, token: Token) -> bool:
+        return self.due_span is not None and self.due_span[0] <= token.idx < self.due_span[1]
+
+    def drop_last_optional(self) -> bool:
+        """Drop the rightmost optional phrase still in the title; False when none is left."""
+        candidates = [
+            t
+            for t in self.tokens
+            if t.dep_ in _OPTIONAL_DEPS
+            and t.i != self.head.i
+            and t.i not in self.dropped
+            and t.i > self.head.i
+        ]
+        if not candidates:
+            return False
+        last = max(candidates, key=lambda t: t.i)
+        self.dropped.update(t.i for t in last.subtree)
+        if last.i > 0 and last.nbor(-1).dep_ == "cc":
+            self.dropped.add(last.i - 1)
+        return True
+
+    def render(self, topic: str, previous: str = "") -> str:
+        tokens = _outside_asides([t for t in self.tokens if t.i not in self.dropped])
+        while tokens and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].i != self.head.i:
+            tokens.pop()
+        out: list[str] = []
+        vague_done = False
+        for index, token in enumerate(tokens):
+            text = self.name_of(token) or token.text
+            if token.i == self.head.i:
+                text = self.lead or token.lemma_
+            elif _is_vague(token) and not vague_done:
+                # "Look over it" under "Async pull request": the thing said before, else the topic.
+                named = _antecedent(token, self.name_of) or previous or topic
+                if named:
+                    text, vague_done = named, True
+                    if token.dep_ == "det":
+                        continue
+            elif vague_done and token.head.lower_ in words.VAGUE_OBJECTS and token.head.dep_ != "ROOT":
+                continue  # "that one" said once, as the topic
+            space = (
+                token.whitespace_ if index + 1 < len(tokens) and tokens[index + 1].i == token.i + 1 else " "
+            )
+            out.append(text + space)
+        title = "".join(out).strip(" ,;:-")
+        named = topic or previous or _antecedent(self.head, self.name_of)
+        if not named or vague_done:
+            return title
+        if not _has_object(self.head, tokens):
+            # "Myles takes action to land" under "Draft Staging Process #23"; "Robin will comment".
+            preposition = words.VERB_PREPOSITIONS.get(self.lead or self.head.lemma_.lower(), "")
+            return f"{title} {preposition} {named}".replace("  ", " ")
+        generic = _generic_object(self.head, tokens)
+        # Which patch or issue: the thing the sentence before was about, else the topic.
+        named = previous or topic
+        if generic is None or not named or named.lower() in title.lower():
+            return title
+        # "Open an issue" under "Voting member terms": which issue is in the topic.
+        return f"{title} {words.GENERIC_OBJECTS[generic.lemma_.lower()]} {named}"
 
 
-def _dropped(child: Token, due_span: tuple[int, int] | None) -> bool:
-    if child.dep_ == "punct" and _glued(child):
+def _action_of(verb: Token) -> tuple[Token, str]:
+    """ "take a look at X" is "look at X", "try to test X" is "test X": the head whose phrase is the
+    title, and the verb to say."""
+    if verb.lemma_ in words.ATTEMPT_VERBS:
+        action = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        if action is not None:
+            return _action_of(action)
+    if verb.lemma_ in _LIGHT_VERBS:
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_ in _LOOKS:
+                if any(c.dep_ == "prep" for c in child.children):
+                    return child, _LOOKS[child.lemma_]
+                return verb, "review" if _LOOKS[child.lemma_] == "look" else "try"
+    return verb, ""
+
+
+def _dropped(child: Token) -> bool:
+    if child.dep_ == "punct" and _is_glued(child):
         return False  # part of a word: "team/website", "re-run"
     if child.dep_ in _DROPPED_DEPS:
         return True
-    if child.dep_ == "advmod" and child.lower_ in _FILLERS:
+    if child.dep_ == "advmod" and (child.lower_ in words.FILLERS or child.lower_ in words.SUBORDINATORS):
+        return True  # "also", "once back"
+    if child.dep_ in ("advcl", "npadvmod", "prep") and any(
+        t.lower_ in words.SUBORDINATORS for t in [child, *child.lefts]
+    ):
+        return True  # when or why, not what: "once it is merged", "so people can test them"
+    if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child):
         return True
-    if child.dep_ in ("advcl", "npadvmod") and any(t.lower_ in _SUBORDINATORS for t in child.lefts):
-        return True
-    if child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
-        return True  # someone else's promise in the same sentence
-    return _in_span(child, due_span) and all(_in_span(t, due_span) for t in child.subtree)
+    if child.dep_ == "dobj" and child.lemma_ in _LOOKS and child.head.lemma_ in _LIGHT_VERBS:
+        return True  # "take a look": said by the verb itself
+    if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
+        return True  # "cut releases but would like a list": a contrast, not more of the task
+    return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
-def _outside_brackets(tokens: list[Token]) -> list[Token]:
-    """Asides in brackets ("(e.g. on ARM)", "(see #12)") do not belong in a title."""
-    kept: list[Token] = []
-    depth = 0
-    for token in tokens:
-        if token.text in "([":
-            depth += 1
-        elif token.text in ")]":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            kept.append(token)
-    return kept
+def _says_when(token: Token) -> bool:
+    """ "for now", "in the meantime", "at some point", "in due course", "this week"."""
+    return any(t.lower_ in words.TIME_WORDS for t in token.subtree) and len(list(token.subtree)) <= 4
 
 
-def _glued(token: Token) -> bool:
+def _is_glued(token: Token) -> bool:
     doc = token.doc
     before = token.i > 0 and not doc[token.i - 1].whitespace_
     return before and not token.whitespace_ and token.i + 1 < len(doc) and not doc[token.i + 1].is_punct
 
 
-def _in_span(token: Token, span: tuple[int, int] | None) -> bool:
-    return span is not None and span[0] <= token.idx < span[1]
+def _glued_to(head: Token) -> list[Token]:
+    """ "Edit/update the readme": words joined to the verb without a space are part of it."""
+    doc = head.doc
+    glued: list[Token] = []
+    index = head.i
+    while index + 2 < len(doc) and not doc[index].whitespace_ and doc[index + 1].text in "/-+":
+        glued.extend([doc[index + 1], doc[index + 2]])
+        index += 2
+    return glued
 
 
-def _shorten(title: str) -> str:
-    words = title.split()
-    if len(words) <= MAX_WORDS:
-        return title
-    cut = words[:MAX_WORDS]
-    # End on a content word rather than "of the" or "and".
-    while cut and cut[-1].lower() in {
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "and",
-        "or",
-        "for",
-        "with",
-        "in",
-        "on",
-        "at",
-    }:
-        cut.pop()
-    return " ".join(cut)
+def _is_vague(token: Token) -> bool:
+    """ "it", "this", "them" standing for a thing; not "that" opening a relative clause."""
+    return token.lower_ in words.VAGUE_OBJECTS and token.tag_ not in ("WDT", "WP") and _is_object(token)
 
 
-def _with_topic(title: str, section: str) -> str:
-    """Name the topic from the section when the title leans on "this"/"that" or says only a verb."""
-    topic = section.strip()
-    if _GENERIC_SECTIONS.match(topic) or topic.lower() in title.lower():
-        return title
-    words = title.split()
-    if len(words) == 1:
-        return f"{title} ({topic})"
-    if len(words) <= 4 and any(w.lower() in _DEMONSTRATIVES for w in words):
-        return " ".join(topic if w.lower() in _DEMONSTRATIVES else w for w in words)
-    last = words[-1].lower()
-    if len(words) <= 4 and len(topic.split()) <= 2 and last in _UNDERSPECIFIED and words[-2].lower() == "the":
-        # "reply to the email" under "Netmap": the email the section is about.
-        return " ".join([*words[:-1], topic, words[-1]])
-    return title
+def _is_object(token: Token) -> bool:
+    return token.dep_ in ("dobj", "pobj", "nsubjpass", "det", "attr", "dative") or token.head.dep_ in (
+        "dobj",
+        "pobj",
+    )
 
 
-def _capitalise(title: str) -> str:
+def _has_object(head: Token, tokens: list[Token]) -> bool:
+    """Whether the verb (or one coordinated with it: "approve or resolve comments") has an object."""
+    kept = {t.i for t in tokens}
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.i in kept)]
+    return any(_governs_object(verb, kept) for verb in verbs)
+
+
+def _generic_object(head: Token, tokens: list[Token]) -> Token | None:
+    """The verb's object when it is a bare generic noun ("an issue", "comment", "some work") that
+    only the topic can tell apart, and the last thing in the title."""
+    kept = {t.i for t in tokens}
+    # The verb's own object ("open an issue"), else that of its first preposition ("reply to the email").
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        preposition = next((c for c in head.children if c.dep_ == "prep"), None)
+        obj = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition else None
+    if (
+        obj is None
+        or obj.i not in kept
+        or obj.i != max(kept)
+        or obj.lemma_.lower() not in words.GENERIC_OBJECTS
+    ):
+        return None
+    modifiers = [c for c in obj.children if c.dep_ not in ("det", "punct")]
+    return None if modifiers else obj
+
+
+def _governs_object(head: Token, kept: set[int]) -> bool:
+    for child in head.children:
+        if child.i not in kept or (child.i < head.i and child.dep_ != "nsubjpass"):
+            continue
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "acomp"):
+            return True
+        if child.dep_ in ("prep", "prt") and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            return True
+    return False
+
+
+def _outside_asides(tokens: list[Token]) -> list[Token]:
+    """Asides in brackets ("(e.g. on ARM)") do not belong in a title; references ("(#23)") do."""
+    kept: list[Token] = []
+    group: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text in "([":
+            depth += 1
+            group.append(token)
+        elif token.text in ")]" and depth:
+            depth -= 1
+            group.append(token)
+            if depth == 0:
+                if _ISSUE_REF.search("".join(t.text_with_ws for t in group)):
+                    kept.extend(group)
+                group = []
+        elif depth:
+            group.append(token)
+        else:
+            kept.append(token)
+    return kept
+
+
+def _cut(text: str, limit: int) -> str:
+    """Cut at the last word boundary before `limit` that is outside brackets and code."""
+    cut = 0
+    depth = 0
+    code = False
+    for index, char in enumerate(text[: limit + 1]):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(depth - 1, 0)
+        elif char == "`":
+            code = not code
+        elif char == " " and depth == 0 and not code:
+            cut = index
+    return text[:cut] if cut else text[:limit]
+
+
+def _finish(title: str) -> str:
+    title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
+    title = re.sub(r"[\s,]+(?:as well|too|again|accordingly)$", "", title)
+    if len(title) > MAX_CHARS:
+        title = _cut(title, MAX_CHARS)
+    parts = title.split(" ")
+    # End on a content word: never "... and see whether", "... as", "... to".
+    while len(parts) > 1 and re.sub(r"\W", "", parts[-1]).lower() in words.FUNCTION_WORDS:
+        parts.pop()
+    title = " ".join(parts).strip(" ,;:-–—")
     return title[:1].upper() + title[1:] if title else title
 
 
 def fallback_title(original: str, owner_spans: list[tuple[int, int]]) -> str:
-    """The title of an explicitly marked item: its text without the owners and the words that join them."""
+    """The title of a marked item read from its words: the text without the owners."""
     text = original
     for start, end in sorted(owner_spans, reverse=True):
         text = text[:start] + " " + text[end:]
-    text = re.sub(
-        r"^\s*(?:action(?:\s+items?)?|todo|ai|task)\s*(?:\([^)]*\))?\s*[:\-–—]\s*", "", text, flags=re.I
-    )
-    text = _GLUE_BEFORE.sub("", text)
-    text = re.sub(r"\(\s*(?:owners?|assigned to|assignee|who)?\s*:?\s*\)", "", text, flags=re.IGNORECASE)
-    text = _GLUE_AFTER.sub("", text)
-    text = re.sub(r"\s+", " ", text).strip(" .")
-    return _capitalise(_shorten(text))
+    return title_from_text(text)

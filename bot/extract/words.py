@@ -96,6 +96,30 @@ SUBORDINATORS = frozenset(
 VAGUE_OBJECTS = frozenset(
     {"it", "this", "that", "them", "these", "those", "something", "things", "stuff", "one", "there"}
 )
+# The preposition a verb takes before a topic named from context: "Comment on the SLA issue".
+VERB_PREPOSITIONS = {
+    "comment": "on", "report": "on", "follow": "on", "work": "on", "reply": "to", "respond": "to",
+    "think": "about", "talk": "about", "speak": "about", "look": "at", "help": "with", "weigh": "on",
+    "chime": "on", "check": "on", "catch": "on", "reach": "to", "get": "on",
+}  # fmt: skip
+# Phrases that only say when: "for now", "in the meantime", "at some point", "in due course".
+TIME_WORDS = frozenset(
+    {"now", "meantime", "course", "point", "moment", "while", "today", "tonight", "tomorrow", "week",
+     "month", "soon", "later", "asap", "eventually"}
+)  # fmt: skip
+# Objects too generic to act on alone, and how the topic joins them: "Open an issue about X".
+GENERIC_OBJECTS = {
+    "issue": "about", "email": "about", "thread": "about", "post": "about", "question": "about",
+    "discussion": "about", "proposal": "for", "comment": "on", "comments": "on", "review": "of",
+    "feedback": "on", "pr": "for", "patch": "for", "draft": "of", "doc": "on", "plan": "for",
+    "work": "on", "update": "on", "note": "on", "summary": "of", "decision": "on",
+}  # fmt: skip
+# "a couple", "a bunch of", "a while": amounts, not things.
+QUANTITY_NOUNS = frozenset(
+    {"couple", "bunch", "lot", "few", "bit", "while", "number", "set", "list", "handful"}
+)
+# "try to test X" promises the test: the title is the verb tried.
+ATTEMPT_VERBS = frozenset({"try", "attempt", "aim"})
 # Section names that say nothing about a topic.
 GENERIC_SECTIONS = frozenset(
     {"", "notes", "note", "minutes", "aob", "any other business", "other business", "other", "others",
