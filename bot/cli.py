@@ -290,7 +290,10 @@ def site(
         page = site_build.build(settings, extraction, make_tracker(settings), target, clock, Path.cwd())
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
-    written = site_build.write(out_dir, site_page.render(page))
+    try:
+        written = site_build.write(out_dir, site_page.render(page))
+    except OSError as error:
+        raise _fail(f"{out_dir}: cannot write the page: {error.strerror or error}") from None
     said = site_build.described(page, written)
     sys.stdout.write(said + "\n")
     actions.write_summary(f"### actionbot site\n\n{said}")

@@ -9,6 +9,8 @@ import hashlib
 import itertools
 import math
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -375,3 +377,41 @@ def test_the_page_is_written_as_one_file(tmp_path: Path) -> None:
     written = build.write(tmp_path / "site", page.render(the_page()))
     assert written == tmp_path / "site" / "index.html"
     assert re.search(r"<dd data-count=\"open\">3</dd>", written.read_text(encoding="utf-8"))
+
+
+# -- the command ---------------------------------------------------------------------------------
+
+
+def site_command(workspace: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    notes = workspace / "notes"
+    notes.mkdir(exist_ok=True)
+    (notes / "2026-05-06.md").write_text(FIVE_ITEMS, encoding="utf-8")
+    (notes / "broken.md").write_text("---\ntitle: [oops\n---\nLee will write.\n", encoding="utf-8")
+    (workspace / "actionbot.yaml").write_text(
+        "people:\n  - {name: Lee Chen, github: leechen, aliases: [Lee]}\n", encoding="utf-8"
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "site", *args, "notes", "--now", "2026-05-10T12:00"],
+        cwd=workspace,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_a_bad_note_is_one_error_line_and_the_page_is_still_written(tmp_path: Path) -> None:
+    run = site_command(tmp_path, "out")
+    assert run.returncode == 1
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "broken.md" in errors[0]
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert '<dd data-count="open">1</dd>' in html and "Write the FAQ" in html  # the good note's item
+    assert "Written to out/index.html" in run.stdout
+
+
+def test_a_page_that_cannot_be_written_is_one_error_line(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("a file, not a folder", encoding="utf-8")
+    run = site_command(tmp_path, "out")
+    assert run.returncode == 2
+    assert run.stderr.splitlines()[0].startswith("error: out: cannot write the page")
