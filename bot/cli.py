@@ -21,6 +21,8 @@ from bot.lock import LockTimeout
 from bot.nlp import ModelMissing
 from bot.notefiles import discover, load_meeting
 from bot.notes import NoteError
+from bot.site import build as site_build
+from bot.site import page as site_page
 from bot.trackers.base import TrackerError
 from bot.wiring import SetupError, make_tracker
 
@@ -267,6 +269,37 @@ def _write_into(path: Path, text: str) -> None:
         # newline="" keeps the file's own line endings: only the section between the markers changes.
         with open(path, "w", encoding="utf-8", newline="") as handle:
             handle.write(after)
+
+
+@app.command()
+def site(
+    out_dir: Annotated[Path, typer.Argument(help="The folder to write the page (index.html) into.")],
+    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    config: ConfigOption = None,
+    meeting: Annotated[
+        str | None, typer.Option("--meeting", help="The meeting the figures are for: a date or its note.")
+    ] = None,
+    now: NowOption = None,
+) -> None:
+    """The overview page: open items by owner, what keeps slipping, the trend, each meeting."""
+    settings = _config(config)
+    extraction = run_extraction(paths or settings.notes.paths, settings)
+    clock = _now(now)
+    target = _meeting(meeting, extraction, settings, clock)
+    try:
+        page = site_build.build(settings, extraction, make_tracker(settings), target, clock, Path.cwd())
+    except (SetupError, TrackerError) as error:
+        raise _fail(str(error), code=1) from None
+    try:
+        written = site_build.write(out_dir, site_page.render(page))
+    except OSError as error:
+        raise _fail(f"{out_dir}: cannot write the page: {error.strerror or error}") from None
+    said = site_build.described(page, written)
+    sys.stdout.write(said + "\n")
+    actions.write_summary(f"### actionbot site\n\n{said}")
+    report_errors(extraction)
+    if extraction.errors:
+        raise typer.Exit(1)
 
 
 @app.command()

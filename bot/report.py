@@ -62,23 +62,43 @@ def follow_up(
     closures: Mapping[tuple[str, int], Closure] | None = None,
 ) -> FollowUp:
     """The report for `meeting`: items of earlier meetings still relevant, grouped by owner."""
+    dates = set(meeting_dates)
+    previous = max((d for d in dates if d < meeting), default=None)
+    chosen = [
+        status
+        for status in statuses(meeting, items, dates, issues, progress, closures)
+        if not (status.issue is not None and status.closed and _closed_before(status.issue, previous))
+    ]
+    groups: dict[str, list[ItemStatus]] = {}
+    for status in chosen:
+        groups.setdefault(_owner_heading(status.item), []).append(status)
+    return FollowUp(meeting, previous, tuple((owner, tuple(s)) for owner, s in sorted(groups.items())))
+
+
+def statuses(
+    meeting: dt.date,
+    items: Iterable[ActionItem],
+    meeting_dates: Iterable[dt.date],
+    issues: Mapping[str, Issue],
+    progress: Mapping[str, list[Progress]],
+    closures: Mapping[tuple[str, int], Closure] | None = None,
+) -> list[ItemStatus]:
+    """Every item promised before `meeting`, as it stands then, oldest first: each issue once (a
+    later mention folded into an issue is not another item), closed ones included."""
     earlier = sorted({d for d in meeting_dates if d < meeting})
-    previous = earlier[-1] if earlier else None
     closures = closures or {}
     seen: set[tuple[str, int] | str] = set()
-    chosen: list[ItemStatus] = []
+    found: list[ItemStatus] = []
     for item in sorted(items, key=lambda i: (i.meeting_date, i.note, i.line)):
         if item.meeting_date >= meeting:
             continue
         issue = issues.get(item.id)
         key: tuple[str, int] | str = (issue.repo, issue.number) if issue else item.id
         if key in seen:
-            continue  # a later mention folded into the same issue
-        seen.add(key)
-        if issue is not None and issue.state == "closed" and _closed_before(issue, previous):
             continue
+        seen.add(key)
         is_open = issue is None or issue.state != "closed"
-        chosen.append(
+        found.append(
             ItemStatus(
                 item=item,
                 issue=issue,
@@ -88,10 +108,7 @@ def follow_up(
                 progress=tuple(p for p in progress.get(item.id, []) if p.meeting < meeting),
             )
         )
-    groups: dict[str, list[ItemStatus]] = {}
-    for status in chosen:
-        groups.setdefault(_owner_heading(status.item), []).append(status)
-    return FollowUp(meeting, previous, tuple((owner, tuple(s)) for owner, s in sorted(groups.items())))
+    return found
 
 
 def _closed_before(issue: Issue, previous: dt.date | None) -> bool:

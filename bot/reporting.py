@@ -10,19 +10,34 @@ from bot import agenda, issuetext, report
 from bot.config import Config
 from bot.meetings import NextMeeting, next_meeting, reminder_due
 from bot.pipeline import Extraction
-from bot.progress import progress_of
+from bot.progress import Progress, progress_of
 from bot.sync import bot_issues, issues_by_item, repositories
 from bot.trackers.base import Closure, Issue, NewIssue, Tracker
 from bot.wiring import sync_context
 
 
+@dataclass(frozen=True)
+class TrackerState:
+    """What the tracker and the later notes say of the items: their issues (read with one listing
+    per repository, as sync reads them) and the progress lines about them."""
+
+    issues: dict[str, Issue]
+    progress: dict[str, list[Progress]]
+
+
+def tracker_state(config: Config, extraction: Extraction, tracker: Tracker, root: Path) -> TrackerState:
+    context = sync_context(config, root)
+    existing, _ = bot_issues(tracker, repositories(extraction.items, context), context.router.default)
+    return TrackerState(
+        issues_by_item(existing), progress_of(extraction.items, extraction.meetings, config.roster)
+    )
+
+
 def follow_up(
     config: Config, extraction: Extraction, tracker: Tracker, meeting: dt.date, root: Path
 ) -> report.FollowUp:
-    context = sync_context(config, root)
-    existing, _ = bot_issues(tracker, repositories(extraction.items, context), context.router.default)
-    issues = issues_by_item(existing)
-    progress = progress_of(extraction.items, extraction.meetings, config.roster)
+    state = tracker_state(config, extraction, tracker, root)
+    issues, progress = state.issues, state.progress
     draft = report.follow_up(
         meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress
     )

@@ -4,13 +4,15 @@ would give them.
 
 What is not run, and why:
 - `uses: actions/...` steps: the checkout is the test's git repository already, and the Python
-  is the one running the tests.
+  is the one running the tests. What the Pages upload would have uploaded is recorded in
+  `uploaded` (its evaluated `with:`), for the test to look at.
 - The action's step with `id: install` (the `pip install` of the bot into a virtual environment):
   the bot is installed in the tests' environment, whose bin folder leads PATH.
 
 Expressions are evaluated only where the workflow and the action have them (`with:`, `env:`,
-outputs, a step's `if:`), and only in the forms they use: a context lookup (`inputs.dry-run`) and
-`hashFiles('file') != ''`. Anything else fails the test, so the harness never silently reads a
+outputs, a step's `if:`), and only in the forms they use: a context lookup (`inputs.dry-run`),
+`hashFiles('file') != ''`, and for a job, comparisons of lookups with strings joined by `&&`,
+`||` and parentheses. Anything else fails the test, so the harness never silently reads a
 workflow differently from Actions.
 """
 
@@ -34,7 +36,7 @@ ACTION = ROOT / "action.yml"
 
 _EXPRESSION = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 _LOOKUP = re.compile(r"^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*$")
-_EQUALS = re.compile(r"^([\w.-]+) == '([^']*)'$")
+_CONDITION_TOKEN = re.compile(r"\s*(\(|\)|&&|\|\||([\w.-]+) (==|!=) '([^']*)')")
 _HASH_FILES = re.compile(r"^hashFiles\('([^']+)'\) != ''$")
 
 
@@ -76,6 +78,7 @@ class Job:
     api_url: str
     inputs: dict[str, Any] = field(default_factory=dict)
     server_url: str = "https://github.com"
+    variables: dict[str, str] = field(default_factory=dict)  # the repository's `vars`
 
     def __post_init__(self) -> None:
         self.temp = self.workspace.parent / f"{self.workspace.name}-runner"
@@ -86,6 +89,7 @@ class Job:
         self.log: list[str] = []
         self.outputs: dict[str, dict[str, str]] = {}  # step id -> its outputs
         self.paths: list[str] = [str(Path(sys.executable).parent)]
+        self.uploaded: list[dict[str, str]] = []  # the `with:` of each Pages upload step reached
 
     @property
     def env(self) -> dict[str, str]:
@@ -116,7 +120,7 @@ class Job:
             "action_path": str(action_path) if action_path else "",
         }
         steps = {name: {"outputs": outputs} for name, outputs in self.outputs.items()}
-        return {"github": github, "inputs": inputs, "steps": steps, "secrets": {}}
+        return {"github": github, "inputs": inputs, "steps": steps, "secrets": {}, "vars": self.variables}
 
     def run(self, name: str, workflow: Path = WORKFLOW) -> dict[str, str]:
         """Run the job `name`; the outputs of its `uses: ./` step."""
@@ -134,6 +138,8 @@ class Job:
                 given = {key: evaluate(value, contexts) for key, value in (step.get("with") or {}).items()}
                 outputs = self._action(given)
                 self.outputs[step.get("id", "action")] = outputs
+            elif uses is not None and uses.startswith("actions/upload-pages-artifact@"):
+                self.uploaded.append({k: evaluate(v, contexts) for k, v in (step.get("with") or {}).items()})
             elif uses is not None:
                 assert uses.startswith(("actions/checkout@", "actions/setup-python@")), uses
             else:
@@ -189,17 +195,47 @@ class Job:
         return _outputs(output.read_text(encoding="utf-8"))
 
     def _job_condition(self, condition: str) -> bool:
-        """`lookup == 'value' || ...`, the one form the workflow's jobs use."""
+        """Comparisons (`lookup == 'value'`, `lookup != 'value'`) joined by `&&`, `||` and
+        parentheses: the forms the workflow's jobs use."""
         if condition == "true":
             return True
-        contexts = self.contexts(self.inputs)
-        found = []
-        for term in condition.split("||"):
-            match = _EQUALS.match(term.strip())
+        tokens: list[re.Match[str]] = []
+        position = 0
+        while position < len(condition.rstrip()):
+            match = _CONDITION_TOKEN.match(condition, position)
             if match is None:
                 raise AssertionError(f"the harness does not evaluate if: {condition}")
-            found.append(evaluate("${{ " + match.group(1) + " }}", contexts) == match.group(2))
-        return any(found)
+            tokens.append(match)
+            position = match.end()
+        contexts = self.contexts(self.inputs)
+
+        def either(at: int) -> tuple[bool, int]:
+            value, at = both(at)
+            while at < len(tokens) and tokens[at].group(1) == "||":
+                right, at = both(at + 1)
+                value = value or right
+            return value, at
+
+        def both(at: int) -> tuple[bool, int]:
+            value, at = single(at)
+            while at < len(tokens) and tokens[at].group(1) == "&&":
+                right, at = single(at + 1)
+                value = value and right
+            return value, at
+
+        def single(at: int) -> tuple[bool, int]:
+            token = tokens[at]
+            if token.group(1) == "(":
+                value, at = either(at + 1)
+                assert tokens[at].group(1) == ")", condition
+                return value, at + 1
+            assert token.group(2), condition
+            found = evaluate("${{ " + token.group(2) + " }}", contexts)
+            return (found == token.group(4)) == (token.group(3) == "=="), at + 1
+
+        value, end = either(0)
+        assert end == len(tokens), condition
+        return value
 
     def _condition(self, condition: str) -> bool:
         match = _HASH_FILES.match(condition.strip())

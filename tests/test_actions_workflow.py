@@ -140,6 +140,12 @@ def test_least_privilege_and_one_writer_per_repository() -> None:
     assert set(on) == {"push", "pull_request", "schedule", "workflow_dispatch"}
     assert workflow["permissions"] == {}
     jobs = workflow["jobs"]
+    # Only the job that publishes the page can deploy to Pages, and it runs nothing but that.
+    pages = jobs.pop("pages")
+    assert pages["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step["uses"].split("@")[0] for step in pages["steps"]] == ["actions/deploy-pages"]
+    assert pages["needs"] == "site" and pages["environment"]["name"] == "github-pages"
+    assert jobs["site"]["permissions"] == {"contents": "read", "issues": "read"}
     for name, job in jobs.items():
         writes = job["permissions"].get("issues") == "write"
         assert job["permissions"] == {"contents": "read", "issues": "write" if writes else "read"}, name
@@ -329,3 +335,53 @@ def test_the_hourly_schedule_runs_remind(notes: tuple[NotesRepo, str, str], emu:
     )
     with pytest.raises(AssertionError, match="does not run on schedule"):
         Job(repo.root, "schedule", event, second, REPO, emu.token, emu.url).run("backfill")
+
+
+@pytest.mark.parametrize(
+    ("event_name", "event"),
+    [("schedule", {"schedule": "41 3 * * 1"}), ("workflow_dispatch", {"inputs": {}})],
+)
+def test_the_overview_page_is_built_for_pages_weekly_and_on_demand(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator, event_name: str, event: dict[str, Any]
+) -> None:
+    repo, first, second = notes
+    push_job(repo, emu, first, second).run("sync")
+    emu.close_issue(REPO, 1, as_user="priyar")
+    emu.reset_log()
+    pages = {"ACTIONBOT_PAGES": "true"}
+    job = Job(
+        repo.root, event_name, {**event, "repository": {"full_name": REPO}}, second, REPO, emu.token, emu.url
+    )
+    job.variables = pages
+    job.run("site")
+
+    assert job.uploaded == [{"path": "_site"}]
+    html = (repo.root / "_site" / "index.html").read_text(encoding="utf-8")
+    assert '<dd data-count="open">' in html and "Write the FAQ" in html
+    link = f"https://github.com/{REPO}/blob/{second}/notes/2026-05-20.md#L"
+    assert link in html  # note lines link to the commit the page was built from
+    # Reads only, and no read per item: who the bot is, and one listing.
+    assert [(r.method, r.canonical_path) for r in emu.requests] == [
+        ("GET", "/user"),
+        ("GET", f"/repos/{REPO}/issues"),
+    ]
+    assert "### actionbot site\n\nThe overview page for the" in job.summary.read_text(encoding="utf-8")
+
+
+def test_the_overview_page_is_built_only_once_pages_are_turned_on(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, first, second = notes
+    weekly = {"schedule": "41 3 * * 1", "repository": {"full_name": REPO}}
+    with pytest.raises(AssertionError, match="does not run"):
+        Job(repo.root, "schedule", weekly, second, REPO, emu.token, emu.url).run("site")
+    hourly = {"schedule": "17 * * * *", "repository": {"full_name": REPO}}
+    job = Job(repo.root, "schedule", hourly, second, REPO, emu.token, emu.url)
+    job.variables = {"ACTIONBOT_PAGES": "true"}
+    with pytest.raises(AssertionError, match="does not run"):
+        job.run("site")
+    push = push_job(repo, emu, first, second)
+    push.variables = {"ACTIONBOT_PAGES": "true"}
+    with pytest.raises(AssertionError, match="does not run"):
+        push.run("site")
+    assert not (repo.root / "_site").exists()

@@ -1,0 +1,51 @@
+"""The site command's work: the items of the notes, the tracker read once (one listing per
+repository, as sync reads it), the page built from them and written to a folder.
+
+Nothing is read per item: who closed an issue and the pull request that did, which the report
+reads for each closed issue it shows, are left off the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot import report, reporting
+from bot.config import Config
+from bot.pipeline import Extraction
+from bot.site.model import Overview, overview
+from bot.trackers.base import Tracker
+from bot.wiring import sync_context
+
+PAGE = "index.html"
+
+
+def build(
+    config: Config, extraction: Extraction, tracker: Tracker, meeting: dt.date, now: dt.datetime, root: Path
+) -> Overview:
+    """The page for `meeting`, with ages counted to `now`'s date in the team's time zone."""
+    state = reporting.tracker_state(config, extraction, tracker, root)
+    dates = [m.date for m in extraction.meetings]
+    follow_up = report.follow_up(meeting, extraction.items, dates, state.issues, state.progress)
+    history = report.statuses(meeting, extraction.items, dates, state.issues, state.progress)
+    context = sync_context(config, root)
+    today = now.astimezone(ZoneInfo(config.meetings.timezone)).date()
+    return overview(
+        config.meetings.name, follow_up, history, dates, today, context.link, context.router.default
+    )
+
+
+def write(folder: Path, html: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    page = folder / PAGE
+    page.write_text(html, encoding="utf-8")
+    return page
+
+
+def described(page: Overview, written: Path) -> str:
+    counts = page.counts
+    return (
+        f"The overview page for the {page.meeting.isoformat()} meeting: {counts.open} open items, "
+        f"{counts.overdue} overdue, {counts.closed} closed since the previous meeting. Written to {written}."
+    )

@@ -1,0 +1,206 @@
+"""The overview page in a real browser: headless Chromium (Debian's package) driven by playwright, on
+the page built by `actionbot site` from examples/notes after `actionbot sync`, with a few issues
+closed in the local tracker.
+
+Without Chromium these tests fail, saying how to install it: a page nobody has loaded is not tested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, sync_playwright
+
+from bot.trackers.local import LocalTracker
+from tests.browserbed import CHROMIUM_ARGS, CHROMIUM_ENV, ChromiumMissing, find_chromium
+
+ROOT = Path(__file__).resolve().parents[1]
+NOW = "2026-03-25T12:00:00+00:00"  # a week after the last example meeting
+# Issues closed by people, by number, and when: one before the 18 March meeting (gone from the
+# report), two after it (in the report as closed since the previous meeting).
+CLOSED = {3: dt.datetime(2026, 2, 20, 9, tzinfo=dt.UTC), 16: dt.datetime(2026, 3, 20, 9, tzinfo=dt.UTC)}
+CLOSED[2] = dt.datetime(2026, 3, 21, 9, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Built:
+    page: Path
+    report: dict[str, Any]  # `actionbot report --format json` for the same time
+
+
+def actionbot(workspace: Path, *args: str) -> str:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    workspace = tmp_path_factory.mktemp("workspace")
+    shutil.copytree(ROOT / "examples", workspace / "examples")
+    config = ("-c", "examples/config.yaml")
+    actionbot(workspace, "sync", "examples/notes", *config)
+    tracker = workspace / ".actionbot" / "tracker.sqlite"
+    issues = {issue.number: issue for issue in LocalTracker(tracker).issues("local/notes")}
+    for number, when in CLOSED.items():
+        LocalTracker(tracker, now=when).close(issues[number], "completed")
+    said = actionbot(workspace, "site", "site", "examples/notes", *config, "--now", NOW)
+    assert "Written to site/index.html" in said
+    report = json.loads(
+        actionbot(workspace, "report", "examples/notes", *config, "--format", "json", "--now", NOW)
+    )
+    return Built(workspace / "site" / "index.html", report)
+
+
+def test_chromium_is_installed() -> None:
+    """Fails, rather than skips, where the browser tests cannot run."""
+    try:
+        find_chromium()
+    except ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+
+
+def test_a_missing_chromium_fails_with_how_to_install_it(tmp_path: Path) -> None:
+    with pytest.raises(ChromiumMissing, match=r"apt-get install -y chromium"):
+        find_chromium({"PATH": str(tmp_path)})
+    with pytest.raises(ChromiumMissing, match=CHROMIUM_ENV):
+        find_chromium({CHROMIUM_ENV: str(tmp_path / "nothing"), "PATH": os.environ.get("PATH", "")})
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    try:
+        executable = find_chromium()
+    except ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Loaded:
+    page: Page
+    console: list[ConsoleMessage]
+    errors: list[str]
+    requests: list[Request]
+
+
+@pytest.fixture
+def loaded(browser: Browser, built: Built) -> Iterator[Loaded]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, color_scheme="light")
+    page = context.new_page()
+    result = Loaded(page, [], [], [])
+    page.on("console", lambda message: result.console.append(message))
+    page.on("pageerror", lambda error: result.errors.append(str(error)))
+    page.on("request", lambda request: result.requests.append(request))
+    page.goto(built.page.as_uri())
+    page.wait_for_load_state("load")
+    yield result
+    context.close()
+
+
+def open_items(report: dict[str, Any], owner: str | None = None) -> list[dict[str, Any]]:
+    return [
+        item
+        for item in report["items"]
+        if item["state"] != "closed" and (owner is None or owner in [o["name"] for o in item["owners"]])
+    ]
+
+
+def test_the_page_loads_with_no_console_error_and_fetches_nothing(loaded: Loaded, built: Built) -> None:
+    problems = [f"{m.type}: {m.text}" for m in loaded.console if m.type in ("error", "warning")]
+    assert problems == [] and loaded.errors == []
+    assert [r.url for r in loaded.requests] == [built.page.as_uri()]
+    # The script ran (the Content-Security-Policy let it): it shows the filters and counts the items.
+    assert loaded.page.locator("#filters").is_visible()
+    assert loaded.page.locator("#shown").inner_text().startswith("Showing all ")
+
+
+def test_the_counts_shown_equal_the_report(loaded: Loaded, built: Built) -> None:
+    page, items = loaded.page, built.report["items"]
+    shown = {
+        key: int(page.locator(f'dd[data-count="{key}"]').inner_text())
+        for key in ("open", "overdue", "closed", "carried_over")
+    }
+    assert shown == {
+        "open": len(open_items(built.report)),
+        "overdue": sum(item["overdue"] for item in items),
+        "closed": sum(item["state"] == "closed" for item in items),
+        "carried_over": sum(item["carried_over"] > 0 for item in open_items(built.report)),
+    }
+    assert shown["closed"] == 2 and shown["overdue"] > 0  # the data exercises every figure
+    assert page.locator("#owners tbody tr").count() == len(open_items(built.report))
+    owners = {o["name"] for item in open_items(built.report) for o in item["owners"]}
+    for owner in owners:
+        label = page.locator(f'#owners svg g.bar[data-owner="{owner}"] text.value').text_content()
+        mine = open_items(built.report, owner)
+        overdue = sum(item["overdue"] for item in mine)
+        assert label == f"{len(mine)} open" + (f", {overdue} overdue" if overdue else ""), owner
+    assert page.locator("#owners svg g.bar").count() == len(owners)
+
+
+def test_a_filter_narrows_the_list(loaded: Loaded, built: Built) -> None:
+    page = loaded.page
+    rows = page.locator("#owners tbody tr")
+    everyone = rows.count()
+    owner = "Tomasz Kowalczyk"
+    page.select_option("#owner-filter", owner)
+    visible = page.locator("#owners tbody tr:visible")
+    assert 0 < visible.count() == len(open_items(built.report, owner)) < everyone
+    assert all(owner in text for text in visible.all_inner_texts())
+    meetings = page.locator("#meetings li[data-item]:visible")
+    assert all(owner in json.loads(m.get_attribute("data-owners") or "[]") for m in meetings.all())
+    assert owner in page.locator("#shown").inner_text()
+
+    page.select_option("#owner-filter", "")
+    page.select_option("#state-filter", "closed")
+    assert page.locator("#owners tbody tr:visible").count() == 0
+    assert page.locator("#owners [data-empty]").is_visible()
+    closed = page.locator("#meetings li[data-item]:visible")
+    assert closed.count() == len(CLOSED)
+    assert all(m.get_attribute("data-state") == "closed" for m in closed.all())
+
+    page.click("button[type=reset]")
+    page.wait_for_function("document.querySelectorAll('#owners tbody tr:not([hidden])').length > 0")
+    assert rows.count() == page.locator("#owners tbody tr:visible").count() == everyone
+
+
+def test_the_filters_work_from_the_keyboard(loaded: Loaded, built: Built) -> None:
+    page = loaded.page
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "owner-filter":
+            break
+    assert page.evaluate("document.activeElement.id") == "owner-filter"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "state-filter"
+    page.keyboard.press("ArrowDown")  # Any state -> Open
+    assert page.locator("#state-filter").input_value() == "open"
+    assert page.locator("#meetings li[data-item]:visible").count() == len(open_items(built.report))
+
+
+def test_a_screenshot_is_written(loaded: Loaded, tmp_path: Path) -> None:
+    shot = tmp_path / "overview.png"
+    loaded.page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
