@@ -87,6 +87,11 @@ def end_of_month(base: dt.date) -> dt.date:
     return first_of_next - dt.timedelta(days=1)
 
 
+def month_of(word: str) -> bool:
+    """Whether the word names a month ("May", "Sept.")."""
+    return _MONTH_WORD.fullmatch(word.strip()) is not None
+
+
 def weekday_index(name: str) -> int | None:
     name = name.lower()
     return _WEEKDAYS.index(name) if name in _WEEKDAYS else None

@@ -204,7 +204,7 @@ def _attendees(blocks: tuple[Block, ...]) -> tuple[str, ...]:
             under_heading = bool(_ATTENDEE_HEADING.match(block.text))
             continue
         if under_heading:
-            names.extend(_names(block.text))
+            names.extend(_names("\n".join(line.text for line in block.lines)))
             continue
         lines = "\n".join(line.text for line in block.lines)
         match = _ATTENDEES.match(lines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 _HANDLE = re.compile(r"(?<![\w@/.])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\b")
@@ -48,6 +48,14 @@ class Roster:
         return table
 
     @cached_property
+    def _by_folded(self) -> dict[str, Person]:
+        table: dict[str, Person] = {}
+        for person in self.people:
+            for spelling in (person.name, *person.aliases):
+                table.setdefault(spelling.lower(), person)
+        return table
+
+    @cached_property
     def _by_login(self) -> dict[str, Person]:
         return {p.github.lower(): p for p in self.people if p.github}
 
@@ -69,16 +77,33 @@ class Roster:
         return self._by_login.get(login.lower())
 
     def with_attendees(self, names: Iterable[str]) -> Roster:
-        """This roster plus the attendees it does not know: they are people too, login unknown."""
+        """This roster plus what the attendee list says: people it does not know (login unknown),
+        and spellings it defines for this meeting ("MB: Myles Borins", "Jory Burson (JB)",
+        "Max @telamonian"), which win over the roster's own for this note."""
+        defined: dict[str, Person] = {}  # spelling -> the person it names in this meeting
         extra: list[Person] = []
         for raw in names:
-            name = _CLEAN_NAME.sub("", raw).strip()
-            if not name or not name[0].isupper() or self.person(name) or self._known_inside(name):
+            entry = _attendee(_CLEAN_NAME.sub("", raw).strip())
+            if entry is None:
                 continue
-            extra.append(Person(name=name))
-        if not extra:
+            name, spelling, login = entry
+            known = self.person(name) or (self.by_login(login) if login else None)
+            if known is None and self._known_inside(name):
+                continue  # "Richard (Mort) Mortier": a spelling of someone known
+            person = known or Person(name=name, github=login)
+            if known is None:
+                extra.append(person)
+            if spelling and self.person(spelling) != person:
+                defined[spelling] = person
+        if not extra and not defined:
             return self
-        return Roster(self.people + tuple(dict.fromkeys(extra)))
+        people = [*self.people, *dict.fromkeys(extra)]
+        if defined:
+            people = [_without(p, set(defined)) for p in people]
+            for spelling, person in defined.items():
+                index = people.index(_without(person, set(defined)))
+                people[index] = replace(people[index], aliases=(*people[index].aliases, spelling))
+        return Roster(tuple(people))
 
     def _known_inside(self, name: str) -> bool:
         # "Richard (Mort) Mortier" in an attendee list is a spelling of a known person, not a new one.
@@ -95,10 +120,43 @@ class Roster:
                 found.append(Mention(match.start(), match.end(), person))
         for match in _HANDLE.finditer(text):
             login = match.group(1)
-            person = self.by_login(login) or Person(name=login, github=login)
+            # "@priya" where the login is priyar: a first name or nick the roster knows.
+            person = (
+                self.by_login(login) or self._by_folded.get(login.lower()) or Person(name=login, github=login)
+            )
             found.append(Mention(match.start(), match.end(), person, handle=True))
         found.sort(key=lambda m: m.start)
         return _without_overlaps(found)
+
+
+_KEYED = re.compile(r"^(?P<key>[A-Z]{1,4})\s*[:=\-–—]\s*(?P<name>\S.*)$")
+_BRACKETED = re.compile(r"^(?P<name>[^()@]+?)\s*\((?P<key>@?[\w-]+)\)$")
+_WITH_HANDLE = re.compile(r"^(?P<name>[^()@]+?)\s+@(?P<login>[\w-]+)$")
+
+
+def _attendee(entry: str) -> tuple[str, str, str | None] | None:
+    """An attendee entry as (name, a spelling it defines, login): "MB: Myles Borins",
+    "Jory Burson (JB)", "Jory Burson (@jorydotcom)", "Max @telamonian", or just "Dana"."""
+    if not entry or not entry[0].isupper():
+        return None
+    if (match := _KEYED.match(entry)) is not None:
+        # "JB: Jory Burson (@jorydotcom)": the key, then the rest as an entry of its own.
+        rest = _attendee(match["name"].strip())
+        name, _, login = rest if rest is not None else (match["name"].strip(), "", None)
+        return name, match["key"], login
+    if (match := _BRACKETED.match(entry)) is not None:
+        key = match["key"]
+        if key.startswith("@"):
+            return match["name"].strip(), "", key[1:]
+        return (match["name"].strip(), key, None) if key.isupper() and len(key) <= 4 else (entry, "", None)
+    if (match := _WITH_HANDLE.match(entry)) is not None:
+        return match["name"].strip(), "", match["login"]
+    return entry, "", None
+
+
+def _without(person: Person, spellings: set[str]) -> Person:
+    kept = tuple(a for a in person.aliases if a not in spellings)
+    return person if kept == person.aliases else replace(person, aliases=kept)
 
 
 def _inside_link(text: str, start: int) -> bool:

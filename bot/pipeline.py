@@ -30,7 +30,7 @@ def extract(paths: Iterable[str], config: Config, on_note: Callable[[str], None]
         if meeting is None:
             continue
         if extractor is None:
-            extractor = Extractor(load_model(config.model), config.roster)
+            extractor = Extractor.for_config(load_model(config.model), config)
         result.meetings.append(meeting)
         result.items.extend(extractor.extract(meeting))
     return result

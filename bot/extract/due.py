@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot import dates
@@ -71,21 +71,53 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
 )
 
 
-def _first_phrase(text: str) -> tuple[re.Match[str], Resolver] | None:
+# "FOSDEM is on 1st February", "the board meeting (12 March)", "PyCon US: May 14": an event the
+# note dates, so that "before FOSDEM" is a date.
+_EVENT = re.compile(
+    rf"(?P<name>\b[A-Z][\w&.+-]*(?:\s+[A-Z0-9][\w&.+-]*){{0,3}})"
+    rf"(?i:\s*(?:\(|,|:|\s(?:is|starts|takes place|will be|happens)?\s*(?:on|in)?)\s*(?P<when>{_DATE_WORDS}))"
+)
+_NOT_EVENTS = re.compile(rf"^(?:{_WEEKDAY}|next|the|on|by|due|date|when|meeting|call)$", re.IGNORECASE)
+
+
+def events_in(sentences: Iterable[str], meeting: dt.date) -> dict[str, dt.date]:
+    """Events the note gives a date for, by name (lower case)."""
+    events: dict[str, dt.date] = {}
+    for sentence in sentences:
+        for match in _EVENT.finditer(sentence):
+            name = match["name"].strip()
+            if not name[:1].isupper() or _NOT_EVENTS.match(name) or dates.month_of(name):
+                continue
+            when = dates.written_date(match["when"], base=meeting)
+            if when is not None:
+                events.setdefault(name.lower(), when)
+    return events
+
+
+def _first_phrase(text: str, events: dict[str, dt.date]) -> tuple[re.Match[str], Resolver] | None:
     lowered = text.lower()
-    found = [(m, resolve) for pattern, resolve in _RULES if (m := pattern.search(lowered))]
+    rules = list(_RULES)
+    if events:
+        names = "|".join(re.escape(name) for name in sorted(events, key=len, reverse=True))
+        before = r"\b(?:before|by|for|at|until|ahead of|in time for)\s+(?:the\s+)?"
+        event = re.compile(rf"{before}(?P<event>{names})\b")
+        rules.append((event, lambda m, meeting, nxt: events[m["event"]]))
+    found = [(m, resolve) for pattern, resolve in rules if (m := pattern.search(lowered))]
     return min(found, key=lambda pair: pair[0].start()) if found else None
 
 
-def due_phrase(text: str) -> tuple[int, int] | None:
+def due_phrase(text: str, events: dict[str, dt.date] | None = None) -> tuple[int, int] | None:
     """Where the sentence states when it is due, so a title can leave that out."""
-    first = _first_phrase(text)
+    first = _first_phrase(text, events or {})
     return first[0].span() if first else None
 
 
-def due_in(text: str, meeting: dt.date, next_meeting: dt.date | None) -> Due | None:
-    """The first due date the sentence states; a phrase naming an unknown date gives `Due(None, span)`."""
-    first = _first_phrase(text)
+def due_in(
+    text: str, meeting: dt.date, next_meeting: dt.date | None, events: dict[str, dt.date] | None = None
+) -> Due | None:
+    """The first due date the sentence states; a phrase naming an unknown date gives `Due(None, span)`.
+    "next call" is `next_meeting`; "before FOSDEM" is the date the note gives FOSDEM."""
+    first = _first_phrase(text, events or {})
     if first is None:
         return None
     match, resolve = first

@@ -27,7 +27,7 @@ from spacy.matcher import DependencyMatcher
 
 from bot.blocks import Block, BlockKind
 from bot.extract import lines, words
-from bot.extract.due import due_in, due_phrase
+from bot.extract.due import due_in, due_phrase, events_in
 from bot.extract.lines import Leading, Masked, Trailing
 from bot.extract.patterns import RULES, VETOES, Pattern, Rule
 from bot.extract.structure import BlockContext, block_contexts
@@ -46,6 +46,8 @@ from bot.people import Mention, Person, Roster
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
+
+    from bot.config import Config
 
 PLACEHOLDER = "Alex"
 MAX_WORDS = 80
@@ -94,6 +96,7 @@ class Found:
     rule: str
     task: Token | None  # the verb the title is made from; None for a title from the text or context
     start: int = 0  # the first token a title may use
+    asked: Candidate | None = None  # for an answer to a request, the sentence that asked
 
 
 @dataclass
@@ -108,7 +111,7 @@ class _Walk:
     subject_here: bool = False  # the subject was set in the block being read
     item: tuple[Person, ...] = ()  # owners of the last item of the block being read
     thing: str = ""  # the object the last sentence of the block being read was about
-    request: tuple[Candidate, Found] | None = None
+    request: tuple[Candidate, Found] | None = None  # a question to someone, waiting for an answer
 
     def enter(self, candidate: Candidate) -> None:
         sentence = candidate.sentence
@@ -158,6 +161,10 @@ class Extractor:
         for veto, patterns in VETOES.items():
             self.vetoes.add(veto, list(patterns))
 
+    @classmethod
+    def for_config(cls, nlp: Language, config: Config) -> Extractor:
+        return cls(nlp, config.roster, config.meetings.every_days)
+
     def extract(self, meeting: Meeting) -> list[ActionItem]:
         roster = self.roster.with_attendees(meeting.attendees)
         contexts = block_contexts(meeting.blocks, roster)
@@ -171,7 +178,7 @@ class Extractor:
             reading = _Reading(candidate, doc, self._read(candidate, doc, walk), previous)
             readings.append(reading)
             walk.thing = main_object(doc, _namer(candidate)) or walk.thing
-        topics = {r.candidate.context.topic for r in readings if r.found}
+        topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
         return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
 
     def _topic_phrase(self, topic: str) -> str:
@@ -234,13 +241,12 @@ class Extractor:
         found: list[Found] = []
         if candidate.owners_hint:
             return [Found(candidate.owners_hint, "table-row", _imperative(doc))]
-        request = walk.request
-        walk.request = None
+        request, walk.request = walk.request, None
         if request is not None and _AGREEMENT.match(candidate.text):
-            _, pending = request
-            answering = walk.speaker or pending.owners
-            if set(answering) == set(pending.owners):
-                return [Found(pending.owners, "request-answered", pending.task)]
+            # "Lee, can you update the changelog?" answered "Sure, will do." by Lee (or by no label).
+            asked, pending = request
+            if set(walk.speaker or pending.owners) == set(pending.owners):
+                return [Found(pending.owners, "request-answered", pending.task, pending.start, asked)]
         for rule, nodes in self._matches(doc):
             if _is_vetoed(rule, nodes, vetoed):
                 continue
@@ -346,6 +352,12 @@ class Extractor:
         lower = token.lower_
         if lower in words.FIRST_PERSON:
             return walk.first_person(candidate)
+        if lower == "you":
+            # "Lee, can you update the changelog?": whom the question addresses by name; it is a
+            # promise only once answered.
+            if not candidate.sentence.text.rstrip().endswith("?"):
+                return ()
+            return next(((p,) for t in token.doc[: token.i] if (p := _person(t, candidate)) is not None), ())
         if lower in words.THIRD_PERSON:
             return self._pronoun_owner(token, candidate, walk)
         people: list[Person] = []
@@ -569,8 +581,8 @@ def _pleads(candidate: Candidate, doc: Doc, verb: Token) -> bool:
 
 def _gerund(doc: Doc) -> Token | None:
     """ "Dave: fixing the ring query": said as progress, titled as the task ("Fix the ring query")."""
-    first = next((t for t in doc if not t.is_punct), None)
-    return first if first is not None and first.tag_ == "VBG" and first.dep_ == "ROOT" else None
+    first = next((t for t in doc if not t.is_punct and t.lower_ != "please"), None)
+    return first if first is not None and first.tag_ == "VBG" and first.dep_ in ("ROOT", "xcomp") else None
 
 
 def _opens_with_continuation(doc: Doc) -> bool:
@@ -610,12 +622,15 @@ def _items(
 ) -> list[ActionItem]:
     items: list[ActionItem] = []
     seen: dict[tuple[str, str, tuple[str, ...], str], int] = {}
+    # "next call" is the meeting the note announces, else the team's cadence from this one.
     next_meeting = meeting.next_meeting or (meeting.date + cadence if cadence else None)
+    events = events_in((s.text for s in meeting.sentences), meeting.date)
     for reading in readings:
-        candidate = reading.candidate
-        sentence = candidate.sentence
         for found in reading.found:
-            title = _title(candidate, found, TitleContext(topics[candidate.context.topic], reading.previous))
+            candidate = found.asked or reading.candidate
+            sentence = candidate.sentence
+            context = TitleContext(topics[candidate.context.topic], reading.previous)
+            title = _title(candidate, found, context, events)
             if not title:
                 continue
             owners = tuple(Owner(p.name, p.github) for p in found.owners)
@@ -623,7 +638,7 @@ def _items(
             key = (meeting.date.isoformat(), sentence.section, tuple(sorted(o.name for o in owners)), verb)
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            due = due_in(candidate.original, meeting.date, next_meeting)
+            due = due_in(candidate.original, meeting.date, next_meeting, events)
             items.append(
                 ActionItem(
                     id=item_id(meeting.date, sentence.section, owners, verb, occurrence),
@@ -653,10 +668,11 @@ def _namer(candidate: Candidate) -> Callable[[Token], str | None]:
     return name_of
 
 
-def _title(candidate: Candidate, found: Found, context: TitleContext) -> str:
+def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
     if found.task is not None:
         start = max(found.start, 1 if candidate.imperative else 0)
-        title = title_from(found.task, _namer(candidate), context, due_phrase(found.task.doc.text), start)
+        due_span = due_phrase(found.task.doc.text, events)
+        title = title_from(found.task, _namer(candidate), context, due_span, start)
         if title:
             return title
     if found.rule == "has-the-action":

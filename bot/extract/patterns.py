@@ -145,7 +145,7 @@ RULES: tuple[Rule, ...] = (
             ],
         ),
         carries=True,
-        vetoes=("negated", "hedged", "role"),
+        vetoes=("negated", "hedged", "role", "will-need"),
     ),
     # "Ben is happy to look into a proposal", "Lee is willing to chair".
     Rule(
@@ -290,6 +290,13 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Ayşe would rather wait".
     "preference": (
         [_node("target", {}), _child("target", "rather", {"LOWER": _in(words.PREFERENCE_WORDS)})],
+    ),
+    # "Dana will need to rebase": a need foreseen, not a promise.
+    "will-need": (
+        [
+            _node("target", {"LEMMA": "need"}),
+            _child("target", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
+        ],
     ),
     # "Mark to scribe": a role in the meeting itself.
     "role": ([_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],),

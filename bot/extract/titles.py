@@ -172,6 +172,7 @@ class _Phrase:
         self.head, self.lead = _action_of(verb)
         parts: list[Token] = [t for t in self.head.doc[self.head.i : self.head.i + 1]]
         self.dropped: set[int] = set()
+        self._passive_subject: set[int] = set()
         self.tokens = sorted(
             {
                 t
@@ -187,6 +188,7 @@ class _Phrase:
             if child.i < head.i and not _is_glued(child):
                 if child.dep_ == "nsubjpass":
                     kept.extend(child.subtree)  # "New PR to be opened by Adam": the PR is what is opened
+                    self._passive_subject.update(t.i for t in child.subtree)
                 continue  # left of the verb: who promised it, when, fillers
             if _dropped(child):
                 continue
@@ -220,12 +222,19 @@ class _Phrase:
         tokens = _outside_asides([t for t in self.tokens if t.i not in self.dropped])
         while tokens and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].i != self.head.i:
             tokens.pop()
+        # "New PR to be opened by Adam": the verb first, then what it acts on.
+        acted = [t for t in tokens if t.i < self.head.i]
+        if acted and all(t.i in self._passive_subject for t in acted):
+            after = [t for t in tokens if t.i > self.head.i]
+            tokens = [t for t in tokens if t.i == self.head.i] + acted + after
         out: list[str] = []
         vague_done = False
         for index, token in enumerate(tokens):
             text = self.name_of(token) or token.text
             if token.i == self.head.i:
                 text = self.lead or token.lemma_
+            elif token.i == min(self._passive_subject, default=-1) and token.tag_ != "NNP":
+                text = text[:1].lower() + text[1:]  # "New PR to be opened" -> "Open new PR"
             elif _is_vague(token) and not vague_done:
                 # "Look over it" under "Async pull request": the thing said before, else the topic.
                 named = _antecedent(token, self.name_of) or previous or topic
@@ -240,13 +249,12 @@ class _Phrase:
             )
             out.append(text + space)
         title = "".join(out).strip(" ,;:-")
-        named = topic or previous or _antecedent(self.head, self.name_of)
-        if not named or vague_done:
+        if vague_done:
             return title
-        if not _has_object(self.head, tokens):
+        if topic and not _has_object(self.head, tokens):
             # "Myles takes action to land" under "Draft Staging Process #23"; "Robin will comment".
             preposition = words.VERB_PREPOSITIONS.get(self.lead or self.head.lemma_.lower(), "")
-            return f"{title} {preposition} {named}".replace("  ", " ")
+            return f"{title} {preposition} {topic}".replace("  ", " ")
         generic = _generic_object(self.head, tokens)
         # Which patch or issue: the thing the sentence before was about, else the topic.
         named = previous or topic

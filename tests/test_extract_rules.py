@@ -1,0 +1,316 @@
+"""Every extraction rule, tested on a note written in the style the rule comes from.
+
+Each rule id (a dependency pattern, a line shape, a veto) must appear here: a rule added without a
+note in its style fails `test_every_rule_has_a_note_in_its_style`. The notes are our own, written in
+the shapes real minutes use; the people are the test roster's, never a corpus's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.extract.lines import SHAPE_RULES
+from bot.extract.patterns import RULES, VETOES
+from bot.notes import parse_note
+
+HEAD = "---\ndate: 2026-05-06\n---\n\n"
+Found = list[tuple[tuple[str, ...], str, str]]  # (owners, title, rule)
+
+# (rule id, the style it comes from, note body, expected items)
+STYLES: list[tuple[str, str, str, Found]] = [
+    (
+        "will",
+        "prose",
+        "## Build\n\nPriya will rotate the signing key.\n",
+        [(("Priya Raman",), "Rotate the signing key", "will")],
+    ),
+    (
+        "can",
+        "prose: an offer",
+        "TomL can try the patch on ARM.\n",
+        [(("Tom Lindqvist",), "Try the patch on ARM", "can")],
+    ),
+    (
+        "should",
+        "prose: an assignment",
+        "Dana should send the patch upstream.\n",
+        [(("Dana Whitfield",), "Send the patch upstream", "should")],
+    ),
+    (
+        "have-a-look",
+        "prose",
+        "Lee will have a look at the flaky test.\n",
+        [(("Lee Chen",), "Look at the flaky test", "have-a-look")],
+    ),
+    (
+        "to",
+        "bullet minutes",
+        "- Sam to update the changelog\n",
+        [(("Samuel Okafor",), "Update the changelog", "to")],
+    ),
+    (
+        "to",
+        "ACTION lines the parser reads as a noun phrase",
+        "ACTION: Sam to send the survey & update the wiki.\n",
+        [(("Samuel Okafor",), "Send the survey & update the wiki", "to")],
+    ),
+    (
+        "going-to",
+        "prose",
+        "Dana is going to draft the release notes.\n",
+        [(("Dana Whitfield",), "Draft the release notes", "going-to")],
+    ),
+    (
+        "commitment",
+        "prose",
+        "Lee offered to review the parser rewrite.\n",
+        [(("Lee Chen",), "Review the parser rewrite", "commitment")],
+    ),
+    (
+        "happy-to",
+        "prose",
+        "Priya is happy to look into a proposal for a slower cadence.\n",
+        [(("Priya Raman",), "Look into a proposal for a slower cadence", "happy-to")],
+    ),
+    (
+        "takes-action",
+        "agenda bullets with discussion nested under each item",
+        "## Approving PRs\n\n* Draft staging process [#23](https://example.org/23)\n"
+        "  - Lee proposes moving forward\n  - Lee takes action to land\n",
+        [(("Lee Chen",), "Land Draft staging process #23", "takes-action")],
+    ),
+    (
+        "has-the-action",
+        "agenda bullets",
+        "## Reviews\n\n* Annual review process for projects #592\n  - Priya and Sam have this action.\n",
+        [
+            (
+                ("Priya Raman", "Samuel Okafor"),
+                "Follow up on Annual review process for projects #592",
+                "has-the-action",
+            )
+        ],
+    ),
+    (
+        "passive-by",
+        "agenda bullets",
+        "* First pass at the process #7\n  - New PR to be opened by Dana on the README\n",
+        [(("Dana Whitfield",), "Open new PR on the README", "passive-by")],
+    ),
+    (
+        "asked-to",
+        "prose",
+        "We asked Lee to review the cache patch.\n",
+        [(("Lee Chen",), "Review the cache patch", "asked-to")],
+    ),
+    (
+        "next-step-is",
+        "status prose",
+        "Next step for Dana is to write the migration guide. Lee's next plan is to port the scheduler.\n",
+        [
+            (("Dana Whitfield",), "Write the migration guide", "next-step-is"),
+            (("Lee Chen",), "Port the scheduler", "next-step-is"),
+        ],
+    ),
+    (
+        "has-to",
+        "prose",
+        "Sam has to rebase the release branch first.\n",
+        [(("Samuel Okafor",), "Rebase the release branch", "has-to")],
+    ),
+    (
+        "that-subjunctive",
+        "formal minutes",
+        "It was suggested that Priya check the mirror status.\n",
+        [(("Priya Raman",), "Check the mirror status", "that-subjunctive")],
+    ),
+    (
+        "action-line",
+        "ACTION lines with the owner's initials",
+        "ACTION DW: send the minutes to the board after call today.\n",
+        [(("Dana Whitfield",), "Send the minutes to the board", "action-line")],
+    ),
+    (
+        "owner-after",
+        "a Next steps list with the owner after the task",
+        "## Next steps\n\n- Review the parser PR (Dana)\n- 3.0 Release! (Lee and Sam)\n"
+        "- Follow up on the survey (Priya to Lee)\n- Refresh the changelog — Priya (by 2026-05-08)\n"
+        "- Update the install docs: TomG\n- Publish the wheels **Daniel Brooks**\n",
+        [
+            (("Dana Whitfield",), "Review the parser PR", "owner-after"),
+            (("Lee Chen", "Samuel Okafor"), "3.0 Release!", "owner-after"),
+            (("Priya Raman",), "Follow up on the survey", "owner-after"),
+            (("Priya Raman",), "Refresh the changelog", "owner-after"),
+            (("Tom Garcia",), "Update the install docs", "owner-after"),
+            (("Daniel Brooks",), "Publish the wheels", "owner-after"),
+        ],
+    ),
+    (
+        "owner-after",
+        "checkbox minutes with @handles closing the line",
+        "- [ ] update the docs for the new flags @leechen\n",
+        [(("Lee Chen",), "Update the docs for the new flags", "owner-after")],
+    ),
+    (
+        "label-imperative",
+        "bullet minutes: a name, a colon, a request",
+        "- Sam: try out the new runner\n",
+        [(("Samuel Okafor",), "Try out the new runner", "label-imperative")],
+    ),
+    (
+        "label-in-actions",
+        "an Action items list",
+        "## Action items\n\n- Lee: fixing the cache eviction bug\n",
+        [(("Lee Chen",), "Fix the cache eviction bug", "label-in-actions")],
+    ),
+    (
+        "owner-header",
+        "an owner as a list header with requests nested under",
+        "## Next steps\n\n- Priya\n  - Call Lee about the release\n  - Will draft the announcement\n",
+        [
+            (("Priya Raman",), "Call Lee about the release", "owner-header"),
+            (("Priya Raman",), "Draft the announcement", "will"),
+        ],
+    ),
+    (
+        "continued-request",
+        "bullet minutes",
+        "- Sam: move the old issues to the archive. Also close the duplicates.\n",
+        [
+            (("Samuel Okafor",), "Move the old issues to the archive", "label-imperative"),
+            (("Samuel Okafor",), "Close the duplicates", "continued-request"),
+        ],
+    ),
+    (
+        "request-answered",
+        "a transcript with speaker labels",
+        "Priya: Lee, can you update the changelog?\n\nLee: Sure, will do.\n",
+        [(("Lee Chen",), "Update the changelog", "request-answered")],
+    ),
+    (
+        "table-row",
+        "an action table",
+        "| Owner | Action | Due |\n|---|---|---|\n| Lee | Write the FAQ | 2026-05-20 |\n",
+        [(("Lee Chen",), "Write the FAQ", "table-row")],
+    ),
+    # What a rule must not take: each veto in the style it guards.
+    ("negated", "prose", "Lee won't fix the cache.\n", []),
+    ("hedged", "prose", "Dana will hopefully test it.\n", []),
+    ("preference", "prose", "Priya would rather wait for the release.\n", []),
+    ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
+    ("possibility", "prose", "Sam can use httperf for this.\n", []),
+    ("will-need", "prose", "Dana will need to rebase.\n", []),
+]
+
+# Shapes read by the rules above that are not rules of their own, each in its style.
+SHAPES: list[tuple[str, str, Found]] = [
+    (
+        "a speaker label and first person",
+        "Sam: I'll write the announcement.\n",
+        [(("Samuel Okafor",), "Write the announcement", "will")],
+    ),
+    (
+        "initials with a dash, then a sentence without a subject",
+        "DW - will send the survey to the list\n",
+        [(("Dana Whitfield",), "Send the survey to the list", "will")],
+    ),
+    (
+        "a status, then a sentence without a subject",
+        "- Dana\n  - Looked at the cache.\n  - Will be looking at performance next.\n",
+        [(("Dana Whitfield",), "Look at performance", "will")],
+    ),
+    (
+        "struck-through lines are done",
+        "- ~~Lee will fix the cache~~\n- Sam will fix the docs\n",
+        [(("Samuel Okafor",), "Fix the docs", "will")],
+    ),
+    (
+        "agenda: a bare topic list is not items, discussion under an item is",
+        "## Agenda\n\n- Dana: libvirt status\n- Release planning\n  - Sam will cut the release candidate\n",
+        [(("Samuel Okafor",), "Cut the release candidate", "will")],
+    ),
+    (
+        "an @first-name that is not a login",
+        "@priya will tag the release.\n",
+        [(("Priya Raman",), "Tag the release", "will")],
+    ),
+    (
+        "a hard-wrapped sentence",
+        "Priya will rotate the\nsigning key before the\nnext call.\n",
+        [(("Priya Raman",), "Rotate the signing key", "will")],
+    ),
+    (
+        "people inside the task are not owners",
+        "## Next steps\n\n- Sam - send Lee the email about the release\n",
+        [(("Samuel Okafor",), "Send Lee the email about the release", "label-imperative")],
+    ),
+    (
+        "initials defined by the attendee list",
+        "## Present\n\nQX: Priya Raman\nLC: Lee Chen\n\n## Notes\n\nQX: I will draft the plan.\n",
+        [(("Priya Raman",), "Draft the plan", "will")],
+    ),
+]
+
+NOT_ITEMS = [
+    "Lee: note that the cache is cold.",  # a remark, not a request
+    "Priya would be overjoyed if the docs were done.",
+    "We hope someone else will pick it up.",
+    "Dana: libvirt status",
+    "JB: also please help get the word out!",  # the speaker asks the room
+    "Sam, need to dig into the references.",  # "need" agrees with we or I, not Sam
+    "Lee has pushed all the images. Had to pin the old release.",
+    "Director: Dana Whitfield",
+]
+
+
+def found(items_of, body: str) -> Found:  # type: ignore[no-untyped-def]
+    return [(tuple(o.name for o in i.owners), i.task, i.rule) for i in items_of(HEAD + body)]
+
+
+@pytest.mark.parametrize(
+    ("rule", "style", "body", "expected"), STYLES, ids=[f"{r}: {s}" for r, s, _, _ in STYLES]
+)
+def test_rule_in_its_style(items_of, rule: str, style: str, body: str, expected: Found) -> None:  # type: ignore[no-untyped-def]
+    assert found(items_of, body) == expected
+
+
+@pytest.mark.parametrize(("shape", "body", "expected"), SHAPES, ids=[s for s, _, _ in SHAPES])
+def test_shape_in_its_style(items_of, shape: str, body: str, expected: Found) -> None:  # type: ignore[no-untyped-def]
+    assert found(items_of, body) == expected
+
+
+@pytest.mark.parametrize("sentence", NOT_ITEMS)
+def test_not_an_item(items_of, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    assert found(items_of, sentence + "\n") == []
+
+
+def test_every_rule_has_a_note_in_its_style() -> None:
+    rules = {rule.id for rule in RULES} | set(SHAPE_RULES) | set(VETOES)
+    assert rules - {rule for rule, *_ in STYLES} == set()
+
+
+def test_the_request_is_quoted_and_dated_from_the_question(items_of) -> None:  # type: ignore[no-untyped-def]
+    body = "Priya: Lee, can you update the changelog by Friday?\n\nLee: Yes.\n"
+    [item] = items_of(HEAD + body)
+    assert item.text == "Priya: Lee, can you update the changelog by Friday?"
+    assert item.due == dt.date(2026, 5, 8)
+
+
+def test_a_struck_line_in_restructuredtext_is_marked_done(items_of) -> None:  # type: ignore[no-untyped-def]
+    body = "Actions\n=======\n\n* DONE Lee will fix the cache.\n* Sam will fix the docs.\n"
+    items = items_of(body, name="2026-05-06.rst")
+    assert [(i.owners[0].name, i.task) for i in items] == [("Samuel Okafor", "Fix the docs")]
+
+
+def test_a_quote_keeps_the_links_as_written(items_of) -> None:  # type: ignore[no-untyped-def]
+    body = "## Next steps\n\n- Review [#129](https://github.com/org/repo/pull/129). (Dana)\n"
+    [item] = items_of(HEAD + body)
+    assert item.text == "Review [#129](https://github.com/org/repo/pull/129). (Dana)"
+    assert (item.owners[0].name, item.task) == ("Dana Whitfield", "Review #129")
+
+
+def test_a_parsed_meeting_keeps_its_attendee_keys() -> None:
+    meeting = parse_note("2026-05-06.md", HEAD + "## Present\n\nQX: Priya Raman\nLee Chen (@leechen)\n")
+    assert meeting.attendees == ("QX: Priya Raman", "Lee Chen (@leechen)")
