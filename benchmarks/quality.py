@@ -1,6 +1,6 @@
 """Extraction quality on every annotated corpus: items, due dates, titles, and what each rule finds.
 
-    python benchmarks/quality.py [--corpora DIR ...] [--json] [--errors] [--loo]
+    python benchmarks/quality.py [--corpora DIR ...] [--predictions DIR] [--json] [--errors] [--loo]
 
 A corpus is a folder with `gold.json` and a config (`config.yaml`, else `roster.yaml`); its notes are
 in `notes/` or beside the gold. By default: every corpus in `../shared/notes/` and `tests/data/styles`.
@@ -14,8 +14,12 @@ Per corpus and overall it prints:
 - rules: per rule id, its true and false positive pairs in each corpus, so a rule that only helps the
   corpus it was written against shows up as one.
 
-`--loo` also scores each learned component leave-one-community-out (learned on the other corpora,
-scored on the held-out one); the extractor currently has none, and says so.
+`--predictions DIR` scores saved `actionbot extract --json` output (`DIR/<corpus>.json`) instead of
+running the extractor, so an earlier version is measured by the same rules.
+
+`--loo` also runs benchmarks/learned.py: a text classifier learned on two communities and scored on
+the third, alone and as a filter on the rules. It did worse than the rules, so the extractor ships no
+learned part; every rule is a pattern or a word list.
 """
 
 from __future__ import annotations
@@ -235,9 +239,17 @@ def main() -> None:
         "--errors", action="store_true", help="list every miss, false positive and weak title"
     )
     parser.add_argument("--loo", action="store_true", help="score learned components leave-one-community-out")
+    parser.add_argument("--predictions", type=Path, help="score saved predictions: DIR/<corpus>.json")
     args = parser.parse_args()
     scorer = load_scorer()
-    scores = [score_corpus(folder, scorer, extract_corpus(folder)) for folder in args.corpora]
+
+    def items_of(folder: Path) -> list[dict[str, Any]]:
+        if args.predictions is None:
+            return extract_corpus(folder)
+        items: list[dict[str, Any]] = json.loads((args.predictions / f"{folder.name}.json").read_text())
+        return items
+
+    scores = [score_corpus(folder, scorer, items_of(folder)) for folder in args.corpora]
     if args.json:
         rules = {
             rule: {s.name: [s.rules[(rule, True)], s.rules[(rule, False)]] for s in scores}
@@ -250,7 +262,12 @@ def main() -> None:
             for score in scores:
                 print_errors(score)
     if args.loo:
-        print("\nlearned components: none (every rule is a pattern or a word list; see bot/extract/)")
+        import learned  # the experiment, run on demand: it trains a classifier per community
+
+        print("\nlearned, leave-one-community-out (not shipped):")
+        for row in learned.loo(epochs=10):
+            cells = ", ".join(f"{k} F1 {row[k]['f1']:.2f}" for k in ("learned", "rules+filter", "rules"))
+            print(f"  held out {row['held_out']}: {cells}")
 
 
 if __name__ == "__main__":

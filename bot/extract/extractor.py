@@ -50,6 +50,8 @@ if TYPE_CHECKING:
     from bot.config import Config
 
 PLACEHOLDER = "Alex"
+_VETO = "veto:"
+_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 MAX_WORDS = 80
 # Who attends and who holds a role in the meeting: "Present: ...", "**Scribe:** Nadia".
 _ROLL_LINE = re.compile(
@@ -149,17 +151,17 @@ class Extractor:
         self.nlp = nlp
         self.roster = roster
         self.cadence = dt.timedelta(days=cadence_days) if cadence_days else None
-        self.rules = DependencyMatcher(nlp.vocab)
-        # One key per pattern, so a match says which pattern (and so which node is which) it is.
+        # One matcher for promises and vetoes, so each parse is matched once; one key per pattern,
+        # so a match says which pattern (and so which node is which) it is.
+        self.matcher = DependencyMatcher(nlp.vocab)
         self.patterns: dict[str, tuple[Rule, Pattern]] = {}
         for rule in RULES:
             for number, pattern in enumerate(rule.patterns):
                 key = f"{rule.id}#{number}"
                 self.patterns[key] = (rule, pattern)
-                self.rules.add(key, [pattern])
-        self.vetoes = DependencyMatcher(nlp.vocab)
+                self.matcher.add(key, [pattern])
         for veto, patterns in VETOES.items():
-            self.vetoes.add(veto, list(patterns))
+            self.matcher.add(f"{_VETO}{veto}", list(patterns))
 
     @classmethod
     def for_config(cls, nlp: Language, config: Config) -> Extractor:
@@ -237,7 +239,7 @@ class Extractor:
     # -- reading one sentence ---------------------------------------------------------------------
 
     def _read(self, candidate: Candidate, doc: Doc, walk: _Walk) -> list[Found]:
-        vetoed = self._vetoed(doc)
+        matches, vetoed = self._match(doc)
         found: list[Found] = []
         if candidate.owners_hint:
             return [Found(candidate.owners_hint, "table-row", _imperative(doc))]
@@ -247,7 +249,7 @@ class Extractor:
             asked, pending = request
             if set(walk.speaker or pending.owners) == set(pending.owners):
                 return [Found(pending.owners, "request-answered", pending.task, pending.start, asked)]
-        for rule, nodes in self._matches(doc):
+        for rule, nodes in matches:
             if _is_vetoed(rule, nodes, vetoed):
                 continue
             owners = self._owners(rule, nodes, candidate, doc, walk)
@@ -269,22 +271,21 @@ class Extractor:
                 walk.subject_here = True
         return found
 
-    def _matches(self, doc: Doc) -> list[tuple[Rule, dict[str, Token]]]:
+    def _match(self, doc: Doc) -> tuple[list[tuple[Rule, dict[str, Token]]], dict[int, set[str]]]:
+        """The promises the patterns find, earliest first (for one verb, the rule listed first), and
+        the vetoes by the token they veto."""
         matches: list[tuple[Rule, dict[str, Token]]] = []
-        for match_id, token_ids in self.rules(doc):
-            rule, pattern = self.patterns[self.nlp.vocab.strings[match_id]]
+        vetoed: dict[int, set[str]] = {}
+        for match_id, token_ids in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            if key.startswith(_VETO):
+                vetoed.setdefault(token_ids[0], set()).add(key[len(_VETO) :])
+                continue
+            rule, pattern = self.patterns[key]
             nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=True)}
             matches.append((rule, nodes))
-        # Earliest promise first; for one verb, the rule listed first.
-        order = {rule.id: n for n, rule in enumerate(RULES)}
-        matches.sort(key=lambda m: (m[1].get("task", m[1]["verb"]).i, order[m[0].id]))
-        return matches
-
-    def _vetoed(self, doc: Doc) -> dict[int, set[str]]:
-        hits: dict[int, set[str]] = {}
-        for match_id, token_ids in self.vetoes(doc):
-            hits.setdefault(token_ids[0], set()).add(self.nlp.vocab.strings[match_id])
-        return hits
+        matches.sort(key=lambda m: (m[1].get("task", m[1]["verb"]).i, _ORDER[m[0].id]))
+        return matches, vetoed
 
     def _structural(self, candidate: Candidate, doc: Doc, walk: _Walk) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
