@@ -42,17 +42,6 @@ _DROPPED_DEPS = frozenset(
 _OPTIONAL_DEPS = frozenset(
     {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
 )
-# "take a look", "have a go at": the noun is the action.
-_LIGHT_VERBS = frozenset({"take", "have", "give"})
-_LOOKS = {
-    "look": "look",
-    "peek": "look",
-    "glance": "look",
-    "go": "try",
-    "stab": "try",
-    "crack": "try",
-    "shot": "try",
-}
 _ISSUE_REF = re.compile(r"#\d|\b[\w.-]+/[\w.-]+#\d|`")
 _TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
 
@@ -91,7 +80,7 @@ def _is_thing(token: Token) -> bool:
     return (
         token.pos_ in ("NOUN", "PROPN")
         and token.lower_ not in words.VAGUE_OBJECTS
-        and token.lemma_ not in _LOOKS
+        and token.lemma_ not in words.LOOKS
         and token.lemma_ not in words.QUANTITY_NOUNS
         and token.text != "Alex"
     )
@@ -271,12 +260,12 @@ def _action_of(verb: Token) -> tuple[Token, str]:
         action = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
         if action is not None:
             return _action_of(action)
-    if verb.lemma_ in _LIGHT_VERBS:
+    if verb.lemma_ in words.LIGHT_VERBS:
         for child in verb.children:
-            if child.dep_ == "dobj" and child.lemma_ in _LOOKS:
+            if child.dep_ == "dobj" and child.lemma_ in words.LOOKS:
                 if any(c.dep_ == "prep" for c in child.children):
-                    return child, _LOOKS[child.lemma_]
-                return verb, "review" if _LOOKS[child.lemma_] == "look" else "try"
+                    return child, words.LOOKS[child.lemma_]
+                return verb, "review" if words.LOOKS[child.lemma_] == "look" else "try"
     return verb, ""
 
 
@@ -293,7 +282,7 @@ def _dropped(child: Token) -> bool:
         return True  # when or why, not what: "once it is merged", "so people can test them"
     if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child):
         return True
-    if child.dep_ == "dobj" and child.lemma_ in _LOOKS and child.head.lemma_ in _LIGHT_VERBS:
+    if child.dep_ == "dobj" and child.lemma_ in words.LOOKS and child.head.lemma_ in words.LIGHT_VERBS:
         return True  # "take a look": said by the verb itself
     if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
         return True  # "cut releases but would like a list": a contrast, not more of the task

@@ -63,6 +63,38 @@ REMARK_VERBS = frozenset(
 # "Also create a binder", "Then tag them": the sentence goes on with what was said before it.
 CONTINUATIONS = frozenset({"also", "then", "and", "plus"})
 
+# Words a line may open with that are not a bare request: "I will", "The docs are", "Will do".
+NOT_IMPERATIVES = frozenset(
+    {
+        "i",
+        "we",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "will",
+        "can",
+        "could",
+        "should",
+        "would",
+        "the",
+        "a",
+    }
+)
+# "take a look", "have a go at": a light verb whose noun is the action, and the verb it means.
+LIGHT_VERBS = frozenset({"take", "have", "give"})
+LOOKS = {
+    "look": "look",
+    "peek": "look",
+    "glance": "look",
+    "go": "try",
+    "stab": "try",
+    "crack": "try",
+    "shot": "try",
+}
+
 # -- people -------------------------------------------------------------------------------------
 THIRD_PERSON = frozenset({"he", "she"})
 FIRST_PERSON = frozenset({"i", "me"})
@@ -148,5 +180,15 @@ ACTION_HEADINGS = (
     "owners",
 )  # fmt: skip
 AGENDA_HEADINGS = ("agenda",)
+# Lines that say who attends or holds a role in the meeting: "Present: ...", "Scribe: Nadia".
+ROLL_LABELS = (
+    "attendees", "attendance", "present", "participants", "people present", "in attendance", "regrets",
+    "apologies", "absent", "scribe", "chair", "note-?takers?", "notes", "minutes", "facilitator", "host",
+    "moderator", "timekeeper",
+)  # fmt: skip
+# The columns of an action table.
+OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "person")
+TASK_COLUMNS = ("action", "task", "item", "what", "description")
+DUE_COLUMNS = ("due", "when", "deadline", "by")
 # Status marks that say the work is done.
 DONE_WORDS = frozenset({"done", "completed", "finished", "closed", "merged", "fixed", "resolved"})
