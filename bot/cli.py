@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot import actions, daemon, pipeline, reporting, syncing
+from bot import actions, daemon, pipeline, reminder_lines, reporting, syncing
 from bot import report as report_text
 from bot.config import Config, ConfigError, load_config
 from bot.items import ActionItem
@@ -232,6 +232,13 @@ def report(
         Path | None, typer.Option("--write-into", help="Insert or refresh the checklist in this note.")
     ] = None,
     now: NowOption = None,
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--notify",
+            help="Also send the checklist to the reminders.notify channels, once per meeting each.",
+        ),
+    ] = False,
 ) -> None:
     """The follow-up checklist of earlier meetings' action items, for the meeting to come."""
     if output not in ("markdown", "json"):
@@ -252,9 +259,25 @@ def report(
     actions.write_summary(text)
     if write_into is not None:
         _write_into(write_into, text)
+    failed = send and _notify_follow_up(settings, extraction, target, clock)
     report_errors(extraction)
-    if extraction.errors:
+    if extraction.errors or failed:
         raise typer.Exit(1)
+
+
+def _notify_follow_up(
+    settings: Config, extraction: pipeline.Extraction, meeting: dt.date, now: dt.datetime
+) -> bool:
+    """Send the checklist; True when a channel failed. What is said goes to stderr: stdout is the report."""
+    try:
+        outcome = reporting.notify_follow_up(
+            settings, extraction, make_tracker(settings), meeting, now, Path.cwd()
+        )
+    except (SetupError, TrackerError) as error:
+        raise _fail(str(error), code=1) from None
+    said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the checklist")]
+    sys.stderr.write("".join(line + "\n" for line in said))
+    return reminder_lines.failed(outcome)
 
 
 def _write_into(path: Path, text: str) -> None:
@@ -276,7 +299,8 @@ def remind(
     now: NowOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the agenda; post nothing.")] = False,
 ) -> None:
-    """Post (or refresh) the agenda issue when the next meeting is within the lead time."""
+    """Post (or refresh) the agenda issue when the next meeting is within the lead time, and send the
+    agenda to the reminders.notify channels once each."""
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
     try:
@@ -285,14 +309,14 @@ def remind(
         )
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
-    when = outcome.meeting.start.isoformat() if outcome.meeting else "unknown"
-    where = f" {outcome.issue.repo}#{outcome.issue.number}" if outcome.issue else ""
-    said = f"agenda for the meeting at {when}: {outcome.outcome}{where}"
-    stdout.print(said, markup=False, highlight=False)
+    said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the agenda")]
+    sys.stdout.write("".join(line + "\n" for line in said))
     if dry_run and outcome.body:
         sys.stdout.write(outcome.body + "\n")
-    actions.write_summary(f"### actionbot remind\n\n{said}", outcome.body)
+    actions.write_summary("### actionbot remind\n\n" + "\n\n".join(said), outcome.body)
     report_errors(extraction)
+    if reminder_lines.failed(outcome):
+        raise typer.Exit(1)
 
 
 @app.command()

