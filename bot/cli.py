@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +14,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot import actions, daemon, pipeline, reminder_lines, reporting, syncing
+from bot import actions, daemon, pipeline, reminder_lines, reporting, scaffold, syncing
 from bot import report as report_text
-from bot.config import Config, ConfigError, load_config
+from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
 from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.nlp import ModelMissing
@@ -90,13 +91,15 @@ def report_errors(extraction: pipeline.Extraction) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Note files, or folders of notes.")],
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Note files, or folders of notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Find the action items in meeting notes."""
     settings = _config(config)
-    extraction = run_extraction(paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings)
     if as_json:
         sys.stdout.write(
             json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1)
@@ -327,6 +330,52 @@ def run(
     """Run as a daemon: sync new or changed notes, and send reminders at the lead time."""
     settings = _config(config)
     daemon.serve(settings, paths or settings.notes.paths, Path.cwd())
+
+
+@app.command()
+def init(
+    paths: Annotated[list[str] | None, typer.Argument(help="Where the notes are (default: notes).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing actionbot.yaml.")] = False,
+) -> None:
+    """Write actionbot.yaml from the notes (people, notes folder, meeting cadence) and keep the bot's
+    state folder out of git."""
+    target = Path(DEFAULT_CONFIG_NAMES[0])
+    if target.exists() and not force:
+        raise _fail(f"{target} exists: edit it, or run `actionbot init --force` to write it again")
+    folders = paths or ["notes"]
+    notes = discover(folders)
+    meetings = []
+    for note in notes:
+        try:
+            meetings.append(load_meeting(note, NotesConfig().max_bytes))
+        except NoteError as error:
+            say_error(str(error))
+    if not meetings:
+        raise _fail("no notes could be read in " + ", ".join(folders) + ": name the folder that holds them")
+    target.write_text(scaffold.config_text(meetings, folders, _remote_repo()), encoding="utf-8")
+    ignore = Path(".gitignore")
+    before = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+    after = scaffold.with_gitignore_entry(before)
+    if after != before:
+        ignore.write_text(after, encoding="utf-8")
+    people = len(scaffold.people(meetings))
+    sys.stdout.write(
+        f"wrote {target} from {len(meetings)} notes ({people} people); check its people and meetings\n"
+    )
+
+
+def _remote_repo() -> str | None:
+    try:
+        url = subprocess.run(
+            ["git", "config", "--get", "remote.origin.url"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return scaffold.repo_of_remote(url)
 
 
 def main() -> None:
