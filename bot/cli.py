@@ -6,15 +6,17 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot import actions, daemon, pipeline, reminder_lines, reporting, scaffold, syncing
+from bot import actions, daemon, pipeline, reminder_lines, reporting, scaffold, syncing, tracked, tracking
 from bot import report as report_text
 from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
 from bot.items import ActionItem
@@ -22,7 +24,7 @@ from bot.lock import LockTimeout
 from bot.nlp import ModelMissing
 from bot.notefiles import discover, load_meeting
 from bot.notes import NoteError
-from bot.trackers.base import TrackerError
+from bot.trackers.base import Tracker, TrackerError
 from bot.wiring import SetupError, make_tracker
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn meeting notes into tracked work.")
@@ -376,6 +378,120 @@ def _remote_repo() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return scaffold.repo_of_remote(url)
+
+
+MeetingDate = Annotated[
+    str | None,
+    typer.Option("--meeting", metavar="DATE", help="Only items promised at this meeting (YYYY-MM-DD)."),
+]
+
+
+@app.command("items")
+def list_items(
+    config: ConfigOption = None,
+    only_open: Annotated[bool, typer.Option("--open", help="Only open items.")] = False,
+    only_closed: Annotated[bool, typer.Option("--closed", help="Only closed items.")] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", metavar="NAME", help="Only this person's items (name, alias or login)."),
+    ] = None,
+    meeting: MeetingDate = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the action items in the tracker, with their issues and states."""
+    if only_open and only_closed:
+        raise _fail("--open and --closed exclude each other")
+    settings = _config(config)
+    state = "open" if only_open else "closed" if only_closed else None
+    day = _date_option("--meeting", meeting)
+    found = tracked.select(_tracked(settings), settings.roster, state, owner, day)
+    if as_json:
+        sys.stdout.write(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1) + "\n")
+        return
+    table = Table(title=f"{len(found)} action items")
+    for column in ("issue", "state", "meeting", "owners", "task", "id"):
+        table.add_column(column, overflow="fold")
+    for item in found:
+        state_style = "green" if item.issue.state == "open" else "dim"
+        table.add_row(
+            item.reference,
+            f"[{state_style}]{item.issue.state}[/]",
+            item.meeting,
+            ", ".join(item.owners),
+            escape(item.task),
+            item.id[:8],
+        )
+    stdout.print(table)
+
+
+ItemReference = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID|#N", help="The item's id (or its first characters), or its issue: #N or owner/repo#N."
+    ),
+]
+
+
+@app.command()
+def close(
+    item: ItemReference,
+    config: ConfigOption = None,
+    not_planned: Annotated[
+        bool, typer.Option("--not-planned", help="Close it as not planned (a wrong or dropped item).")
+    ] = False,
+) -> None:
+    """Close an action item's issue."""
+    settings = _config(config)
+    tracker = _tracker(settings)
+    _, said = _item_work(lambda: tracking.close(tracker, _find(settings, tracker, item), not_planned))
+    sys.stdout.write(said + "\n")
+
+
+@app.command()
+def reopen(item: ItemReference, config: ConfigOption = None) -> None:
+    """Reopen an action item's issue."""
+    settings = _config(config)
+    tracker = _tracker(settings)
+    _, said = _item_work(lambda: tracking.reopen(tracker, _find(settings, tracker, item)))
+    sys.stdout.write(said + "\n")
+
+
+def _tracker(settings: Config) -> Tracker:
+    try:
+        return make_tracker(settings)
+    except SetupError as error:
+        raise _fail(str(error), code=1) from None
+
+
+def _tracked(settings: Config) -> list[tracked.TrackedItem]:
+    tracker = _tracker(settings)
+    return _item_work(lambda: tracking.read_items(settings, tracker, Path.cwd()))
+
+
+def _find(settings: Config, tracker: Tracker, reference: str) -> tracked.TrackedItem:
+    try:
+        return tracked.find(tracking.read_items(settings, tracker, Path.cwd()), reference)
+    except tracked.NotFound as error:
+        raise _fail(str(error), code=1) from None
+
+
+T = TypeVar("T")
+
+
+def _item_work(work: Callable[[], T]) -> T:
+    try:
+        return work()
+    except TrackerError as error:
+        raise _fail(str(error), code=1) from None
+
+
+def _date_option(name: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def main() -> None:

@@ -171,6 +171,11 @@ class GitHubTracker:
         self._call(lambda: native.edit(state="closed", state_reason=reason))
         return self._value(issue.repo, native)
 
+    def reopen(self, issue: Issue) -> Issue:
+        native = self._native(issue)
+        self._call(lambda: native.edit(state="open", state_reason="reopened"))
+        return self._value(issue.repo, native)
+
     def comment(self, issue: Issue, body: str) -> None:
         native = self._native(issue)
         self._call(lambda: native.create_comment(body))
