@@ -108,14 +108,15 @@ def extract(
         )
         sys.stdout.write("\n")
     else:
-        stdout.print(items_table(extraction.items))
+        stdout.print(items_table(extraction.items, len(extraction.ignored)))
     report_errors(extraction)
     if extraction.errors:
         raise typer.Exit(1)
 
 
-def items_table(items: list[ActionItem]) -> Table:
-    table = Table(title=f"{len(items)} action items", show_lines=False)
+def items_table(items: list[ActionItem], ignored: int = 0) -> Table:
+    silenced = f" ({ignored} ignored)" if ignored else ""
+    table = Table(title=f"{len(items)} action items{silenced}", show_lines=False)
     for column in ("meeting", "owners", "task", "due", "where"):
         table.add_column(column, overflow="fold")
     for item in items:
