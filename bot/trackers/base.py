@@ -89,7 +89,8 @@ class Tracker(Protocol):
 
     def create_issue(self, issue: NewIssue) -> Issue: ...
 
-    def edit_body(self, issue: Issue, body: str) -> Issue: ...
+    def edit_body(self, issue: Issue, body: str, title: str | None = None) -> Issue:
+        """Write the body (and the title, when given) in one request."""
 
     def close(self, issue: Issue, reason: str) -> Issue: ...
 
