@@ -16,12 +16,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from bot import (
     actions,
     clihelp,
     daemon,
     pipeline,
+    plandiff,
     reminder_lines,
     reporting,
     scaffold,
@@ -36,6 +38,7 @@ from bot.lock import LockTimeout
 from bot.nlp import ModelMissing
 from bot.notefiles import discover, load_meeting
 from bot.notes import NoteError
+from bot.plan import Step, SyncPlan, Unchanged
 from bot.trackers.base import Tracker, TrackerError
 from bot.wiring import SetupError, make_tracker
 
@@ -109,17 +112,42 @@ def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
     try:
         if not show:
             return pipeline.extract(notes, config)
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=stderr,
-            transient=True,
-        ) as progress:
+        with _progress_bar() as progress:
             task = progress.add_task("reading notes", total=len(notes))
             return pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
     except ModelMissing as error:
         raise _fail(str(error)) from None
+
+
+def _progress_bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=stderr, transient=True
+    )
+
+
+class _WritingProgress:
+    """A progress bar over the writes of a long sync (a backfill), shown only to a person watching."""
+
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
+
+    def __call__(self, plan: SyncPlan) -> Callable[[Step], None] | None:
+        changes = sum(not isinstance(step, Unchanged) for step in plan.steps)
+        if not stderr.is_terminal or changes < _PROGRESS_FROM:
+            return None
+        self.bar = _progress_bar()
+        task = self.bar.add_task("writing issues", total=changes)
+        self.bar.start()
+
+        def advance(step: Step) -> None:
+            if self.bar is not None and not isinstance(step, Unchanged):
+                self.bar.advance(task)
+
+        return advance
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def report_errors(extraction: pipeline.Extraction) -> None:
@@ -199,18 +227,27 @@ def sync(
     if changed_by_event:
         notes, scope = _changed_notes(notes)
     extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()
+    writing = _WritingProgress()
     try:
-        outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd())
+        outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd(), on_plan=writing)
     except (SetupError, TrackerError, LockTimeout) as error:
         report_errors(extraction)
         raise _fail(str(error), code=1) from None
+    finally:
+        writing.stop()
     if as_json:
         sys.stdout.write(json.dumps(syncing.as_json(outcome, dry_run), ensure_ascii=False, indent=1) + "\n")
     else:
-        stdout.print(syncing.plan_table(outcome.plan, dry_run))
-        if not dry_run:
+        if syncing.plan_rows(outcome.plan):
+            stdout.print(syncing.plan_table(outcome.plan, dry_run))
+        else:
+            stdout.print(syncing.plan_title(outcome.plan, dry_run), markup=False, highlight=False)
+        if dry_run:
+            _print_diff(outcome.plan.steps)
+        else:
             stdout.print(f"{outcome.created} issues created, {outcome.updated} updated.")
-    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope))
+    diff = plandiff.markdown(outcome.plan.steps) if dry_run else ""
+    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope), diff)
     actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
     actions.warn(actions.unknown_owners(extraction.items, settings.roster))
     report_errors(extraction)
@@ -218,6 +255,16 @@ def sync(
         say_error(outcome.error)
     if outcome.error or extraction.errors:
         raise typer.Exit(1)
+
+
+def _print_diff(steps: list[Step]) -> None:
+    for step in steps:
+        lines = plandiff.step_diff(step)
+        if not lines:
+            continue
+        stdout.print(Text(plandiff.where(step), style="bold"))
+        for line in lines:
+            stdout.print(Text(line, style="green" if line.startswith("+") else "red"), soft_wrap=True)
 
 
 def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
