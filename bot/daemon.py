@@ -62,6 +62,23 @@ class Daemon:
         failed = {error.path for error in extraction.errors}
         # A note that failed is tried again at the next poll; the others are done until they change.
         self.seen.update({path: digest for path, digest in current.items() if path not in failed})
+        if self.config.reminders.notify:
+            self.send_follow_up()
+
+    def send_follow_up(self) -> None:
+        """The checklist for the next meeting, to the channels that have not had it: new notes are
+        the minutes of a meeting just held. Sent once per meeting per channel, however often this runs."""
+        extraction = pipeline.extract(discover(self.paths), self.config)
+        now = self.clock()
+        meeting = reporting.report_meeting(extraction, self.config, now)
+        if meeting is None:
+            return
+        tracker = make_tracker(self.config)
+        outcome = reporting.notify_follow_up(self.config, extraction, tracker, meeting, now, self.root)
+        for line in reminder_lines.deliveries(outcome, "the checklist"):
+            log.info("follow-up: %s", line)
+        if reminder_lines.failed(outcome):
+            raise RuntimeError("a channel could not be reached; the checklist is sent to it next time")
 
     def remind(self) -> None:
         extraction = pipeline.extract(discover(self.paths), self.config)
