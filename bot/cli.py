@@ -526,7 +526,7 @@ def list_items(
             item.reference,
             f"[{state_style}]{item.issue.state}[/]",
             item.meeting,
-            ", ".join(item.owners),
+            escape(", ".join(item.owners)),
             escape(item.task),
             item.id[:8],
         )

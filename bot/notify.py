@@ -70,12 +70,15 @@ def _send(notice: Notice, channel: Channel, files: list[str], environ: Mapping[s
         sender = apprise.Apprise()
         if not sender.add(resolved.url):
             return Delivery(channel, "apprise does not understand this URL")
-        sent = sender.notify(
-            title=notice.title,
-            body=plain_links(notice.markdown),
-            body_format=apprise.NotifyFormat.MARKDOWN,
-            attach=apprise.AppriseAttachment(files) if files else None,
-        )
+        try:
+            sent = sender.notify(
+                title=notice.title,
+                body=plain_links(notice.markdown),
+                body_format=apprise.NotifyFormat.MARKDOWN,
+                attach=apprise.AppriseAttachment(files) if files else None,
+            )
+        except Exception as error:  # one channel's fault must not keep the notice from the others
+            return Delivery(channel, resolved.scrub(f"{type(error).__name__}: {error}"))
     if sent:
         return Delivery(channel)
     reason = " ".join(" ".join(line.split()) for line in said) or "the channel refused the message"

@@ -205,19 +205,26 @@ def test_a_secret_written_in_the_config_is_refused_without_repeating_it(url: str
     assert "hunter2" not in message and "abcdef" not in message
 
 
-def test_the_remind_command_never_prints_a_secret(
-    tmp_path: Path, smtp: SmtpServer, hooks: WebhookServer
-) -> None:
+def config_file(tmp_path: Path, *urls: str) -> Path:
+    """The note and a config file, for the commands run as a user runs them."""
     notes(tmp_path)
     config = tmp_path / "actionbot.yaml"
+    channels = ", ".join(f"'{url}'" for url in urls)
     config.write_text(
         "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\n"
         f"notes: {{paths: [{tmp_path / 'notes'}]}}\n"
         f"tracker: {{state_dir: {tmp_path / 'state'}}}\n"
         "meetings: {name: Moorhen, timezone: Europe/London}\n"
-        f"reminders: {{notify: ['{mail_url(smtp)}', '{hooks.url()}']}}\n",
+        f"reminders: {{notify: [{channels}]}}\n",
         encoding="utf-8",
     )
+    return config
+
+
+def test_the_remind_command_never_prints_a_secret(
+    tmp_path: Path, smtp: SmtpServer, hooks: WebhookServer
+) -> None:
+    config = config_file(tmp_path, mail_url(smtp), hooks.url())
     env = {
         "PATH": "/usr/bin:/bin",
         "SSL_CERT_FILE": str(smtp.ca_file),
@@ -250,3 +257,37 @@ def test_links_keep_their_address_in_the_plain_text_of_mail() -> None:
     assert plain_links("Agenda issue: [#7](https://github.com/team/notes/issues/7).") == (
         "Agenda issue: #7 (<https://github.com/team/notes/issues/7>)."
     )
+
+
+def test_the_report_command_sends_the_checklist_with_notify(tmp_path: Path, hooks: WebhookServer) -> None:
+    config = config_file(tmp_path, hooks.url())
+
+    def report(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "bot",
+                "report",
+                "-c",
+                str(config),
+                "--now",
+                "2026-05-06T18:00:00+00:00",
+                *args,
+            ],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    plain = report()
+    assert plain.returncode == 0 and hooks.hooks == []  # without --notify, a report is only read
+    sent = report("--notify")
+    assert sent.returncode == 0, sent.stderr
+    assert sent.stdout.startswith("### Follow-up of action items for the 2026-05-20 meeting")
+    assert f"sent the checklist to {hooks.url()}" in sent.stderr
+    [hook] = hooks.hooks
+    assert "Rotate the signing key" in hook.body["message"]
+    assert report("--notify").returncode == 0 and len(hooks.hooks) == 1
