@@ -4,40 +4,83 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import sys
+from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
-from bot import actions, daemon, pipeline, reporting, syncing
+from bot import (
+    actions,
+    clihelp,
+    daemon,
+    pipeline,
+    plandiff,
+    reminder_lines,
+    reporting,
+    scaffold,
+    syncing,
+    tracked,
+    tracking,
+)
 from bot import report as report_text
-from bot.config import Config, ConfigError, load_config
+from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
 from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.nlp import ModelMissing
 from bot.notefiles import discover, load_meeting
 from bot.notes import NoteError
+from bot.plan import Step, SyncPlan, Unchanged
 from bot.site import build as site_build
 from bot.site import page as site_page
-from bot.trackers.base import TrackerError
+from bot.trackers.base import Tracker, TrackerError
 from bot.wiring import SetupError, make_tracker
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn meeting notes into tracked work.")
+app = typer.Typer(
+    cls=clihelp.Group,
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn meeting notes into tracked work.",
+    context_settings=clihelp.HELP_OPTIONS,
+)
 stdout = Console()
 stderr = Console(stderr=True)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"actionbot {clihelp.version()}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _commands() -> None:
+def _commands(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
     """Turn meeting notes into tracked work."""
 
 
+class ReportFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+
+
 ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="Config file (default: ./actionbot.yaml if present).")
+    Path | None,
+    typer.Option(
+        "--config", "-c", metavar="FILE", help="Config file (default: ./actionbot.yaml if present)."
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 # Progress bars only help a person watching; with fewer notes they are noise.
@@ -71,17 +114,42 @@ def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
     try:
         if not show:
             return pipeline.extract(notes, config)
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=stderr,
-            transient=True,
-        ) as progress:
+        with _progress_bar() as progress:
             task = progress.add_task("reading notes", total=len(notes))
             return pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
     except ModelMissing as error:
         raise _fail(str(error)) from None
+
+
+def _progress_bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=stderr, transient=True
+    )
+
+
+class _WritingProgress:
+    """A progress bar over the writes of a long sync (a backfill), shown only to a person watching."""
+
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
+
+    def __call__(self, plan: SyncPlan) -> Callable[[Step], None] | None:
+        changes = sum(not isinstance(step, Unchanged) for step in plan.steps)
+        if not stderr.is_terminal or changes < _PROGRESS_FROM:
+            return None
+        self.bar = _progress_bar()
+        task = self.bar.add_task("writing issues", total=changes)
+        self.bar.start()
+
+        def advance(step: Step) -> None:
+            if self.bar is not None and not isinstance(step, Unchanged):
+                self.bar.advance(task)
+
+        return advance
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def report_errors(extraction: pipeline.Extraction) -> None:
@@ -90,29 +158,33 @@ def report_errors(extraction: pipeline.Extraction) -> None:
     actions.warn(actions.note_warnings(extraction.errors))
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot extract notes/2026-05-06.md --json")
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Note files, or folders of notes.")],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Note files, or folders of notes (default: notes.paths)."),
+    ] = None,
     config: ConfigOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Find the action items in meeting notes."""
     settings = _config(config)
-    extraction = run_extraction(paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings)
     if as_json:
         sys.stdout.write(
             json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1)
         )
         sys.stdout.write("\n")
     else:
-        stdout.print(items_table(extraction.items))
+        stdout.print(items_table(extraction.items, len(extraction.ignored)))
     report_errors(extraction)
     if extraction.errors:
         raise typer.Exit(1)
 
 
-def items_table(items: list[ActionItem]) -> Table:
-    table = Table(title=f"{len(items)} action items", show_lines=False)
+def items_table(items: list[ActionItem], ignored: int = 0) -> Table:
+    silenced = f" ({ignored} ignored)" if ignored else ""
+    table = Table(title=f"{len(items)} action items{silenced}", show_lines=False)
     for column in ("meeting", "owners", "task", "due", "where"):
         table.add_column(column, overflow="fold")
     for item in items:
@@ -136,9 +208,11 @@ ChangedOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot sync --dry-run")
 def sync(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes to sync (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes to sync (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the plan; write nothing.")] = False,
     as_json: JsonOption = False,
@@ -155,18 +229,27 @@ def sync(
     if changed_by_event:
         notes, scope = _changed_notes(notes)
     extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()
+    writing = _WritingProgress()
     try:
-        outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd())
+        outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd(), on_plan=writing)
     except (SetupError, TrackerError, LockTimeout) as error:
         report_errors(extraction)
         raise _fail(str(error), code=1) from None
+    finally:
+        writing.stop()
     if as_json:
         sys.stdout.write(json.dumps(syncing.as_json(outcome, dry_run), ensure_ascii=False, indent=1) + "\n")
     else:
-        stdout.print(syncing.plan_table(outcome.plan, dry_run))
-        if not dry_run:
+        if syncing.plan_rows(outcome.plan):
+            stdout.print(syncing.plan_table(outcome.plan, dry_run))
+        else:
+            stdout.print(syncing.plan_title(outcome.plan, dry_run), markup=False, highlight=False)
+        if dry_run:
+            _print_diff(outcome.plan.steps)
+        else:
             stdout.print(f"{outcome.created} issues created, {outcome.updated} updated.")
-    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope))
+    diff = plandiff.markdown(outcome.plan.steps) if dry_run else ""
+    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope), diff)
     actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
     actions.warn(actions.unknown_owners(extraction.items, settings.roster))
     report_errors(extraction)
@@ -174,6 +257,16 @@ def sync(
         say_error(outcome.error)
     if outcome.error or extraction.errors:
         raise typer.Exit(1)
+
+
+def _print_diff(steps: list[Step]) -> None:
+    for step in steps:
+        lines = plandiff.step_diff(step)
+        if not lines:
+            continue
+        stdout.print(Text(plandiff.where(step), style="bold"))
+        for line in lines:
+            stdout.print(Text(line, style="green" if line.startswith("+") else "red"), soft_wrap=True)
 
 
 def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
@@ -190,7 +283,9 @@ def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
 
 NowOption = Annotated[
     str | None,
-    typer.Option("--now", help="The time to act as if it were (ISO 8601), for tests and backfills."),
+    typer.Option(
+        "--now", metavar="ISO-TIME", help="The time to act as if it were (ISO 8601), for tests and backfills."
+    ),
 ]
 
 
@@ -222,22 +317,36 @@ def _meeting(
     return found
 
 
-@app.command()
+@app.command(
+    cls=clihelp.Command,
+    epilog="Example: actionbot report --meeting 2026-05-20 --write-into notes/2026-05-20.md",
+)
 def report(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     meeting: Annotated[
-        str | None, typer.Option("--meeting", help="The meeting to report for: a date or its note.")
+        str | None,
+        typer.Option("--meeting", metavar="DATE|NOTE", help="The meeting to report for: a date or its note."),
     ] = None,
-    output: Annotated[str, typer.Option("--format", help="markdown or json.")] = "markdown",
+    output: Annotated[
+        ReportFormat, typer.Option("--format", help="Markdown or JSON.")
+    ] = ReportFormat.markdown,
     write_into: Annotated[
-        Path | None, typer.Option("--write-into", help="Insert or refresh the checklist in this note.")
+        Path | None,
+        typer.Option("--write-into", metavar="NOTE", help="Insert or refresh the checklist in this note."),
     ] = None,
     now: NowOption = None,
+    send: Annotated[
+        bool,
+        typer.Option(
+            "--notify",
+            help="Also send the checklist to the reminders.notify channels, once per meeting each.",
+        ),
+    ] = False,
 ) -> None:
     """The follow-up checklist of earlier meetings' action items, for the meeting to come."""
-    if output not in ("markdown", "json"):
-        raise _fail("--format is markdown or json")
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
     clock = _now(now)
@@ -247,16 +356,32 @@ def report(
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
     text = report_text.markdown(checklist)
-    if output == "json":
+    if output is ReportFormat.json:
         sys.stdout.write(json.dumps(report_text.as_json(checklist), ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write(text)
     actions.write_summary(text)
     if write_into is not None:
         _write_into(write_into, text)
+    failed = send and _notify_follow_up(settings, extraction, target, clock)
     report_errors(extraction)
-    if extraction.errors:
+    if extraction.errors or failed:
         raise typer.Exit(1)
+
+
+def _notify_follow_up(
+    settings: Config, extraction: pipeline.Extraction, meeting: dt.date, now: dt.datetime
+) -> bool:
+    """Send the checklist; True when a channel failed. What is said goes to stderr: stdout is the report."""
+    try:
+        outcome = reporting.notify_follow_up(
+            settings, extraction, make_tracker(settings), meeting, now, Path.cwd()
+        )
+    except (SetupError, TrackerError) as error:
+        raise _fail(str(error), code=1) from None
+    said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the checklist")]
+    sys.stderr.write("".join(line + "\n" for line in said))
+    return reminder_lines.failed(outcome)
 
 
 def _write_into(path: Path, text: str) -> None:
@@ -271,10 +396,14 @@ def _write_into(path: Path, text: str) -> None:
             handle.write(after)
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot site _site")
 def site(
-    out_dir: Annotated[Path, typer.Argument(help="The folder to write the page (index.html) into.")],
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    out_dir: Annotated[
+        Path, typer.Argument(metavar="OUTDIR", help="The folder to write the page (index.html) into.")
+    ],
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     meeting: Annotated[
         str | None, typer.Option("--meeting", help="The meeting the figures are for: a date or its note.")
@@ -302,14 +431,20 @@ def site(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot remind --dry-run --now 2026-05-19T17:00")
 def remind(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
     now: NowOption = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Show the agenda; post nothing.")] = False,
 ) -> None:
-    """Post (or refresh) the agenda issue when the next meeting is within the lead time."""
+    """Post the agenda issue and send the agenda to the channels, once the meeting is near.
+
+    The agenda issue is opened (or refreshed) when the next meeting is within reminders.lead_hours,
+    and the agenda is sent to each reminders.notify channel once.
+    """
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
     try:
@@ -318,24 +453,191 @@ def remind(
         )
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
-    when = outcome.meeting.start.isoformat() if outcome.meeting else "unknown"
-    where = f" {outcome.issue.repo}#{outcome.issue.number}" if outcome.issue else ""
-    said = f"agenda for the meeting at {when}: {outcome.outcome}{where}"
-    stdout.print(said, markup=False, highlight=False)
+    said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the agenda")]
+    sys.stdout.write("".join(line + "\n" for line in said))
     if dry_run and outcome.body:
         sys.stdout.write(outcome.body + "\n")
-    actions.write_summary(f"### actionbot remind\n\n{said}", outcome.body)
+    actions.write_summary("### actionbot remind\n\n" + "\n\n".join(said), outcome.body)
     report_errors(extraction)
+    if reminder_lines.failed(outcome):
+        raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=clihelp.Command, epilog="Example: actionbot run notes -c actionbot.yaml")
 def run(
-    paths: Annotated[list[str] | None, typer.Argument(help="Notes (default: notes.paths).")] = None,
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Run as a daemon: sync new or changed notes, and send reminders at the lead time."""
     settings = _config(config)
     daemon.serve(settings, paths or settings.notes.paths, Path.cwd())
+
+
+@app.command(cls=clihelp.Command, epilog="Example: actionbot init notes")
+def init(
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Where the notes are (default: notes).")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing actionbot.yaml.")] = False,
+) -> None:
+    """Write actionbot.yaml from the notes, and keep the bot's state out of git.
+
+    The people come from attendee lines and @handles, the cadence from the notes' dates; .actionbot/
+    is added to .gitignore.
+    """
+    target = Path(DEFAULT_CONFIG_NAMES[0])
+    if target.exists() and not force:
+        raise _fail(f"{target} exists: edit it, or run `actionbot init --force` to write it again")
+    folders = paths or ["notes"]
+    notes = discover(folders)
+    meetings = []
+    for note in notes:
+        try:
+            meetings.append(load_meeting(note, NotesConfig().max_bytes))
+        except NoteError as error:
+            say_error(str(error))
+    if not meetings:
+        raise _fail("no notes could be read in " + ", ".join(folders) + ": name the folder that holds them")
+    target.write_text(scaffold.config_text(meetings, folders, _remote_repo()), encoding="utf-8")
+    ignore = Path(".gitignore")
+    before = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
+    after = scaffold.with_gitignore_entry(before)
+    if after != before:
+        ignore.write_text(after, encoding="utf-8")
+    people = len(scaffold.people(meetings))
+    sys.stdout.write(
+        f"wrote {target} from {len(meetings)} notes ({people} people); check its people and meetings\n"
+    )
+
+
+def _remote_repo() -> str | None:
+    try:
+        url = subprocess.run(
+            ["git", "config", "--get", "remote.origin.url"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return scaffold.repo_of_remote(url)
+
+
+MeetingDate = Annotated[
+    str | None,
+    typer.Option("--meeting", metavar="DATE", help="Only items promised at this meeting (YYYY-MM-DD)."),
+]
+
+
+@app.command("items", cls=clihelp.Command, epilog="Example: actionbot items --open --owner Priya")
+def list_items(
+    config: ConfigOption = None,
+    only_open: Annotated[bool, typer.Option("--open", help="Only open items.")] = False,
+    only_closed: Annotated[bool, typer.Option("--closed", help="Only closed items.")] = False,
+    owner: Annotated[
+        str | None,
+        typer.Option("--owner", metavar="NAME", help="Only this person's items (name, alias or login)."),
+    ] = None,
+    meeting: MeetingDate = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the action items in the tracker, with their issues and states."""
+    if only_open and only_closed:
+        raise _fail("--open and --closed exclude each other")
+    settings = _config(config)
+    state = "open" if only_open else "closed" if only_closed else None
+    day = _date_option("--meeting", meeting)
+    found = tracked.select(_tracked(settings), settings.roster, state, owner, day)
+    if as_json:
+        sys.stdout.write(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1) + "\n")
+        return
+    table = Table(title=f"{len(found)} action items")
+    for column in ("issue", "state", "meeting", "owners", "task", "id"):
+        table.add_column(column, overflow="fold")
+    for item in found:
+        state_style = "green" if item.issue.state == "open" else "dim"
+        table.add_row(
+            item.reference,
+            f"[{state_style}]{item.issue.state}[/]",
+            item.meeting,
+            escape(", ".join(item.owners)),
+            escape(item.task),
+            item.id[:8],
+        )
+    stdout.print(table)
+
+
+ItemReference = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID|#N", help="The item's id (or its first characters), or its issue: #N or owner/repo#N."
+    ),
+]
+
+
+@app.command(cls=clihelp.Command, epilog="Example: actionbot close '#12' --not-planned")
+def close(
+    item: ItemReference,
+    config: ConfigOption = None,
+    not_planned: Annotated[
+        bool, typer.Option("--not-planned", help="Close it as not planned (a wrong or dropped item).")
+    ] = False,
+) -> None:
+    """Close an action item's issue."""
+    settings = _config(config)
+    tracker = _tracker(settings)
+    _, said = _item_work(lambda: tracking.close(tracker, _find(settings, tracker, item), not_planned))
+    sys.stdout.write(said + "\n")
+
+
+@app.command(cls=clihelp.Command, epilog="Example: actionbot reopen 3f9c2a1b")
+def reopen(item: ItemReference, config: ConfigOption = None) -> None:
+    """Reopen an action item's issue."""
+    settings = _config(config)
+    tracker = _tracker(settings)
+    _, said = _item_work(lambda: tracking.reopen(tracker, _find(settings, tracker, item)))
+    sys.stdout.write(said + "\n")
+
+
+def _tracker(settings: Config) -> Tracker:
+    try:
+        return make_tracker(settings)
+    except SetupError as error:
+        raise _fail(str(error), code=1) from None
+
+
+def _tracked(settings: Config) -> list[tracked.TrackedItem]:
+    tracker = _tracker(settings)
+    return _item_work(lambda: tracking.read_items(settings, tracker, Path.cwd()))
+
+
+def _find(settings: Config, tracker: Tracker, reference: str) -> tracked.TrackedItem:
+    try:
+        return tracked.find(tracking.read_items(settings, tracker, Path.cwd()), reference)
+    except tracked.NotFound as error:
+        raise _fail(str(error), code=1) from None
+
+
+T = TypeVar("T")
+
+
+def _item_work(work: Callable[[], T]) -> T:
+    try:
+        return work()
+    except TrackerError as error:
+        raise _fail(str(error), code=1) from None
+
+
+def _date_option(name: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
 
 
 def main() -> None:

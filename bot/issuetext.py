@@ -123,8 +123,11 @@ def marker_for(item: ActionItem) -> Marker:
 
 
 def title(item: ActionItem) -> str:
-    owners = ", ".join(o.name for o in item.owners)
-    text = " ".join(f"{item.task} ({owners})".split())
+    return title_of(item.task, [o.name for o in item.owners])
+
+
+def title_of(task: str, owners: Collection[str]) -> str:
+    text = " ".join(f"{task} ({', '.join(owners)})".split())
     return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
 
 

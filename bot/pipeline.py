@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from bot import ignore
 from bot.config import Config
 from bot.extract import Extractor
 from bot.items import ActionItem
 from bot.nlp import load_model
-from bot.notefiles import load_meeting
-from bot.notes import Meeting, NoteError
+from bot.notefiles import read_text
+from bot.notes import Meeting, NoteError, parse_note
 
 
 @dataclass
@@ -18,6 +19,7 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     items: list[ActionItem] = field(default_factory=list)
     errors: list[NoteError] = field(default_factory=list)
+    ignored: list[ActionItem] = field(default_factory=list)  # silenced in the note or the config
 
 
 def extract(paths: Iterable[str], config: Config, on_note: Callable[[str], None] | None = None) -> Extraction:
@@ -26,19 +28,28 @@ def extract(paths: Iterable[str], config: Config, on_note: Callable[[str], None]
     for path in paths:
         if on_note is not None:
             on_note(path)
-        meeting = _read(path, config, result.errors)
-        if meeting is None:
+        read = _read(path, config, result.errors)
+        if read is None:
             continue
+        meeting, text = read
         if extractor is None:
             extractor = Extractor.for_config(load_model(config.model), config)
         result.meetings.append(meeting)
-        result.items.extend(extractor.extract(meeting))
+        kept, dropped = ignore.split(extractor.extract(meeting), _lines(text), config.ignore)
+        result.items.extend(kept)
+        result.ignored.extend(dropped)
     return result
 
 
-def _read(path: str, config: Config, errors: list[NoteError]) -> Meeting | None:
+def _lines(text: str) -> list[str]:
+    # Numbered as the readers number them: after the byte-order mark, on any line ending.
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _read(path: str, config: Config, errors: list[NoteError]) -> tuple[Meeting, str] | None:
     try:
-        return load_meeting(path, config.notes.max_bytes)
+        text = read_text(path, config.notes.max_bytes)
+        return parse_note(path, text), text
     except NoteError as error:
         errors.append(error)
     except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as error:

@@ -43,6 +43,7 @@ class EditBlock:
     item: ActionItem
     issue: Issue
     body: str
+    title: str | None = None  # the new title, when the bot's own title is to follow the note
 
 
 @dataclass(frozen=True)
@@ -230,7 +231,16 @@ def _refresh(
     kept = Marker(**{**new_marker.__dict__, "facts": marker.facts, "aliases": marker.aliases})
     body = issuetext.body_with_block(current.body, issuetext.block(item, kept, link(item), roster_logins))
     markers[id(found.issue)] = _Draft(kept, body)
-    return EditBlock(item, found.issue, body)
+    return EditBlock(item, found.issue, body, _followed_title(item, marker, found.issue))
+
+
+def _followed_title(item: ActionItem, written: Marker, issue: Issue) -> str | None:
+    """The item's title, when the issue still has the title the bot wrote from its marker's facts:
+    a person's title is theirs to keep."""
+    new = issuetext.title(item)
+    if new != issue.title and issue.title == issuetext.title_of(written.task, written.owners):
+        return new
+    return None
 
 
 def _create(

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot import agenda, issuetext, report
+from bot import agenda, agenda_issue, calendar, issuetext, notify, report
+from bot.agenda_issue import Notified
+from bot.channels import Channel
 from bot.config import Config
-from bot.meetings import NextMeeting, next_meeting, reminder_due
+from bot.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
+from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
 from bot.progress import Progress, progress_of
 from bot.sync import bot_issues, issues_by_item, repositories
-from bot.trackers.base import Closure, Issue, NewIssue, Tracker
+from bot.trackers.base import Closure, Issue, Tracker
 from bot.wiring import sync_context
 
 
@@ -66,40 +71,119 @@ class Reminder:
     meeting: NextMeeting | None = None
     issue: Issue | None = None
     body: str = ""
+    closed: tuple[Issue, ...] = ()  # earlier agenda issues closed as this one opened
+    notified: Notified = field(default_factory=Notified)
+    due_at: dt.datetime | None = None  # when the next reminder is due, where the cadence tells
 
 
 def remind(
-    config: Config, extraction: Extraction, tracker: Tracker, now: dt.datetime, root: Path, dry_run: bool
+    config: Config,
+    extraction: Extraction,
+    tracker: Tracker,
+    now: dt.datetime,
+    root: Path,
+    dry_run: bool,
+    environ: Mapping[str, str] | None = None,
 ) -> Reminder:
+    """Post or refresh the agenda issue once the next meeting is within the lead time, and send the
+    agenda to the configured channels once each."""
     upcoming = next_meeting(extraction.meetings, config.meetings, now)
     if upcoming is None:
         return Reminder("no meeting")
-    if not reminder_due(upcoming, now, dt.timedelta(hours=config.reminders.lead_hours)):
-        return Reminder("not due", upcoming)
-    repo = config.reminders.repo or sync_context(config, root).router.default
-    checklist = report.markdown(follow_up(config, extraction, tracker, upcoming.date, root))
+    lead = dt.timedelta(hours=config.reminders.lead_hours)
+    if not reminder_due(upcoming, now, lead):
+        start = upcoming.start - lead
+        return Reminder("not due", upcoming, due_at=start if start > now else None)
+    posted, checklist, proposed = _post_agenda(config, extraction, tracker, upcoming, root, dry_run)
+    message = agenda.agenda_message(
+        upcoming, checklist, proposed, config.reminders.agenda_label, posted.issue
+    )
+    notice = _notice(config, agenda.title(config.meetings.name, upcoming), message, upcoming, posted, now)
+    notified = agenda_issue.notify_once(
+        tracker, posted, upcoming, agenda.AGENDA, notice, _channels(config), _environ(environ), dry_run
+    )
+    following = next_meeting(extraction.meetings, config.meetings, upcoming.start + UNDER_WAY)
+    due_at = following.start - lead if following is not None else None
+    return Reminder(posted.outcome, upcoming, posted.issue, posted.body, posted.closed, notified, due_at)
+
+
+def notify_follow_up(
+    config: Config,
+    extraction: Extraction,
+    tracker: Tracker,
+    meeting: dt.date,
+    now: dt.datetime,
+    root: Path,
+    environ: Mapping[str, str] | None = None,
+) -> Reminder:
+    """Send the follow-up checklist for `meeting` to the configured channels once each, after the
+    meeting before it. It is remembered in the meeting's agenda issue, opened now if need be."""
+    upcoming = next_meeting(extraction.meetings, config.meetings, now)
+    if upcoming is None or upcoming.date != meeting:
+        upcoming = NextMeeting(start_of(meeting, config.meetings), "report")
+    posted, checklist, _ = _post_agenda(config, extraction, tracker, upcoming, root, dry_run=False)
+    title = f"{report.HEADING} for the {config.meetings.name} meeting on {meeting.isoformat()}"
+    message = agenda.follow_up_message(upcoming, checklist, posted.issue)
+    notice = _notice(config, title, message, upcoming, posted, now)
+    notified = agenda_issue.notify_once(
+        tracker, posted, upcoming, agenda.FOLLOW_UP, notice, _channels(config), _environ(environ), False
+    )
+    return Reminder(posted.outcome, upcoming, posted.issue, posted.body, posted.closed, notified)
+
+
+def _post_agenda(
+    config: Config,
+    extraction: Extraction,
+    tracker: Tracker,
+    upcoming: NextMeeting,
+    root: Path,
+    dry_run: bool,
+) -> tuple[agenda_issue.Posted, str, list[Issue]]:
+    context = sync_context(config, root)
+    repo = config.reminders.repo or context.router.default
+    status = follow_up(config, extraction, tracker, upcoming.date, root)
+    checklist = report.markdown(status)
+    mentioned = agenda.mentions(status, config.reminders.mention_after_meetings, context.roster_logins)
     proposed = [
         Issue(**{**issue.__dict__, "title": issuetext.safe_inline(issue.title, ())})
         for issue in tracker.labelled(repo, config.reminders.agenda_label)
     ]
-    body = agenda.body(upcoming, checklist, proposed, config.reminders.agenda_label)
-    login = tracker.login()
-    posted = next(
-        (
-            i
-            for i in tracker.issues(repo)
-            if i.author == login and agenda.meeting_of(i) == upcoming.date.isoformat()
-        ),
-        None,
-    )
-    if posted is not None:
-        if posted.body == body:
-            return Reminder("unchanged", upcoming, posted, body)
-        if dry_run:
-            return Reminder("would update", upcoming, posted, body)
-        return Reminder("updated", upcoming, tracker.edit_body(posted, body), body)
-    if dry_run:
-        return Reminder("would create", upcoming, None, body)
+    label = config.reminders.agenda_label
+
+    def body_for(sent: agenda.Sent) -> str:
+        return agenda.body(upcoming, checklist, proposed, label, mentioned, sent)
+
     title = agenda.title(config.meetings.name, upcoming)
-    created = tracker.create_issue(NewIssue(repo, title, body, (config.reminders.issue_label,)))
-    return Reminder("created", upcoming, created, body)
+    posted = agenda_issue.post(
+        tracker, repo, upcoming, title, config.reminders.issue_label, body_for, dry_run
+    )
+    return posted, checklist, proposed
+
+
+def _notice(
+    config: Config,
+    title: str,
+    message: str,
+    meeting: NextMeeting,
+    posted: agenda_issue.Posted,
+    now: dt.datetime,
+) -> Notice:
+    where = posted.issue.url if posted.issue is not None else ""
+    ics = calendar.meeting_ics(
+        meeting,
+        config.meetings.name,
+        config.meetings.minutes,
+        f"Agenda: {where}" if where else title,
+        where,
+        now,
+    )
+    return Notice(title, message, (Attachment(calendar.filename(config.meetings.name, meeting), ics),))
+
+
+def _channels(config: Config) -> list[Channel]:
+    return notify.channels(config.reminders.notify)
+
+
+def _environ(environ: Mapping[str, str] | None) -> Mapping[str, str]:
+    # The environment is read at the edge only when the caller gives none (the CLI and the daemon).
+    return os.environ if environ is None else environ

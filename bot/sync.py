@@ -198,7 +198,7 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
         for later in step.follow_ups:
             result.issues[later.id] = created
     elif isinstance(step, EditBlock):
-        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)
+        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, title=step.title)
     elif isinstance(step, RaiseAgain):
         _comment_once(tracker, step.issue, step.comment, step.fact)
         result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,16 @@ from bot.sync import SyncResult, apply_plan, plan_sync
 from bot.wiring import make_tracker, state_dir, sync_context
 
 
-def run(config: Config, extraction: Extraction, *, dry_run: bool, root: Path) -> SyncResult:
+def run(
+    config: Config,
+    extraction: Extraction,
+    *,
+    dry_run: bool,
+    root: Path,
+    on_plan: Callable[[SyncPlan], Callable[[Step], None] | None] | None = None,
+) -> SyncResult:
+    """`on_plan` is shown the plan before it is applied, and may return what to call after each step
+    (a progress bar over a backfill's writes)."""
     if not extraction.meetings and not extraction.errors:
         # No notes at all (an event that changed none): nothing to plan, no reason to ask the tracker.
         return SyncResult(SyncPlan())
@@ -40,7 +50,7 @@ def run(config: Config, extraction: Extraction, *, dry_run: bool, root: Path) ->
         plan = plan_sync(tracker, extraction.items, extraction.meetings, context, progress)
         if dry_run:
             return SyncResult(plan)
-        return apply_plan(tracker, plan)
+        return apply_plan(tracker, plan, on_plan(plan) if on_plan is not None else None)
 
 
 def describe(step: Step) -> dict[str, Any]:
@@ -52,6 +62,7 @@ def describe(step: Step) -> dict[str, Any]:
             "item": step.item.id,
             "repo": step.issue.repo,
             "number": step.issue.number,
+            **({"title": step.title} if step.title else {}),
         }
     if isinstance(step, RaiseAgain):
         return {
@@ -92,6 +103,14 @@ def as_json(result: SyncResult, dry_run: bool) -> dict[str, Any]:
 
 
 PLAN_COLUMNS = ("action", "issue", "what")
+# Green opens, yellow edits, cyan only comments; a step that closes an issue is red.
+ACTION_STYLES = {
+    "create": "green",
+    "update": "yellow",
+    "comment": "cyan",
+    "progress": "cyan",
+    "flag-removed": "cyan",
+}
 
 
 def step_outputs(result: SyncResult, items: int) -> dict[str, int | str]:
@@ -108,20 +127,26 @@ def plan_title(plan: SyncPlan, dry_run: bool) -> str:
 
 
 def plan_rows(plan: SyncPlan) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
-    for step in plan.steps:
-        row = describe(step)
-        where = f"{row['repo']}#{row['number']}" if row.get("number") else f"{row['repo']} (new)"
-        rows.append((row["action"], where, row.get("title") or _what(step)))
-    return rows
+    """A row per change; unchanged items are only counted, in the title."""
+    return [_row(step) for step in plan.steps if not isinstance(step, Unchanged)]
+
+
+def _row(step: Step) -> tuple[str, str, str]:
+    row = describe(step)
+    where = f"{row['repo']}#{row['number']}" if row.get("number") else f"{row['repo']} (new)"
+    return (row["action"], where, row.get("title") or _what(step))
 
 
 def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
     table = Table(title=plan_title(plan, dry_run))
     for column in PLAN_COLUMNS:
         table.add_column(column, overflow="fold")
-    for row in plan_rows(plan):
-        table.add_row(*row)
+    for step in plan.steps:
+        if isinstance(step, Unchanged):
+            continue
+        row = _row(step)
+        closes = isinstance(step, CloseDuplicate) or bool(getattr(step, "close", False))
+        table.add_row(*row, style="red" if closes else ACTION_STYLES.get(row[0], ""))
     return table
 
 
@@ -131,7 +156,9 @@ def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
     if scope:
         lines += [scope, ""]
     rows = plan_rows(result.plan)
-    if rows:
+    if not rows and result.plan.steps:
+        lines.append("Nothing to change.")
+    elif rows:
         lines += ["| " + " | ".join(PLAN_COLUMNS) + " |", "|" + " --- |" * len(PLAN_COLUMNS)]
         lines += ["| " + " | ".join(_cell(text) for text in row) + " |" for row in rows]
     else:

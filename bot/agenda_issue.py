@@ -1,0 +1,85 @@
+"""A meeting's agenda issue on the tracker: found again by its marker among the bot's issues, opened
+or refreshed, the earlier meetings' agenda issues closed once it is open, and the notices sent from
+it recorded in it, so each channel has each notice once however often the bot runs, and wherever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from bot import agenda, notify
+from bot.channels import Channel
+from bot.meetings import NextMeeting
+from bot.notify import Delivery, Notice
+from bot.trackers.base import Issue, NewIssue, Tracker
+
+
+@dataclass(frozen=True)
+class Posted:
+    outcome: str  # "created", "updated", "unchanged", "would create", "would update"
+    issue: Issue | None
+    body: str
+    closed: tuple[Issue, ...] = ()  # earlier meetings' agenda issues closed in this run
+
+
+@dataclass(frozen=True)
+class Notified:
+    deliveries: tuple[Delivery, ...] = ()
+    pending: tuple[Channel, ...] = ()  # not sent yet: in a dry run, what a run would send
+
+
+def post(
+    tracker: Tracker,
+    repo: str,
+    meeting: NextMeeting,
+    title: str,
+    label: str,
+    body_for: Callable[[agenda.Sent], str],
+    dry_run: bool,
+) -> Posted:
+    login = tracker.login()
+    ours = [i for i in tracker.issues(repo) if i.author == login and agenda.meeting_of(i)]
+    date = meeting.date.isoformat()
+    posted = next((i for i in ours if agenda.meeting_of(i) == date), None)
+    body = body_for(agenda.sent_of(posted))
+    if posted is None:
+        if dry_run:
+            return Posted("would create", None, body)
+        posted, outcome = tracker.create_issue(NewIssue(repo, title, body, (label,))), "created"
+    elif posted.body == body:
+        outcome = "unchanged"
+    elif dry_run:
+        return Posted("would update", posted, body)
+    else:
+        posted, outcome = tracker.edit_body(posted, body), "updated"
+    # Every run, not only the one that opens the issue: a run stopped in between closes them next time.
+    earlier = [i for i in ours if i.state == "open" and str(agenda.meeting_of(i)) < date]
+    closed = tuple(tracker.close(issue, "completed") for issue in earlier)
+    return Posted(outcome, posted, body, closed)
+
+
+def notify_once(
+    tracker: Tracker,
+    posted: Posted,
+    meeting: NextMeeting,
+    kind: str,
+    notice: Notice,
+    channels: Iterable[Channel],
+    environ: Mapping[str, str],
+    dry_run: bool,
+) -> Notified:
+    """Send `notice` to the channels that have not had this kind of notice for this meeting, and
+    record the ones it reached. A channel that fails stays unrecorded: the next run tries it again."""
+    issue = posted.issue
+    sent = agenda.sent_of(issue)
+    pending = tuple(c for c in channels if c.key not in sent.get(kind, ()))
+    if dry_run or issue is None or not pending:
+        return Notified(pending=pending)
+    deliveries = tuple(notify.deliver(notice, pending, environ))
+    reached = tuple(d.channel.key for d in deliveries if d.sent)
+    if reached:
+        tracker.edit_body(
+            issue, agenda.with_sent(issue.body, meeting, {**sent, kind: sent.get(kind, ()) + reached})
+        )
+    return Notified(deliveries, tuple(d.channel for d in deliveries if not d.sent))

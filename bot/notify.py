@@ -1,0 +1,122 @@
+"""Sending a notice (the agenda, the follow-up checklist) to the team's channels with apprise: mail
+over SMTP, Slack, Matrix, Zulip, Discord, Teams, JSON webhooks, one URL each.
+
+The notice is Markdown. apprise renders it per channel: HTML with a plain-text alternative for mail,
+Markdown as it is for chat. Each channel is sent on its own, so one that fails (a wrong password, a
+server down) neither stops the others nor is taken for sent: the caller records only the sent ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import apprise
+
+from bot.channels import Channel, ChannelError, check_url
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Notice:
+    title: str
+    markdown: str
+    attachments: tuple[Attachment, ...] = ()
+
+
+@dataclass(frozen=True)
+class Delivery:
+    channel: Channel
+    error: str | None = None  # one line, with every secret masked
+
+    @property
+    def sent(self) -> bool:
+        return self.error is None
+
+
+def channels(urls: Iterable[str]) -> list[Channel]:
+    return [Channel(check_url(url)) for url in urls]
+
+
+def deliver(notice: Notice, targets: Iterable[Channel], environ: Mapping[str, str]) -> list[Delivery]:
+    targets = list(targets)
+    if not targets:
+        return []
+    with tempfile.TemporaryDirectory(prefix="actionbot-notice-") as folder:
+        files = []
+        for attachment in notice.attachments:
+            path = Path(folder) / attachment.filename
+            path.write_bytes(attachment.content)
+            files.append(str(path))
+        return [_send(notice, channel, files, environ) for channel in targets]
+
+
+def _send(notice: Notice, channel: Channel, files: list[str], environ: Mapping[str, str]) -> Delivery:
+    try:
+        resolved = channel.resolve(environ)
+    except ChannelError as error:
+        return Delivery(channel, str(error))
+    with _apprise_log() as said:
+        sender = apprise.Apprise()
+        if not sender.add(resolved.url):
+            return Delivery(channel, "apprise does not understand this URL")
+        try:
+            sent = sender.notify(
+                title=notice.title,
+                body=plain_links(notice.markdown),
+                body_format=apprise.NotifyFormat.MARKDOWN,
+                attach=apprise.AppriseAttachment(files) if files else None,
+            )
+        except Exception as error:  # one channel's fault must not keep the notice from the others
+            return Delivery(channel, resolved.scrub(f"{type(error).__name__}: {error}"))
+    if sent:
+        return Delivery(channel)
+    reason = " ".join(" ".join(line.split()) for line in said) or "the channel refused the message"
+    return Delivery(channel, resolved.scrub(reason))
+
+
+class _Lines(logging.Handler):
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines = lines
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        # The cause (an SMTP 535, a refused connection) is only in a debug line beside the warning.
+        if record.levelno >= logging.WARNING or "Exception:" in message:
+            self.lines.append(message)
+
+
+@contextmanager
+def _apprise_log() -> Iterator[list[str]]:
+    """apprise says why a send failed only in its log: its warnings are kept here, to be scrubbed of
+    secrets and said once, instead of reaching the application's log as they are."""
+    logger = logging.getLogger("apprise")
+    lines: list[str] = []
+    handler = _Lines(lines)
+    propagate, level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+        logger.setLevel(level)
+
+
+def plain_links(markdown: str) -> str:
+    """Markdown links spelled out as "text (<url>)": mail's plain-text part, which apprise derives
+    from the HTML, would otherwise keep the text and lose where it points."""
+    return re.sub(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)", r"\1 (<\2>)", markdown)

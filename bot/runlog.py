@@ -1,0 +1,24 @@
+"""What a sync did, in one line for the daemon's log: counts, with the issues they are."""
+
+from __future__ import annotations
+
+from bot.plan import Create, Unchanged
+from bot.sync import SyncResult
+
+
+def sync_summary(result: SyncResult) -> str:
+    created = [
+        result.issues[s.item.id] for s in result.done if isinstance(s, Create) and s.item.id in result.issues
+    ]
+    changed = {
+        (issue.repo, issue.number)
+        for step in result.done
+        if not isinstance(step, Create | Unchanged) and (issue := getattr(step, "issue", None)) is not None
+    }
+    line = f"{result.created} issues created"
+    if created:
+        line += " (" + ", ".join(f"{i.repo}#{i.number}" for i in created) + ")"
+    line += f", {result.updated} updated"
+    if changed:
+        line += " (" + ", ".join(f"{repo}#{number}" for repo, number in sorted(changed)) + ")"
+    return line
