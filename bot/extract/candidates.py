@@ -3,7 +3,7 @@ replaced by one placeholder name, ready for the parser.
 
 Only sentences that name someone, or follow text about someone, can hold an item; only those are
 parsed. Before parsing, every mention of a person is replaced by one plain given name, because the
-parser reads "ThomasL" or "Perhaps ThomasG, Anil and Louis Gesbert can" far better as "Alex" than as
+parser reads "TomL" or "Perhaps KofiM, Priya and Lee Chen can" far better as "Alex" than as
 the spelling in the notes.
 """
 
@@ -105,7 +105,7 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
     text = _TYPOS.sub("will", text)
     imperative = _may_be_request(text, lead, tail, context)
     if imperative:
-        # Out of context the parser takes "Review Max's PR" for a noun phrase; as a request
+        # Out of context the parser takes "Review Omar's PR" for a noun phrase; as a request
         # ("Please review ...") it reads the verb it is.
         text = "Please " + text[:1].lower() + text[1:]
         people = {offset + len("Please "): mention for offset, mention in people.items()}
@@ -116,7 +116,7 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
 
 def _may_be_request(text: str, lead: Leading | None, tail: Trailing | None, context: BlockContext) -> bool:
     """A line the writer marked as a task: an action line, an owner after it, a line in a list of
-    actions. A label alone ("Jory: Effort to adapt ...") is not enough: the line is read as written."""
+    actions. A label alone ("Mei: Effort to adapt ...") is not enough: the line is read as written."""
     marked = (lead is not None and lead.explicit) or tail is not None or context.actions
     first = text.split(maxsplit=1)[0] if text.strip() else ""
     return marked and first != PLACEHOLDER and first.lower() not in words.NOT_IMPERATIVES

@@ -119,7 +119,7 @@ class Discourse:
             person = _person(part, candidate)
             if person is not None:
                 people.append(person)
-        # "Perhaps ThomasG, Anil and Louis can": the parser may hang the first names off the verb.
+        # "Perhaps KofiM, Priya and Lee can": the parser may hang the first names off the verb.
         for left in token.lefts:
             if left.dep_ in ("compound", "nmod", "appos"):
                 person = _person(left, candidate)
@@ -128,7 +128,7 @@ class Discourse:
         return tuple(dict.fromkeys(people))
 
     def _pronoun_owner(self, pronoun: Token, candidate: Candidate) -> tuple[Person, ...]:
-        """Who "he"/"she" is: the subject of a verb governing it ("Anil mentioned that he'd"), else
+        """Who "he"/"she" is: the subject of a verb governing it ("Priya mentioned that he'd"), else
         the person named last before it, else the person the text before was about."""
         for ancestor in pronoun.ancestors:
             subject = subject_of(ancestor)

@@ -161,7 +161,7 @@ class Extractor:
         if states_a_fact(doc):
             return []
         verb = imperative(doc)
-        # "Isabela: Move the issues. Also consolidate them": a request going on in the same
+        # "Ines: Move the issues. Also consolidate them": a request going on in the same
         # paragraph is the same person's; in a list of actions it needs no "also".
         goes_on = context.actions or opens_with_continuation(doc)
         if verb is not None and discourse.item and lead is None and tail is None and goes_on:

@@ -20,14 +20,14 @@ def conjuncts(token: Token) -> Iterable[Token]:
 
 
 def subject_of(verb: Token) -> Token | None:
-    """The verb's subject, shared along coordinated verbs ("JonL has agreed ... and will add")."""
+    """The verb's subject, shared along coordinated verbs ("LeeC has agreed ... and will add")."""
     current: Token | None = verb
     while current is not None:
         for child in current.children:
             if child.dep_ in ("nsubj", "nsubjpass", "expl"):
                 return child if child.dep_ != "expl" else None
             if child.dep_ == "csubj":
-                # "Robin going through LF training will report back": Robin is who reports.
+                # "Mei going through LF training will report back": Mei is who reports.
                 inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if inner is not None:
                     return inner
@@ -75,13 +75,13 @@ def imperative(doc: Doc) -> Token | None:
 
 
 def pleads(doc: Doc, verb: Token, start: int = 0) -> bool:
-    """ "JB: also please help get the word out": the speaker asks the room, not themselves. Tokens
+    """ "LC: also please help get the word out": the speaker asks the room, not themselves. Tokens
     before `start` are not the writer's (a "Please" put there to parse a bare request)."""
     return any(t.lower_ == "please" for t in doc[start : verb.i])
 
 
 def gerund(doc: Doc) -> Token | None:
-    """ "Dave: fixing the ring query": said as progress, titled as the task ("Fix the ring query")."""
+    """ "Sam: fixing the ring query": said as progress, titled as the task ("Fix the ring query")."""
     first = next((t for t in doc if not t.is_punct and t.lower_ != "please"), None)
     return first if first is not None and first.tag_ == "VBG" and first.dep_ in ("ROOT", "xcomp") else None
 

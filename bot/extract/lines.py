@@ -4,11 +4,11 @@ People are found with the roster first; in a `Masked` line every mention becomes
 same length, so a shape can say "names" (`NAMES`) without knowing any name, and offsets still point
 into the line as written.
 
-- Leading shapes: `ACTION: ...`, `ACTION BW: ...`, `TODO(sam): ...` (the writer's own mark), and
+- Leading shapes: `ACTION: ...`, `ACTION DW: ...`, `TODO(sam): ...` (the writer's own mark), and
   labels: "Name: ...", "Name - ...", "Name, ...", "[Name] ...", "Name's update: ..." (who speaks or
   who is addressed; what the rest says decides which).
-- Trailing shapes: the owner after the task: "(Isabela)", "(Martha and Tony)", "(Isabela to Mike)"
-  (only Isabela owns it), "— Lee", "task: Owner", "**Nabil Freij**", a closing "@handle".
+- Trailing shapes: the owner after the task: "(Ines)", "(Dana and Kofi)", "(Ines to Sam)"
+  (only Ines owns it), "— Lee", "task: Owner", "**Ana Reyes**", a closing "@handle".
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ NAMES = rf"{MASK}+(?:\s*(?:,|/|&|\+|\band\b)\s*{MASK}+)*"
 # The rules that read what the writer marked, not the grammar of the words, by id: the benchmark
 # counts what each finds, and each has a test note in its style.
 SHAPE_RULES: dict[str, str] = {
-    "action-line": '"ACTION: ...", "ACTION BW: ...", "TODO(sam): ..." name their owner',
-    "owner-after": 'the owner after the task: "(Isabela)", "— Lee", "task: Owner", "**Nabil**", "@lee"',
-    "label-imperative": '"Anil: try out libvirt": a name, a colon, a request',
-    "label-in-actions": '"Dave: fixing the ring query" in a list of actions: the line is the named person\'s',
-    "owner-header": '"- Andy" with "- Call Tom about pandas" nested under it, in a list of actions',
-    "continued-request": '"Isabela: Move the issues. Also consolidate them": the request goes on',
+    "action-line": '"ACTION: ...", "ACTION DW: ...", "TODO(sam): ..." name their owner',
+    "owner-after": 'the owner after the task: "(Ines)", "— Lee", "task: Owner", "**Ana**", "@lee"',
+    "label-imperative": '"Priya: try out libvirt": a name, a colon, a request',
+    "label-in-actions": '"Sam: fixing the ring query" in a list of actions: the line is the named person\'s',
+    "owner-header": '"- Omar" with "- Call Sam about pandas" nested under it, in a list of actions',
+    "continued-request": '"Ines: Move the issues. Also consolidate them": the request goes on',
     "request-answered": '"Lee, can you update the changelog?" answered "Sure, will do."',
     "table-row": "a row of a table with an owner column and a task column",
 }
@@ -47,11 +47,11 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("label-bracket", re.compile(rf"^\s*\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
     ("label-update", re.compile(rf"^\s*(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
-    # The comma of "Tobie, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
+    # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
     ("label", re.compile(rf"^\s*(?P<names>{NAMES})\s*(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)")),
 )
 # What may close a line after the owner: punctuation, an emoji or its ":shortcode:", an aside
-# without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Martha and Tony)
+# without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Dana and Kofi)
 # so we can tell its status").
 _END = r"(?:[\s.!]|:[\w+-]+:|[^\w\s()¤])*"
 _CLOSE = rf"(?:{_END}$|\s+(?=(?:so|because|once|when|if|until|as soon as|since|while)\b))"
@@ -67,7 +67,7 @@ TRAILING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("owner-after", re.compile(rf"(?P<mark>\s[-–—]+\s*(?P<names>{NAMES})){_ASIDE}")),
-    # "Update the install docs: Lee" (a field label such as "Director: Kris" has one word before it).
+    # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     ("owner-after", re.compile(rf"\w+\s+\S+?(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}")),
 )
 # What may follow the names inside "(...)" and still leave them owners: nothing, "to someone"
@@ -99,7 +99,7 @@ class Masked:
 class Leading:
     shape: str
     end: int  # where the rest of the line starts
-    people: tuple[Person, ...]  # the names of the label or mark ("ACTION BW:" -> BW)
+    people: tuple[Person, ...]  # the names of the label or mark ("ACTION DW:" -> DW)
     explicit: bool  # the writer marked the line as an action
 
 
@@ -133,12 +133,12 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
             continue
         rest = match.groupdict().get("rest")
         if rest is not None and not _OWNER_REST.match(rest):
-            continue  # "(Thomas tested it!)" says something about Thomas
-        # Only the names before "to": in "(Isabela to Mike)" Mike is who the message is for.
+            continue  # "(Kofi tested it!)" says something about Kofi
+        # Only the names before "to": in "(Ines to Sam)" Sam is who the message is for.
         return Trailing(shape, match.start("mark"), line.people(match.start("names"), match.end("names")))
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:
-        # "Draft the grant report **Nabil Freij**": emphasis is gone from the plain line, the names are not.
+        # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.
         names = [m for m in line.mentions if line.text[m.end :].strip(" .!*_") == ""]
         if names:
             return Trailing("owner-after", names[0].start, tuple(m.person for m in names))
@@ -165,6 +165,6 @@ def _only_names(text: str) -> bool:
 
 
 def is_only_names(line: Masked) -> bool:
-    """ "Isabela", "Andy:", "**Max**": a line that only names people heads what is nested under it."""
+    """ "Ines", "Omar:", "**Omar**": a line that only names people heads what is nested under it."""
     stripped = line.text.strip().strip("*_:.- ").strip()
     return bool(stripped) and _only_names(stripped)

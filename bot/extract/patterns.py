@@ -1,12 +1,12 @@
 """The promise shapes of English, as spaCy `DependencyMatcher` patterns: rules as data.
 
 Each `Rule` has an id (the benchmark counts what each finds and gets wrong) and its dependency
-patterns. Its owner is the pattern's own `owner` node where it has one ("asked MattG to", "opened
-by Adam"), else the subject of the `anchor` node (followed along coordinated verbs, so "JonL has
-agreed ... and will add" gives JonL for "add"), else, when the rule `carries`, the person the text
-before was about ("Will try and ..." after a sentence about Anil).
+patterns. Its owner is the pattern's own `owner` node where it has one ("asked SamO to", "opened
+by Dana"), else the subject of the `anchor` node (followed along coordinated verbs, so "LeeC has
+agreed ... and will add" gives LeeC for "add"), else, when the rule `carries`, the person the text
+before was about ("Will try and ..." after a sentence about Priya).
 The `task` node is the verb the title is made from; a rule without one takes its task from the
-item's context ("Tobie has this action").
+item's context ("Priya has this action").
 
 `VETOES` are patterns too: a promise whose anchor or task is hit by one of its rule's vetoes is not
 one ("won't", "would rather", "Mark to scribe", "can use httperf").
@@ -55,7 +55,7 @@ class Rule:
 _MODAL_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS | {"have"})}
 
 RULES: tuple[Rule, ...] = (
-    # "Anil will reply to the email", "Sam'll check", "Will try and work through it" (carried).
+    # "Priya will reply to the email", "Sam'll check", "Will try and work through it" (carried).
     Rule(
         "will",
         (
@@ -67,7 +67,7 @@ RULES: tuple[Rule, ...] = (
         carries=True,
         vetoes=("negated", "hedged", "role"),
     ),
-    # "ThomasG can try to test things today", "It would be good if ThomasL can take a look".
+    # "KofiM can try to test things today", "It would be good if TomL can take a look".
     Rule(
         "can",
         (
@@ -78,7 +78,7 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated", "preference", "role", "possibility"),
     ),
-    # "Dave should send the patch upstream".
+    # "Sam should send the patch upstream".
     Rule(
         "should",
         (
@@ -104,8 +104,8 @@ RULES: tuple[Rule, ...] = (
         carries=True,
         vetoes=("negated", "hedged"),
     ),
-    # Minute style: "Mort to check things work", "Isabela to set up the list"; the parser may read
-    # the name as the head of a noun phrase ("Joe [who is] to update the issue").
+    # Minute style: "Lee to check things work", "Ines to set up the list"; the parser may read
+    # the name as the head of a noun phrase ("Kofi [who is] to update the issue").
     Rule(
         "to",
         (
@@ -122,7 +122,7 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated", "role"),
     ),
-    # "Tobie is going to write it up".
+    # "Priya is going to write it up".
     Rule(
         "going-to",
         (
@@ -135,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         carries=True,
         vetoes=("negated", "hedged", "role"),
     ),
-    # "Jeremy offered to redo the tutorial", "Martha needs to follow up", "Marcin plans to review".
+    # "Omar offered to redo the tutorial", "Dana needs to follow up", "Omar plans to review".
     Rule(
         "commitment",
         (
@@ -147,7 +147,7 @@ RULES: tuple[Rule, ...] = (
         carries=True,
         vetoes=("negated", "hedged", "role", "will-need"),
     ),
-    # "Ben is happy to look into a proposal", "Lee is willing to chair".
+    # "Ines is happy to look into a proposal", "Lee is willing to chair".
     Rule(
         "happy-to",
         (
@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
         carries=True,
         vetoes=("negated", "role"),
     ),
-    # "Myles takes action to land", "Tracy took an action to start a thread".
+    # "Lee takes action to land", "Dana took an action to start a thread".
     Rule(
         "takes-action",
         (
@@ -176,7 +176,7 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated",),
     ),
-    # "Tobie and Chris have this action": the task is whatever the item is about.
+    # "Priya and Kofi have this action": the task is whatever the item is about.
     Rule(
         "has-the-action",
         (
@@ -188,7 +188,7 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated",),
     ),
-    # "New PR to be opened by Adam", "The release will be cut by Sam" (not "was created by").
+    # "New PR to be opened by Dana", "The release will be cut by Sam" (not "was created by").
     Rule(
         "passive-by",
         tuple(
@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated", "hedged"),
     ),
-    # "We've asked MattG to take a look", "Sam was asked to chase it"; an imperative "Invite X to
+    # "We've asked SamO to take a look", "Sam was asked to chase it"; an imperative "Invite X to
     # advise" has no one asking and is a note to no one in particular.
     Rule(
         "asked-to",
@@ -248,7 +248,7 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated",),
     ),
-    # "Anil has to rebase first" (not "had to": that is done).
+    # "Priya has to rebase first" (not "had to": that is done).
     Rule(
         "has-to",
         (
@@ -283,7 +283,7 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [_node("target", {}), _child("target", "neg", {"DEP": "neg"})],
         [_node("target", {}), _child("target", "neg", {"LOWER": _in(("not", "n't", "never"))})],
     ),
-    # "Hannes will hopefully ...", "Maybe Wassim should use ...": hopes and suggestions.
+    # "Mei will hopefully ...", "Maybe Omar should use ...": hopes and suggestions.
     "hedged": (
         [_node("target", {}), _child("target", "hedge", {"DEP": "advmod", "LOWER": _in(words.HEDGES)})],
     ),
@@ -300,6 +300,6 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     ),
     # "Mark to scribe": a role in the meeting itself.
     "role": ([_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],),
-    # "Wassim can use httperf": a possibility, not an offer.
+    # "Omar can use httperf": a possibility, not an offer.
     "possibility": ([_node("target", {"LEMMA": _in(words.POSSIBILITY_VERBS)})],),
 }

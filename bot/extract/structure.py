@@ -3,11 +3,11 @@ is it about.
 
 - Action context: a heading, bold line, list lead ("Next steps:", "Action Items (AIs):") or list item
   above it that names a list of actions. Every line in one is an assignment to whoever it names.
-- Owner header: a list item or heading that only names people ("Andy:", "- Isabela") heads the lines
-  nested under it: "- Call Tom about pandas" under "Andy:" is Andy's.
+- Owner header: a list item or heading that only names people ("Omar:", "- Ines") heads the lines
+  nested under it: "- Call Sam about pandas" under "Omar:" is Omar's.
 - Topic: what the block is about, for titles that say "it": the list item above it, the paragraph
   that introduced its list, else its section.
-- Agenda topic: a top-level item of an agenda list ("Dave: libvirt status") names a topic, not a
+- Agenda topic: a top-level item of an agenda list ("Sam: libvirt status") names a topic, not a
   promise; what is nested under it is the meeting's discussion and is read as any other text.
 """
 
@@ -27,7 +27,7 @@ ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.
 # A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
 ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
 AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
-# A short label a block opens with: "Late notes: ...", "Charrua post - ...".
+# A short label a block opens with: "Late notes: ...", "Release post - ...".
 _LABEL = re.compile(r"^\W*(?P<label>[A-Z][^:.!?]{2,40}?)\s*(?::|\s[-–—])\s+\S")
 
 

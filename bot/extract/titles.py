@@ -3,7 +3,7 @@
 A title is the promised verb phrase: the verb in its base form and what it governs to its right,
 without who promised it, the modal, fillers, the due date, and clauses that say when or why
 ("once it is merged", "so people can test"). Where the sentence leans on its context ("Look over
-it", "Myles takes action to land", "Robin will comment"), the object is taken from the item's topic:
+it", "Lee takes action to land", "Mei will comment"), the object is taken from the item's topic:
 the list item above it, the paragraph introducing its list, or its section. A long title is cut at
 a clause or phrase boundary, never inside a bracket, and never ends on a function word.
 """
@@ -131,7 +131,7 @@ def title_from_text(text: str) -> str:
 
 
 def topic_title(context: TitleContext) -> str:
-    """ "Tobie has this action": the task is the topic itself."""
+    """ "Priya has this action": the task is the topic itself."""
     topic = clean_topic(context.topic)
     return _finish(f"Follow up on {topic}") if topic else ""
 
@@ -176,7 +176,7 @@ class _Phrase:
         for child in head.children:
             if child.i < head.i and not _is_glued(child):
                 if child.dep_ == "nsubjpass":
-                    kept.extend(child.subtree)  # "New PR to be opened by Adam": the PR is what is opened
+                    kept.extend(child.subtree)  # "New PR to be opened by Dana": the PR is what is opened
                     self._passive_subject.update(t.i for t in child.subtree)
                 continue  # left of the verb: who promised it, when, fillers
             if _dropped(child):
@@ -211,7 +211,7 @@ class _Phrase:
         tokens = _outside_asides([t for t in self.tokens if t.i not in self.dropped])
         while tokens and tokens[-1].dep_ in ("cc", "punct") and tokens[-1].i != self.head.i:
             tokens.pop()
-        # "New PR to be opened by Adam": the verb first, then what it acts on.
+        # "New PR to be opened by Dana": the verb first, then what it acts on.
         acted = [t for t in tokens if t.i < self.head.i]
         if acted and all(t.i in self._passive_subject for t in acted):
             after = [t for t in tokens if t.i > self.head.i]
@@ -241,7 +241,7 @@ class _Phrase:
         if vague_done:
             return title
         if topic and not _has_object(self.head, tokens):
-            # "Myles takes action to land" under "Draft Staging Process #23"; "Robin will comment".
+            # "Lee takes action to land" under "Draft Staging Process #23"; "Mei will comment".
             preposition = words.VERB_PREPOSITIONS.get(self.lead or self.head.lemma_.lower(), "")
             return f"{title} {preposition} {topic}".replace("  ", " ")
         generic = _generic_object(self.head, tokens)
