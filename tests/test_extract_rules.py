@@ -207,6 +207,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a follow-up nested under an item says it is done",
+        "## Next steps\n\n- Lee - review the parser PR\n  - Actually took another look and approved\n"
+        "- Sam - update the docs\n  - will be merged once approved\n",
+        [(("Samuel Okafor",), "Update the docs", "label-imperative")],
+    ),
+    (
         "a speaker label and first person",
         "Sam: I'll write the announcement.\n",
         [(("Samuel Okafor",), "Write the announcement", "will")],

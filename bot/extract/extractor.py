@@ -89,7 +89,10 @@ class Extractor:
         for candidate, doc in zip(chosen, docs, strict=True):
             discourse.enter(candidate)
             previous = discourse.thing
-            readings.append(_Reading(candidate, doc, self._read(candidate, doc, discourse), previous))
+            found = self._read(candidate, doc, discourse)
+            if candidate.context.reported_done:
+                found = []  # "- Lee to review the PR" with "  - approved" under it
+            readings.append(_Reading(candidate, doc, found, previous))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
         topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
         return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})

@@ -27,6 +27,11 @@ ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.
 # A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
 ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
 AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
+# "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done.
+_COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]", re.IGNORECASE)
+_NOT_YET = re.compile(
+    r"\b(?:will|'ll|to|should|can|could|need|needs|once|when|if|not|n't|yet)\b", re.IGNORECASE
+)
 # A short label a block opens with: "Late notes: ...", "Release post - ...".
 _LABEL = re.compile(r"^\W*(?P<label>[A-Z][^:.!?]{2,40}?)\s*(?::|\s[-–—])\s+\S")
 
@@ -37,6 +42,7 @@ class BlockContext:
     header: tuple[Person, ...]  # the people a list item or heading above it names
     topic: str  # what the block is about, for titles
     agenda_topic: bool  # a top-level item of an agenda: a topic, not a promise
+    reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
 
 
 def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
@@ -68,7 +74,9 @@ def _context(index: int, blocks: tuple[Block, ...], roster: Roster) -> BlockCont
         and bool(AGENDA_HEADING.search(block.section))
         and not actions
     )
-    return BlockContext(actions, header, topic, agenda_topic)
+    children = [b for b in blocks[index + 1 :] if b.parent == index]
+    done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
+    return BlockContext(actions, header, topic, agenda_topic, done)
 
 
 def _lead_topic(lead: Block | None) -> str:

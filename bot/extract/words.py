@@ -190,5 +190,18 @@ ROLL_LABELS = (
 OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "person")
 TASK_COLUMNS = ("action", "task", "item", "what", "description")
 DUE_COLUMNS = ("due", "when", "deadline", "by")
+# A follow-up nested under an item that says it is done: "- approved", "- merged yesterday".
+COMPLETED = (
+    "done",
+    "completed",
+    "finished",
+    "closed",
+    "merged",
+    "fixed",
+    "resolved",
+    "approved",
+    "landed",
+    "shipped",
+)
 # Status marks that say the work is done.
 DONE_WORDS = frozenset({"done", "completed", "finished", "closed", "merged", "fixed", "resolved"})
