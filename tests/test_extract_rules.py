@@ -207,6 +207,11 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "checkbox minutes: a handle, then the request, with no separator",
+        "## Action items\n\n- [ ] @priyar write the migration guide\n- [x] @sokafor update the changelog\n",
+        [(("Priya Raman",), "Write the migration guide", "label-imperative")],
+    ),
+    (
         "a follow-up nested under an item says it is done",
         "## Next steps\n\n- Lee - review the parser PR\n  - Actually took another look and approved\n"
         "- Sam - update the docs\n  - will be merged once approved\n",
@@ -260,6 +265,8 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    "Priya: Let's look at the flaky tests first.",  # a suggestion to the room
+    "Lee: Also I'm going to be out next week.",  # a state, not an action
     "Lee: note that the cache is cold.",  # a remark, not a request
     "Priya would be overjoyed if the docs were done.",
     "We hope someone else will pick it up.",
@@ -320,3 +327,30 @@ def test_a_quote_keeps_the_links_as_written(items_of) -> None:  # type: ignore[n
 def test_a_parsed_meeting_keeps_its_attendee_keys() -> None:
     meeting = parse_note("2026-05-06.md", HEAD + "## Present\n\nQX: Priya Raman\nLee Chen (@leechen)\n")
     assert meeting.attendees == ("QX: Priya Raman", "Lee Chen (@leechen)")
+
+
+def test_restructuredtext_minutes_with_the_owner_after_a_colon(items_of) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Weekly sync 2026-05-06\n======================\n\nAction items\n------------\n\n"
+        "* Ping the infra team about the mirror: Samuel Okafor\n* Review the grant draft: Lee, Dana\n"
+        "* DONE Rotate the signing key: Priya\n"
+    )
+    found = [(tuple(o.name for o in i.owners), i.task, i.rule) for i in items_of(body, name="sync.rst")]
+    assert found == [
+        (("Samuel Okafor",), "Ping the infra team about the mirror", "owner-after"),
+        (("Lee Chen", "Dana Whitfield"), "Review the grant draft", "owner-after"),
+    ]
+
+
+def test_a_transcript_with_speaker_labels(items_of) -> None:  # type: ignore[no-untyped-def]
+    body = (
+        "Priya: Let's look at the flaky tests first. Sam, could you take the CI ones?\n"
+        "Sam: Sure, I'll take those.\nLee: I can write up the summary for the blog.\n"
+        "Dana: We should probably also update the docs.\nPriya: Dana, can you own that?\nDana: Yes.\n"
+    )
+    found = [(tuple(o.name for o in i.owners), i.task, i.rule) for i in items_of(body, name="2026-05-06.txt")]
+    assert found == [
+        (("Samuel Okafor",), "Take the CI ones", "will"),
+        (("Lee Chen",), "Write up the summary for the blog", "can"),
+        (("Dana Whitfield",), "Own the docs", "request-answered"),
+    ]

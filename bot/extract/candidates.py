@@ -97,6 +97,8 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
     mentions = [m for m in mentions if m.end <= len(original)]
     line = Masked.of(original, mentions)
     lead = lines.leading(line)
+    if lead is not None and lead.shape == "label-bare" and not context.actions:
+        lead = None  # outside a list of actions, "Priya reviewed it" is a sentence with its subject
     tail = lines.trailing(line, sentence.source)
     start = lead.end if lead is not None else 0
     end = tail.start if tail is not None and tail.start > start else len(original)

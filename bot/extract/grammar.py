@@ -57,6 +57,11 @@ def root(doc: Doc) -> Token | None:
     return next((t for t in doc if t.dep_ == "ROOT"), None)
 
 
+def is_stemless(word: str) -> bool:
+    """A word whose "-ing" leaves no stem ("ping", "bring") is no gerund, whatever the tagger says."""
+    return word.endswith("ing") and len(word) < 6
+
+
 def imperative(doc: Doc) -> Token | None:
     """The verb of a bare request ("Review the PR", "Please review the PR"), if the sentence is one."""
     tokens = [
@@ -65,12 +70,15 @@ def imperative(doc: Doc) -> Token | None:
     if not tokens:
         return None
     first = tokens[0]
-    if first.tag_ != "VB" or first.dep_ in ("aux", "auxpass") or first.lemma_ in words.NOT_ACTIONS:
+    base = first.tag_ == "VB" or (first.tag_ == "VBG" and is_stemless(first.lower_))
+    if not base or first.dep_ in ("aux", "auxpass") or first.lemma_ in words.NOT_ACTIONS:
         return None  # "Have seen an issue": a perfect, not a request; "Need to dig into": a need
     if first.dep_ not in ("ROOT", "conj"):
         return None  # the parser did not read the line as a request; its words are the title
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
         return None
+    if first.lower_ == "let" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("'s", "us"):
+        return None  # "Let's look at the flaky tests": a suggestion to the room
     return first
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.extract import words
 from bot.people import Mention, Person
 
 MASK = "¤"
@@ -48,6 +49,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("label-bracket", re.compile(rf"^\s*\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
     ("label-update", re.compile(rf"^\s*(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
     # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
+    # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request).
+    ("label-bare", re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z])")),
     ("label", re.compile(rf"^\s*(?P<names>{NAMES})\s*(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)")),
 )
 # What may close a line after the owner: punctuation, an emoji or its ":shortcode:", an aside

@@ -23,9 +23,6 @@ from bot.extract import words
 
 Pattern = list[dict[str, Any]]
 
-_VERB = {"TAG": {"IN": ["VB", "VBG"]}}
-_BASE_VERB = {"TAG": "VB"}
-
 
 def _child(parent: str, name: str, attrs: dict[str, Any], op: str = ">") -> dict[str, Any]:
     return {"LEFT_ID": parent, "REL_OP": op, "RIGHT_ID": name, "RIGHT_ATTRS": attrs}
@@ -41,6 +38,11 @@ def _in(values: frozenset[str] | tuple[str, ...]) -> dict[str, list[str]]:
 
 def _not_in(values: frozenset[str]) -> dict[str, list[str]]:
     return {"NOT_IN": sorted(values)}
+
+
+_VERB = {"TAG": {"IN": ["VB", "VBG"]}}
+# The promised action: a verb in its base form that acts ("be out next week" and "like to" do not).
+_BASE_VERB = {"TAG": "VB", "LEMMA": _not_in(words.NOT_ACTIONS)}
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extract import words
+from bot.extract.grammar import is_stemless
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -221,7 +222,7 @@ class _Phrase:
         for index, token in enumerate(tokens):
             text = self.name_of(token) or token.text
             if token.i == self.head.i:
-                text = self.lead or token.lemma_
+                text = self.lead or _base_form(token)
             elif token.i == min(self._passive_subject, default=-1) and token.tag_ != "NNP":
                 text = text[:1].lower() + text[1:]  # "New PR to be opened" -> "Open new PR"
             elif _is_vague(token) and not vague_done:
@@ -251,6 +252,12 @@ class _Phrase:
             return title
         # "Open an issue" under "Voting member terms": which issue is in the topic.
         return f"{title} {words.GENERIC_OBJECTS[generic.lemma_.lower()]} {named}"
+
+
+def _base_form(verb: Token) -> str:
+    """The verb as a request says it: a base form as written, any other form by its lemma
+    ("reviewing" -> "review"); the lemmatizer's suffix rules would make "ping" "pe"."""
+    return verb.lower_ if verb.tag_ == "VB" or is_stemless(verb.lower_) else verb.lemma_
 
 
 def _action_of(verb: Token) -> tuple[Token, str]:

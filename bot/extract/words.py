@@ -95,6 +95,12 @@ LOOKS = {
     "shot": "try",
 }
 
+# Words after a name that make it the subject of a sentence, not the label of a line.
+AUXILIARIES = (
+    "will", "'ll", "can", "could", "should", "would", "to", "is", "are", "was", "were", "has", "have",
+    "had", "and", "or", "might", "may", "must", "shall", "does", "did", "do", "needs", "wants", "said",
+)  # fmt: skip
+
 # -- people -------------------------------------------------------------------------------------
 THIRD_PERSON = frozenset({"he", "she"})
 FIRST_PERSON = frozenset({"i", "me"})

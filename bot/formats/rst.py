@@ -50,11 +50,12 @@ def _collect(
 ) -> str | None:
     title: str | None = None
     for child in node.children:
-        if isinstance(child, nodes.title):
+        if isinstance(child, nodes.title | nodes.subtitle):
+            # A lone section under the title is promoted to the subtitle: it is still a section.
             text = child.astext().strip()
             line = (child.line or 1) - 1 + offset - 1
             blocks.append(Block(BlockKind.HEADING, text, (TextLine(max(line, 1), text),)))
-            if isinstance(node, nodes.document):
+            if isinstance(node, nodes.document) and isinstance(child, nodes.title):
                 title = text
             section = text
         elif isinstance(child, nodes.docinfo | nodes.field_list):
