@@ -40,6 +40,9 @@ class Block:
     # "- Call Tom about pandas"), and the paragraph that introduced its list ("Next steps:").
     parent: int | None = None
     lead: int | None = None
+    # For headings: how deep ("## Next steps" is 2, "### Dana" under it 3), so a block's headings
+    # can be told as a path, not only the nearest.
+    level: int = 0
 
     @property
     def line(self) -> int:

@@ -207,6 +207,29 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a bullet 'Next steps:' opening a list",
+        "- Discussion of the release\n- Next steps:\n  - Lee - tag the release candidate\n",
+        [(("Lee Chen",), "Tag the release candidate", "label-imperative")],
+    ),
+    (
+        "a paragraph 'Action Items (AIs):' introducing a list",
+        "Action Items (AIs):\n\n- Review the parser PR (Dana)\n",
+        [(("Dana Whitfield",), "Review the parser PR", "owner-after")],
+    ),
+    (
+        "a bold line '**Action items**' opening a list",
+        "**Action items**\n\n- Priya\n  - Call Lee about the release\n",
+        [(("Priya Raman",), "Call Lee about the release", "owner-header")],
+    ),
+    (
+        "an owner as a heading with requests under it, in a list of actions",
+        "## Next steps\n\n### Dana\n\n- Book the venue\n- Draft the invitation\n",
+        [
+            (("Dana Whitfield",), "Book the venue", "owner-header"),
+            (("Dana Whitfield",), "Draft the invitation", "owner-header"),
+        ],
+    ),
+    (
         "checkbox minutes: a handle, then the request, with no separator",
         "## Action items\n\n- [ ] @priyar write the migration guide\n- [x] @sokafor update the changelog\n",
         [(("Priya Raman",), "Write the migration guide", "label-imperative")],

@@ -46,16 +46,32 @@ class BlockContext:
 
 
 def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
-    return [_context(index, blocks, roster) for index in range(len(blocks))]
+    paths = _heading_paths(blocks)
+    return [_context(index, blocks, paths[index], roster) for index in range(len(blocks))]
 
 
-def _context(index: int, blocks: tuple[Block, ...], roster: Roster) -> BlockContext:
+def _heading_paths(blocks: tuple[Block, ...]) -> list[tuple[str, ...]]:
+    """The headings each block stands under, outermost first: "## Next steps" then "### Dana"."""
+    paths: list[tuple[str, ...]] = []
+    open_headings: list[tuple[int, str]] = []
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            while open_headings and open_headings[-1][0] >= block.level:
+                open_headings.pop()
+            open_headings.append((block.level, block.text))
+        paths.append(tuple(text for _, text in open_headings))
+    return paths
+
+
+def _context(
+    index: int, blocks: tuple[Block, ...], headings: tuple[str, ...], roster: Roster
+) -> BlockContext:
     block = blocks[index]
     ancestors = _ancestors(index, blocks)
     lead = blocks[block.lead] if block.lead is not None else None
     labels = [blocks[i].text for i in ancestors] + ([lead.text] if lead is not None else [])
-    actions = bool(ACTION_HEADING.search(block.section)) or any(ACTION_LABEL.match(t) for t in labels)
-    actions = actions or block.checked is False
+    actions = any(ACTION_HEADING.search(h) for h in (*headings, block.section))
+    actions = actions or any(ACTION_LABEL.match(t) for t in labels) or block.checked is False
     header: tuple[Person, ...] = ()
     for ancestor in ancestors:
         header = _names_only(blocks[ancestor].text, roster)

@@ -16,6 +16,7 @@ _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
 _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 
 # Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
+_BOLD_LEVEL = 7
 _parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 
@@ -62,7 +63,7 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
                 if title is None and opener.tag == "h1":
                     title = text
                 section = text
-                blocks.append(Block(BlockKind.HEADING, section, lines))
+                blocks.append(Block(BlockKind.HEADING, section, lines, level=int(opener.tag[1:])))
             elif opener.type in ("th_open", "td_open"):
                 row.append(" ".join(line.text for line in lines).strip())
             elif opener.type == "paragraph_open":
@@ -80,7 +81,8 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
                     bold = _bold_heading(token.children or [])
                     if bold is not None and _only_bold(token):
                         section = bold
-                        blocks.append(Block(BlockKind.HEADING, section, lines))
+                        # A bold line heads what follows, under the headings it stands in.
+                        blocks.append(Block(BlockKind.HEADING, section, lines, level=_BOLD_LEVEL))
                     elif bold is not None:
                         blocks.append(Block(BlockKind.PARAGRAPH, bold, _strip_lead_in(lines, bold)))
                     else:

@@ -35,7 +35,7 @@ def read_plain(body: str, first_line: int, metadata: dict[str, object]) -> Docum
             return
         if not pending_item and _looks_like_heading(pending):
             section = pending[0].text.strip().rstrip(":").strip()
-            blocks.append(Block(BlockKind.HEADING, section, tuple(pending)))
+            blocks.append(Block(BlockKind.HEADING, section, tuple(pending), level=1))
             open_items.clear()
         elif pending_item:
             while open_items and open_items[-1][0] >= indent:
@@ -57,7 +57,7 @@ def read_plain(body: str, first_line: int, metadata: dict[str, object]) -> Docum
             heading = pending[0]
             section = heading.text.strip()
             title = title or section
-            blocks.append(Block(BlockKind.HEADING, section, (heading,)))
+            blocks.append(Block(BlockKind.HEADING, section, (heading,), level=1))
             pending, pending_item, checked = [], False, None
             continue
         if not text.strip():

@@ -39,6 +39,7 @@ class _Lists:
     first_line: int
     items: list[int | None] = field(default_factory=list)
     lead: int | None = None
+    depth: int = 0  # sections entered
 
     def source(self, number: int) -> str:
         index = number - self.first_line
@@ -54,7 +55,8 @@ def _collect(
             # A lone section under the title is promoted to the subtitle: it is still a section.
             text = child.astext().strip()
             line = (child.line or 1) - 1 + offset - 1
-            blocks.append(Block(BlockKind.HEADING, text, (TextLine(max(line, 1), text),)))
+            level = 1 if isinstance(node, nodes.document) else lists.depth + 1
+            blocks.append(Block(BlockKind.HEADING, text, (TextLine(max(line, 1), text),), level=level))
             if isinstance(node, nodes.document) and isinstance(child, nodes.title):
                 title = text
             section = text
@@ -68,7 +70,9 @@ def _collect(
                 line = (field.line or child.line or 1) + offset - 1
                 blocks.append(Block(BlockKind.PARAGRAPH, section, (TextLine(line, f"{name}: {value}"),)))
         elif isinstance(child, nodes.section):
+            lists.depth += 1
             _collect(child, section, offset, blocks, meta, lists)
+            lists.depth -= 1
         elif isinstance(child, nodes.paragraph):
             lines = _lines(child, offset, lists)
             if isinstance(node, nodes.list_item):
