@@ -90,6 +90,11 @@ def test_two_people_doing_different_things_are_two_items(items_of) -> None:  # t
     ]
 
 
+def test_it_is_the_object_of_the_clause_before(items_of) -> None:  # type: ignore[no-untyped-def]
+    found = owners_and_tasks(items_of, "Lee will update the RFC with the final layout and merge it.\n")
+    assert found == [(("Lee Chen",), "Update the RFC with the final layout and merge the RFC")]
+
+
 def test_a_sentence_without_subject_goes_on_about_the_paragraph_person(items_of) -> None:  # type: ignore[no-untyped-def]
     body = "Lee has been looking at the cache. Will send a patch once it passes.\n"
     # Which patch: the one for the cache the sentence before was about.

@@ -101,8 +101,12 @@ def _antecedent(vague: Token, name_of: NameOf) -> str:
     while step.dep_ != "ROOT" and step.dep_ != "conj":
         step = step.head
         own.update(c.i for c in step.children if c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass"))
-    for token in reversed(list(vague.doc[: vague.i])):
-        if token.dep_ in ("dobj", "pobj", "nsubjpass") and _is_thing(token) and token.i not in own:
+    before = [t for t in reversed(vague.doc[: vague.i]) if _is_thing(t) and t.i not in own]
+    # The object of the clause before ("update the RFC with the layout and merge it": the RFC),
+    # else a thing named in a phrase.
+    for deps in (("dobj", "nsubjpass"), ("pobj",)):
+        token = next((t for t in before if t.dep_ in deps), None)
+        if token is not None:
             return _noun_phrase(token, name_of)
     return ""
 
