@@ -101,7 +101,10 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s
 _ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
 # A line that opens with a label is a statement of its own even without a full stop before it:
 # "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
-_MARKER_LINE = re.compile(r"^\s*[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|^\s*[A-Z][A-Za-z]{0,20}\s*[-–—]\s")
+_MARKER_LINE = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's time stamp
+    r"(?:[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s)"
+)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 
 

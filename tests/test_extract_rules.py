@@ -372,6 +372,12 @@ def test_a_transcript_with_speaker_labels(items_of) -> None:  # type: ignore[no-
         "Dana: We should probably also update the docs.\nPriya: Dana, can you own that?\nDana: Yes.\n"
     )
     found = [(tuple(o.name for o in i.owners), i.task, i.rule) for i in items_of(body, name="2026-05-06.txt")]
+    # The same lines time-stamped, and without full stops: each line is still its own utterance.
+    lines = [line.rstrip(".") for line in body.splitlines()]
+    stamped = "".join(f"[00:0{n}:1{n}] {line}\n" for n, line in enumerate(lines))
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(stamped, name="2026-05-06.txt")] == [
+        (owners, task) for owners, task, _ in found
+    ]
     assert found == [
         (("Samuel Okafor",), "Take the CI ones", "will"),
         (("Lee Chen",), "Write up the summary for the blog", "can"),

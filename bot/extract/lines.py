@@ -36,6 +36,8 @@ SHAPE_RULES: dict[str, str] = {
     "table-row": "a row of a table with an owner column and a task column",
 }
 
+# A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
+_STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
 # (id, pattern): the first that matches the start of a line wins.
 LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -46,12 +48,18 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("label-bracket", re.compile(rf"^\s*\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
-    ("label-update", re.compile(rf"^\s*(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
-    # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
+    ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
+    ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
     # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request).
     ("label-bare", re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z])")),
-    ("label", re.compile(rf"^\s*(?P<names>{NAMES})\s*(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)")),
+    # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
+    (
+        "label",
+        re.compile(
+            rf"^{_STAMP}(?P<names>{NAMES})\s*(?:\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)\s*)?"
+            rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)"
+        ),
+    ),
 )
 # What may close a line after the owner: punctuation, an emoji or its ":shortcode:", an aside
 # without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Dana and Kofi)
