@@ -1,13 +1,21 @@
 """One sync at a time per state folder: two runs started together take turns, so neither can open
-an issue the other is opening. (A CI concurrency group only serialises runs of one workflow.)"""
+an issue the other is opening. (A CI concurrency group only serialises runs of one workflow.)
+
+filelock takes an OS lock on every platform (fcntl here, msvcrt on Windows), so the CLI starts
+anywhere and a crashed run's lock goes with its process."""
 
 from __future__ import annotations
 
-import fcntl
-import time
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock
+from filelock import Timeout as _Timeout
+
+log = logging.getLogger("actionbot")
+WAITING = "waiting for another sync to finish"
 
 
 class LockTimeout(Exception):
@@ -17,19 +25,18 @@ class LockTimeout(Exception):
 @contextmanager
 def sync_lock(state_dir: Path, timeout: float = 600.0) -> Iterator[None]:
     state_dir.mkdir(parents=True, exist_ok=True)
-    with open(state_dir / "sync.lock", "a+", encoding="utf-8") as handle:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise LockTimeout(
-                        f"another sync has held {state_dir / 'sync.lock'} for {timeout:.0f}s"
-                    ) from None
-                time.sleep(0.05)
+    path = state_dir / "sync.lock"
+    lock = FileLock(path, is_singleton=False, thread_local=False)
+    try:
+        lock.acquire(timeout=0)
+    except _Timeout:
+        # Said once, so a person whose sync seems to hang knows why.
+        log.warning("%s (%s)", WAITING, path)
         try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            lock.acquire(timeout=timeout)
+        except _Timeout:
+            raise LockTimeout(f"another sync has held {path} for {timeout:.0f}s") from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -6,8 +6,8 @@ with a file lock in the state folder (bot/lock.py) held from reading the tracker
 (bot/syncing.py): the second sync waits, then plans against what the first one wrote.
 
 Each race here is made certain, not likely: the first issue-creating request is held in the emulator
-until both syncs are inside the lock (each has the lock file open, seen in /proc), and every create
-is slowed, so the second sync is waiting while the first is still creating. Without a shared lock
+until the second sync says it is waiting for the lock, and every create is slowed, so the second
+sync is waiting while the first is still creating. Without a shared lock
 (two state folders) the same race opens every issue twice; the next run closes the younger copies.
 """
 
@@ -27,12 +27,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.lock import WAITING
 from bot.sync import SyncResult
 from tests import syncbed
 from tests.conftest import ROOT
 from tests.github_emulator import GitHubEmulator, LoggedRequest
-
-pytestmark = pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc to see the lock")
 
 NOTE = syncbed.FIVE_ITEMS
 ISSUES = 5
@@ -54,22 +53,9 @@ def write_notes(root: Path) -> Path:
     return notes
 
 
-def lock_handles(pids: Iterable[int], lock: Path) -> int:
-    """How many open files of these processes are the lock file: each sync inside the lock has it
-    open, the one holding it and the one waiting for it alike."""
-    target = os.path.realpath(lock)
-    count = 0
-    for pid in pids:
-        try:
-            fds = os.listdir(f"/proc/{pid}/fd")
-        except OSError:
-            continue
-        for fd in fds:
-            try:
-                count += os.readlink(f"/proc/{pid}/fd/{fd}") == target
-            except OSError:
-                continue
-    return count
+def said_waiting(logs: Iterable[Path]) -> bool:
+    """Whether a sync's stderr says it is waiting for the lock another sync holds."""
+    return any(log.exists() and WAITING in log.read_text(encoding="utf-8") for log in logs)
 
 
 def hold_first_create(emu: GitHubEmulator, until: Callable[[], bool], seconds: float) -> threading.Event:
@@ -123,23 +109,22 @@ def test_two_cli_processes_started_together_open_each_issue_once(
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     env["ACTIONBOT_TEST_TOKEN"] = repo.token
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])  # this checkout
-    pids: list[int] = []
-    seen = hold_first_create(repo, lambda: lock_handles(pids, state / "sync.lock") >= 2, seconds=0.5)
+    logs = [tmp_path / f"stderr-{n}.txt" for n in range(2)]
+    seen = hold_first_create(repo, lambda: said_waiting(logs), seconds=0.5)
     command = [sys.executable, "-m", "bot", "sync", str(notes), "--config", str(config), "--json"]
-    processes = [
-        subprocess.Popen(
-            command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        )
-        for _ in range(2)
-    ]
-    pids.extend(p.pid for p in processes)
-    try:
-        outputs = [p.communicate(timeout=2 * WAIT) for p in processes]
-    finally:
-        for process in processes:
-            if process.poll() is None:  # a hang: end these two, then fail
-                process.kill()
-                process.communicate()
+    with logs[0].open("w") as first, logs[1].open("w") as second:
+        processes = [
+            subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=log, text=True)
+            for log in (first, second)
+        ]
+        try:
+            stdouts = [p.communicate(timeout=2 * WAIT)[0] for p in processes]
+            outputs = list(zip(stdouts, (log.read_text() for log in logs), strict=True))
+        finally:
+            for process in processes:
+                if process.poll() is None:  # a hang: end these two, then fail
+                    process.kill()
+                    process.communicate()
     for process, (out, err) in zip(processes, outputs, strict=True):
         assert process.returncode == 0, f"exit {process.returncode}\nstdout:\n{out}\nstderr:\n{err}"
     assert seen.is_set(), "the second process never reached the lock while the first was creating"
@@ -154,13 +139,13 @@ def test_two_cli_processes_started_together_open_each_issue_once(
 
 
 def test_two_syncs_in_one_process_sharing_a_state_folder_take_turns(
-    repo: GitHubEmulator, tmp_path: Path
+    repo: GitHubEmulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     notes = write_notes(tmp_path)
     config = syncbed.make_config(repo, tmp_path / "state", timeout=10)
     extraction = syncbed.extract(config, notes)
     seen = hold_first_create(
-        repo, lambda: lock_handles([os.getpid()], tmp_path / "state" / "sync.lock") >= 2, seconds=0.3
+        repo, lambda: any(WAITING in r.getMessage() for r in caplog.records), seconds=0.3
     )
     results: list[SyncResult] = []
     errors: list[BaseException] = []
