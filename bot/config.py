@@ -19,6 +19,7 @@ from pydantic import (
 
 from bot import config_keys
 from bot.channels import check_url
+from bot.dates import WEEKDAYS
 from bot.nlp import DEFAULT_MODEL, MODELS, is_path
 from bot.people import Person, Roster
 
@@ -103,11 +104,16 @@ class MeetingsConfig(_Strict):
     time: str = Field(default="16:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     timezone: str = "UTC"
     every_days: int | None = Field(default=None, gt=0)  # e.g. 14 for every other week
-    weekday: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] | None = (
-        None
-    )
+    weekday: str | None = None  # one of dates.WEEKDAYS
     name: str = "team"
     minutes: int = Field(default=60, gt=0, le=24 * 60)  # how long it lasts, for the calendar invitation
+
+    @field_validator("weekday")
+    @classmethod
+    def _weekday(cls, value: str | None) -> str | None:
+        if value is not None and value.lower() not in WEEKDAYS:
+            raise ValueError(f"'{value}' is not a weekday: one of {', '.join(WEEKDAYS)}")
+        return value.lower() if value is not None else None
 
     @field_validator("timezone")
     @classmethod

@@ -11,13 +11,17 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from dateutil.relativedelta import relativedelta
+
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The one list of weekday names: due dates, meeting cadences and the config all read it.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+FRIDAY = WEEKDAYS.index("friday")
 _MONTHS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 )  # fmt: skip
 _MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
-_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 
 
@@ -71,20 +75,21 @@ def _dateparser(phrase: str, base: dt.date | None) -> dt.date | None:
 
 def next_weekday(base: dt.date, weekday: int) -> dt.date:
     """The first day strictly after `base` falling on `weekday` (Monday is 0)."""
-    ahead = (weekday - base.weekday()) % 7 or 7
-    return base + dt.timedelta(days=ahead)
+    return base + relativedelta(days=1, weekday=weekday)
+
+
+def on_or_after(base: dt.date, weekday: int) -> dt.date:
+    """`base` if it falls on `weekday`, else the first day after it that does."""
+    return base + relativedelta(weekday=weekday)
 
 
 def end_of_week(base: dt.date) -> dt.date:
     """The Friday of the meeting's week (the next Friday when the meeting is at the weekend)."""
-    if base.weekday() <= 4:
-        return base + dt.timedelta(days=4 - base.weekday())
-    return next_weekday(base, 4)
+    return on_or_after(base, FRIDAY)
 
 
 def end_of_month(base: dt.date) -> dt.date:
-    first_of_next = (base.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return first_of_next - dt.timedelta(days=1)
+    return base + relativedelta(day=31)  # relativedelta clamps to the month's last day
 
 
 def month_of(word: str) -> bool:
@@ -94,4 +99,4 @@ def month_of(word: str) -> bool:
 
 def weekday_index(name: str) -> int | None:
     name = name.lower()
-    return _WEEKDAYS.index(name) if name in _WEEKDAYS else None
+    return WEEKDAYS.index(name) if name in WEEKDAYS else None

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.config import MeetingsConfig
-from bot.dates import weekday_index
+from bot.dates import on_or_after, weekday_index
 from bot.notes import Meeting
 
 # How far past its start a meeting still counts as "the next one" (it is under way).
@@ -55,8 +55,7 @@ def _anchor(latest: Meeting | None, config: MeetingsConfig) -> dt.date | None:
         return base
     weekday = weekday_index(config.weekday)
     assert weekday is not None  # the config allows weekday names only
-    base = base or dt.date(2000, 1, 3)
-    return base + dt.timedelta(days=(weekday - base.weekday()) % 7)
+    return on_or_after(base or dt.date(2000, 1, 3), weekday)
 
 
 def reminder_due(meeting: NextMeeting, now: dt.datetime, lead: dt.timedelta) -> bool:
