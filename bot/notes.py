@@ -13,6 +13,8 @@ from pathlib import PurePath
 
 import frontmatter
 import yaml
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from bot import dates
 from bot.blocks import Block, BlockKind, Document, TextLine
@@ -64,7 +66,8 @@ _ATTENDEES = re.compile(
     r"^\s*(attendees|attendance|present|participants|people present|in attendance)\s*:\s*", re.IGNORECASE
 )
 _ATTENDEE_HEADING = re.compile(r"^\s*(attendees|attendance|present|participants)\s*:?\s*$", re.IGNORECASE)
-_AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
+# The one test of whether a heading is the agenda's: the notes' agenda and extraction both use it.
+AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
 _NAME_SEPARATORS = re.compile(r",|;|\band\b|&|\n")
 _ROLE = re.compile(r"\((?:chair|host|notes?|scribe|minutes|facilitator)[^)]*\)", re.IGNORECASE)
 _NEXT_MEETING = re.compile(
@@ -105,6 +108,9 @@ _MARKER_LINE = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's time stamp
     r"(?:[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s)"
 )
+# Only the front matter's fences are read here, to know where the body starts; python-frontmatter
+# reads what is between them.
+_FENCES = MarkdownIt("zero").use(front_matter_plugin)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 
 
@@ -137,10 +143,10 @@ def parse_note(path: str, text: str) -> Meeting:
 def _split_front_matter(path: str, text: str) -> tuple[dict[str, object], str, int]:
     if not _FRONT_MATTER.match(text):
         return {}, text, 1
-    lines = text.split("\n")
-    closing = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    if closing is None:
+    first = next(iter(_FENCES.parse(text)), None)
+    if first is None or first.type != "front_matter" or first.map is None:
         raise NoteError(path, "front matter opened with '---' is never closed", line=1)
+    body_start = first.map[1]  # the line after the closing fence, counted from 0
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as error:
@@ -149,8 +155,8 @@ def _split_front_matter(path: str, text: str) -> tuple[dict[str, object], str, i
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise NoteError(path, f"broken front matter: {problem}", line=line) from error
     metadata = post.metadata if isinstance(post.metadata, dict) else {}
-    body = "\n".join(lines[closing + 1 :])
-    return dict(metadata), body, closing + 2
+    body = "\n".join(text.split("\n")[body_start:])
+    return dict(metadata), body, body_start + 1
 
 
 def _read_body(path: str, body: str, first_line: int, metadata: dict[str, object]) -> Document:
@@ -236,7 +242,7 @@ def _agenda(blocks: tuple[Block, ...]) -> tuple[str, ...]:
         if block.kind is BlockKind.HEADING:
             if in_agenda and items:
                 break
-            in_agenda = bool(_AGENDA_HEADING.search(block.section))
+            in_agenda = bool(AGENDA_HEADING.search(block.section))
         elif in_agenda and block.kind is BlockKind.ITEM:
             items.append(block.text)
     if items:

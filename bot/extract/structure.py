@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from bot.blocks import Block, BlockKind
 from bot.extract import words
 from bot.extract.lines import Masked, is_only_names
+from bot.notes import AGENDA_HEADING
 from bot.people import Person, Roster
 
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=len, reverse=True))
@@ -26,7 +27,6 @@ _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=
 ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.IGNORECASE)
 # A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
 ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
-AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
 # "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done.
 _COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]", re.IGNORECASE)
 _NOT_YET = re.compile(

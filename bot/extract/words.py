@@ -185,7 +185,6 @@ ACTION_HEADINGS = (
     "todos", "todo", "to do", "tasks", "assignments", "follow-ups", "follow ups", "followups", "follow-up",
     "owners",
 )  # fmt: skip
-AGENDA_HEADINGS = ("agenda",)
 # Lines that say who attends or holds a role in the meeting: "Present: ...", "Scribe: Nadia".
 ROLL_LABELS = (
     "attendees", "attendance", "present", "participants", "people present", "in attendance", "regrets",

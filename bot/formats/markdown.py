@@ -7,17 +7,19 @@ from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.tasklists import tasklists_plugin
 
 from bot.blocks import Block, BlockKind, Document, TextLine
 
-_CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
 # A paragraph that opens with a bold phrase and a dash or colon names its own topic:
 # "**Charrua post** - Will merge this post tomorrow."
 _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 
 # Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
 _BOLD_LEVEL = 7
-_parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# Task lists ("- [ ] ...", "- [x] ...") are read by mdit-py-plugins' tasklists: each box is a token.
+_parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(tasklists_plugin)
+_BOX = "task-list-item-checkbox"
 
 
 def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Document:
@@ -76,7 +78,7 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
                     )
                     if own is None:
                         items[-1] = len(blocks)
-                    blocks.append(_list_item(section, lines, parent, lead))
+                    blocks.append(_list_item(section, lines, parent, lead, _checked(token)))
                 else:
                     bold = _bold_heading(token.children or [])
                     if bold is not None and _only_bold(token):
@@ -94,13 +96,21 @@ def _line_of(token: Token, first_line: int) -> int:
     return (token.map[0] if token.map else 0) + first_line
 
 
-def _list_item(section: str, lines: tuple[TextLine, ...], parent: int | None, lead: int | None) -> Block:
-    head = lines[0]
-    match = _CHECKBOX.match(head.text)
-    if not match:
-        return Block(BlockKind.ITEM, section, lines, parent=parent, lead=lead)
-    rest = (TextLine(head.number, head.text[match.end() :], head.source), *lines[1:])
-    return Block(BlockKind.ITEM, section, rest, checked=match.group(1) != " ", parent=parent, lead=lead)
+def _list_item(
+    section: str, lines: tuple[TextLine, ...], parent: int | None, lead: int | None, checked: bool | None
+) -> Block:
+    if checked is not None:
+        head = lines[0]
+        lines = (TextLine(head.number, head.text.lstrip(), head.source), *lines[1:])
+    return Block(BlockKind.ITEM, section, lines, checked=checked, parent=parent, lead=lead)
+
+
+def _checked(inline: Token) -> bool | None:
+    """For a task-list item, whether its box is ticked; None for any other paragraph."""
+    first = next(iter(inline.children or []), None)
+    if first is None or first.type != "html_inline" or _BOX not in first.content:
+        return None
+    return 'checked="checked"' in first.content
 
 
 def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[TextLine, ...]:
