@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Protocol
 
 import pytest
+from spacy.language import Language
 
-from bot.config import DEFAULT_MODEL
 from bot.extract import Extractor
-from bot.nlp import load_model
+from bot.items import ActionItem
+from bot.nlp import DEFAULT_MODEL, load_model
 from bot.notes import parse_note
 from bot.people import Person, Roster
 
@@ -38,21 +40,25 @@ def _outside_actions(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name)
 
 
+class ItemsOf(Protocol):
+    """The items of a small note written in a test."""
+
+    def __call__(self, body: str, name: str = "2026-05-06.md") -> list[ActionItem]: ...
+
+
 @pytest.fixture(scope="session")
-def nlp():  # type: ignore[no-untyped-def]
+def nlp() -> Language:
     return load_model(DEFAULT_MODEL)
 
 
 @pytest.fixture(scope="session")
-def extractor(nlp) -> Extractor:  # type: ignore[no-untyped-def]
+def extractor(nlp: Language) -> Extractor:
     return Extractor(nlp, TEAM)
 
 
 @pytest.fixture
-def items_of(extractor: Extractor):  # type: ignore[no-untyped-def]
-    """Items of a small note written in the test, as (owner names, task, due) tuples."""
-
-    def run(body: str, name: str = "2026-05-06.md"):  # type: ignore[no-untyped-def]
+def items_of(extractor: Extractor) -> ItemsOf:
+    def run(body: str, name: str = "2026-05-06.md") -> list[ActionItem]:
         return extractor.extract(parse_note(name, body))
 
     return run

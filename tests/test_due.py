@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
 from bot.extract import Extractor
 from bot.extract.due import due_in, events_in
@@ -67,7 +68,7 @@ def test_an_event_dated_in_the_note_is_a_due_date() -> None:
     assert due_in("Priya will print the stickers before Easter.", WEDNESDAY, None, events) is None
 
 
-def test_next_call_without_an_announced_date_follows_the_cadence(nlp) -> None:  # type: ignore[no-untyped-def]
+def test_next_call_without_an_announced_date_follows_the_cadence(nlp: Language) -> None:
     note = parse_note(
         "2026-05-06.md", "---\ndate: 2026-05-06\n---\n\nLee will review the budget by the next call.\n"
     )

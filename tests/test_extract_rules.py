@@ -14,6 +14,7 @@ import pytest
 from bot.extract.lines import SHAPE_RULES
 from bot.extract.patterns import RULES, VETOES
 from bot.notes import parse_note
+from tests.conftest import ItemsOf
 
 HEAD = "---\ndate: 2026-05-06\n---\n\n"
 Found = list[tuple[tuple[str, ...], str, str]]  # (owners, title, rule)
@@ -301,24 +302,24 @@ NOT_ITEMS = [
 ]
 
 
-def found(items_of, body: str) -> Found:  # type: ignore[no-untyped-def]
+def found(items_of: ItemsOf, body: str) -> Found:
     return [(tuple(o.name for o in i.owners), i.task, i.rule) for i in items_of(HEAD + body)]
 
 
 @pytest.mark.parametrize(
     ("rule", "style", "body", "expected"), STYLES, ids=[f"{r}: {s}" for r, s, _, _ in STYLES]
 )
-def test_rule_in_its_style(items_of, rule: str, style: str, body: str, expected: Found) -> None:  # type: ignore[no-untyped-def]
+def test_rule_in_its_style(items_of: ItemsOf, rule: str, style: str, body: str, expected: Found) -> None:
     assert found(items_of, body) == expected
 
 
 @pytest.mark.parametrize(("shape", "body", "expected"), SHAPES, ids=[s for s, _, _ in SHAPES])
-def test_shape_in_its_style(items_of, shape: str, body: str, expected: Found) -> None:  # type: ignore[no-untyped-def]
+def test_shape_in_its_style(items_of: ItemsOf, shape: str, body: str, expected: Found) -> None:
     assert found(items_of, body) == expected
 
 
 @pytest.mark.parametrize("sentence", NOT_ITEMS)
-def test_not_an_item(items_of, sentence: str) -> None:  # type: ignore[no-untyped-def]
+def test_not_an_item(items_of: ItemsOf, sentence: str) -> None:
     assert found(items_of, sentence + "\n") == []
 
 
@@ -327,20 +328,20 @@ def test_every_rule_has_a_note_in_its_style() -> None:
     assert rules - {rule for rule, *_ in STYLES} == set()
 
 
-def test_the_request_is_quoted_and_dated_from_the_question(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_request_is_quoted_and_dated_from_the_question(items_of: ItemsOf) -> None:
     body = "Priya: Lee, can you update the changelog by Friday?\n\nLee: Yes.\n"
     [item] = items_of(HEAD + body)
     assert item.text == "Priya: Lee, can you update the changelog by Friday?"
     assert item.due == dt.date(2026, 5, 8)
 
 
-def test_a_struck_line_in_restructuredtext_is_marked_done(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_struck_line_in_restructuredtext_is_marked_done(items_of: ItemsOf) -> None:
     body = "Actions\n=======\n\n* DONE Lee will fix the cache.\n* Sam will fix the docs.\n"
     items = items_of(body, name="2026-05-06.rst")
     assert [(i.owners[0].name, i.task) for i in items] == [("Samuel Okafor", "Fix the docs")]
 
 
-def test_a_quote_keeps_the_links_as_written(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_quote_keeps_the_links_as_written(items_of: ItemsOf) -> None:
     body = "## Next steps\n\n- Review [#129](https://github.com/org/repo/pull/129). (Dana)\n"
     [item] = items_of(HEAD + body)
     assert item.text == "Review [#129](https://github.com/org/repo/pull/129). (Dana)"
@@ -352,7 +353,7 @@ def test_a_parsed_meeting_keeps_its_attendee_keys() -> None:
     assert meeting.attendees == ("QX: Priya Raman", "Lee Chen (@leechen)")
 
 
-def test_restructuredtext_minutes_with_the_owner_after_a_colon(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_restructuredtext_minutes_with_the_owner_after_a_colon(items_of: ItemsOf) -> None:
     body = (
         "Weekly sync 2026-05-06\n======================\n\nAction items\n------------\n\n"
         "* Ping the infra team about the mirror: Samuel Okafor\n* Review the grant draft: Lee, Dana\n"
@@ -365,7 +366,7 @@ def test_restructuredtext_minutes_with_the_owner_after_a_colon(items_of) -> None
     ]
 
 
-def test_a_transcript_with_speaker_labels(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_transcript_with_speaker_labels(items_of: ItemsOf) -> None:
     body = (
         "Priya: Let's look at the flaky tests first. Sam, could you take the CI ones?\n"
         "Sam: Sure, I'll take those.\nLee: I can write up the summary for the blog.\n"
