@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from bot.blocks import Block, BlockKind
 from bot.due import due_in, due_phrase
-from bot.items import ActionItem, Owner, item_id
+from bot.items import ActionItem, Owner, item_id, task_key
 from bot.notes import Meeting, Sentence
 from bot.people import Mention, Person, Roster
 from bot.titles import fallback_title, title_from
@@ -525,22 +525,17 @@ def _continues_paragraph(doc: Doc) -> bool:
 
 def _items(meeting: Meeting, found: list[tuple[Prepared, _Found]]) -> list[ActionItem]:
     items: list[ActionItem] = []
-    seen: dict[tuple[str, str, tuple[str, ...], str], int] = {}
+    seen: dict[tuple[str, tuple[str, ...], str], int] = {}
     for prepared, result in found:
         sentence = prepared.sentence
         owners = tuple(Owner(p.name, p.github) for p in result.owners)
-        key = (
-            meeting.date.isoformat(),
-            sentence.section,
-            tuple(sorted(o.name for o in owners)),
-            result.verb,
-        )
+        key = (sentence.section, tuple(sorted(o.name for o in owners)), task_key(result.task))
         occurrence = seen.get(key, 0)
         seen[key] = occurrence + 1
         due = due_in(prepared.original, meeting.date, meeting.next_meeting)
         items.append(
             ActionItem(
-                id=item_id(meeting.date, sentence.section, owners, result.verb, occurrence),
+                id=item_id(meeting.path, sentence.section, owners, result.task, occurrence),
                 note=meeting.path,
                 meeting_date=meeting.date,
                 line=sentence.line,

@@ -46,8 +46,10 @@ class Marker:
     owners: tuple[str, ...]
     task: str
     facts: tuple[str, ...] = ()
-    # Ids of later mentions of the same promise, posted here as comments instead of new issues.
+    # Ids of later mentions of the same promise, posted here as comments instead of new issues, and
+    # ids the item had before an edit changed them.
     aliases: tuple[str, ...] = field(default=())
+    section: str = ""  # absent from markers of versions before it was kept
 
     def with_fact(self, fact: str) -> Marker:
         return self if fact in self.facts else replace(self, facts=(*self.facts, fact))
@@ -65,6 +67,7 @@ class Marker:
             "task": _inert_json(self.task),
             "facts": list(self.facts),
             "aliases": list(self.aliases),
+            "section": _inert_json(self.section),
         }
         return _MARKER_PREFIX + json.dumps(data, ensure_ascii=True, separators=(",", ":")) + " -->"
 
@@ -75,10 +78,13 @@ def _inert_json(text: str) -> str:
 
 
 def parse_marker(body: str | None) -> Marker | None:
-    """The bot's marker in an issue body, or None when there is none or it is malformed."""
+    """The bot's marker in an issue body, or None when there is none or it is malformed. The one
+    closing the bot's block counts: a marker a person left behind after deleting the block is
+    only read when no block is left."""
     if not body:
         return None
-    found = _MARKER.findall(body)
+    block = _BLOCK.search(body)
+    found = _MARKER.findall(block.group(0) if block else body)
     if not found:
         return None
     try:
@@ -92,6 +98,7 @@ def parse_marker(body: str | None) -> Marker | None:
             task=str(data.get("task", "")),
             facts=tuple(str(f) for f in data.get("facts", [])),
             aliases=tuple(str(a) for a in data.get("aliases", [])),
+            section=str(data.get("section", "")),
         )
     except (ValueError, KeyError, TypeError):
         return None
@@ -119,13 +126,30 @@ def marker_for(item: ActionItem) -> Marker:
         note=item.note,
         owners=tuple(o.name for o in item.owners),
         task=item.task,
+        section=item.section,
     )
 
 
 def title(item: ActionItem) -> str:
-    owners = ", ".join(o.name for o in item.owners)
-    text = " ".join(f"{item.task} ({owners})".split())
+    return _title(item.task, [o.name for o in item.owners])
+
+
+def title_from(marker: Marker) -> str:
+    """The title the bot gave the issue whose marker this is: if the issue still has it, no person
+    has retitled it, and the bot may keep it in step with the task."""
+    return _title(marker.task, marker.owners)
+
+
+def _title(task: str, owners: Collection[str]) -> str:
+    text = " ".join(f"{task} ({', '.join(owners)})".split())
     return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def quoted(body: str) -> str:
+    """The sentence the bot's block quotes (inert, as posted), or "" when there is no block."""
+    block = _BLOCK.search(body)
+    lines = block.group(0).splitlines() if block else []
+    return next((line[2:] for line in lines if line.startswith("> ")), "")
 
 
 def block(item: ActionItem, marker: Marker, link: str, roster_logins: Collection[str]) -> str:
@@ -153,10 +177,21 @@ def block(item: ActionItem, marker: Marker, link: str, roster_logins: Collection
 
 
 def body_with_block(body: str, new_block: str) -> str:
-    """`body` with the bot's block replaced, everything people wrote around it left as it was."""
+    """`body` with the bot's block replaced, everything people wrote around it left as it was. When
+    people deleted the block, it goes back at the top, and any marker they left is taken away: two
+    markers would leave the next run reading the stale one."""
     if _BLOCK.search(body):
         return _BLOCK.sub(lambda _: new_block, body, count=1)
-    return new_block + ("\n\n" + body if body.strip() else "")
+    rest = _MARKER.sub("", body).strip("\n")
+    return new_block + ("\n\n" + rest if rest.strip() else "")
+
+
+def after_block(body: str, text: str) -> str:
+    """`body` with `text` right after the bot's block."""
+    block = _BLOCK.search(body)
+    if block is None or not text:
+        return body + text
+    return body[: block.end()] + text + body[block.end() :]
 
 
 def unassignable_note(names: Collection[str]) -> str:
@@ -185,12 +220,45 @@ def raised_fact(item: ActionItem) -> str:
     return f"raised:{item.meeting_date.isoformat()}:{item.id}"
 
 
-def removed(note: str, closing: bool) -> str:
+def removed(note: str, closing: bool, fact: str) -> str:
     text = REMOVED.format(note=safe_inline(note, ()), closing=REMOVED_CLOSING if closing else REMOVED_OPEN)
-    return text + "\n" + FACT_TAG.format(key=REMOVED_FACT)
+    return text + "\n" + FACT_TAG.format(key=fact)
 
 
+def restored(item: ActionItem, link: str, reopening: bool, fact: str) -> str:
+    text = RESTORED.format(where=safe_link(link), reopening=RESTORED_REOPENING if reopening else "")
+    return text.rstrip() + "\n" + FACT_TAG.format(key=fact)
+
+
+# An item can leave its note and come back more than once: each round has facts of its own, counted
+# by the returns recorded so far ("removed", then "removed:2" after the first return, ...).
 REMOVED_FACT = "removed"
+RESTORED = "This action item is back in its meeting notes ({where}). {reopening}"
+RESTORED_REOPENING = "Reopening it, as the bot closed it when it was gone."
+
+
+def _round(marker: Marker) -> int:
+    return 1 + sum(fact.startswith("restored:") for fact in marker.facts)
+
+
+def removal_fact(marker: Marker) -> str:
+    """The fact that this round's "no longer in its notes" was told."""
+    number = _round(marker)
+    return REMOVED_FACT if number == 1 else f"{REMOVED_FACT}:{number}"
+
+
+def closed_removed_fact(marker: Marker) -> str:
+    """The fact that the bot closed the issue in this round, because its item was gone."""
+    return CLOSED_PREFIX + removal_fact(marker)
+
+
+CLOSED_PREFIX = "closed-"
+
+
+def restored_fact(marker: Marker) -> str:
+    return f"restored:{_round(marker)}"
+
+
 PROGRESS = "Progress reported at the {date} meeting ({where}){done}:\n\n{quote}"
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from bot.config import Config
 from bot.extract import Extractor
 from bot.items import ActionItem
 from bot.nlp import load_model
-from bot.notefiles import load_meeting
+from bot.notefiles import load_meeting, note_key
 from bot.notes import Meeting, NoteError
 
 
@@ -20,15 +21,25 @@ class Extraction:
     errors: list[NoteError] = field(default_factory=list)
 
 
-def extract(paths: Iterable[str], config: Config, on_note: Callable[[str], None] | None = None) -> Extraction:
+def extract(
+    paths: Iterable[str],
+    config: Config,
+    on_note: Callable[[str], None] | None = None,
+    root: Path | None = None,
+) -> Extraction:
+    """The meetings and items of the notes at `paths`, each note named by its path from `root` (the
+    checkout the bot runs in; default: the working directory), however the path was given: that
+    name is part of every item's id."""
     result = Extraction()
     extractor: Extractor | None = None
+    base = root or Path.cwd()
     for path in paths:
         if on_note is not None:
             on_note(path)
-        meeting = _read(path, config, result.errors)
-        if meeting is None:
+        read = _read(path, config, result.errors)
+        if read is None:
             continue
+        meeting = replace(read, path=note_key(path, base))
         if extractor is None:
             extractor = Extractor(load_model(config.model), config.roster)
         result.meetings.append(meeting)

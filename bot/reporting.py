@@ -10,8 +10,9 @@ from bot import agenda, issuetext, report
 from bot.config import Config
 from bot.meetings import NextMeeting, next_meeting, reminder_due
 from bot.pipeline import Extraction
+from bot.plan import issues_of
 from bot.progress import progress_of
-from bot.sync import bot_issues, issues_by_item, repositories
+from bot.sync import note_scope, read_issues
 from bot.trackers.base import Closure, Issue, NewIssue, Tracker
 from bot.wiring import sync_context
 
@@ -20,8 +21,9 @@ def follow_up(
     config: Config, extraction: Extraction, tracker: Tracker, meeting: dt.date, root: Path
 ) -> report.FollowUp:
     context = sync_context(config, root)
-    existing, _ = bot_issues(tracker, repositories(extraction.items, context), context.router.default)
-    issues = issues_by_item(existing)
+    existing, route = read_issues(tracker, extraction.items, context)
+    notes = note_scope(extraction.meetings, root)
+    issues = issues_of(extraction.items, existing, notes, route, context.settings)
     progress = progress_of(extraction.items, extraction.meetings, config.roster)
     draft = report.follow_up(
         meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress

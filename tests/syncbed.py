@@ -93,9 +93,14 @@ def token(emu: GitHubEmulator) -> Iterator[None]:
             os.environ["ACTIONBOT_TEST_TOKEN"] = old
 
 
-def extract(config: Config, notes: Path | list[Path]) -> pipeline.Extraction:
-    paths = [str(p) for p in notes] if isinstance(notes, list) else [str(notes)]
-    return pipeline.extract(discover(paths), config)
+def extract(config: Config, notes: Path | list[Path], root: Path | None = None) -> pipeline.Extraction:
+    """The notes' items, named from `root`: by default the folder holding the notes folder, which is
+    where the sync tests' checkout is (`tmp_path/notes/...` with `root=tmp_path`)."""
+    paths = notes if isinstance(notes, list) else [notes]
+    if root is None:
+        first = paths[0]
+        root = (first if first.is_dir() else first.parent).parent
+    return pipeline.extract(discover([str(p) for p in paths]), config, root=root)
 
 
 def sync(

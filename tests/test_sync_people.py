@@ -155,8 +155,14 @@ def test_moved_reworded_or_renamed_stays_the_same_issue(repo: GitHubEmulator, tm
     note(tmp_path, edited, "renamed-sync.md")  # and the file is renamed
     repo.reset_log()
     run(repo, tmp_path, notes)
-    assert {i.title: i.number for i in repo.issues(syncbed.REPO)} == numbers  # no new issue
-    assert [(w.method, w.canonical_path) for w in repo.writes()] == [
-        ("PATCH", f"/repos/{syncbed.REPO}/issues/{changelog}")  # the typo changed the quote
+    assert sorted(i.number for i in repo.issues(syncbed.REPO)) == sorted(numbers.values())  # no new issue
+    # Each issue now points at the renamed note, once; the typo also changed the changelog's quote.
+    assert sorted((w.method, w.canonical_path) for w in repo.writes()) == [
+        ("PATCH", f"/repos/{syncbed.REPO}/issues/{number}") for number in sorted(numbers.values())
     ]
     assert "changleog" in repo.issue(syncbed.REPO, changelog).body
+    for issue in repo.issues(syncbed.REPO):
+        assert "notes/renamed-sync.md" in issue.body and repo.comments(syncbed.REPO, issue.number) == []
+    repo.reset_log()
+    run(repo, tmp_path, notes)
+    assert repo.writes() == []

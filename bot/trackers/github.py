@@ -161,14 +161,22 @@ class GitHubTracker:
         native = self._call(create)
         return self._value(issue.repo, native)
 
-    def edit_body(self, issue: Issue, body: str) -> Issue:
+    def edit_body(self, issue: Issue, body: str, title: str | None = None) -> Issue:
         native = self._native(issue)
-        self._call(lambda: native.edit(body=body))
+        if title is None:
+            self._call(lambda: native.edit(body=body))
+        else:
+            self._call(lambda: native.edit(body=body, title=title))
         return self._value(issue.repo, native)
 
     def close(self, issue: Issue, reason: str) -> Issue:
         native = self._native(issue)
         self._call(lambda: native.edit(state="closed", state_reason=reason))
+        return self._value(issue.repo, native)
+
+    def reopen(self, issue: Issue) -> Issue:
+        native = self._native(issue)
+        self._call(lambda: native.edit(state="open"))
         return self._value(issue.repo, native)
 
     def comment(self, issue: Issue, body: str) -> None:

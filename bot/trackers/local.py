@@ -97,9 +97,10 @@ class LocalTracker:
             )
         return self._get(issue.repo, number)
 
-    def edit_body(self, issue: Issue, body: str) -> Issue:
+    def edit_body(self, issue: Issue, body: str, title: str | None = None) -> Issue:
         self._db.execute(
-            "update issues set body = ? where repo = ? and number = ?", (body, issue.repo, issue.number)
+            "update issues set body = ?, title = coalesce(?, title) where repo = ? and number = ?",
+            (body, title, issue.repo, issue.number),
         )
         return self._get(issue.repo, issue.number)
 

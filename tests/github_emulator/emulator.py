@@ -217,6 +217,12 @@ class GitHubEmulator:
     def reopen_issue(self, repo: RepoRef, number: int, *, as_user: str | None = None) -> Issue:
         return self.update_issue(repo, number, state="open", as_user=as_user)
 
+    def transfer_issue(self, repo: RepoRef, number: int, to: RepoRef) -> Issue:
+        """Move issue ``number`` to the repository ``to`` (it gets a number there); returns it."""
+        with self.state.lock:
+            source = self._repo(repo)
+            return self.state.transfer_issue(source, source.issue(number), self._repo(to))
+
     def comment(self, repo: RepoRef, number: int, body: str, *, as_user: str | None = None) -> Comment:
         with self.state.lock:
             r = self._repo(repo)
