@@ -26,13 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
 
-from bot.items import ActionItem, task_key
+from bot.items import ActionItem
 
 T = TypeVar("T", bound=Hashable)
 K = TypeVar("K", bound=Hashable)
 
-# How alike two descriptions of one promise must be (0..1), by their task or their words.
+# How alike two descriptions of one promise must be: the share of their content words in common.
 ALIKE = 0.6
+# Two words of four letters or more this alike (difflib's ratio) are one word misspelt.
+TYPO = 0.8
 # A note is renamed when at least this share of the issues of its gone path match the new note's items.
 RENAME_SHARE = 0.5
 # A title the bot gave, edited this little at most, still names the item (for issues without a marker).
@@ -110,14 +112,32 @@ def share_people(a: Iterable[str], b: Iterable[str]) -> bool:
 
 
 def likeness(a: Said, b: Said) -> float:
-    """How alike two descriptions are: the better of their tasks' spelling (a typo, a synonym in a
-    short title) and their sentences' shared words (a rewording around the same topic)."""
-    spelled = difflib.SequenceMatcher(None, task_key(a.task), task_key(b.task)).ratio()
+    """How alike two descriptions are: the share of their content words they have in common (a word
+    misspelt in one counts as the same word), in their tasks or in their whole sentences, whichever
+    is more. The owners' names are not words of the topic."""
     people = {w for name in (*a.owners, *b.owners) for w in _WORD.findall(name.lower())}
-    worded = jaccard(
+    tasks = _shared(content_words(a.task) - people, content_words(b.task) - people)
+    sentences = _shared(
         content_words(f"{a.task} {a.text}") - people, content_words(f"{b.task} {b.text}") - people
     )
-    return max(spelled, worded)
+    return max(tasks, sentences)
+
+
+def _shared(a: set[str], b: set[str]) -> float:
+    """Jaccard, with a typo ("reveiw", "review") counted as a shared word."""
+    shared = len(a & b)
+    others = sorted(b - a)
+    for word in sorted(a - b):
+        typo = next((w for w in others if _misspelt(word, w)), None)
+        if typo is not None:
+            shared += 1
+            others.remove(typo)
+    union = len(a) + len(b) - shared
+    return shared / union if union else 0.0
+
+
+def _misspelt(a: str, b: str) -> bool:
+    return min(len(a), len(b)) >= 4 and difflib.SequenceMatcher(None, a, b).ratio() >= TYPO
 
 
 def pair(items: Sequence[tuple[T, Said]], issues: Sequence[tuple[K, Said]]) -> dict[T, K]:
