@@ -155,11 +155,13 @@ def pair(items: Sequence[tuple[T, Said]], issues: Sequence[tuple[K, Said]]) -> d
             paired[i] = j
     left_items = [i for i in range(len(items)) if i not in paired]
     left_issues = [j for j in range(len(issues)) if j not in paired.values()]
-    for i in left_items:
+    for i in left_items if left_issues else []:
         said = items[i][1]
         place = [j for j in left_issues if _same_place(said, issues[j][1])]
+        if len(place) != 1:
+            continue
         rivals = [k for k in left_items if k != i and _same_place(items[k][1], said)]
-        if len(place) == 1 and not rivals and _alone(place[0], left_issues, issues):
+        if not rivals and _alone(place[0], left_issues, issues):
             paired[i] = place[0]
             left_issues.remove(place[0])
     return {items[i][0]: issues[j][0] for i, j in paired.items()}
