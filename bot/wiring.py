@@ -6,16 +6,18 @@ import os
 import re
 from pathlib import Path
 
+from bot import actions
 from bot.config import Config
 from bot.links import NoteLinks
 from bot.plan import PlanSettings
 from bot.routing import Route, Router
 from bot.sync import SyncContext, roster_logins
 from bot.trackers.base import Tracker
-from bot.trackers.github import GitHubTracker
+from bot.trackers.github import ACTIONS_BOT, GitHubTracker
 from bot.trackers.local import LocalTracker
 
 LOCAL_REPO = "local/notes"
+JOB_TOKEN_ENV = "ACTIONBOT_JOB_TOKEN"
 
 
 class SetupError(Exception):
@@ -49,7 +51,14 @@ def make_tracker(config: Config) -> Tracker:
         seconds_between_writes=settings.seconds_between_writes,
         login=settings.login,
         retries=settings.retries,
+        token_login=ACTIONS_BOT if _jobs_own(token) else None,
     )
+
+
+def _jobs_own(token: str) -> bool:
+    """Whether the token is the Actions job's own (the action passes it as ACTIONBOT_JOB_TOKEN),
+    which always writes as github-actions[bot]; an app's token, say, does not."""
+    return actions.active() and token == os.environ.get(JOB_TOKEN_ENV, "").strip()
 
 
 def sync_context(config: Config, root: Path) -> SyncContext:

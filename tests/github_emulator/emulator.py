@@ -148,6 +148,12 @@ class GitHubEmulator:
             user = self.state.add_user(login, token=token, name=name)
             return token or user.token
 
+    def add_app(self, slug: str, *, token: str | None = None) -> str:
+        """A GitHub App installation acting as "<slug>[bot]"; returns its token, with which
+        GET /user answers 403 as GitHub does."""
+        with self.state.lock:
+            return self.state.add_app(slug, token=token).token
+
     def token_for(self, login: str) -> str:
         with self.state.lock:
             return self.state.add_user(login).token

@@ -75,6 +75,8 @@ class User:
     name: str | None = None
     email: str | None = None
     type: str = "User"
+    # A GitHub App's installation token acts as "<app>[bot]" but cannot read GET /user (403).
+    installation: bool = False
 
 
 @dataclass(eq=False)
@@ -253,6 +255,12 @@ class State:
             self.tokens[user.token] = user
         if token is not None:
             self.tokens[token] = user
+        return user
+
+    def add_app(self, slug: str, token: str | None = None) -> User:
+        """A GitHub App's installation: issues it opens are by "<slug>[bot]", a user of type Bot."""
+        user = self.add_user(f"{slug}[bot]", token=token)
+        user.type, user.installation = "Bot", True
         return user
 
     def user(self, login: str) -> User:
