@@ -26,6 +26,14 @@ _MARKER_PREFIX = "<!-- actionbot:end "
 _MARKER = re.compile(r"<!-- actionbot:end (\{[^<>]*\}) -->")
 _BLOCK = re.compile(re.escape(BLOCK_BEGIN) + r".*?" + r"<!-- actionbot:end \{[^<>]*\} -->", re.DOTALL)
 MAX_TITLE = 256
+# GitHub refuses an issue or comment body over 65,536 characters. Note text is cut long before:
+# a quote, a task or a progress line to MAX_QUOTE characters (escaping can make it a few times
+# longer), the task kept in the marker to MARKER_TASK (more than a title, so the title can be told).
+MAX_BODY = 65_536
+MAX_QUOTE = 2_000
+MARKER_TASK = 300
+CUT = "…"
+BODY_CUT = "\n\n_(Cut here: GitHub takes {limit:,} characters at most. The notes have the rest.)_"
 
 RAISED_AGAIN = "Raised again at the {date} meeting ({where}):\n\n{quote}"
 REMOVED = (
@@ -125,9 +133,24 @@ def marker_for(item: ActionItem) -> Marker:
         meeting=item.meeting_date.isoformat(),
         note=item.note,
         owners=tuple(o.name for o in item.owners),
-        task=item.task,
-        section=item.section,
+        task=_cut(item.task, MARKER_TASK),
+        section=_cut(item.section, MARKER_TASK),
     )
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + CUT
+
+
+def fit(body: str) -> str:
+    """A body the bot wrote, cut to what GitHub takes: never inside its block, whose marker the
+    next run needs; what follows the block (later mentions, progress) is cut, and says so."""
+    if len(body) <= MAX_BODY:
+        return body
+    block = _BLOCK.search(body)
+    keep = block.end() if block else 0
+    note = BODY_CUT.format(limit=MAX_BODY)
+    return body[: max(keep, MAX_BODY - len(note))] + note
 
 
 def title(item: ActionItem) -> str:
@@ -141,8 +164,7 @@ def title_from(marker: Marker) -> str:
 
 
 def _title(task: str, owners: Collection[str]) -> str:
-    text = " ".join(f"{task} ({', '.join(owners)})".split())
-    return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
+    return _cut(" ".join(f"{task} ({', '.join(owners)})".split()), MAX_TITLE)
 
 
 def quoted(body: str) -> str:
@@ -302,8 +324,9 @@ _REFERENCE = re.compile(
 
 
 def safe_inline(text: str, roster_logins: Collection[str]) -> str:
-    """Note text made inert for one line of Markdown: no HTML, no stray mentions or references."""
-    text = " ".join(text.split())
+    """Note text made inert for one line of Markdown: no HTML, no stray mentions or references;
+    cut to MAX_QUOTE characters."""
+    text = _cut(" ".join(text.split()), MAX_QUOTE)
     text = text.replace("`", "'")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _REFERENCE.sub(lambda m: f"`{m.group(0)}`", text)

@@ -394,10 +394,19 @@ def with_assignees(
                 for login in logins
                 if login not in assignees
             ]
-            body = issuetext.after_block(step.issue.body, issuetext.unassignable_note(others))
+            body = issuetext.fit(issuetext.after_block(step.issue.body, issuetext.unassignable_note(others)))
             step = replace(step, issue=replace(step.issue, body=body, assignees=assignees))
         steps.append(step)
     return SyncPlan(steps, plan.labels_needed)
+
+
+def subject(step: Step) -> str:
+    """What a step is about, for people: the item's task, owners and meeting, or the issue's title."""
+    item = getattr(step, "item", None)
+    if item is not None:
+        return f"{item.task} ({', '.join(o.name for o in item.owners)}), {item.meeting_date}"
+    issue = getattr(step, "issue", None)
+    return str(issue.title) if issue is not None else ""
 
 
 def _refresh(item: ActionItem, found: _Known, how: How, writer: _Writer, drafts: dict[int, _Draft]) -> Step:

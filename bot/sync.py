@@ -33,6 +33,7 @@ from bot.plan import (
     SyncPlan,
     Unchanged,
     make_plan,
+    subject,
     with_assignees,
 )
 from bot.progress import Progress
@@ -50,6 +51,7 @@ class SyncResult:
     done: list[Step] = field(default_factory=list)
     issues: dict[str, Issue] = field(default_factory=dict)  # item id -> its issue after the run
     error: str | None = None
+    refused: list[str] = field(default_factory=list)  # changes GitHub refused, and why
 
     @property
     def created(self) -> int:
@@ -147,20 +149,33 @@ def plan_sync(
 
 
 def apply_plan(tracker: Tracker, plan: SyncPlan, on_step: Callable[[Step], None] | None = None) -> SyncResult:
+    """Apply the plan's steps in order. A change GitHub refuses (a 422: it will refuse it again,
+    whatever the bot waits for) is reported and the others go on; any other failure stops the run."""
     result = SyncResult(plan)
+    total = sum(not isinstance(s, Unchanged) for s in plan.steps)
     try:
         _ensure_labels(tracker, plan)
         for step in plan.steps:
-            _apply(tracker, step, result)
+            try:
+                _apply(tracker, step, result)
+            except TrackerError as error:
+                if not error.refused:
+                    raise
+                result.refused.append(f"{subject(step)}: {error}")
+                continue
             result.done.append(step)
             if on_step is not None:
                 on_step(step)
     except TrackerError as error:
-        total = sum(not isinstance(s, Unchanged) for s in plan.steps)
         done = sum(not isinstance(s, Unchanged) for s in result.done)
         result.error = (
             f"sync stopped after {done} of {total} changes: {error}. "
             "Run it again to finish: what was written is found again, nothing is written twice."
+        )
+    if result.refused and result.error is None:
+        result.error = (
+            f"GitHub refused {len(result.refused)} of {total} changes, the others are done: "
+            + "; ".join(result.refused)
         )
     return result
 

@@ -21,6 +21,7 @@ from bot.plan import (
     Step,
     SyncPlan,
     Unchanged,
+    subject,
 )
 from bot.progress import progress_of
 from bot.sync import SyncResult, apply_plan, plan_sync
@@ -112,7 +113,7 @@ def plan_rows(plan: SyncPlan) -> list[tuple[str, str, str]]:
     for step in plan.steps:
         row = describe(step)
         where = f"{row['repo']}#{row['number']}" if row.get("number") else f"{row['repo']} (new)"
-        rows.append((row["action"], where, row.get("title") or _what(step)))
+        rows.append((row["action"], where, row.get("title") or subject(step)))
     return rows
 
 
@@ -146,11 +147,3 @@ def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
 def _cell(text: str) -> str:
     # Titles come from notes: inert (no mentions, references or HTML), and no pipe ends the cell.
     return issuetext.safe_inline(text, ()).replace("|", "\\|")
-
-
-def _what(step: Step) -> str:
-    item = getattr(step, "item", None)
-    if item is not None:
-        return f"{item.task} ({', '.join(o.name for o in item.owners)}), {item.meeting_date}"
-    issue = getattr(step, "issue", None)
-    return issue.title if issue is not None else ""

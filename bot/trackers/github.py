@@ -260,6 +260,8 @@ def _message(error: GithubException) -> str:
     data = error.data if isinstance(error.data, dict) else {}
     message = str(data.get("message") or error.message or "error")
     details = [
-        str(e.get("code") or e.get("message") or e) for e in data.get("errors", []) if isinstance(e, dict)
+        ": ".join(str(e[key]) for key in ("code", "message") if e.get(key)) or str(e)
+        for e in data.get("errors", [])
+        if isinstance(e, dict)
     ]
     return message + (f" ({', '.join(details)})" if details else "")
