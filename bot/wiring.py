@@ -28,10 +28,16 @@ def state_dir(config: Config) -> Path:
     return Path(config.tracker.state_dir)
 
 
+def token_of(config: Config) -> str:
+    """The token, as its variable holds it less the whitespace around it: a secret pasted with
+    its newline (`printf 'ghp_...\\n'`) is common, and a newline in a header fails every request."""
+    return os.environ.get(config.tracker.token_env, "").strip()
+
+
 def uses_github(config: Config) -> bool:
     kind = config.tracker.kind
     if kind == "auto":
-        return bool(config.tracker.repo and os.environ.get(config.tracker.token_env))
+        return bool(config.tracker.repo and token_of(config))
     return kind == "github"
 
 
@@ -39,7 +45,7 @@ def make_tracker(config: Config) -> Tracker:
     settings = config.tracker
     if not uses_github(config):
         return LocalTracker(state_dir(config) / "tracker.sqlite")
-    token = os.environ.get(settings.token_env)
+    token = token_of(config)
     if not token:
         raise SetupError(f"tracker.kind is github but ${settings.token_env} is not set")
     if not settings.repo:

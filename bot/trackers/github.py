@@ -12,6 +12,7 @@ finds what was written through its marker.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -236,7 +237,12 @@ class GitHubTracker:
             ) from None
 
     def _scrub(self, text: str) -> str:
-        return text.replace(self._token, "***") if self._token else text
+        """`text` without the token in any form a message could show it: as it is, as repr() or
+        JSON escape it, or without the whitespace around it."""
+        forms = {self._token, self._token.strip(), repr(self._token)[1:-1], json.dumps(self._token)[1:-1]}
+        for form in sorted((f for f in forms if f), key=len, reverse=True):
+            text = text.replace(form, "***")
+        return text
 
 
 def _closing_pull_request(issue: GithubIssue) -> str | None:
