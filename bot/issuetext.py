@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import urllib.parse
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -317,23 +318,32 @@ def label_for_meeting(prefix: str, date: dt.date) -> str:
 
 # -- making note text safe to post ----------------------------------------------------------------
 
-_MENTION = re.compile(r"(?<![\w`])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(/[A-Za-z0-9_.-]+)?")
-_REFERENCE = re.compile(
-    r"(?<![\w`/])(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100})?#\d+\b|\bGH-\d+\b", re.IGNORECASE
-)
+# GitHub links "@login" (and "@org/team") and "#12", "owner/repo#12", "GH-12" wherever the rendered
+# text has them, and Markdown decides what the rendered text is: "\@x", "_@x_" or a backslash
+# before a backtick all render a plain "@x". So rather than reason about Markdown, the text is made
+# inert by construction: an invisible WORD JOINER goes after every "@" that does not start a
+# roster login, and before the digits of every reference, so no rendering of it links anything.
+# (A link whose address has "@name" or "#12" in it loses it; that is the price.)
+_JOINER = "\u2060"
+_AT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9-]*)?(/)?")
+_NUMBERED = re.compile(r"(#|\bGH-)(?=\d)", re.IGNORECASE)
 
 
 def safe_inline(text: str, roster_logins: Collection[str]) -> str:
-    """Note text made inert for one line of Markdown: no HTML, no stray mentions or references;
-    cut to MAX_QUOTE characters."""
+    """Note text made inert for one line of Markdown: no HTML, no backticks, no mention but of a
+    roster login, no reference; cut to MAX_QUOTE characters."""
     text = _cut(" ".join(text.split()), MAX_QUOTE)
     text = text.replace("`", "'")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _REFERENCE.sub(lambda m: f"`{m.group(0)}`", text)
-    return _MENTION.sub(
-        lambda m: m.group(0) if m.group(1).lower() in roster_logins and not m.group(2) else f"`{m.group(0)}`",
-        text,
-    )
+    text = _NUMBERED.sub(lambda m: m.group(1) + _JOINER, text)
+
+    def mention(match: re.Match[str]) -> str:
+        login, team = match.group(1), match.group(2)
+        if login and login.lower() in roster_logins and not team:
+            return match.group(0)
+        return "@" + _JOINER + match.group(0)[1:]
+
+    return _AT.sub(mention, text)
 
 
 def quote(text: str, roster_logins: Collection[str]) -> str:
@@ -341,6 +351,10 @@ def quote(text: str, roster_logins: Collection[str]) -> str:
 
 
 def safe_link(link: str) -> str:
-    if re.match(r"^https?://[^\s()<>]+$", link):
-        return f"[{link.rsplit('/', 1)[-1]}]({link})"
-    return "`" + link.replace("`", "'") + "`"
+    """A link to a note line, whose path people named: its address percent-encoded past anything
+    Markdown reads in one, its text inert like a quote's."""
+    if re.match(r"^https?://\S+$", link):
+        address = urllib.parse.quote(link, safe=":/#@%?=&~+,;!$")
+        name = safe_inline(urllib.parse.unquote(address.rsplit("/", 1)[-1]), ())
+        return f"[{name.replace('[', '(').replace(']', ')')}]({address})"
+    return "`" + " ".join(link.split()).replace("`", "'") + "`"
