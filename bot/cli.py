@@ -44,7 +44,7 @@ _PROGRESS_FROM = 5
 
 def say_error(message: str) -> None:
     """One line on stderr, never wrapped or coloured: scripts and CI logs read it."""
-    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    sys.stderr.write(f"error: {actions.printable(' '.join(message.split()))}\n")
     sys.stderr.flush()
 
 
@@ -120,7 +120,7 @@ def items_table(items: list[ActionItem]) -> Table:
             owners,
             item.task,
             item.due.isoformat() if item.due else "",
-            f"{item.note}:{item.line}",
+            actions.printable(f"{item.note}:{item.line}"),
         )
     return table
 
@@ -148,7 +148,8 @@ def sync(
     foreign = actions.foreign_ref(settings.notes.branch)
     if foreign is not None and not dry_run:
         branch = settings.notes.branch
-        sys.stderr.write(f"{foreign} is not notes.branch ({branch}): planning only, writing nothing\n")
+        said = f"{foreign} is not notes.branch ({branch}): planning only, writing nothing"
+        sys.stderr.write(actions.printable(said) + "\n")
         dry_run = True
     if changed_by_event:
         notes, scope = _changed_notes(notes)
@@ -181,7 +182,7 @@ def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
     except actions.ActionsError as error:
         raise _fail(str(error)) from None
     notes = changes.select(discover(paths))
-    listed = "".join(f"\n  {note}" for note in notes)
+    listed = "".join(f"\n  {actions.printable(note)}" for note in notes)
     sys.stderr.write(f"notes to sync: {len(notes)} ({changes.why}){listed}\n")
     return notes, actions.notes_markdown(notes, changes.why)
 
@@ -288,7 +289,7 @@ def remind(
     when = outcome.meeting.start.isoformat() if outcome.meeting else "unknown"
     where = f" {outcome.issue.repo}#{outcome.issue.number}" if outcome.issue else ""
     said = f"agenda for the meeting at {when}: {outcome.outcome}{where}"
-    stdout.print(said, markup=False, highlight=False)
+    stdout.print(actions.printable(said), markup=False, highlight=False)
     if dry_run and outcome.body:
         sys.stdout.write(outcome.body + "\n")
     actions.write_summary(f"### actionbot remind\n\n{said}", outcome.body)

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.table import Table
 
-from bot import issuetext
+from bot import actions, issuetext
 from bot.config import Config
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
@@ -122,7 +122,7 @@ def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
     for column in PLAN_COLUMNS:
         table.add_column(column, overflow="fold")
     for row in plan_rows(plan):
-        table.add_row(*row)
+        table.add_row(*(actions.printable(cell) for cell in row))
     return table
 
 
