@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from bot import actions, daemon, pipeline, reporting, syncing
 from bot import report as report_text
@@ -115,13 +116,15 @@ def items_table(items: list[ActionItem]) -> Table:
         table.add_column(column, overflow="fold")
     for item in items:
         owners = ", ".join(o.name + (f" (@{o.github})" if o.github else "") for o in item.owners)
-        table.add_row(
+        cells = (
             item.meeting_date.isoformat(),
             owners,
             item.task,
             item.due.isoformat() if item.due else "",
-            actions.printable(f"{item.note}:{item.line}"),
+            f"{item.note}:{item.line}",
         )
+        # Text, not markup: note text and paths may hold "[/]" or "[red]".
+        table.add_row(*(Text(actions.printable(cell)) for cell in cells))
     return table
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from bot import actions, issuetext
 from bot.config import Config
@@ -122,7 +123,8 @@ def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
     for column in PLAN_COLUMNS:
         table.add_column(column, overflow="fold")
     for row in plan_rows(plan):
-        table.add_row(*(actions.printable(cell) for cell in row))
+        # Text, not markup: a title people edited, or a path, may hold "[/]" or "[red]".
+        table.add_row(*(Text(actions.printable(cell)) for cell in row))
     return table
 
 

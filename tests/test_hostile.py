@@ -200,3 +200,28 @@ def test_a_token_ending_in_a_newline_works_and_shows_in_no_form(tmp_path: Path) 
         assert "synced 1 notes" in logged and "(did not stop)" not in logged, logged
     finally:
         emulator.stop()
+
+
+def test_markup_in_a_retitled_issue_or_a_note_path_is_printed_as_it_is(tmp_path: Path) -> None:
+    emulator = GitHubEmulator(token=SECRET).start()
+    try:
+        emulator.add_repo(syncbed.REPO, collaborators=["sokafor"])
+        emulator.add_user("sokafor")
+        notes = tmp_path / "notes"
+        (notes / "[").mkdir(parents=True)
+        note = notes / "[" / "]2026-05-06 [bold red]x.md"  # the path reads notes/[/]2026-05-06 ...
+        note.write_text("---\ndate: 2026-05-06\n---\n\nSam will book it.\n\nSam will order food.\n")
+        first = cli(tmp_path, emulator.url, "sync", "notes")
+        assert first.returncode == 0, first.stderr
+        food = next(i for i in emulator.issues(syncbed.REPO) if i.title.startswith("Order food"))
+        emulator.update_issue(syncbed.REPO, food.number, title="Food [/] for [red]all", as_user="sokafor")
+        note.write_text("---\ndate: 2026-05-06\n---\n\nSam will book it.\n")  # flags the retitled issue
+        second = cli(tmp_path, emulator.url, "sync", "notes")
+        assert second.returncode == 0, second.stderr
+        assert "Food [/] for [red]all" in second.stdout and "Traceback" not in second.stderr
+        assert "1 updated" in second.stdout
+        extracted = cli(tmp_path, emulator.url, "extract", "notes")
+        assert extracted.returncode == 0, extracted.stderr
+        assert "[bold" in extracted.stdout and "Traceback" not in extracted.stderr
+    finally:
+        emulator.stop()
