@@ -233,13 +233,17 @@ def report(
     ] = None,
     output: Annotated[str, typer.Option("--format", help="markdown or json.")] = "markdown",
     write_into: Annotated[
-        Path | None, typer.Option("--write-into", help="Insert or refresh the checklist in this note.")
+        Path | None,
+        typer.Option("--write-into", help="Insert or refresh the checklist in this note (it must exist)."),
     ] = None,
     now: NowOption = None,
 ) -> None:
     """The follow-up checklist of earlier meetings' action items, for the meeting to come."""
     if output not in ("markdown", "json"):
         raise _fail("--format is markdown or json")
+    if write_into is not None and not write_into.is_file():
+        # A mistyped path would otherwise become a new note, and so a meeting.
+        raise _fail(f"--write-into {write_into}: no such note (it writes into an existing note only)")
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
     clock = _now(now)
@@ -263,7 +267,7 @@ def report(
 
 def _write_into(path: Path, text: str) -> None:
     try:
-        before = path.read_bytes().decode("utf-8") if path.exists() else ""
+        before = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise _fail(f"{path}: cannot read: {error}") from None
     after = report_text.write_into(before, text, rst=path.suffix.lower() in (".rst", ".rest"))

@@ -289,3 +289,21 @@ def test_a_checklist_written_into_a_note_is_never_read_as_the_meeting(tmp_path: 
     again = actionbot("sync", "--json")
     assert again.returncode == 0, again.stderr
     assert {step["action"] for step in json.loads(again.stdout)["plan"]} == {"skip"}
+
+
+def test_write_into_a_note_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    write_notes(tmp_path, ("2026-05-06.md", FIRST))
+    (tmp_path / "actionbot.yaml").write_text(
+        "people:\n  - {name: Lee Chen, aliases: [Lee]}\ntracker: {kind: local}\nnotes: {paths: [notes]}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "bot", "report", "--write-into", "notes/nope.md"]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 2
+    assert run.stderr.splitlines() == [
+        "error: --write-into notes/nope.md: no such note (it writes into an existing note only)"
+    ]
+    assert not (tmp_path / "notes" / "nope.md").exists()
