@@ -226,6 +226,8 @@ class Annotation:
     message: str
 
     def command(self) -> str:
+        if not self.file:  # about the run, not a note
+            return f"::warning::{_escape_data(self.message)}"
         where = f"file={_escape_property(self.file)}" + (f",line={self.line}" if self.line else "")
         return f"::warning {where}::{_escape_data(self.message)}"
 

@@ -23,7 +23,7 @@ from bot.nlp import ModelMissing
 from bot.notefiles import discover, load_meeting
 from bot.notes import NoteError
 from bot.trackers.base import TrackerError
-from bot.wiring import SetupError, make_tracker
+from bot.wiring import SetupError, describe_tracker, make_tracker, missing_token, tracker_in_use
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Turn meeting notes into tracked work.")
 stdout = Console()
@@ -157,18 +157,25 @@ def sync(
     if changed_by_event:
         notes, scope = _changed_notes(notes)
     extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()
+    warn_missing_token(settings)
     try:
         outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd())
     except (SetupError, TrackerError, LockTimeout) as error:
         report_errors(extraction)
         raise _fail(str(error), code=1) from None
+    where = describe_tracker(settings)
     if as_json:
-        sys.stdout.write(json.dumps(syncing.as_json(outcome, dry_run), ensure_ascii=False, indent=1) + "\n")
+        result = {**syncing.as_json(outcome, dry_run), "tracker": tracker_in_use(settings)}
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     else:
         stdout.print(syncing.plan_table(outcome.plan, dry_run))
-        if not dry_run:
-            stdout.print(f"{outcome.created} issues created, {outcome.updated} updated.")
-    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope))
+        said = (
+            f"nothing written {where}"
+            if dry_run
+            else f"{outcome.created} issues created, {outcome.updated} updated {where}"
+        )
+        stdout.print(Text(actions.printable(said + ".")))
+    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where))
     actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
     actions.warn(actions.unknown_owners(extraction.items, settings.roster))
     report_errors(extraction)
@@ -176,6 +183,15 @@ def sync(
         say_error(outcome.error)
     if outcome.error or extraction.errors:
         raise typer.Exit(1)
+
+
+def warn_missing_token(settings: Config) -> None:
+    """Say so when the config names a repository but its token is missing: the run then writes to
+    the local tracker, which would otherwise look like GitHub."""
+    warning = missing_token(settings)
+    if warning is not None:
+        sys.stderr.write(f"warning: {warning}\n")
+        actions.warn([actions.Annotation("", None, warning)])
 
 
 def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
@@ -246,6 +262,7 @@ def report(
         raise _fail(f"--write-into {write_into}: no such note (it writes into an existing note only)")
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
+    warn_missing_token(settings)
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
     try:
@@ -287,6 +304,7 @@ def remind(
     """Post (or refresh) the agenda issue when the next meeting is within the lead time."""
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
+    warn_missing_token(settings)
     try:
         outcome = reporting.remind(
             settings, extraction, make_tracker(settings), _now(now), Path.cwd(), dry_run=dry_run

@@ -128,8 +128,9 @@ def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
     return table
 
 
-def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
-    """The plan and what was done, for a GitHub Actions job summary; `scope` says which notes."""
+def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "", where: str = "") -> str:
+    """The plan and what was done, for a GitHub Actions job summary; `scope` says which notes,
+    `where` which tracker."""
     lines = [f"### actionbot {plan_title(result.plan, dry_run)}", ""]
     if scope:
         lines += [scope, ""]
@@ -140,7 +141,10 @@ def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
     else:
         lines.append("No action items in these notes.")
     if not dry_run:
-        lines += ["", f"{result.created} issues created, {result.updated} updated."]
+        lines += [
+            "",
+            _cell(f"{result.created} issues created, {result.updated} updated {where}".rstrip() + "."),
+        ]
     if result.error:
         lines += ["", f"**Stopped:** {_cell(result.error)}"]
     return "\n".join(lines) + "\n"

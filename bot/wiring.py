@@ -41,6 +41,32 @@ def uses_github(config: Config) -> bool:
     return kind == "github"
 
 
+def tracker_in_use(config: Config) -> dict[str, str]:
+    """Which tracker a run writes to, for the run to say: a local one looks like GitHub otherwise."""
+    if uses_github(config):
+        return {"kind": "github", "repo": config.tracker.repo or "", "api_url": config.tracker.api_url}
+    return {"kind": "local", "where": str(state_dir(config) / "tracker.sqlite")}
+
+
+def describe_tracker(config: Config) -> str:
+    used = tracker_in_use(config)
+    if used["kind"] == "github":
+        return f"on GitHub ({used['repo']})"
+    return f"in the local tracker ({used['where']})"
+
+
+def missing_token(config: Config) -> str | None:
+    """A warning when the config names a repository but the token to reach it is not there."""
+    settings = config.tracker
+    if settings.kind != "auto" or not settings.repo or token_of(config):
+        return None
+    return (
+        f"tracker.repo is {settings.repo} but ${settings.token_env} is not set: writing to the local "
+        f"tracker ({state_dir(config) / 'tracker.sqlite'}) instead; set the token, or tracker.kind: github "
+        "to make this an error"
+    )
+
+
 def make_tracker(config: Config) -> Tracker:
     settings = config.tracker
     if not uses_github(config):

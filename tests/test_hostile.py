@@ -172,7 +172,9 @@ def test_the_token_never_appears_in_any_output(tmp_path: Path, failure: str) -> 
         assert all(SECRET not in text for text in outputs)
         assert failure == "ok" or any("error: " in text for text in outputs)
         if failure == "ok":
-            assert json.loads(outputs[0])["error"] is None
+            synced = json.loads(outputs[0])
+            assert synced["error"] is None
+            assert synced["tracker"] == {"kind": "github", "repo": syncbed.REPO, "api_url": url}
     finally:
         emulator.stop()
 
