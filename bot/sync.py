@@ -43,6 +43,10 @@ from bot.trackers.base import Issue, Label, Tracker, TrackerError
 LABEL_COLOR = "5319e7"
 MEETING_LABEL_COLOR = "c5def5"
 DUPLICATE_COMMENT = "Duplicate of #{number}: two syncs opened this action item at the same time."
+UNREADABLE_ROUTE = (
+    "tracker.routes.{index} (section '{section}') sends items to {repo}, which the token cannot read "
+    "({error}): fix the route or give the token access; nothing was written"
+)
 
 
 @dataclass
@@ -82,20 +86,26 @@ def repositories(items: Iterable[ActionItem], context: SyncContext) -> list[str]
 
 
 def bot_issues(
-    tracker: Tracker, repos: Iterable[str], default: str
+    tracker: Tracker, repos: Iterable[str], router: Router
 ) -> tuple[dict[str, list[Issue]], set[str]]:
-    """The issues the bot opened, per repository: only these carry markers it trusts. A repository a
-    note names that the token cannot see (or that does not exist) is no reason to stop: it is
-    returned among the unavailable ones, and its items go to the default repository."""
+    """The issues the bot opened, per repository: only these carry markers it trusts. A repository
+    only a note names that the token cannot see (or that does not exist) is no reason to stop: it is
+    returned among the unavailable ones, and its items go to the default repository. One the config
+    routes items to is: its items would land somewhere nobody decided."""
     login = tracker.login()
+    routed = {route.repo: (index, route.section.pattern) for index, route in enumerate(router.routes)}
     existing: dict[str, list[Issue]] = {}
     unavailable: set[str] = set()
     for repo in repos:
         try:
             existing[repo] = [i for i in tracker.issues(repo) if i.author == login]
         except TrackerError as error:
-            if repo == default or not error.no_such_repository:
+            if repo == router.default or not error.no_such_repository:
                 raise
+            if repo in routed:
+                index, section = routed[repo]
+                message = UNREADABLE_ROUTE.format(index=index, section=section, repo=repo, error=error)
+                raise TrackerError(message, error.status) from None
             unavailable.add(repo)
     return existing, unavailable
 
@@ -104,7 +114,8 @@ def read_issues(
     tracker: Tracker, items: Iterable[ActionItem], context: SyncContext
 ) -> tuple[dict[str, list[Issue]], Callable[[ActionItem], str]]:
     """The bot's issues in every repository the run may write to, and where each item goes."""
-    existing, unavailable = bot_issues(tracker, repositories(items, context), context.router.default)
+    items = list(items)
+    existing, unavailable = bot_issues(tracker, repositories(items, context), context.router)
 
     def route(item: ActionItem) -> str:
         repo = context.router.repo_for(item)

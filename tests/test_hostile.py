@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import issuetext
+from bot.trackers.base import TrackerError
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 
@@ -227,3 +228,22 @@ def test_markup_in_a_retitled_issue_or_a_note_path_is_printed_as_it_is(tmp_path:
         assert "[bold" in extracted.stdout and "Traceback" not in extracted.stderr
     finally:
         emulator.stop()
+
+
+def test_a_route_to_a_repository_github_will_not_show_stops_the_sync(
+    repo: GitHubEmulator, tmp_path: Path
+) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "2026-05-06.md").write_text(
+        "---\ndate: 2026-05-06\n---\n\n## Website\n\nSam will fix the header.\n\n"
+        "## Build\n\nLee will fix CI.\n",
+        encoding="utf-8",
+    )
+    routes = [{"section": "(?i)^website$", "repo": "team/gone"}]
+    config = syncbed.make_config(repo, tmp_path / "state", routes=routes)
+    with pytest.raises(TrackerError) as stopped:
+        syncbed.sync(repo, config, syncbed.extract(config, tmp_path / "notes"), root=tmp_path)
+    message = str(stopped.value)
+    assert "tracker.routes.0" in message and "team/gone" in message and "404" in message
+    assert "\n" not in message
+    assert repo.writes() == [] and repo.issues(syncbed.REPO) == []
