@@ -89,6 +89,25 @@ def report_errors(extraction: pipeline.Extraction) -> None:
     actions.warn(actions.note_warnings(extraction.errors))
 
 
+NO_PEOPLE = (
+    "the config lists no people: only attendees and @logins can own action items, so few are found; "
+    "list the team under people: (see config.example.yaml)"
+)
+
+
+def warn_about_people(settings: Config, extraction: pipeline.Extraction) -> None:
+    """On the terminal and, in Actions, on the note's line: a config without people, and owners
+    the people do not list (whose issues cannot be assigned)."""
+    if not settings.people:
+        sys.stderr.write(f"warning: {NO_PEOPLE}\n")
+        actions.warn([actions.Annotation("", None, NO_PEOPLE)])
+    unknown = actions.unknown_owners(extraction.items, settings.roster)
+    for warning in unknown:
+        where = f"{warning.file}:{warning.line}" if warning.line else warning.file
+        sys.stderr.write(actions.printable(f"warning: {where}: {warning.message}") + "\n")
+    actions.warn(unknown)
+
+
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Note files, or folders of notes.")],
@@ -105,6 +124,7 @@ def extract(
         sys.stdout.write("\n")
     else:
         stdout.print(items_table(extraction.items))
+    warn_about_people(settings, extraction)
     report_errors(extraction)
     if extraction.errors:
         raise typer.Exit(1)
@@ -177,7 +197,7 @@ def sync(
         stdout.print(Text(actions.printable(said + ".")))
     actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where))
     actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
-    actions.warn(actions.unknown_owners(extraction.items, settings.roster))
+    warn_about_people(settings, extraction)
     report_errors(extraction)
     if outcome.error:
         say_error(outcome.error)

@@ -57,6 +57,10 @@ Sam to update the changelog.
 
 Lee offered to write the FAQ.
 """
+# A note where an attendee the config's people do not list (Olga) owns an item, at line 7.
+ATTENDEE_OWNS = (
+    "# 2026-05-06\n\nAttendees: Priya, Olga\n\nPriya will rotate the key.\n\nOlga will ask about the logo.\n"
+)
 PEOPLE = [
     {"name": "Priya Raman", "github": "priyar", "aliases": ["Priya"]},
     {"name": "Samuel Okafor", "github": "sokafor", "aliases": ["Sam"]},

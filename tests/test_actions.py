@@ -22,6 +22,7 @@ from bot.people import Person, Roster
 from bot.plan import Create, SyncPlan
 from bot.sync import SyncResult
 from bot.trackers.base import NewIssue
+from tests import syncbed
 from tests.gitbed import NotesRepo
 
 ZERO = "0" * 40
@@ -292,11 +293,7 @@ def actionbot(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Complete
 def test_commands_tell_actions_their_plan_checklist_outputs_and_warnings(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "2026-05-06.md").write_text(
-        "# 2026-05-06\n\nAttendees: Priya, Olga\n\n"
-        "Priya will rotate the key.\n\nOlga will ask about the logo.\n",
-        encoding="utf-8",
-    )
+    (notes / "2026-05-06.md").write_text(syncbed.ATTENDEE_OWNS, encoding="utf-8")
     (notes / "broken.md").write_text("---\ntitle: [oops\n---\nLee will write.\n", encoding="utf-8")
     (tmp_path / "actionbot.yaml").write_text(
         "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\ntracker: {kind: local}\n",

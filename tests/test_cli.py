@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import syncbed
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIELDS = {"note", "meeting_date", "line", "text", "owners", "task", "due", "section", "id"}
@@ -113,3 +115,27 @@ def test_missing_model_says_how_to_install_it(tmp_path: Path) -> None:
     assert run.returncode == 2
     [line] = run.stderr.strip().splitlines()
     assert "en_core_web_nonexistent" in line and "pip install" in line
+
+
+def test_warnings_about_the_people_reach_the_terminal(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text(syncbed.ATTENDEE_OWNS, encoding="utf-8")
+    (tmp_path / "team.yaml").write_text(
+        "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\ntracker: {kind: local}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.yaml").write_text("tracker: {kind: local}\n", encoding="utf-8")
+    olga = (
+        "warning: notes/2026-05-06.md:7: Olga owns an action item but is not among the config's people: "
+        "add them (and their GitHub login) so that their issues can be assigned to them"
+    )
+    for command in (("extract", "notes"), ("sync", "notes", "--dry-run")):
+        known = actionbot(*command, "-c", "team.yaml", cwd=tmp_path)
+        assert known.returncode == 0 and known.stderr.splitlines() == [olga], known.stderr
+        nobody = actionbot(*command, "-c", "empty.yaml", cwd=tmp_path)
+        assert nobody.returncode == 0
+        assert nobody.stderr.splitlines()[0] == (
+            "warning: the config lists no people: only attendees and @logins can own action items, so "
+            "few are found; list the team under people: (see config.example.yaml)"
+        )
