@@ -39,12 +39,16 @@ def follow_up(
 
 
 def report_meeting(extraction: Extraction, config: Config, now: dt.datetime) -> dt.date | None:
-    """The meeting a report is for by default: the next one."""
+    """The meeting a report is for by default: the one the latest note announces, even once its
+    date has passed (its notes are not in yet, so its follow-up is the one still to do); else the
+    next by the cadence; else the day after the latest note."""
+    latest = max(extraction.meetings, key=lambda m: m.date, default=None)
+    if latest is None:
+        return None
+    if latest.next_meeting is not None:
+        return latest.next_meeting
     upcoming = next_meeting(extraction.meetings, config.meetings, now)
-    if upcoming is not None:
-        return upcoming.date
-    latest = max((m.date for m in extraction.meetings), default=None)
-    return latest + dt.timedelta(days=1) if latest else None
+    return upcoming.date if upcoming is not None else latest.date + dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -307,3 +307,22 @@ def test_write_into_a_note_that_does_not_exist_is_refused(tmp_path: Path) -> Non
         "error: --write-into notes/nope.md: no such note (it writes into an existing note only)"
     ]
     assert not (tmp_path / "notes" / "nope.md").exists()
+
+
+def test_the_report_is_for_the_meeting_the_latest_note_announces(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    command = [sys.executable, "-m", "bot", "report", "examples/notes", "-c", "examples/config.yaml"]
+    # Long after the announced meeting ("The next call is scheduled for **1st April**"), whose
+    # notes are not written yet: its follow-up is still the one to report, not "the day after".
+    for now in ("2026-03-25T09:00:00", "2026-05-01T09:00:00"):
+        run = subprocess.run(
+            [*command, "--now", now], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
+        )
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.splitlines()[0] == "### Follow-up of action items for the 2026-04-01 meeting"
