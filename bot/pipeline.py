@@ -42,9 +42,28 @@ def extract(
         meeting = replace(read, path=note_key(path, base))
         if extractor is None:
             extractor = Extractor(load_model(config.model), config.roster)
+        try:
+            items = extractor.extract(meeting)
+        except ValueError as error:
+            result.errors.append(_unparsed(path, meeting, extractor, error))
+            continue
         result.meetings.append(meeting)
-        result.items.extend(extractor.extract(meeting))
+        result.items.extend(items)
     return result
+
+
+def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueError) -> NoteError:
+    """The note's one error when the model would not parse it: spaCy refuses a text longer than its
+    max_length (E088), which a sentence can be once notes.max_bytes is raised."""
+    longest = max(meeting.sentences, key=lambda s: len(s.text), default=None)
+    limit = extractor.nlp.max_length
+    if longest is not None and len(longest.text) > limit:
+        message = (
+            f"a sentence of {len(longest.text):,} characters is longer than the language model reads "
+            f"({limit:,}); the note is left out"
+        )
+        return NoteError(path, message, line=longest.line)
+    return NoteError(path, f"could not be read ({type(error).__name__}: {error})")
 
 
 def _read(path: str, config: Config, errors: list[NoteError]) -> Meeting | None:

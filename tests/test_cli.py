@@ -139,3 +139,20 @@ def test_warnings_about_the_people_reach_the_terminal(tmp_path: Path) -> None:
             "warning: the config lists no people: only attendees and @logins can own action items, so "
             "few are found; list the team under people: (see config.example.yaml)"
         )
+
+
+def test_a_note_longer_than_the_model_reads_is_one_error_and_the_others_are_extracted(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text("# 2026-05-06\n\nLee will write the FAQ.\n", encoding="utf-8")
+    (notes / "2026-05-20.md").write_text(
+        "# 2026-05-20\n\nLee will rotate the " + "k" * 1_100_000 + " key.\n", encoding="utf-8"
+    )
+    (tmp_path / "c.yaml").write_text(
+        "people:\n  - {name: Lee Chen, aliases: [Lee]}\nnotes: {max_bytes: 3000000}\n", encoding="utf-8"
+    )
+    run = actionbot("extract", "notes", "-c", "c.yaml", "--json", cwd=tmp_path)
+    assert run.returncode == 1
+    assert [item["task"] for item in json.loads(run.stdout)] == ["Write the FAQ"]
+    [error] = run.stderr.splitlines()
+    assert error.startswith("error: notes/2026-05-20.md:3: a sentence of 1,100,025 characters is longer")
