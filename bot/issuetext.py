@@ -326,7 +326,7 @@ def label_for_meeting(prefix: str, date: dt.date) -> str:
 # (A link whose address has "@name" or "#12" in it loses it; that is the price.)
 _JOINER = "\u2060"
 _AT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9-]*)?(/)?")
-_NUMBERED = re.compile(r"(#|\bGH-)(?=\d)", re.IGNORECASE)
+_NUMBERED = re.compile(r"(#|GH-)(?=\d)", re.IGNORECASE)
 
 
 def safe_inline(text: str, roster_logins: Collection[str]) -> str:
