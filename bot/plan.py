@@ -339,7 +339,7 @@ def make_plan(
             entry, how = found.own[item.id]
             ids.setdefault(id(entry.issue), []).append(item.id)
             plan.steps.append(
-                Unchanged(item, entry.issue) if how == "later" else _refresh(item, entry, how, writer, drafts)
+                Unchanged(item, entry.issue) if how == "later" else _refresh(item, entry, writer, drafts)
             )
         elif item.id in found.unmarked:
             plan.steps.append(_restore_block(item, found.unmarked[item.id], writer))
@@ -409,7 +409,7 @@ def subject(step: Step) -> str:
     return str(issue.title) if issue is not None else ""
 
 
-def _refresh(item: ActionItem, found: _Known, how: How, writer: _Writer, drafts: dict[int, _Draft]) -> Step:
+def _refresh(item: ActionItem, found: _Known, writer: _Writer, drafts: dict[int, _Draft]) -> Step:
     current = _draft(found, drafts)
     marker = current.marker
     new_marker = issuetext.marker_for(item)
