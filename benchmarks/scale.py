@@ -1,7 +1,12 @@
 """How a rerun's cost grows with the bot's issues in a busy repository, against the GitHub emulator.
 
     python benchmarks/scale.py [--sizes 500,1000,2000,4000] [--others-per-bot 4] [--repeat 5]
-                               [--validate] [--no-gc-freeze]
+                               [--validate] [--no-gc-freeze] [--planning-items 1500,3000,6000]
+                               [--planning-only]
+
+Then the planning time for many new items (`benchmarks/planning.py`, see there): one JSON line per
+item count, with "progress_seconds", "plan_seconds" and "seconds", and a line comparing the largest
+count with the smallest ("linear" against "ratio"), measured in the same run.
 
 For each size B, an emulator holds B issues opened by the bot (label action-item, a valid marker for a
 meeting these notes do not cover, so none is judged removed) and others-per-bot x B opened by someone
@@ -45,6 +50,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the emulator lives in tests/, which is not installed
+
+import planning  # noqa: E402
 
 from bot.config import Config  # noqa: E402
 from bot.pipeline import Extraction  # noqa: E402
@@ -188,7 +195,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="take the best of N reruns")
     parser.add_argument("--validate", action="store_true", help="validate responses against the schema")
     parser.add_argument("--no-gc-freeze", action="store_true", help="leave the seeded issues to the GC")
+    parser.add_argument("--planning-items", default="1500,3000,6000", help="new item counts to plan")
+    parser.add_argument("--planning-only", action="store_true", help="only the planning time")
     args = parser.parse_args()
+    if not args.planning_only:
+        reruns(args)
+    rows = planning.measure(sorted(int(s) for s in args.planning_items.split(",")), repeat=3)
+    for row in rows:
+        print(json.dumps({"planning": row}))
+    print(json.dumps({"planning": planning.comparison(rows)}))
+
+
+def reruns(args: argparse.Namespace) -> None:
     sizes = sorted(int(s) for s in args.sizes.split(","))
 
     clocks = Clocks()

@@ -28,6 +28,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,6 +226,8 @@ class Annotation:
     message: str
 
     def command(self) -> str:
+        if not self.file:  # about the run, not a note
+            return f"::warning::{_escape_data(self.message)}"
         where = f"file={_escape_property(self.file)}" + (f",line={self.line}" if self.line else "")
         return f"::warning {where}::{_escape_data(self.message)}"
 
@@ -268,6 +271,16 @@ def _in_workspace(path: str, env: Mapping[str, str]) -> str:
         except ValueError:
             pass
     return Path(path).as_posix()
+
+
+_BREAKS = {"\u0085", "\u2028", "\u2029"}
+
+
+def printable(text: str) -> str:
+    """Text from notes, paths or GitHub, fit to echo in a log the runner reads: a newline in it
+    would start a line, and a line starting with "::" is a workflow command. Control characters
+    and line separators are shown escaped ("\\n"), everything else as it is."""
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) == "Cc" or c in _BREAKS else c for c in text)
 
 
 def _escape_data(text: str) -> str:

@@ -42,7 +42,7 @@ from bot.plan import Step, SyncPlan, Unchanged
 from bot.site import build as site_build
 from bot.site import page as site_page
 from bot.trackers.base import Tracker, TrackerError
-from bot.wiring import SetupError, make_tracker
+from bot.wiring import SetupError, describe_tracker, make_tracker, missing_token, tracker_in_use
 
 app = typer.Typer(
     cls=clihelp.Group,
@@ -89,7 +89,7 @@ _PROGRESS_FROM = 5
 
 def say_error(message: str) -> None:
     """One line on stderr, never wrapped or coloured: scripts and CI logs read it."""
-    sys.stderr.write(f"error: {' '.join(message.split())}\n")
+    sys.stderr.write(f"error: {actions.printable(' '.join(message.split()))}\n")
     sys.stderr.flush()
 
 
@@ -158,6 +158,25 @@ def report_errors(extraction: pipeline.Extraction) -> None:
     actions.warn(actions.note_warnings(extraction.errors))
 
 
+NO_PEOPLE = (
+    "the config lists no people: only attendees and @logins can own action items, so few are found; "
+    "list the team under people: (see config.example.yaml)"
+)
+
+
+def warn_about_people(settings: Config, extraction: pipeline.Extraction) -> None:
+    """On the terminal and, in Actions, on the note's line: a config without people, and owners
+    the people do not list (whose issues cannot be assigned)."""
+    if not settings.people:
+        sys.stderr.write(f"warning: {NO_PEOPLE}\n")
+        actions.warn([actions.Annotation("", None, NO_PEOPLE)])
+    unknown = actions.unknown_owners(extraction.items, settings.roster)
+    for warning in unknown:
+        where = f"{warning.file}:{warning.line}" if warning.line else warning.file
+        sys.stderr.write(actions.printable(f"warning: {where}: {warning.message}") + "\n")
+    actions.warn(unknown)
+
+
 @app.command(cls=clihelp.Command, epilog="Example: actionbot extract notes/2026-05-06.md --json")
 def extract(
     paths: Annotated[
@@ -177,6 +196,7 @@ def extract(
         sys.stdout.write("\n")
     else:
         stdout.print(items_table(extraction.items, len(extraction.ignored)))
+    warn_about_people(settings, extraction)
     report_errors(extraction)
     if extraction.errors:
         raise typer.Exit(1)
@@ -189,13 +209,15 @@ def items_table(items: list[ActionItem], ignored: int = 0) -> Table:
         table.add_column(column, overflow="fold")
     for item in items:
         owners = ", ".join(o.name + (f" (@{o.github})" if o.github else "") for o in item.owners)
-        table.add_row(
+        cells = (
             item.meeting_date.isoformat(),
             owners,
             item.task,
             item.due.isoformat() if item.due else "",
             f"{item.note}:{item.line}",
         )
+        # Text, not markup: note text and paths may hold "[/]" or "[red]".
+        table.add_row(*(Text(actions.printable(cell)) for cell in cells))
     return table
 
 
@@ -224,11 +246,13 @@ def sync(
     foreign = actions.foreign_ref(settings.notes.branch)
     if foreign is not None and not dry_run:
         branch = settings.notes.branch
-        sys.stderr.write(f"{foreign} is not notes.branch ({branch}): planning only, writing nothing\n")
+        said = f"{foreign} is not notes.branch ({branch}): planning only, writing nothing"
+        sys.stderr.write(actions.printable(said) + "\n")
         dry_run = True
     if changed_by_event:
         notes, scope = _changed_notes(notes)
     extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()
+    warn_missing_token(settings)
     writing = _WritingProgress()
     try:
         outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd(), on_plan=writing)
@@ -237,8 +261,10 @@ def sync(
         raise _fail(str(error), code=1) from None
     finally:
         writing.stop()
+    where = describe_tracker(settings)
     if as_json:
-        sys.stdout.write(json.dumps(syncing.as_json(outcome, dry_run), ensure_ascii=False, indent=1) + "\n")
+        result = {**syncing.as_json(outcome, dry_run), "tracker": tracker_in_use(settings)}
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     else:
         if syncing.plan_rows(outcome.plan):
             stdout.print(syncing.plan_table(outcome.plan, dry_run))
@@ -246,12 +272,16 @@ def sync(
             stdout.print(syncing.plan_title(outcome.plan, dry_run), markup=False, highlight=False)
         if dry_run:
             _print_diff(outcome.plan.steps)
-        else:
-            stdout.print(f"{outcome.created} issues created, {outcome.updated} updated.")
+        said = (
+            f"nothing written {where}"
+            if dry_run
+            else f"{outcome.created} issues created, {outcome.updated} updated {where}"
+        )
+        stdout.print(Text(actions.printable(said + ".")))
     diff = plandiff.markdown(outcome.plan.steps) if dry_run else ""
-    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope), diff)
+    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where), diff)
     actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
-    actions.warn(actions.unknown_owners(extraction.items, settings.roster))
+    warn_about_people(settings, extraction)
     report_errors(extraction)
     if outcome.error:
         say_error(outcome.error)
@@ -269,6 +299,15 @@ def _print_diff(steps: list[Step]) -> None:
             stdout.print(Text(line, style="green" if line.startswith("+") else "red"), soft_wrap=True)
 
 
+def warn_missing_token(settings: Config) -> None:
+    """Say so when the config names a repository but its token is missing: the run then writes to
+    the local tracker, which would otherwise look like GitHub."""
+    warning = missing_token(settings)
+    if warning is not None:
+        sys.stderr.write(f"warning: {warning}\n")
+        actions.warn([actions.Annotation("", None, warning)])
+
+
 def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
     """The notes among `paths` that the Actions event changed, and a line for the job summary."""
     try:
@@ -276,7 +315,7 @@ def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
     except actions.ActionsError as error:
         raise _fail(str(error)) from None
     notes = changes.select(discover(paths))
-    listed = "".join(f"\n  {note}" for note in notes)
+    listed = "".join(f"\n  {actions.printable(note)}" for note in notes)
     sys.stderr.write(f"notes to sync: {len(notes)} ({changes.why}){listed}\n")
     return notes, actions.notes_markdown(notes, changes.why)
 
@@ -335,7 +374,9 @@ def report(
     ] = ReportFormat.markdown,
     write_into: Annotated[
         Path | None,
-        typer.Option("--write-into", metavar="NOTE", help="Insert or refresh the checklist in this note."),
+        typer.Option(
+            "--write-into", metavar="NOTE", help="Insert or refresh the checklist in this existing note."
+        ),
     ] = None,
     now: NowOption = None,
     send: Annotated[
@@ -347,8 +388,12 @@ def report(
     ] = False,
 ) -> None:
     """The follow-up checklist of earlier meetings' action items, for the meeting to come."""
+    if write_into is not None and not write_into.is_file():
+        # A mistyped path would otherwise become a new note, and so a meeting.
+        raise _fail(f"--write-into {write_into}: no such note (it writes into an existing note only)")
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
+    warn_missing_token(settings)
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
     try:
@@ -386,7 +431,7 @@ def _notify_follow_up(
 
 def _write_into(path: Path, text: str) -> None:
     try:
-        before = path.read_bytes().decode("utf-8") if path.exists() else ""
+        before = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise _fail(f"{path}: cannot read: {error}") from None
     after = report_text.write_into(before, text, rst=path.suffix.lower() in (".rst", ".rest"))
@@ -447,6 +492,7 @@ def remind(
     """
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
+    warn_missing_token(settings)
     try:
         outcome = reporting.remind(
             settings, extraction, make_tracker(settings), _now(now), Path.cwd(), dry_run=dry_run

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import urllib.parse
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -67,9 +68,25 @@ class RouteConfig(_Strict):
         return value
 
 
+MAX_LABEL = 50  # GitHub's longest label name
+
+
+def _label_name(value: str, after: str = "") -> str:
+    """A label name GitHub takes, with `after` (a meeting's date) appended to it where it is a prefix."""
+    length = len(value + after)
+    if not 1 <= length <= MAX_LABEL:
+        with_date = "with a date after it, " if after else ""
+        raise ValueError(f"{with_date}a label name is 1 to {MAX_LABEL} characters, not {length}")
+    return value
+
+
+LabelName = Annotated[str, AfterValidator(_label_name)]
+LabelPrefix = Annotated[str, AfterValidator(lambda value: _label_name(value, after="2026-05-06"))]
+
+
 class LabelsConfig(_Strict):
-    item: str = "action-item"
-    meeting_prefix: str = "meeting:"
+    item: LabelName = "action-item"
+    meeting_prefix: LabelPrefix = "meeting:"
 
 
 class TrackerConfig(_Strict):
@@ -95,6 +112,14 @@ class TrackerConfig(_Strict):
     @classmethod
     def _repo(cls, value: str | None) -> str | None:
         return None if value is None else _valid_repo(value)
+
+    @field_validator("api_url")
+    @classmethod
+    def _api_url(cls, value: str) -> str:
+        parts = urllib.parse.urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"'{value}' is not an http(s) URL")
+        return value
 
 
 class MeetingsConfig(_Strict):
@@ -130,8 +155,8 @@ class MeetingsConfig(_Strict):
 class RemindersConfig(_Strict):
     lead_hours: float = Field(default=24.0, gt=0)
     repo: str | None = None  # where the agenda issue goes (default: tracker.repo)
-    agenda_label: str = "agenda"  # issues people label for the next meeting's agenda
-    issue_label: str = "meeting-agenda"  # the label of the bot's agenda issues
+    agenda_label: LabelName = "agenda"  # issues people label for the next meeting's agenda
+    issue_label: LabelName = "meeting-agenda"  # the label of the bot's agenda issues
     # Where else the agenda goes (mail, chat, webhooks): apprise URLs whose secrets are ${VARIABLE}s.
     notify: list[Annotated[str, AfterValidator(check_url)]] = Field(default_factory=list)
     # The agenda @-mentions an owner whose open item is due, or carried over this many meetings.
@@ -172,16 +197,25 @@ class Config(_Strict):
 
     @model_validator(mode="after")
     def _one_person_per_spelling(self) -> Config:
-        owner: dict[str, str] = {}
+        named: dict[str, int] = {}  # every spelling -> the index of the person it names
+        logins: dict[str, tuple[int, str]] = {}  # GitHub logins, which ignore case
         for index, person in enumerate(self.people):
-            spellings = [person.name, *person.aliases, *([person.github] if person.github else [])]
-            for spelling in spellings:
-                other = owner.setdefault(spelling, person.name)
-                if other != person.name:
+            spellings = [("name", person.name), *(("aliases", alias) for alias in person.aliases)]
+            spellings += [("github", person.github)] if person.github else []
+            for key, spelling in spellings:
+                first = named.setdefault(spelling, index)
+                other = self.people[first].name
+                if first != index and other == person.name:
+                    raise _Located(("people", index, "name"), f"'{person.name}' names two people")
+                if first != index:
                     raise _Located(
-                        ("people", index, "aliases"),
-                        f"'{spelling}' names both {other} and {person.name}",
+                        ("people", index, key), f"'{spelling}' names both {other} and {person.name}"
                     )
+            if person.github:
+                seen, login = logins.setdefault(person.github.lower(), (index, person.github))
+                if seen != index:
+                    message = f"'{person.github}' and '{login}' are one GitHub login (logins ignore case)"
+                    raise _Located(("people", index, "github"), message)
         return self
 
     @property

@@ -36,6 +36,7 @@ class Daemon:
     ) -> None:
         self.config, self.paths, self.root, self.clock = config, paths, root, clock
         self.stopping = threading.Event()
+        self.stopped_by: str | None = None  # the signal that asked the loop to stop
         self.seen: dict[str, str] = {}  # note path -> digest of its bytes when last synced
         self.scheduler = schedule.Scheduler()
 
@@ -116,11 +117,14 @@ class Daemon:
             self.scheduler.run_pending()
             idle = self.scheduler.idle_seconds
             self.stopping.wait(timeout=max(0.0, min(idle if idle is not None else 60.0, 60.0)))
+        if self.stopped_by is not None:
+            log.info("received %s, stopping", self.stopped_by)
         log.info("stopped")
 
     def stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
-        if signum is not None:
-            log.info("received %s, stopping", signal.Signals(signum).name)
+        # Only flags are set here: a signal can arrive in the middle of a write to the log, and
+        # logging from the handler would re-enter that write, fail, and leave the loop running.
+        self.stopped_by = signal.Signals(signum).name if signum is not None else None
         self.stopping.set()
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import urllib.parse
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -26,6 +27,14 @@ _MARKER_PREFIX = "<!-- actionbot:end "
 _MARKER = re.compile(r"<!-- actionbot:end (\{[^<>]*\}) -->")
 _BLOCK = re.compile(re.escape(BLOCK_BEGIN) + r".*?" + r"<!-- actionbot:end \{[^<>]*\} -->", re.DOTALL)
 MAX_TITLE = 256
+# GitHub refuses an issue or comment body over 65,536 characters. Note text is cut long before:
+# a quote, a task or a progress line to MAX_QUOTE characters (escaping can make it a few times
+# longer), the task kept in the marker to MARKER_TASK (more than a title, so the title can be told).
+MAX_BODY = 65_536
+MAX_QUOTE = 2_000
+MARKER_TASK = 300
+CUT = "…"
+BODY_CUT = "\n\n_(Cut here: GitHub takes {limit:,} characters at most. The notes have the rest.)_"
 
 RAISED_AGAIN = "Raised again at the {date} meeting ({where}):\n\n{quote}"
 REMOVED = (
@@ -46,8 +55,10 @@ class Marker:
     owners: tuple[str, ...]
     task: str
     facts: tuple[str, ...] = ()
-    # Ids of later mentions of the same promise, posted here as comments instead of new issues.
+    # Ids of later mentions of the same promise, posted here as comments instead of new issues, and
+    # ids the item had before an edit changed them.
     aliases: tuple[str, ...] = field(default=())
+    section: str = ""  # absent from markers of versions before it was kept
 
     def with_fact(self, fact: str) -> Marker:
         return self if fact in self.facts else replace(self, facts=(*self.facts, fact))
@@ -65,6 +76,7 @@ class Marker:
             "task": _inert_json(self.task),
             "facts": list(self.facts),
             "aliases": list(self.aliases),
+            "section": _inert_json(self.section),
         }
         return _MARKER_PREFIX + json.dumps(data, ensure_ascii=True, separators=(",", ":")) + " -->"
 
@@ -75,10 +87,13 @@ def _inert_json(text: str) -> str:
 
 
 def parse_marker(body: str | None) -> Marker | None:
-    """The bot's marker in an issue body, or None when there is none or it is malformed."""
+    """The bot's marker in an issue body, or None when there is none or it is malformed. The one
+    closing the bot's block counts: a marker a person left behind after deleting the block is
+    only read when no block is left."""
     if not body:
         return None
-    found = _MARKER.findall(body)
+    block = _BLOCK.search(body)
+    found = _MARKER.findall(block.group(0) if block else body)
     if not found:
         return None
     try:
@@ -92,6 +107,7 @@ def parse_marker(body: str | None) -> Marker | None:
             task=str(data.get("task", "")),
             facts=tuple(str(f) for f in data.get("facts", [])),
             aliases=tuple(str(a) for a in data.get("aliases", [])),
+            section=str(data.get("section", "")),
         )
     except (ValueError, KeyError, TypeError):
         return None
@@ -118,17 +134,45 @@ def marker_for(item: ActionItem) -> Marker:
         meeting=item.meeting_date.isoformat(),
         note=item.note,
         owners=tuple(o.name for o in item.owners),
-        task=item.task,
+        task=_cut(item.task, MARKER_TASK),
+        section=_cut(item.section, MARKER_TASK),
     )
 
 
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + CUT
+
+
+def fit(body: str) -> str:
+    """A body the bot wrote, cut to what GitHub takes: never inside its block, whose marker the
+    next run needs; what follows the block (later mentions, progress) is cut, and says so."""
+    if len(body) <= MAX_BODY:
+        return body
+    block = _BLOCK.search(body)
+    keep = block.end() if block else 0
+    note = BODY_CUT.format(limit=MAX_BODY)
+    return body[: max(keep, MAX_BODY - len(note))] + note
+
+
 def title(item: ActionItem) -> str:
-    return title_of(item.task, [o.name for o in item.owners])
+    return _title(item.task, [o.name for o in item.owners])
 
 
-def title_of(task: str, owners: Collection[str]) -> str:
-    text = " ".join(f"{task} ({', '.join(owners)})".split())
-    return text if len(text) <= MAX_TITLE else text[: MAX_TITLE - 1].rstrip() + "…"
+def title_from(marker: Marker) -> str:
+    """The title the bot gave the issue whose marker this is: if the issue still has it, no person
+    has retitled it, and the bot may keep it in step with the task."""
+    return _title(marker.task, marker.owners)
+
+
+def _title(task: str, owners: Collection[str]) -> str:
+    return _cut(" ".join(f"{task} ({', '.join(owners)})".split()), MAX_TITLE)
+
+
+def quoted(body: str) -> str:
+    """The sentence the bot's block quotes (inert, as posted), or "" when there is no block."""
+    block = _BLOCK.search(body)
+    lines = block.group(0).splitlines() if block else []
+    return next((line[2:] for line in lines if line.startswith("> ")), "")
 
 
 def block(item: ActionItem, marker: Marker, link: str, roster_logins: Collection[str]) -> str:
@@ -156,10 +200,21 @@ def block(item: ActionItem, marker: Marker, link: str, roster_logins: Collection
 
 
 def body_with_block(body: str, new_block: str) -> str:
-    """`body` with the bot's block replaced, everything people wrote around it left as it was."""
+    """`body` with the bot's block replaced, everything people wrote around it left as it was. When
+    people deleted the block, it goes back at the top, and any marker they left is taken away: two
+    markers would leave the next run reading the stale one."""
     if _BLOCK.search(body):
         return _BLOCK.sub(lambda _: new_block, body, count=1)
-    return new_block + ("\n\n" + body if body.strip() else "")
+    rest = _MARKER.sub("", body).strip("\n")
+    return new_block + ("\n\n" + rest if rest.strip() else "")
+
+
+def after_block(body: str, text: str) -> str:
+    """`body` with `text` right after the bot's block."""
+    block = _BLOCK.search(body)
+    if block is None or not text:
+        return body + text
+    return body[: block.end()] + text + body[block.end() :]
 
 
 def unassignable_note(names: Collection[str]) -> str:
@@ -188,12 +243,45 @@ def raised_fact(item: ActionItem) -> str:
     return f"raised:{item.meeting_date.isoformat()}:{item.id}"
 
 
-def removed(note: str, closing: bool) -> str:
+def removed(note: str, closing: bool, fact: str) -> str:
     text = REMOVED.format(note=safe_inline(note, ()), closing=REMOVED_CLOSING if closing else REMOVED_OPEN)
-    return text + "\n" + FACT_TAG.format(key=REMOVED_FACT)
+    return text + "\n" + FACT_TAG.format(key=fact)
 
 
+def restored(item: ActionItem, link: str, reopening: bool, fact: str) -> str:
+    text = RESTORED.format(where=safe_link(link), reopening=RESTORED_REOPENING if reopening else "")
+    return text.rstrip() + "\n" + FACT_TAG.format(key=fact)
+
+
+# An item can leave its note and come back more than once: each round has facts of its own, counted
+# by the returns recorded so far ("removed", then "removed:2" after the first return, ...).
 REMOVED_FACT = "removed"
+RESTORED = "This action item is back in its meeting notes ({where}). {reopening}"
+RESTORED_REOPENING = "Reopening it, as the bot closed it when it was gone."
+
+
+def _round(marker: Marker) -> int:
+    return 1 + sum(fact.startswith("restored:") for fact in marker.facts)
+
+
+def removal_fact(marker: Marker) -> str:
+    """The fact that this round's "no longer in its notes" was told."""
+    number = _round(marker)
+    return REMOVED_FACT if number == 1 else f"{REMOVED_FACT}:{number}"
+
+
+def closed_removed_fact(marker: Marker) -> str:
+    """The fact that the bot closed the issue in this round, because its item was gone."""
+    return CLOSED_PREFIX + removal_fact(marker)
+
+
+CLOSED_PREFIX = "closed-"
+
+
+def restored_fact(marker: Marker) -> str:
+    return f"restored:{_round(marker)}"
+
+
 PROGRESS = "Progress reported at the {date} meeting ({where}){done}:\n\n{quote}"
 
 
@@ -230,22 +318,32 @@ def label_for_meeting(prefix: str, date: dt.date) -> str:
 
 # -- making note text safe to post ----------------------------------------------------------------
 
-_MENTION = re.compile(r"(?<![\w`])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))(/[A-Za-z0-9_.-]+)?")
-_REFERENCE = re.compile(
-    r"(?<![\w`/])(?:[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100})?#\d+\b|\bGH-\d+\b", re.IGNORECASE
-)
+# GitHub links "@login" (and "@org/team") and "#12", "owner/repo#12", "GH-12" wherever the rendered
+# text has them, and Markdown decides what the rendered text is: "\@x", "_@x_" or a backslash
+# before a backtick all render a plain "@x". So rather than reason about Markdown, the text is made
+# inert by construction: an invisible WORD JOINER goes after every "@" that does not start a
+# roster login, and before the digits of every reference, so no rendering of it links anything.
+# (A link whose address has "@name" or "#12" in it loses it; that is the price.)
+_JOINER = "\u2060"
+_AT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9-]*)?(/)?")
+_NUMBERED = re.compile(r"(#|GH-)(?=\d)", re.IGNORECASE)
 
 
 def safe_inline(text: str, roster_logins: Collection[str]) -> str:
-    """Note text made inert for one line of Markdown: no HTML, no stray mentions or references."""
-    text = " ".join(text.split())
+    """Note text made inert for one line of Markdown: no HTML, no backticks, no mention but of a
+    roster login, no reference; cut to MAX_QUOTE characters."""
+    text = _cut(" ".join(text.split()), MAX_QUOTE)
     text = text.replace("`", "'")
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _REFERENCE.sub(lambda m: f"`{m.group(0)}`", text)
-    return _MENTION.sub(
-        lambda m: m.group(0) if m.group(1).lower() in roster_logins and not m.group(2) else f"`{m.group(0)}`",
-        text,
-    )
+    text = _NUMBERED.sub(lambda m: m.group(1) + _JOINER, text)
+
+    def mention(match: re.Match[str]) -> str:
+        login, team = match.group(1), match.group(2)
+        if login and login.lower() in roster_logins and not team:
+            return match.group(0)
+        return "@" + _JOINER + match.group(0)[1:]
+
+    return _AT.sub(mention, text)
 
 
 def quote(text: str, roster_logins: Collection[str]) -> str:
@@ -253,6 +351,10 @@ def quote(text: str, roster_logins: Collection[str]) -> str:
 
 
 def safe_link(link: str) -> str:
-    if re.match(r"^https?://[^\s()<>]+$", link):
-        return f"[{link.rsplit('/', 1)[-1]}]({link})"
-    return "`" + link.replace("`", "'") + "`"
+    """A link to a note line, whose path people named: its address percent-encoded past anything
+    Markdown reads in one, its text inert like a quote's."""
+    if re.match(r"^https?://\S+$", link):
+        address = urllib.parse.quote(link, safe=":/#@%?=&~+,;!$")
+        name = safe_inline(urllib.parse.unquote(address.rsplit("/", 1)[-1]), ())
+        return f"[{name.replace('[', '(').replace(']', ')')}]({address})"
+    return "`" + " ".join(link.split()).replace("`", "'") + "`"

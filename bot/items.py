@@ -47,23 +47,21 @@ def _normal(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
 
 
-def item_id(
-    meeting_date: dt.date, section: str, owners: tuple[Owner, ...], verb: str, occurrence: int
-) -> str:
-    """A stable identity for an item.
+def task_key(task: str) -> str:
+    """The task as its words alone: case, punctuation and spacing do not tell two tasks apart."""
+    return _normal(task)
 
-    Made of what a person would say identifies the promise: which meeting, which section, who, and
-    what kind of action (the verb). Not the file path, the line or the exact words, so moving the
-    sentence, re-wrapping it, fixing a typo in it or renaming the note keeps the identity;
-    `occurrence` tells apart two promises of the same kind by the same people in one section.
+
+def item_id(note: str, section: str, owners: tuple[Owner, ...], task: str, occurrence: int) -> str:
+    """A stable identity for an item: which note (its path from the root the bot runs in), which
+    section, who, and what (the task's words).
+
+    The line and the sentence's other words are left out, so moving or re-wrapping the sentence
+    keeps the id; `occurrence` only tells apart the same task promised twice by the same people in
+    one section. Edits that change the task or the owners change the id: the sync finds such an item's
+    issue by its note and its words instead (`bot.matching`), and so a renamed note's.
     """
     key = "|".join(
-        (
-            meeting_date.isoformat(),
-            _normal(section),
-            ",".join(sorted(o.name for o in owners)),
-            verb.lower(),
-            str(occurrence),
-        )
+        (note, _normal(section), ",".join(sorted(o.name for o in owners)), task_key(task), str(occurrence))
     )
     return hashlib.sha256(key.encode()).hexdigest()[:16]

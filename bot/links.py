@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.items import ActionItem
+from bot.notefiles import note_key
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,4 @@ class NoteLinks:
         return f"{self.server.rstrip('/')}/{self.repo}/blob/{self.ref}/{path}#L{item.line}"
 
     def relative(self, note: str) -> str:
-        try:
-            return Path(os.path.abspath(note)).relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return Path(note).as_posix()
+        return note_key(note, self.root)

@@ -18,6 +18,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from bot import dates
 from bot.blocks import Block, BlockKind, Document, TextLine
+from bot.botblocks import without_bot_blocks
 from bot.formats.markdown import read_markdown
 from bot.formats.plain import read_plain
 from bot.formats.rst import read_rst
@@ -119,6 +120,7 @@ def parse_note(path: str, text: str) -> Meeting:
     if not text.strip():
         raise NoteError(path, "the note is empty")
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = without_bot_blocks(text)  # a checklist the bot wrote in is not what the meeting said
     metadata, body, first_line = _split_front_matter(path, text)
     try:
         document = _read_body(path, body, first_line, metadata)

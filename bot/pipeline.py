@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from bot import ignore
 from bot.config import Config
 from bot.extract import Extractor
 from bot.items import ActionItem
 from bot.nlp import load_model
-from bot.notefiles import read_text
+from bot.notefiles import note_key, read_text
 from bot.notes import Meeting, NoteError, parse_note
 
 
@@ -22,20 +23,35 @@ class Extraction:
     ignored: list[ActionItem] = field(default_factory=list)  # silenced in the note or the config
 
 
-def extract(paths: Iterable[str], config: Config, on_note: Callable[[str], None] | None = None) -> Extraction:
+def extract(
+    paths: Iterable[str],
+    config: Config,
+    on_note: Callable[[str], None] | None = None,
+    root: Path | None = None,
+) -> Extraction:
+    """The meetings and items of the notes at `paths`, each note named by its path from `root` (the
+    checkout the bot runs in; default: the working directory), however the path was given: that
+    name is part of every item's id."""
     result = Extraction()
     extractor: Extractor | None = None
+    base = root or Path.cwd()
     for path in paths:
         if on_note is not None:
             on_note(path)
         read = _read(path, config, result.errors)
         if read is None:
             continue
-        meeting, text = read
+        parsed, text = read
+        meeting = replace(parsed, path=note_key(path, base))
         if extractor is None:
             extractor = Extractor.for_config(load_model(config.model), config)
+        try:
+            items = extractor.extract(meeting)
+        except ValueError as error:
+            result.errors.append(_unparsed(path, meeting, extractor, error))
+            continue
         result.meetings.append(meeting)
-        kept, dropped = ignore.split(extractor.extract(meeting), _lines(text), config.ignore)
+        kept, dropped = ignore.split(items, _lines(text), config.ignore)
         result.items.extend(kept)
         result.ignored.extend(dropped)
     return result
@@ -44,6 +60,20 @@ def extract(paths: Iterable[str], config: Config, on_note: Callable[[str], None]
 def _lines(text: str) -> list[str]:
     # Numbered as the readers number them: after the byte-order mark, on any line ending.
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueError) -> NoteError:
+    """The note's one error when the model would not parse it: spaCy refuses a text longer than its
+    max_length (E088), which a sentence can be once notes.max_bytes is raised."""
+    longest = max(meeting.sentences, key=lambda s: len(s.text), default=None)
+    limit = extractor.nlp.max_length
+    if longest is not None and len(longest.text) > limit:
+        message = (
+            f"a sentence of {len(longest.text):,} characters is longer than the language model reads "
+            f"({limit:,}); the note is left out"
+        )
+        return NoteError(path, message, line=longest.line)
+    return NoteError(path, f"could not be read ({type(error).__name__}: {error})")
 
 
 def _read(path: str, config: Config, errors: list[NoteError]) -> tuple[Meeting, str] | None:

@@ -89,6 +89,13 @@ def progress_of(
     everyday = _everyday_words(meetings)
     contexts = {item.id: _context(item, roster, everyday) for item in items}
     promised = {(item.note, item.line, o.name) for item in items for o in item.owners}
+    # A sentence can only be about an item of a person it names that shares a word of its title:
+    # looking up those items, not every item, keeps the cost in step with the notes.
+    by_owner_word: dict[tuple[str, str], list[int]] = {}
+    for index, item in enumerate(items):
+        for owner in item.owners:
+            for word in contexts[item.id][1]:
+                by_owner_word.setdefault((owner.name, word), []).append(index)
     found: dict[str, list[Progress]] = {}
     for meeting in meetings:
         people = roster.with_attendees(meeting.attendees)
@@ -96,7 +103,13 @@ def progress_of(
             named = _subjects(sentence.text, people)
             if not named:
                 continue
-            best = _best_item(sentence, meeting, named, items, contexts, promised, roster)
+            words = topic_words(sentence.text, _all_spellings(roster, named))
+            candidates = sorted(
+                {i for name in named for w in words for i in by_owner_word.get((name, w), [])}
+            )
+            best = _best_item(
+                sentence, meeting, named, words, [items[i] for i in candidates], contexts, promised
+            )
             if best is not None:
                 found.setdefault(best.id, []).append(
                     Progress(
@@ -115,12 +128,11 @@ def _best_item(
     sentence: Sentence,
     meeting: Meeting,
     named: set[str],
+    words: set[str],
     items: list[ActionItem],
     contexts: dict[str, tuple[set[str], set[str]]],
     promised: set[tuple[str, int, str]],
-    roster: Roster,
 ) -> ActionItem | None:
-    words = topic_words(sentence.text, _all_spellings(roster, named))
     best: tuple[int, ActionItem] | None = None
     for item in items:
         if item.meeting_date >= meeting.date:

@@ -13,14 +13,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot import issuetext
+from bot.botblocks import MARKDOWN_BEGIN, MARKDOWN_END, RST_BEGIN, RST_END
 from bot.items import ActionItem
 from bot.progress import Progress
 from bot.trackers.base import Closure, Issue
 
-MARKDOWN_BEGIN = "<!-- actionbot:follow-up begin -->"
-MARKDOWN_END = "<!-- actionbot:follow-up end -->"
-RST_BEGIN = ".. actionbot:follow-up begin"
-RST_END = ".. actionbot:follow-up end"
 HEADING = "Follow-up of action items"
 
 

@@ -15,8 +15,9 @@ from bot.config import Config
 from bot.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
 from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
+from bot.plan import issues_of
 from bot.progress import Progress, progress_of
-from bot.sync import bot_issues, issues_by_item, repositories
+from bot.sync import note_scope, read_issues
 from bot.trackers.base import Closure, Issue, Tracker
 from bot.wiring import sync_context
 
@@ -31,10 +32,13 @@ class TrackerState:
 
 
 def tracker_state(config: Config, extraction: Extraction, tracker: Tracker, root: Path) -> TrackerState:
+    """Each item's issue, found as a sync finds it, and the progress lines about each item."""
     context = sync_context(config, root)
-    existing, _ = bot_issues(tracker, repositories(extraction.items, context), context.router.default)
+    existing, route = read_issues(tracker, extraction.items, context)
+    notes = note_scope(extraction.meetings, root)
     return TrackerState(
-        issues_by_item(existing), progress_of(extraction.items, extraction.meetings, config.roster)
+        issues_of(extraction.items, existing, notes, route, context.settings),
+        progress_of(extraction.items, extraction.meetings, config.roster),
     )
 
 
@@ -57,12 +61,16 @@ def follow_up(
 
 
 def report_meeting(extraction: Extraction, config: Config, now: dt.datetime) -> dt.date | None:
-    """The meeting a report is for by default: the next one."""
+    """The meeting a report is for by default: the one the latest note announces, even once its
+    date has passed (its notes are not in yet, so its follow-up is the one still to do); else the
+    next by the cadence; else the day after the latest note."""
+    latest = max(extraction.meetings, key=lambda m: m.date, default=None)
+    if latest is None:
+        return None
+    if latest.next_meeting is not None:
+        return latest.next_meeting
     upcoming = next_meeting(extraction.meetings, config.meetings, now)
-    if upcoming is not None:
-        return upcoming.date
-    latest = max((m.date for m in extraction.meetings), default=None)
-    return latest + dt.timedelta(days=1) if latest else None
+    return upcoming.date if upcoming is not None else latest.date + dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from bot import issuetext
-from bot.issuetext import Marker
 from bot.items import ActionItem
+from bot.matching import NoteScope
+from bot.notefiles import note_key
 from bot.notes import Meeting
 from bot.plan import (
     CloseDuplicate,
@@ -28,10 +28,13 @@ from bot.plan import (
     PlanSettings,
     ProgressNote,
     RaiseAgain,
+    Restore,
     Step,
     SyncPlan,
     Unchanged,
     make_plan,
+    subject,
+    with_assignees,
 )
 from bot.progress import Progress
 from bot.routing import Router
@@ -40,6 +43,10 @@ from bot.trackers.base import Issue, Label, Tracker, TrackerError
 LABEL_COLOR = "5319e7"
 MEETING_LABEL_COLOR = "c5def5"
 DUPLICATE_COMMENT = "Duplicate of #{number}: two syncs opened this action item at the same time."
+UNREADABLE_ROUTE = (
+    "tracker.routes.{index} (section '{section}') sends items to {repo}, which the token cannot read "
+    "({error}): fix the route or give the token access; nothing was written"
+)
 
 
 @dataclass
@@ -48,6 +55,7 @@ class SyncResult:
     done: list[Step] = field(default_factory=list)
     issues: dict[str, Issue] = field(default_factory=dict)  # item id -> its issue after the run
     error: str | None = None
+    refused: list[str] = field(default_factory=list)  # changes GitHub refused, and why
 
     @property
     def created(self) -> int:
@@ -56,7 +64,7 @@ class SyncResult:
     @property
     def updated(self) -> int:
         return sum(
-            isinstance(s, EditBlock | RaiseAgain | ProgressNote | FlagRemoved | CloseDuplicate)
+            isinstance(s, EditBlock | Restore | RaiseAgain | ProgressNote | FlagRemoved | CloseDuplicate)
             for s in self.done
         )
 
@@ -71,38 +79,59 @@ class SyncContext:
 
 
 def repositories(items: Iterable[ActionItem], context: SyncContext) -> list[str]:
-    return sorted({context.router.repo_for(item) for item in items} | {context.router.default})
+    """The repositories to read: every one the config writes to, whether or not an item routes
+    there today (an issue people moved there is still the bot's), and those the notes name."""
+    configured = {context.router.default, *(route.repo for route in context.router.routes)}
+    return sorted({context.router.repo_for(item) for item in items} | configured)
 
 
 def bot_issues(
-    tracker: Tracker, repos: Iterable[str], default: str
+    tracker: Tracker, repos: Iterable[str], router: Router
 ) -> tuple[dict[str, list[Issue]], set[str]]:
-    """The issues the bot opened, per repository: only these carry markers it trusts. A repository a
-    note names that the token cannot see (or that does not exist) is no reason to stop: it is
-    returned among the unavailable ones, and its items go to the default repository."""
+    """The issues the bot opened, per repository: only these carry markers it trusts. A repository
+    only a note names that the token cannot see (or that does not exist) is no reason to stop: it is
+    returned among the unavailable ones, and its items go to the default repository. One the config
+    routes items to is: its items would land somewhere nobody decided."""
     login = tracker.login()
+    routed = {route.repo: (index, route.section.pattern) for index, route in enumerate(router.routes)}
     existing: dict[str, list[Issue]] = {}
     unavailable: set[str] = set()
     for repo in repos:
         try:
             existing[repo] = [i for i in tracker.issues(repo) if i.author == login]
         except TrackerError as error:
-            if repo == default or not error.no_such_repository:
+            if repo == router.default or not error.no_such_repository:
                 raise
+            if repo in routed:
+                index, section = routed[repo]
+                message = UNREADABLE_ROUTE.format(index=index, section=section, repo=repo, error=error)
+                raise TrackerError(message, error.status) from None
             unavailable.add(repo)
     return existing, unavailable
 
 
-def issues_by_item(existing: dict[str, list[Issue]]) -> dict[str, Issue]:
-    """Each item id (and each later mention folded into an issue) with its issue, oldest first."""
-    found: dict[str, Issue] = {}
-    for issues in existing.values():
-        for issue in sorted(issues, key=lambda i: i.number):
-            marker = issuetext.parse_marker(issue.body)
-            if marker is not None:
-                for key in (marker.id, *marker.aliases):
-                    found.setdefault(key, issue)
-    return found
+def read_issues(
+    tracker: Tracker, items: Iterable[ActionItem], context: SyncContext
+) -> tuple[dict[str, list[Issue]], Callable[[ActionItem], str]]:
+    """The bot's issues in every repository the run may write to, and where each item goes."""
+    items = list(items)
+    existing, unavailable = bot_issues(tracker, repositories(items, context), context.router)
+
+    def route(item: ActionItem) -> str:
+        repo = context.router.repo_for(item)
+        return context.router.default if repo in unavailable else repo
+
+    return existing, route
+
+
+def note_scope(meetings: Iterable[Meeting], root: Path) -> NoteScope:
+    """The notes read in this run, named as items name them; a marker's note is named the same way
+    whether an earlier version kept it as a relative or an absolute path."""
+    return NoteScope(
+        read=frozenset(m.path for m in meetings),
+        key=lambda note: note_key(note, root),
+        gone=lambda note: not (root / note).exists(),
+    )
 
 
 def plan_sync(
@@ -112,71 +141,52 @@ def plan_sync(
     context: SyncContext,
     progress: Mapping[str, list[Progress]] | None = None,
 ) -> SyncPlan:
-    existing, unavailable = bot_issues(tracker, repositories(items, context), context.router.default)
-
-    def route(item: ActionItem) -> str:
-        repo = context.router.repo_for(item)
-        return context.router.default if repo in unavailable else repo
-
-    plan_with = partial(
-        make_plan,
+    existing, route = read_issues(tracker, items, context)
+    plan = make_plan(
         items,
         existing,
         route=route,
         link=context.link,
-        in_scope=_scope(meetings, context.root),
+        notes=note_scope(meetings, context.root),
         roster_logins=context.roster_logins,
         settings=context.settings,
         progress=progress,
     )
-    plan = plan_with(assignable={})
-    creates = [s for s in plan.steps if isinstance(s, Create)]
-    if any(o.github for s in creates for o in s.item.owners):
-        # Assignability is read only when an issue is to be opened for someone, once per repository.
-        plan = plan_with(
-            assignable={repo: tracker.assignable(repo) for repo in sorted({s.issue.repo for s in creates})}
-        )
-    return plan
-
-
-def _scope(meetings: Iterable[Meeting], root: Path) -> Callable[[Marker], bool]:
-    """Which of the bot's issues this run can judge removed: those of the notes it read. A note
-    renamed since keeps its date, and its old path no longer exists."""
-    read_paths = {_normal(m.path, root) for m in meetings}
-    read_dates = {m.date.isoformat() for m in meetings}
-
-    def in_scope(marker: Marker) -> bool:
-        path = _normal(marker.note, root)
-        if path in read_paths:
-            return True
-        return marker.meeting in read_dates and not (root / path).exists()
-
-    return in_scope
-
-
-def _normal(path: str, root: Path) -> str:
-    candidate = Path(path)
-    try:
-        return str(candidate.resolve().relative_to(root.resolve()))
-    except ValueError:
-        return str(candidate)
+    # Assignability is read only when an issue is to be opened for someone, once per repository.
+    repos = sorted(
+        {s.issue.repo for s in plan.steps if isinstance(s, Create) and any(o.github for o in s.item.owners)}
+    )
+    return with_assignees(plan, {repo: tracker.assignable(repo) for repo in repos}, context.roster_logins)
 
 
 def apply_plan(tracker: Tracker, plan: SyncPlan, on_step: Callable[[Step], None] | None = None) -> SyncResult:
+    """Apply the plan's steps in order. A change GitHub refuses (a 422: it will refuse it again,
+    whatever the bot waits for) is reported and the others go on; any other failure stops the run."""
     result = SyncResult(plan)
+    total = sum(not isinstance(s, Unchanged) for s in plan.steps)
     try:
         _ensure_labels(tracker, plan)
         for step in plan.steps:
-            _apply(tracker, step, result)
+            try:
+                _apply(tracker, step, result)
+            except TrackerError as error:
+                if not error.refused:
+                    raise
+                result.refused.append(f"{subject(step)}: {error}")
+                continue
             result.done.append(step)
             if on_step is not None:
                 on_step(step)
     except TrackerError as error:
-        total = sum(not isinstance(s, Unchanged) for s in plan.steps)
         done = sum(not isinstance(s, Unchanged) for s in result.done)
         result.error = (
             f"sync stopped after {done} of {total} changes: {error}. "
             "Run it again to finish: what was written is found again, nothing is written twice."
+        )
+    if result.refused and result.error is None:
+        result.error = (
+            f"GitHub refused {len(result.refused)} of {total} changes, the others are done: "
+            + "; ".join(result.refused)
         )
     return result
 
@@ -198,7 +208,12 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
         for later in step.follow_ups:
             result.issues[later.id] = created
     elif isinstance(step, EditBlock):
-        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, title=step.title)
+        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, step.title)
+    elif isinstance(step, Restore):
+        _comment_once(tracker, step.issue, step.comment, step.fact)
+        if step.reopen:  # before the fact is recorded: once it is, no later run would reopen it
+            tracker.reopen(step.issue)
+        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, step.title)
     elif isinstance(step, RaiseAgain):
         _comment_once(tracker, step.issue, step.comment, step.fact)
         result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)
@@ -208,7 +223,7 @@ def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
             tracker.close(step.issue, "completed")
         tracker.edit_body(step.issue, step.body)
     elif isinstance(step, FlagRemoved):
-        _comment_once(tracker, step.issue, step.comment, issuetext.REMOVED_FACT)
+        _comment_once(tracker, step.issue, step.comment, step.fact)
         if step.close:  # likewise
             tracker.close(step.issue, "not_planned")
         tracker.edit_body(step.issue, step.body)

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
-from bot import issuetext
+from bot import actions, issuetext
 from bot.config import Config
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
@@ -19,9 +20,11 @@ from bot.plan import (
     FlagRemoved,
     ProgressNote,
     RaiseAgain,
+    Restore,
     Step,
     SyncPlan,
     Unchanged,
+    subject,
 )
 from bot.progress import progress_of
 from bot.sync import SyncResult, apply_plan, plan_sync
@@ -63,6 +66,14 @@ def describe(step: Step) -> dict[str, Any]:
             "repo": step.issue.repo,
             "number": step.issue.number,
             **({"title": step.title} if step.title else {}),
+        }
+    if isinstance(step, Restore):
+        return {
+            "action": "restore",
+            "item": step.item.id,
+            "repo": step.issue.repo,
+            "number": step.issue.number,
+            "reopen": step.reopen,
         }
     if isinstance(step, RaiseAgain):
         return {
@@ -134,7 +145,7 @@ def plan_rows(plan: SyncPlan) -> list[tuple[str, str, str]]:
 def _row(step: Step) -> tuple[str, str, str]:
     row = describe(step)
     where = f"{row['repo']}#{row['number']}" if row.get("number") else f"{row['repo']} (new)"
-    return (row["action"], where, row.get("title") or _what(step))
+    return (row["action"], where, row.get("title") or subject(step))
 
 
 def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
@@ -146,12 +157,15 @@ def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
             continue
         row = _row(step)
         closes = isinstance(step, CloseDuplicate) or bool(getattr(step, "close", False))
-        table.add_row(*row, style="red" if closes else ACTION_STYLES.get(row[0], ""))
+        # Text, not markup: a title people edited, or a path, may hold "[/]" or "[red]".
+        cells = (Text(actions.printable(cell)) for cell in row)
+        table.add_row(*cells, style="red" if closes else ACTION_STYLES.get(row[0], ""))
     return table
 
 
-def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
-    """The plan and what was done, for a GitHub Actions job summary; `scope` says which notes."""
+def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "", where: str = "") -> str:
+    """The plan and what was done, for a GitHub Actions job summary; `scope` says which notes,
+    `where` which tracker."""
     lines = [f"### actionbot {plan_title(result.plan, dry_run)}", ""]
     if scope:
         lines += [scope, ""]
@@ -164,7 +178,10 @@ def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
     else:
         lines.append("No action items in these notes.")
     if not dry_run:
-        lines += ["", f"{result.created} issues created, {result.updated} updated."]
+        lines += [
+            "",
+            _cell(f"{result.created} issues created, {result.updated} updated {where}".rstrip() + "."),
+        ]
     if result.error:
         lines += ["", f"**Stopped:** {_cell(result.error)}"]
     return "\n".join(lines) + "\n"
@@ -173,11 +190,3 @@ def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "") -> str:
 def _cell(text: str) -> str:
     # Titles come from notes: inert (no mentions, references or HTML), and no pipe ends the cell.
     return issuetext.safe_inline(text, ()).replace("|", "\\|")
-
-
-def _what(step: Step) -> str:
-    item = getattr(step, "item", None)
-    if item is not None:
-        return f"{item.task} ({', '.join(o.name for o in item.owners)}), {item.meeting_date}"
-    issue = getattr(step, "issue", None)
-    return issue.title if issue is not None else ""

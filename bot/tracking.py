@@ -18,7 +18,7 @@ CLOSE_REASONS = {False: "completed", True: "not_planned"}
 def read_items(config: Config, tracker: Tracker, root: Path) -> list[TrackedItem]:
     context = sync_context(config, root)
     repos = sorted({context.router.default, *(route.repo for route in config.tracker.routes)})
-    existing, _ = bot_issues(tracker, repos, context.router.default)
+    existing, _ = bot_issues(tracker, repos, context.router)
     return tracked_items(issue for issues in existing.values() for issue in issues)
 
 

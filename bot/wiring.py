@@ -6,16 +6,18 @@ import os
 import re
 from pathlib import Path
 
+from bot import actions
 from bot.config import Config
 from bot.links import NoteLinks
 from bot.plan import PlanSettings
 from bot.routing import Route, Router
 from bot.sync import SyncContext, roster_logins
 from bot.trackers.base import Tracker
-from bot.trackers.github import GitHubTracker
+from bot.trackers.github import ACTIONS_BOT, GitHubTracker
 from bot.trackers.local import LocalTracker
 
 LOCAL_REPO = "local/notes"
+JOB_TOKEN_ENV = "ACTIONBOT_JOB_TOKEN"
 
 
 class SetupError(Exception):
@@ -26,18 +28,50 @@ def state_dir(config: Config) -> Path:
     return Path(config.tracker.state_dir)
 
 
+def token_of(config: Config) -> str:
+    """The token, as its variable holds it less the whitespace around it: a secret pasted with
+    its newline (`printf 'ghp_...\\n'`) is common, and a newline in a header fails every request."""
+    return os.environ.get(config.tracker.token_env, "").strip()
+
+
 def uses_github(config: Config) -> bool:
     kind = config.tracker.kind
     if kind == "auto":
-        return bool(config.tracker.repo and os.environ.get(config.tracker.token_env))
+        return bool(config.tracker.repo and token_of(config))
     return kind == "github"
+
+
+def tracker_in_use(config: Config) -> dict[str, str]:
+    """Which tracker a run writes to, for the run to say: a local one looks like GitHub otherwise."""
+    if uses_github(config):
+        return {"kind": "github", "repo": config.tracker.repo or "", "api_url": config.tracker.api_url}
+    return {"kind": "local", "where": str(state_dir(config) / "tracker.sqlite")}
+
+
+def describe_tracker(config: Config) -> str:
+    used = tracker_in_use(config)
+    if used["kind"] == "github":
+        return f"on GitHub ({used['repo']})"
+    return f"in the local tracker ({used['where']})"
+
+
+def missing_token(config: Config) -> str | None:
+    """A warning when the config names a repository but the token to reach it is not there."""
+    settings = config.tracker
+    if settings.kind != "auto" or not settings.repo or token_of(config):
+        return None
+    return (
+        f"tracker.repo is {settings.repo} but ${settings.token_env} is not set: writing to the local "
+        f"tracker ({state_dir(config) / 'tracker.sqlite'}) instead; set the token, or tracker.kind: github "
+        "to make this an error"
+    )
 
 
 def make_tracker(config: Config) -> Tracker:
     settings = config.tracker
     if not uses_github(config):
         return LocalTracker(state_dir(config) / "tracker.sqlite")
-    token = os.environ.get(settings.token_env)
+    token = token_of(config)
     if not token:
         raise SetupError(f"tracker.kind is github but ${settings.token_env} is not set")
     if not settings.repo:
@@ -49,7 +83,14 @@ def make_tracker(config: Config) -> Tracker:
         seconds_between_writes=settings.seconds_between_writes,
         login=settings.login,
         retries=settings.retries,
+        token_login=ACTIONS_BOT if _jobs_own(token) else None,
     )
+
+
+def _jobs_own(token: str) -> bool:
+    """Whether the token is the Actions job's own (the action passes it as ACTIONBOT_JOB_TOKEN),
+    which always writes as github-actions[bot]; an app's token, say, does not."""
+    return actions.active() and token == os.environ.get(JOB_TOKEN_ENV, "").strip()
 
 
 def sync_context(config: Config, root: Path) -> SyncContext:

@@ -57,6 +57,10 @@ Sam to update the changelog.
 
 Lee offered to write the FAQ.
 """
+# A note where an attendee the config's people do not list (Olga) owns an item, at line 7.
+ATTENDEE_OWNS = (
+    "# 2026-05-06\n\nAttendees: Priya, Olga\n\nPriya will rotate the key.\n\nOlga will ask about the logo.\n"
+)
 PEOPLE = [
     {"name": "Priya Raman", "github": "priyar", "aliases": ["Priya"]},
     {"name": "Samuel Okafor", "github": "sokafor", "aliases": ["Sam"]},
@@ -93,9 +97,14 @@ def token(emu: GitHubEmulator) -> Iterator[None]:
             os.environ["ACTIONBOT_TEST_TOKEN"] = old
 
 
-def extract(config: Config, notes: Path | list[Path]) -> pipeline.Extraction:
-    paths = [str(p) for p in notes] if isinstance(notes, list) else [str(notes)]
-    return pipeline.extract(discover(paths), config)
+def extract(config: Config, notes: Path | list[Path], root: Path | None = None) -> pipeline.Extraction:
+    """The notes' items, named from `root`: by default the folder holding the notes folder, which is
+    where the sync tests' checkout is (`tmp_path/notes/...` with `root=tmp_path`)."""
+    paths = notes if isinstance(notes, list) else [notes]
+    if root is None:
+        first = paths[0]
+        root = (first if first.is_dir() else first.parent).parent
+    return pipeline.extract(discover([str(p) for p in paths]), config, root=root)
 
 
 def sync(

@@ -22,6 +22,7 @@ from bot.people import Person, Roster
 from bot.plan import Create, SyncPlan
 from bot.sync import SyncResult
 from bot.trackers.base import NewIssue
+from tests import syncbed
 from tests.gitbed import NotesRepo
 
 ZERO = "0" * 40
@@ -268,7 +269,9 @@ def test_the_plan_in_markdown_keeps_note_text_inert() -> None:
     assert lines[0] == "### actionbot sync plan: 1 changes, 0 unchanged (dry run)"
     assert lines[2] == "Notes read (test): `notes/a.md`."
     assert lines[4:6] == ["| action | issue | what |", "| --- | --- | --- |"]
-    assert lines[6] == r"| create | team/notes (new) | Fix a\|b &lt;b&gt;now&lt;/b&gt; `@someone` `#12` |"
+    joiner = "\u2060"
+    inert = f"Fix a\\|b &lt;b&gt;now&lt;/b&gt; @{joiner}someone #{joiner}12"
+    assert lines[6] == f"| create | team/notes (new) | {inert} |"
     assert "issues created" not in text
 
 
@@ -290,11 +293,7 @@ def actionbot(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Complete
 def test_commands_tell_actions_their_plan_checklist_outputs_and_warnings(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()
-    (notes / "2026-05-06.md").write_text(
-        "# 2026-05-06\n\nAttendees: Priya, Olga\n\n"
-        "Priya will rotate the key.\n\nOlga will ask about the logo.\n",
-        encoding="utf-8",
-    )
+    (notes / "2026-05-06.md").write_text(syncbed.ATTENDEE_OWNS, encoding="utf-8")
     (notes / "broken.md").write_text("---\ntitle: [oops\n---\nLee will write.\n", encoding="utf-8")
     (tmp_path / "actionbot.yaml").write_text(
         "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\ntracker: {kind: local}\n",
@@ -352,3 +351,42 @@ def test_only_the_notes_branch_syncs(tmp_path: Path) -> None:
     assert "refs/heads/feature is not notes.branch (main): planning only" in run.stderr
     on_main = actionbot("sync", "--json", cwd=tmp_path, env={**branch, "GITHUB_REF": "refs/heads/main"})
     assert json.loads(on_main.stdout)["created"] == 1
+
+
+HOSTILE_NAME = "notes/2026-05-06\n::error title=pwned::injected.md"
+
+
+def workflow_commands(output: str) -> list[str]:
+    """The lines of a step's output the runner reads as workflow commands (leading space aside)."""
+    return [line.lstrip() for line in output.splitlines() if line.lstrip().startswith("::")]
+
+
+def test_a_note_named_to_inject_a_workflow_command_injects_nothing(tmp_path: Path) -> None:
+    """A fork's pull request can name a note anything; the plan job echoes what it reads."""
+    repo = NotesRepo(tmp_path / "checkout")
+    (repo.root / "actionbot.yaml").write_text(
+        "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\ntracker: {kind: local}\n",
+        encoding="utf-8",
+    )
+    base = repo.commit({"notes/2026-05-01.md": note("2026-05-01")})
+    head = repo.commit(
+        {HOSTILE_NAME: "---\ndate: 2026-05-06\n---\n\nAttendees: Olga\n\nOlga will ask about the logo.\n"}
+    )
+    event = tmp_path / "event.json"
+    pull = {"number": 7, "base": {"sha": base}, "head": {"sha": head}}
+    event.write_text(json.dumps({"pull_request": pull}), encoding="utf-8")
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_SHA": head,
+        "GITHUB_WORKSPACE": str(repo.root),
+    }
+    for args in (("sync", "--changed-by-event", "--dry-run"), ("extract", "notes", "--json")):
+        run = actionbot(*args, cwd=repo.root, env=env)
+        assert run.returncode in (0, 1), run.stderr
+        assert "injected" in run.stdout + run.stderr  # the note was read, and named
+        commands = workflow_commands(run.stdout) + workflow_commands(run.stderr)
+        # Only the bot's own warning on the note (Olga is not among the people), its name escaped.
+        assert all(c.startswith("::warning file=notes/2026-05-06%0A%3A%3Aerror") for c in commands), commands
+        assert commands or args[0] == "extract"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.nlp import MODELS, install_command, load_model, missing_message
+from tests import syncbed
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -143,3 +144,44 @@ def test_every_accepted_model_name_is_installed_by_the_command_its_error_names(n
     module = MODELS[name][1]
     assert any(str(f) == f"{module}/__init__.py" for f in distribution.files or [])
     assert "parser" in load_model(name).pipe_names
+
+
+def test_warnings_about_the_people_reach_the_terminal(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text(syncbed.ATTENDEE_OWNS, encoding="utf-8")
+    (tmp_path / "team.yaml").write_text(
+        "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\ntracker: {kind: local}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "empty.yaml").write_text("tracker: {kind: local}\n", encoding="utf-8")
+    olga = (
+        "warning: notes/2026-05-06.md:7: Olga owns an action item but is not among the config's people: "
+        "add them (and their GitHub login) so that their issues can be assigned to them"
+    )
+    for command in (("extract", "notes"), ("sync", "notes", "--dry-run")):
+        known = actionbot(*command, "-c", "team.yaml", cwd=tmp_path)
+        assert known.returncode == 0 and known.stderr.splitlines() == [olga], known.stderr
+        nobody = actionbot(*command, "-c", "empty.yaml", cwd=tmp_path)
+        assert nobody.returncode == 0
+        assert nobody.stderr.splitlines()[0] == (
+            "warning: the config lists no people: only attendees and @logins can own action items, so "
+            "few are found; list the team under people: (see config.example.yaml)"
+        )
+
+
+def test_a_note_longer_than_the_model_reads_is_one_error_and_the_others_are_extracted(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text("# 2026-05-06\n\nLee will write the FAQ.\n", encoding="utf-8")
+    (notes / "2026-05-20.md").write_text(
+        "# 2026-05-20\n\nLee will rotate the " + "k" * 1_100_000 + " key.\n", encoding="utf-8"
+    )
+    (tmp_path / "c.yaml").write_text(
+        "people:\n  - {name: Lee Chen, aliases: [Lee]}\nnotes: {max_bytes: 3000000}\n", encoding="utf-8"
+    )
+    run = actionbot("extract", "notes", "-c", "c.yaml", "--json", cwd=tmp_path)
+    assert run.returncode == 1
+    assert [item["task"] for item in json.loads(run.stdout)] == ["Write the FAQ"]
+    [error] = run.stderr.splitlines()
+    assert error.startswith("error: notes/2026-05-20.md:3: a sentence of 1,100,025 characters is longer")

@@ -113,3 +113,38 @@ def test_every_key_in_the_example_has_a_comment() -> None:
 def test_the_key_walk_sees_nested_and_listed_models() -> None:
     paths = set(key_paths(Config))
     assert {("tracker", "labels", "item"), ("people", "aliases"), ("tracker", "routes", "section")} <= paths
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "tracker:\n  api_url: not a url\n",
+            "actionbot.yaml:2: tracker.api_url: 'not a url' is not an http(s) URL",
+        ),
+        (
+            "people:\n  - {name: Lee Chen}\n  - {name: Lee Chen, github: lchen}\n",
+            "actionbot.yaml:3: people.1.name: 'Lee Chen' names two people",
+        ),
+        (
+            "people:\n  - {name: Lee Chen, github: LeeC}\n  - {name: Lena Chu, github: leec}\n",
+            "actionbot.yaml:3: people.1.github: 'leec' and 'LeeC' are one GitHub login (logins ignore case)",
+        ),
+        (
+            "tracker:\n  labels: {item: ''}\n",
+            "actionbot.yaml:2: tracker.labels.item: a label name is 1 to 50 characters, not 0",
+        ),
+        (
+            "tracker:\n  labels: {meeting_prefix: " + "m" * 45 + "}\n",
+            "actionbot.yaml:2: tracker.labels.meeting_prefix: with a date after it, a label name is 1 to 50 "
+            "characters, not 55",
+        ),
+        (
+            "reminders:\n  agenda_label: " + "a" * 51 + "\n",
+            "actionbot.yaml:2: reminders.agenda_label: a label name is 1 to 50 characters, not 51",
+        ),
+    ],
+    ids=["api-url", "one-name-two-people", "logins-by-case", "empty-label", "long-prefix", "long-label"],
+)
+def test_config_mistakes_are_one_line_each(text: str, expected: str) -> None:
+    assert error_of(text) == expected

@@ -250,3 +250,79 @@ def test_report_command_writes_into_the_next_note(tmp_path: Path) -> None:
     assert again.returncode == 0 and upcoming.read_bytes() == written
     as_json = actionbot("report", "--meeting", "2026-05-20", "--format", "json")
     assert '"carried_over": 0' in as_json.stdout and '"state": "open"' in as_json.stdout
+
+
+@pytest.mark.parametrize("name", ["2026-05-20.md", "2026-05-20.rst"])
+def test_a_checklist_written_into_a_note_is_never_read_as_the_meeting(tmp_path: Path, name: str) -> None:
+    import json
+    import subprocess
+    import sys
+
+    # The checklist will quote a task naming someone, and a later note's progress line.
+    first = FIRST.replace(
+        "Lee will write the FAQ.", "Lee will write the FAQ.\n\nSam will ask Priya about the logo."
+    )
+    progress = "---\ndate: 2026-05-13\n---\n\n## Build\n\nLee looked at the FAQ draft.\n"
+    write_notes(tmp_path, ("2026-05-06.md", first), ("2026-05-13.md", progress))
+    (tmp_path / "actionbot.yaml").write_text(
+        "people:\n  - {name: Lee Chen, github: leechen, aliases: [Lee]}\n"
+        "  - {name: Sam Okafor, aliases: [Sam]}\n  - {name: Priya Raman, aliases: [Priya]}\n"
+        "notes: {paths: [notes]}\n",
+        encoding="utf-8",
+    )
+    upcoming = tmp_path / "notes" / name
+    heading = "Sync\n====\n\n:date: 2026-05-20\n\n" if name.endswith(".rst") else "# Sync 2026-05-20\n\n"
+    upcoming.write_text(heading + "Sam will order the stickers.\n", encoding="utf-8")
+
+    def actionbot(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "bot", *args]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+
+    before = json.loads(actionbot("extract", f"notes/{name}", "--json").stdout)
+    assert actionbot("sync").returncode == 0
+    run = actionbot("report", "--meeting", "2026-05-20", "--write-into", f"notes/{name}")
+    assert run.returncode == 0, run.stderr
+    written = upcoming.read_text(encoding="utf-8")
+    assert "Ask Priya about the logo" in written and "Lee looked at the FAQ draft" in written
+    after = json.loads(actionbot("extract", f"notes/{name}", "--json").stdout)
+    assert [i["task"] for i in after] == [i["task"] for i in before] == ["Order the stickers"]
+    again = actionbot("sync", "--json")
+    assert again.returncode == 0, again.stderr
+    assert {step["action"] for step in json.loads(again.stdout)["plan"]} == {"skip"}
+
+
+def test_write_into_a_note_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    write_notes(tmp_path, ("2026-05-06.md", FIRST))
+    (tmp_path / "actionbot.yaml").write_text(
+        "people:\n  - {name: Lee Chen, aliases: [Lee]}\ntracker: {kind: local}\nnotes: {paths: [notes]}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "bot", "report", "--write-into", "notes/nope.md"]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    assert run.returncode == 2
+    assert run.stderr.splitlines() == [
+        "error: --write-into notes/nope.md: no such note (it writes into an existing note only)"
+    ]
+    assert not (tmp_path / "notes" / "nope.md").exists()
+
+
+def test_the_report_is_for_the_meeting_the_latest_note_announces(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    command = [sys.executable, "-m", "bot", "report", "examples/notes", "-c", "examples/config.yaml"]
+    # Long after the announced meeting ("The next call is scheduled for **1st April**"), whose
+    # notes are not written yet: its follow-up is still the one to report, not "the day after".
+    for now in ("2026-03-25T09:00:00", "2026-05-01T09:00:00"):
+        run = subprocess.run(
+            [*command, "--now", now], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
+        )
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.splitlines()[0] == "### Follow-up of action items for the 2026-04-01 meeting"

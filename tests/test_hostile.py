@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import issuetext
+from bot.trackers.base import TrackerError
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 
@@ -55,9 +57,8 @@ def test_hostile_text_is_inert_in_the_stored_issues(repo: GitHubEmulator, tmp_pa
         assert len(issue.title) <= issuetext.MAX_TITLE
         for line in body.splitlines():
             if line.startswith("> "):  # the quoted sentence: one line, in its quote
-                assert "@stranger" not in line.replace("`@stranger`", "")
-                assert "#12" not in line.replace("`#12`", "")
-                assert "team/other#3" not in line.replace("`team/other#3`", "")
+                assert "@stranger" not in line and "#12" not in line and "team/other#3" not in line
+                assert "@\u2060stranger" in line or "stranger" not in line
     ping = next(i for i in repo.issues(syncbed.REPO) if "stranger" in i.body)
     assert "@leechen" in ping.body  # a roster login may be mentioned
     assert not any("spoofed" in i.body for i in repo.issues(syncbed.REPO))  # inline HTML is not note text
@@ -98,22 +99,53 @@ def test_a_fact_tag_in_someone_elses_comment_is_not_the_bots(repo: GitHubEmulato
     assert authors == ["mallory", repo.login]
 
 
-def cli(tmp_path: Path, api_url: str, *args: str) -> subprocess.CompletedProcess[str]:
+def cli_env(tmp_path: Path, api_url: str, token: str = SECRET) -> dict[str, str]:
     (tmp_path / "actionbot.yaml").write_text(
         "people:\n  - {name: Sam Okafor, github: sokafor, aliases: [Sam]}\n"
         f"tracker: {{kind: github, repo: {syncbed.REPO}, api_url: '{api_url}', seconds_between_writes: 0,"
-        " timeout: 1, retries: 1}\n",
+        " timeout: 1, retries: 1}\n"
+        "daemon: {poll_minutes: 60, remind_minutes: 60}\n",
         encoding="utf-8",
     )
-    env = {"PATH": "/usr/bin:/bin", "GITHUB_TOKEN": SECRET, "HOME": str(tmp_path)}
+    return {"PATH": "/usr/bin:/bin", "GITHUB_TOKEN": token, "HOME": str(tmp_path)}
+
+
+def cli(tmp_path: Path, api_url: str, *args: str, token: str = SECRET) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         cwd=tmp_path,
-        env=env,
+        env=cli_env(tmp_path, api_url, token),
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def daemon_log(tmp_path: Path, api_url: str, token: str) -> str:
+    """What `actionbot run` says until its first sync is done (or has failed), then SIGTERM."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run", "notes"],
+        cwd=tmp_path,
+        env=cli_env(tmp_path, api_url, token),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    assert process.stdout is not None
+    lines = []
+    try:
+        for line in process.stdout:
+            lines.append(line)
+            if "synced" in line or "failed" in line:
+                break
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            rest, _ = process.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            rest = "(did not stop)" + process.communicate()[0]
+    return "".join(lines) + rest
 
 
 @pytest.mark.parametrize("failure", ["unknown-token", "server-error", "dropped", "unreachable", "ok"])
@@ -141,6 +173,77 @@ def test_the_token_never_appears_in_any_output(tmp_path: Path, failure: str) -> 
         assert all(SECRET not in text for text in outputs)
         assert failure == "ok" or any("error: " in text for text in outputs)
         if failure == "ok":
-            assert json.loads(outputs[0])["error"] is None
+            synced = json.loads(outputs[0])
+            assert synced["error"] is None
+            assert synced["tracker"] == {"kind": "github", "repo": syncbed.REPO, "api_url": url}
     finally:
         emulator.stop()
+
+
+def forms_of(secret: str) -> list[str]:
+    """The token as it could show in a message: itself, its repr or JSON escape, its body."""
+    return [secret, repr(secret)[1:-1], json.dumps(secret)[1:-1], secret.strip()]
+
+
+def test_a_token_ending_in_a_newline_works_and_shows_in_no_form(tmp_path: Path) -> None:
+    emulator = GitHubEmulator(token=SECRET).start()
+    try:
+        emulator.add_repo(syncbed.REPO, collaborators=["sokafor"])
+        (tmp_path / "notes").mkdir()
+        (tmp_path / "notes" / "2026-05-06.md").write_text("---\ndate: 2026-05-06\n---\n\nSam will book it.\n")
+        pasted = SECRET + "\n"  # printf 'ghp_...\n' into a secret: the common mistake
+        sync = cli(tmp_path, emulator.url, "sync", "notes", "--json", token=pasted)
+        report = cli(tmp_path, emulator.url, "report", "notes", token=pasted)
+        logged = daemon_log(tmp_path, emulator.url, pasted)
+        outputs = {"sync": sync.stdout + sync.stderr, "report": report.stdout + report.stderr, "run": logged}
+        for command, text in outputs.items():
+            assert not [form for form in forms_of(pasted) if form in text], command
+        assert sync.returncode == 0 and json.loads(sync.stdout)["created"] == 1, sync.stderr
+        assert report.returncode == 0, report.stderr
+        assert "synced 1 notes" in logged and "(did not stop)" not in logged, logged
+    finally:
+        emulator.stop()
+
+
+def test_markup_in_a_retitled_issue_or_a_note_path_is_printed_as_it_is(tmp_path: Path) -> None:
+    emulator = GitHubEmulator(token=SECRET).start()
+    try:
+        emulator.add_repo(syncbed.REPO, collaborators=["sokafor"])
+        emulator.add_user("sokafor")
+        notes = tmp_path / "notes"
+        (notes / "[").mkdir(parents=True)
+        note = notes / "[" / "]2026-05-06 [bold red]x.md"  # the path reads notes/[/]2026-05-06 ...
+        note.write_text("---\ndate: 2026-05-06\n---\n\nSam will book it.\n\nSam will order food.\n")
+        first = cli(tmp_path, emulator.url, "sync", "notes")
+        assert first.returncode == 0, first.stderr
+        food = next(i for i in emulator.issues(syncbed.REPO) if i.title.startswith("Order food"))
+        emulator.update_issue(syncbed.REPO, food.number, title="Food [/] for [red]all", as_user="sokafor")
+        note.write_text("---\ndate: 2026-05-06\n---\n\nSam will book it.\n")  # flags the retitled issue
+        second = cli(tmp_path, emulator.url, "sync", "notes")
+        assert second.returncode == 0, second.stderr
+        assert "Food [/] for [red]all" in second.stdout and "Traceback" not in second.stderr
+        assert "1 updated" in second.stdout
+        extracted = cli(tmp_path, emulator.url, "extract", "notes")
+        assert extracted.returncode == 0, extracted.stderr
+        assert "[bold" in extracted.stdout and "Traceback" not in extracted.stderr
+    finally:
+        emulator.stop()
+
+
+def test_a_route_to_a_repository_github_will_not_show_stops_the_sync(
+    repo: GitHubEmulator, tmp_path: Path
+) -> None:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "2026-05-06.md").write_text(
+        "---\ndate: 2026-05-06\n---\n\n## Website\n\nSam will fix the header.\n\n"
+        "## Build\n\nLee will fix CI.\n",
+        encoding="utf-8",
+    )
+    routes = [{"section": "(?i)^website$", "repo": "team/gone"}]
+    config = syncbed.make_config(repo, tmp_path / "state", routes=routes)
+    with pytest.raises(TrackerError) as stopped:
+        syncbed.sync(repo, config, syncbed.extract(config, tmp_path / "notes"), root=tmp_path)
+    message = str(stopped.value)
+    assert "tracker.routes.0" in message and "team/gone" in message and "404" in message
+    assert "\n" not in message
+    assert repo.writes() == [] and repo.issues(syncbed.REPO) == []

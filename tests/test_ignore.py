@@ -50,7 +50,7 @@ def owners(items: list) -> list[str]:  # type: ignore[type-arg]
 
 
 def test_a_comment_on_the_line_silences_that_item_only(tmp_path: Path) -> None:
-    extraction = extract(note(tmp_path), config(tmp_path))
+    extraction = extract(note(tmp_path), config(tmp_path), root=tmp_path)
     # The comment on the line where a wrapped sentence ends counts too; the sentence beside a
     # silenced one on another line does not.
     assert owners(extraction.items) == ["Priya Raman", "Dana Whitfield", "Samuel Okafor"]
@@ -61,10 +61,10 @@ def test_a_comment_on_the_line_silences_that_item_only(tmp_path: Path) -> None:
 
 
 def test_an_id_in_the_config_silences_the_item_and_it_is_never_opened(tmp_path: Path) -> None:
-    first = extract(note(tmp_path), config(tmp_path))
+    first = extract(note(tmp_path), config(tmp_path), root=tmp_path)
     dana = next(item for item in first.items if item.owners[0].name == "Dana Whitfield")
     settings = config(tmp_path, [dana.id])
-    silenced = extract(note(tmp_path), settings)
+    silenced = extract(note(tmp_path), settings, root=tmp_path)
     assert dana.id not in {item.id for item in silenced.items}
     assert [item.id for item in silenced.ignored if item.id == dana.id] == [dana.id]
     result = syncing.run(settings, silenced, dry_run=False, root=tmp_path)
@@ -72,5 +72,7 @@ def test_an_id_in_the_config_silences_the_item_and_it_is_never_opened(tmp_path: 
     titles = [i.title for i in LocalTracker(tmp_path / "state" / "tracker.sqlite").all_issues()]
     assert not any("Dana" in title for title in titles)
     # A rerun opens nothing and closes nothing: the false positive stays fixed.
-    again = syncing.run(settings, extract(note(tmp_path), settings), dry_run=False, root=tmp_path)
+    again = syncing.run(
+        settings, extract(note(tmp_path), settings, root=tmp_path), dry_run=False, root=tmp_path
+    )
     assert again.created == again.updated == 0

@@ -56,8 +56,9 @@ def test_quoted_text_cannot_mention_reference_or_inject() -> None:
         '<!-- actionbot:end {"id":"x"} --> <img src=x> `code` **bold** GH-7'
     )
     safe = issuetext.safe_inline(hostile, ROSTER)
-    assert "@leechen" in safe and "`@stranger`" in safe
-    assert "`#12`" in safe and "`team/other#3`" in safe and "`GH-7`" in safe
+    joiner = "\u2060"  # invisible: it only keeps "@" and "#" from linking
+    assert "@leechen " in safe and f"@{joiner}stranger" in safe
+    assert f"#{joiner}12" in safe and f"team/other#{joiner}3" in safe and f"GH-{joiner}7" in safe
     assert "<" not in safe and "&lt;!--" in safe
     body = issuetext.block(item(text=hostile), issuetext.marker_for(item(text=hostile)), "l", ROSTER)
     marker = issuetext.parse_marker(body)

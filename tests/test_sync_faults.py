@@ -224,10 +224,12 @@ def comparable(issue: IssueState) -> IssueState:
     """An issue as compared with a run without faults. One difference is let through: a run stopped
     between closing a removed item as not planned and recording that in its marker leaves it
     unrecorded, since the plan leaves issues closed as not planned alone. Closing first is the
-    lesser evil (the other order leaves the item open for good); the fact only matters if someone
-    reopens the issue, and then the next run closes it again, without a second comment."""
+    lesser evil (the other order leaves the item open for good); the facts only matter if someone
+    reopens the issue, and then the next run closes it again, without a second comment, or if the
+    item comes back (then the issue is told so, but not reopened)."""
     if issue.state == "closed" and issue.state_reason == "not_planned":
-        return replace(issue, facts=issue.facts - {issuetext.REMOVED_FACT})
+        recorded = {issuetext.REMOVED_FACT, issuetext.CLOSED_PREFIX + issuetext.REMOVED_FACT}
+        return replace(issue, facts=issue.facts - recorded)
     return issue
 
 

@@ -42,3 +42,26 @@ def test_dry_run_shows_the_plan_and_writes_nothing(tmp_path: Path) -> None:
     assert run.returncode == 0 and "(dry run)" in run.stdout
     again = actionbot("sync", "examples/notes", "-c", "examples/config.yaml", "--json", cwd=tmp_path)
     assert json.loads(again.stdout)["created"] >= 10
+
+
+def test_a_repo_without_its_token_says_it_writes_to_the_local_tracker(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    config = tmp_path / "examples" / "config.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "tracker: {repo: team/notes}\n", encoding="utf-8")
+    args = ("sync", "examples/notes", "--config", "examples/config.yaml")
+    run = actionbot(*args, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "issues created, 0 updated in the local tracker (.actionbot/tracker.sqlite)" in run.stdout
+    assert run.stderr.splitlines()[0] == (
+        "warning: tracker.repo is team/notes but $GITHUB_TOKEN is not set: writing to the local tracker "
+        "(.actionbot/tracker.sqlite) instead; set the token, or tracker.kind: github to make this an error"
+    )
+    as_json = json.loads(actionbot(*args, "--json", cwd=tmp_path).stdout)
+    assert as_json["tracker"] == {"kind": "local", "where": ".actionbot/tracker.sqlite"}
+    strict = config.read_text(encoding="utf-8").replace(
+        "{repo: team/notes}", "{repo: team/notes, kind: github}"
+    )
+    config.write_text(strict, encoding="utf-8")
+    failed = actionbot(*args, cwd=tmp_path)
+    assert failed.returncode == 1
+    assert failed.stderr.splitlines()[-1] == "error: tracker.kind is github but $GITHUB_TOKEN is not set"

@@ -160,9 +160,15 @@ def test_moved_reworded_or_renamed_stays_the_same_issue(repo: GitHubEmulator, tm
     repo.reset_log()
     run(repo, tmp_path, notes)
     assert sorted(i.number for i in repo.issues(syncbed.REPO)) == sorted(numbers.values())  # no new issue
-    assert [(w.method, w.canonical_path) for w in repo.writes()] == [
-        ("PATCH", f"/repos/{syncbed.REPO}/issues/{changelog}")  # the typo changed the quote
+    # Each issue now points at the renamed note, once; the typo also changed the changelog's quote.
+    assert sorted((w.method, w.canonical_path) for w in repo.writes()) == [
+        ("PATCH", f"/repos/{syncbed.REPO}/issues/{number}") for number in sorted(numbers.values())
     ]
     edited_issue = repo.issue(syncbed.REPO, changelog)
     # The bot's own title follows the note, in the same write as the quote.
     assert "changleog" in edited_issue.body and edited_issue.title == "Update the changleog (Samuel Okafor)"
+    for issue in repo.issues(syncbed.REPO):
+        assert "notes/renamed-sync.md" in issue.body and repo.comments(syncbed.REPO, issue.number) == []
+    repo.reset_log()
+    run(repo, tmp_path, notes)
+    assert repo.writes() == []

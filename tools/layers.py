@@ -39,7 +39,7 @@ def imports(path: Path, modules: set[str]) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             base = node.module
             if node.level:
-                anchor = here.split(".")[: -node.level] if not path.name == "__init__.py" else here.split(".")
+                anchor = here.split(".")[: -node.level] if path.name != "__init__.py" else here.split(".")
                 base = ".".join([*anchor, node.module])
             # "from bot.extract import words" imports bot.extract.words; "from bot.notes import Meeting"
             # imports bot.notes.

@@ -36,7 +36,7 @@ from bot.extract.titles import (
     title_from_text,
     topic_title,
 )
-from bot.items import ActionItem, Owner, item_id
+from bot.items import ActionItem, Owner, item_id, task_key
 from bot.notes import Meeting
 from bot.people import Person, Roster
 
@@ -207,7 +207,7 @@ def _items(
     meeting: Meeting, readings: list[_Reading], cadence: dt.timedelta | None, topics: dict[str, str]
 ) -> list[ActionItem]:
     items: list[ActionItem] = []
-    seen: dict[tuple[str, str, tuple[str, ...], str], int] = {}
+    seen: dict[tuple[str, tuple[str, ...], str], int] = {}
     # "next call" is the meeting the note announces, else the team's cadence from this one.
     next_meeting = meeting.next_meeting or (meeting.date + cadence if cadence else None)
     events = events_in((s.text for s in meeting.sentences), meeting.date)
@@ -220,14 +220,14 @@ def _items(
             if not title:
                 continue
             owners = tuple(Owner(p.name, p.github) for p in found.owners)
-            verb = found.task.lemma_.lower() if found.task is not None else title.split()[0].lower()
-            key = (meeting.date.isoformat(), sentence.section, tuple(sorted(o.name for o in owners)), verb)
+            # The same task promised twice by the same people in one section is told apart by order.
+            key = (sentence.section, tuple(sorted(o.name for o in owners)), task_key(title))
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             due = due_in(candidate.original, meeting.date, next_meeting, events)
             items.append(
                 ActionItem(
-                    id=item_id(meeting.date, sentence.section, owners, verb, occurrence),
+                    id=item_id(meeting.path, sentence.section, owners, title, occurrence),
                     note=meeting.path,
                     meeting_date=meeting.date,
                     line=sentence.line,

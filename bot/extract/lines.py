@@ -79,7 +79,7 @@ TRAILING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("owner-after", re.compile(rf"(?P<mark>\s[-–—]+\s*(?P<names>{NAMES})){_ASIDE}")),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
-    ("owner-after", re.compile(rf"\w+\s+\S+?(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}")),
+    ("owner-after", re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}")),
 )
 # What may follow the names inside "(...)" and still leave them owners: nothing, "to someone"
 # (a message to pass on), or a short qualifier ("post-3.0").
@@ -140,8 +140,11 @@ def leading(line: Masked) -> Leading | None:
 def trailing(line: Masked, source: str = "") -> Trailing | None:
     for shape, pattern in TRAILING:
         match = pattern.search(line.text)
-        if match is None or not line.text[: match.start("names")].strip(" :(-–—"):
+        if match is None:
             continue
+        task = line.text[: match.start("mark")].strip(" :(-–—")
+        if len(task.split()) < (2 if match.group("mark").lstrip().startswith(":") else 1):
+            continue  # "Director: Kris" is a field, not a task and its owner
         rest = match.groupdict().get("rest")
         if rest is not None and not _OWNER_REST.match(rest):
             continue  # "(Kofi tested it!)" says something about Kofi

@@ -21,6 +21,11 @@ class TrackerError(Exception):
     def no_such_repository(self) -> bool:
         return self.status in (403, 404, 410)
 
+    @property
+    def refused(self) -> bool:
+        """The tracker will not take this write as it is (GitHub's 422 Validation Failed)."""
+        return self.status == 422
+
 
 @dataclass(frozen=True)
 class Issue:

@@ -12,7 +12,7 @@ finds what was written through its marker.
 
 from __future__ import annotations
 
-import os
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -28,6 +28,11 @@ from bot.trackers.base import Closure, Comment, Issue, Label, NewIssue, TrackerE
 T = TypeVar("T")
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 ACTIONS_BOT = "github-actions[bot]"
+UNKNOWN_LOGIN = (
+    "cannot tell which login the bot writes as, so not which issues are its own: asking GitHub "
+    "(GET /user) failed: {error}. Set tracker.login to the login this token writes as (a GitHub "
+    "App's token writes as 'its-name[bot]')"
+)
 
 
 class WriteSafeRetry(GithubRetry):
@@ -67,7 +72,10 @@ class GitHubTracker:
         seconds_between_writes: float | None = 1.0,
         login: str | None = None,
         retries: int = 5,
+        token_login: str | None = None,
     ) -> None:
+        """`login`: who the token writes as, from the config; `token_login`: who the token is known
+        to write as without asking (the Actions job's own token), used when GitHub will not say."""
         self._token = token
         self._github = Github(
             auth=Auth.Token(token),
@@ -80,18 +88,21 @@ class GitHubTracker:
             lazy=True,
         )
         self._login = login
+        self._token_login = token_login
 
     # -- reading --------------------------------------------------------------------------------
 
     def login(self) -> str:
+        """Who the bot is: the configured login, else what GitHub says, else the known identity of
+        the job's own token. Never a guess: a wrong login reads none of the bot's issues and opens
+        every item again."""
         if self._login is None:
             try:
                 self._login = self._call(lambda: self._github.get_user().login)
-            except TrackerError:
-                # An Actions GITHUB_TOKEN may not read /user; it always writes as this app.
-                if os.environ.get("GITHUB_ACTIONS") != "true":
-                    raise
-                self._login = ACTIONS_BOT
+            except TrackerError as error:
+                if self._token_login is None:
+                    raise TrackerError(UNKNOWN_LOGIN.format(error=error), error.status) from None
+                self._login = self._token_login
         return self._login
 
     def issues(self, repo: str) -> list[Issue]:
@@ -226,7 +237,12 @@ class GitHubTracker:
             ) from None
 
     def _scrub(self, text: str) -> str:
-        return text.replace(self._token, "***") if self._token else text
+        """`text` without the token in any form a message could show it: as it is, as repr() or
+        JSON escape it, or without the whitespace around it."""
+        forms = {self._token, self._token.strip(), repr(self._token)[1:-1], json.dumps(self._token)[1:-1]}
+        for form in sorted((f for f in forms if f), key=len, reverse=True):
+            text = text.replace(form, "***")
+        return text
 
 
 def _closing_pull_request(issue: GithubIssue) -> str | None:
@@ -250,6 +266,8 @@ def _message(error: GithubException) -> str:
     data = error.data if isinstance(error.data, dict) else {}
     message = str(data.get("message") or error.message or "error")
     details = [
-        str(e.get("code") or e.get("message") or e) for e in data.get("errors", []) if isinstance(e, dict)
+        ": ".join(str(e[key]) for key in ("code", "message") if e.get(key)) or str(e)
+        for e in data.get("errors", [])
+        if isinstance(e, dict)
     ]
     return message + (f" ({', '.join(details)})" if details else "")

@@ -148,6 +148,12 @@ class GitHubEmulator:
             user = self.state.add_user(login, token=token, name=name)
             return token or user.token
 
+    def add_app(self, slug: str, *, token: str | None = None) -> str:
+        """A GitHub App installation acting as "<slug>[bot]"; returns its token, with which
+        GET /user answers 403 as GitHub does."""
+        with self.state.lock:
+            return self.state.add_app(slug, token=token).token
+
     def token_for(self, login: str) -> str:
         with self.state.lock:
             return self.state.add_user(login).token
@@ -216,6 +222,12 @@ class GitHubEmulator:
 
     def reopen_issue(self, repo: RepoRef, number: int, *, as_user: str | None = None) -> Issue:
         return self.update_issue(repo, number, state="open", as_user=as_user)
+
+    def transfer_issue(self, repo: RepoRef, number: int, to: RepoRef) -> Issue:
+        """Move issue ``number`` to the repository ``to`` (it gets a number there); returns it."""
+        with self.state.lock:
+            source = self._repo(repo)
+            return self.state.transfer_issue(source, source.issue(number), self._repo(to))
 
     def comment(self, repo: RepoRef, number: int, body: str, *, as_user: str | None = None) -> Comment:
         with self.state.lock:

@@ -6,6 +6,8 @@ Kinds:
   ``"slow"``                   wait ``seconds`` and then answer normally (the request does take
                                effect; the client has usually timed out by then).
   ``"secondary_rate_limit"``   403 with GitHub's secondary-rate-limit message and ``Retry-After``.
+  ``"422"``                    "Validation Failed", as GitHub refuses a write it will never take
+                               (nothing changes; repeating the request gets the same answer).
   ``"corrupt"``                pass the real response body through ``mutate`` before it is
                                validated and sent (to prove that schema validation catches it).
 
@@ -34,6 +36,7 @@ class FaultKind(StrEnum):
     DROP = "drop"
     SLOW = "slow"
     SECONDARY_RATE_LIMIT = "secondary_rate_limit"
+    VALIDATION_FAILED = "422"
     CORRUPT = "corrupt"
 
 

@@ -198,6 +198,8 @@ def _listing(ctx: Ctx, items: Sequence[T], render: Callable[[T], Any], schema: s
 
 
 def get_authenticated_user(ctx: Ctx) -> Reply:
+    if ctx.actor.installation:
+        raise ApiError(403, "Resource not accessible by integration")
     owned = [r for r in ctx.state.repos.values() if r.owner is ctx.actor]
     public, private = sum(not r.private for r in owned), sum(r.private for r in owned)
     return Reply(200, payloads.private_user(ctx.actor, ctx.urls, public, private), "private-user")

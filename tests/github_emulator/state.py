@@ -33,6 +33,9 @@ IssueState = Literal["open", "closed"]
 StateReason = Literal["completed", "not_planned", "duplicate", "reopened"]
 STATE_REASONS: tuple[str, ...] = ("completed", "not_planned", "duplicate", "reopened")
 DEFAULT_LABEL_COLOR = "ededed"
+# GitHub refuses longer issue and comment bodies, and longer titles, with a 422.
+MAX_BODY = 65_536
+MAX_TITLE = 256
 _HEX_COLOR = re.compile(r"[0-9a-fA-F]{6}")
 
 
@@ -72,6 +75,8 @@ class User:
     name: str | None = None
     email: str | None = None
     type: str = "User"
+    # A GitHub App's installation token acts as "<app>[bot]" but cannot read GET /user (403).
+    installation: bool = False
 
 
 @dataclass(eq=False)
@@ -250,6 +255,12 @@ class State:
             self.tokens[user.token] = user
         if token is not None:
             self.tokens[token] = user
+        return user
+
+    def add_app(self, slug: str, token: str | None = None) -> User:
+        """A GitHub App's installation: issues it opens are by "<slug>[bot]", a user of type Bot."""
+        user = self.add_user(f"{slug}[bot]", token=token)
+        user.type, user.installation = "Bot", True
         return user
 
     def user(self, login: str) -> User:
@@ -440,6 +451,8 @@ class State:
     ) -> Issue:
         if title is None or not str(title).strip():
             raise validation_failed("Issue", "title", "missing_field")
+        _check_length("Issue", "title", title, MAX_TITLE)
+        _check_length("Issue", "body", body, MAX_BODY)
         users = self._assignees_for(repo, assignees)
         milestone_obj = self._milestone_for(repo, milestone)
         issue = self._new_issue(repo, actor, title, body, self.labels_for(repo, labels), self.clock.now())
@@ -510,6 +523,10 @@ class State:
         """Apply a ``PATCH /issues/{n}``; everything is validated before anything changes."""
         if title is not UNSET and (title is None or not title.strip()):
             raise validation_failed("Issue", "title", "missing_field")
+        if isinstance(title, str):
+            _check_length("Issue", "title", title, MAX_TITLE)
+        if isinstance(body, str):
+            _check_length("Issue", "body", body, MAX_BODY)
         if state is not UNSET and state not in ("open", "closed"):
             raise validation_failed("Issue", "state", "invalid", value=state)
         if state_reason is not UNSET and state_reason is not None and state_reason not in STATE_REASONS:
@@ -564,6 +581,27 @@ class State:
             self._record(pull, "closed", actor, now)
         return pull
 
+    def transfer_issue(self, repo: Repo, issue: Issue, target: Repo) -> Issue:
+        """Move an issue to ``target``, as a person's "Transfer issue" does: it takes the next number
+        there, keeps its author, comments and the labels ``target`` also has, and leaves ``repo``'s
+        listings. Its milestone stays behind; assignees who cannot be assigned in ``target`` too."""
+        if issue.pull_request:
+            raise validation_failed("Issue", "repository", "invalid", message="pull requests cannot move")
+        del repo.issues[issue.number]
+        comments = [repo.comments.pop(cid) for cid in issue.comment_ids]
+        issue.number = target.next_number
+        target.next_number += 1
+        issue.labels = [
+            target.labels[label.name.lower()] for label in issue.labels if label.name.lower() in target.labels
+        ]
+        issue.assignees = [user for user in issue.assignees if target.find_assignable(user.login)]
+        issue.milestone = None
+        for comment in comments:
+            comment.issue_number = issue.number
+            target.comments[comment.id] = comment
+        target.issues[issue.number] = issue
+        return issue
+
     def cross_reference(self, target: Issue, source_repo: Repo, source: Issue, actor: User) -> TimelineEvent:
         """``source`` (an issue or pull request of ``source_repo``) mentions ``target``."""
         return self._record(target, "cross-referenced", actor, self.clock.now(), source, source_repo)
@@ -602,6 +640,7 @@ class State:
     def create_comment(self, repo: Repo, issue: Issue, actor: User, body: str | None) -> Comment:
         if body is None or not body.strip():
             raise validation_failed("IssueComment", "body", "missing_field")
+        _check_length("IssueComment", "body", body, MAX_BODY)
         cid = self.next_id()
         now = self.clock.now()
         comment = Comment(cid, make_node_id("IC", cid), issue.number, body, actor, now, now)
@@ -671,6 +710,12 @@ class State:
 
 def _as_bytes(data: bytes | str) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
+
+
+def _check_length(resource: str, field: str, text: str | None, limit: int) -> None:
+    if text is not None and len(text) > limit:
+        message = f"{field} is too long (maximum is {limit} characters)"
+        raise validation_failed(resource, field, "custom", message=message)
 
 
 def _reason(value: str | _Unset | None, *, default: StateReason) -> StateReason:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from werkzeug.wrappers import Request, Response
 
 from . import schemas
-from .errors import DOCS, ApiError, not_found
+from .errors import DOCS, ApiError, not_found, validation_failed
 from .faults import (
     BAD_GATEWAY_BODY,
     SECONDARY_RATE_LIMIT_DOCS,
@@ -198,6 +198,9 @@ class EmulatorApp:
             body = {"message": message, "documentation_url": SECONDARY_RATE_LIMIT_DOCS, "status": "403"}
             headers = {} if fault.retry_after is None else {"Retry-After": str(fault.retry_after)}
             return self._finish(entry, 403, _json_bytes(body), "basic-error", headers)
+        if fault.kind is FaultKind.VALIDATION_FAILED:
+            refused = validation_failed("Issue", "body", "custom", message="body is invalid")
+            return self._finish(entry, 422, _json_bytes(refused.body(DOCS)), refused.schema, {})
         if fault.kind is FaultKind.DROP:
             entry.status = None
             sock = environ.get("werkzeug.socket")
