@@ -19,7 +19,7 @@ import spacy
 
 from bot import pipeline
 from bot.config import load_config
-from bot.nlp import load_model
+from bot.extract.nlp import load_model
 from bot.notefiles import discover, read_text
 
 DEFAULT_NOTES = Path(__file__).resolve().parents[1].parent / "shared" / "notes" / "mirage-dev"

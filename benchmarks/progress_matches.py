@@ -13,8 +13,8 @@ from pathlib import Path
 
 from bot import pipeline
 from bot.config import load_config
+from bot.followup.progress import progress_of
 from bot.notefiles import discover
-from bot.progress import progress_of
 
 
 def main() -> None:

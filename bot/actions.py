@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from bot.items import ActionItem
-from bot.notes import NoteError
+from bot.notes.meeting import NoteError
 from bot.people import Roster
 
 # GitHub refuses a step summary over 1 MiB; keep well under it, since other steps may write too.

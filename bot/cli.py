@@ -18,29 +18,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from rich.text import Text
 
-from bot import (
-    actions,
-    clihelp,
-    daemon,
-    pipeline,
-    plandiff,
-    reminder_lines,
-    reporting,
-    scaffold,
-    syncing,
-    tracked,
-    tracking,
-)
-from bot import report as report_text
+from bot import actions, clihelp, daemon, pipeline, scaffold
 from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
+from bot.extract.nlp import ModelMissing
+from bot.followup import command as reporting
+from bot.followup import reminder_lines, tracked, tracking
+from bot.followup import report as report_text
 from bot.items import ActionItem
 from bot.lock import LockTimeout
-from bot.nlp import ModelMissing
 from bot.notefiles import discover, load_meeting
-from bot.notes import NoteError
-from bot.plan import Step, SyncPlan, Unchanged
+from bot.notes.meeting import NoteError
 from bot.site import build as site_build
 from bot.site import page as site_page
+from bot.sync import command as syncing
+from bot.sync import plandiff
+from bot.sync.plan import Step, SyncPlan, Unchanged
 from bot.trackers.base import Tracker, TrackerError
 from bot.wiring import SetupError, describe_tracker, make_tracker, missing_token, tracker_in_use
 

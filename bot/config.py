@@ -20,8 +20,8 @@ from pydantic import (
 
 from bot import config_keys
 from bot.channels import check_url
-from bot.dates import WEEKDAYS
-from bot.nlp import DEFAULT_MODEL, MODELS, is_path
+from bot.extract.nlp import DEFAULT_MODEL, MODELS, is_path
+from bot.notes.dates import WEEKDAYS
 from bot.people import Person, Roster
 
 DEFAULT_CONFIG_NAMES = ("actionbot.yaml", ".actionbot.yaml", "actionbot.yml")

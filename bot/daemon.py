@@ -18,9 +18,12 @@ from types import FrameType
 
 import schedule
 
-from bot import pipeline, reminder_lines, reporting, runlog, syncing
+from bot import pipeline
 from bot.config import Config
+from bot.followup import command as reporting
+from bot.followup import reminder_lines, runlog
 from bot.notefiles import discover
+from bot.sync import command as syncing
 from bot.wiring import make_tracker
 
 log = logging.getLogger("actionbot")

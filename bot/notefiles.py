@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.notes import Meeting, NoteError, parse_note
+from bot.notes.meeting import Meeting, NoteError, parse_note
 
 NOTE_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
 # Files that live beside notes in a notes folder but are not notes themselves.

@@ -6,13 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from bot import ignore
 from bot.config import Config
-from bot.extract import Extractor
+from bot.extract import Extractor, ignore
+from bot.extract.nlp import load_model
 from bot.items import ActionItem
-from bot.nlp import load_model
 from bot.notefiles import note_key, read_text
-from bot.notes import Meeting, NoteError, parse_note
+from bot.notes.meeting import Meeting, NoteError, parse_note
 
 
 @dataclass

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.notes import Meeting
+from bot.notes.meeting import Meeting
 
 _HANDLE = re.compile(r"(?<![\w`@./])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\b(?![.@]\w)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

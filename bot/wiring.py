@@ -8,10 +8,10 @@ from pathlib import Path
 
 from bot import actions
 from bot.config import Config
-from bot.links import NoteLinks
-from bot.plan import PlanSettings
-from bot.routing import Route, Router
-from bot.sync import SyncContext, roster_logins
+from bot.sync.apply import SyncContext, roster_logins
+from bot.sync.links import NoteLinks
+from bot.sync.plan import PlanSettings
+from bot.sync.routing import Route, Router
 from bot.trackers.base import Tracker
 from bot.trackers.github import ACTIONS_BOT, GitHubTracker
 from bot.trackers.local import LocalTracker

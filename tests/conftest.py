@@ -8,9 +8,9 @@ import pytest
 from spacy.language import Language
 
 from bot.extract import Extractor
+from bot.extract.nlp import DEFAULT_MODEL, load_model
 from bot.items import ActionItem
-from bot.nlp import DEFAULT_MODEL, load_model
-from bot.notes import parse_note
+from bot.notes.meeting import parse_note
 from bot.people import Person, Roster
 
 ROOT = Path(__file__).resolve().parents[1]

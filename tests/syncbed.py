@@ -8,10 +8,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from bot import issuetext, pipeline, syncing
+from bot import pipeline
 from bot.config import Config
 from bot.notefiles import discover
-from bot.sync import SyncResult
+from bot.sync import command as syncing
+from bot.sync import issuetext
+from bot.sync.apply import SyncResult
 from tests.github_emulator import GitHubEmulator
 
 REPO = "team/notes"

@@ -13,14 +13,15 @@ from typing import Any
 
 import pytest
 
-from bot import actions, syncing
+from bot import actions
 from bot.actions import Annotation, Changes, Event
 from bot.items import ActionItem, Owner
 from bot.notefiles import discover
-from bot.notes import NoteError
+from bot.notes.meeting import NoteError
 from bot.people import Person, Roster
-from bot.plan import Create, SyncPlan
-from bot.sync import SyncResult
+from bot.sync import command as syncing
+from bot.sync.apply import SyncResult
+from bot.sync.plan import Create, SyncPlan
 from bot.trackers.base import NewIssue
 from tests import syncbed
 from tests.gitbed import NotesRepo

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from bot import issuetext
 from bot.config import Config
+from bot.sync import issuetext
 from tests.actionsbed import ACTION, ROOT, WORKFLOW, Job
 from tests.gitbed import NotesRepo
 from tests.github_emulator import GitHubEmulator

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.nlp import MODELS, install_command, load_model, missing_message
+from bot.extract.nlp import MODELS, install_command, load_model, missing_message
 from tests import syncbed
 
 ROOT = Path(__file__).resolve().parents[1]

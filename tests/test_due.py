@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from bot.extract import Extractor
 from bot.extract.due import due_in, events_in
-from bot.notes import parse_note
+from bot.notes.meeting import parse_note
 from tests.conftest import TEAM
 
 WEDNESDAY = dt.date(2026, 5, 6)

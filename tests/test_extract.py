@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.notes import parse_note
+from bot.notes.meeting import parse_note
 
 HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"
 

@@ -13,7 +13,7 @@ import pytest
 
 from bot.extract.lines import SHAPE_RULES
 from bot.extract.patterns import RULES, VETOES
-from bot.notes import parse_note
+from bot.notes.meeting import parse_note
 from tests.conftest import ItemsOf
 
 HEAD = "---\ndate: 2026-05-06\n---\n\n"

@@ -9,12 +9,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import report, syncing
 from bot.config import Config, MeetingsConfig
-from bot.meetings import next_meeting, reminder_due
-from bot.notes import parse_note
+from bot.followup import report
+from bot.followup.command import follow_up, remind
+from bot.followup.meetings import next_meeting, reminder_due
+from bot.notes.meeting import parse_note
 from bot.pipeline import extract
-from bot.reporting import follow_up, remind
+from bot.sync import command as syncing
 from bot.trackers.base import NewIssue
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker

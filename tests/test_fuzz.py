@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.extract import Extractor
-from bot.notes import NoteError, parse_note
+from bot.notes.meeting import NoteError, parse_note
 
 EXAMPLES = int(os.environ.get("ACTIONBOT_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(

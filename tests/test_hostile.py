@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import issuetext
+from bot.sync import issuetext
 from bot.trackers.base import TrackerError
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot import scaffold
 from bot.config import load_config
-from bot.notes import parse_note
+from bot.notes.meeting import parse_note
 from tests.test_cli import EXAMPLES, actionbot
 
 

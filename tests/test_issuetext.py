@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot import issuetext
 from bot.items import ActionItem, Owner
+from bot.sync import issuetext
 
 ROSTER = {"priyar", "leechen"}
 

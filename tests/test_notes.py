@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from bot.blocks import BlockKind
-from bot.notes import NoteError, parse_note
+from bot.notes.blocks import BlockKind
+from bot.notes.meeting import NoteError, parse_note
 
 JEKYLL_STYLE = """---
 authors: [Dana Whitfield]

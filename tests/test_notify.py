@@ -13,10 +13,10 @@ from typing import Any
 import icalendar
 import pytest
 
-from bot import agenda
 from bot.config import Config, ConfigError, parse_config
+from bot.followup import agenda
+from bot.followup.command import notify_follow_up, remind
 from bot.pipeline import extract
-from bot.reporting import notify_follow_up, remind
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker
 from tests.mailbed import SmtpServer, WebhookServer, smtp_server, webhook_server

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from benchmarks import planning
-from bot import sync
+from bot.sync import apply as sync
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

@@ -31,9 +31,10 @@ from typing import Any
 
 import pytest
 
-from bot import issuetext, pipeline
+from bot import pipeline
 from bot.config import Config
-from bot.sync import SyncResult
+from bot.sync import issuetext
+from bot.sync.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

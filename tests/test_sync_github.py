@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import issuetext
+from bot.sync import issuetext
 from tests import syncbed
 from tests.conftest import DEV_NOTES, ROOT, needs_shared
 from tests.github_emulator import GitHubEmulator
@@ -272,7 +272,8 @@ def test_progress_in_a_later_note_is_one_comment(repo: GitHubEmulator, tmp_path:
 def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_path: Path) -> None:
     import datetime as dt
 
-    from bot import report, reporting
+    from bot.followup import command as reporting
+    from bot.followup import report
     from bot.wiring import make_tracker
 
     notes = tmp_path / "notes"

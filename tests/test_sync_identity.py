@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from bot import issuetext
 from bot.items import ActionItem
+from bot.sync import issuetext
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import issuetext
+from bot.sync import issuetext
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

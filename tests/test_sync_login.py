@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.sync import SyncResult
+from bot.sync.apply import SyncResult
 from bot.trackers.base import TrackerError
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import plandiff, syncing
 from bot.config import Config
-from bot.plan import Create, EditBlock, ProgressNote
+from bot.sync import command as syncing
+from bot.sync import plandiff
+from bot.sync.plan import Create, EditBlock, ProgressNote
 from tests import syncbed
 from tests.test_cli import ROOT
 

@@ -13,11 +13,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from bot.blocks import Block, BlockKind
 from bot.extract import lines, words
 from bot.extract.lines import Leading, Masked, Trailing
 from bot.extract.structure import BlockContext
-from bot.notes import Meeting, Sentence
+from bot.notes.blocks import Block, BlockKind
+from bot.notes.meeting import Meeting, Sentence
 from bot.people import Mention, Person, Roster
 
 PLACEHOLDER = "Alex"

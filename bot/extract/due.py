@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from bot import dates
+from bot.notes import dates
 
 _DATE_WORDS = (
     r"\d{4}-\d{2}-\d{2}"

@@ -37,7 +37,7 @@ from bot.extract.titles import (
     topic_title,
 )
 from bot.items import ActionItem, Owner, item_id, task_key
-from bot.notes import Meeting
+from bot.notes.meeting import Meeting
 from bot.people import Person, Roster
 
 if TYPE_CHECKING:

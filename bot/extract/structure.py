@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.blocks import Block, BlockKind
 from bot.extract import words
 from bot.extract.lines import Masked, is_only_names
-from bot.notes import AGENDA_HEADING
+from bot.notes.blocks import Block, BlockKind
+from bot.notes.meeting import AGENDA_HEADING
 from bot.people import Person, Roster
 
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=len, reverse=True))

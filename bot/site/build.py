@@ -11,8 +11,9 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot import report, reporting
 from bot.config import Config
+from bot.followup import command as reporting
+from bot.followup import report
 from bot.pipeline import Extraction
 from bot.site.model import Overview, overview
 from bot.trackers.base import Tracker

@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.followup.progress import Progress
+from bot.followup.report import FollowUp, ItemStatus
 from bot.items import ActionItem
-from bot.progress import Progress
-from bot.report import FollowUp, ItemStatus
 
 OPEN = "open"
 CLOSED = "closed"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from bot.config import MeetingsConfig
-from bot.dates import on_or_after, weekday_index
-from bot.notes import Meeting
+from bot.notes.dates import on_or_after, weekday_index
+from bot.notes.meeting import Meeting
 
 # How far past its start a meeting still counts as "the next one" (it is under way).
 UNDER_WAY = dt.timedelta(hours=2)

@@ -7,8 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from bot.config import Config
-from bot.sync import bot_issues
-from bot.tracked import TrackedItem, tracked_items
+from bot.followup.tracked import TrackedItem, tracked_items
+from bot.sync.apply import bot_issues
 from bot.trackers.base import Tracker
 from bot.wiring import sync_context
 

@@ -9,11 +9,14 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from bot import actions, issuetext
+from bot import actions
 from bot.config import Config
+from bot.followup.progress import progress_of
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
-from bot.plan import (
+from bot.sync import issuetext
+from bot.sync.apply import SyncResult, apply_plan, plan_sync
+from bot.sync.plan import (
     CloseDuplicate,
     Create,
     EditBlock,
@@ -26,8 +29,6 @@ from bot.plan import (
     Unchanged,
     subject,
 )
-from bot.progress import progress_of
-from bot.sync import SyncResult, apply_plan, plan_sync
 from bot.wiring import make_tracker, state_dir, sync_context
 
 

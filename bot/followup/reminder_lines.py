@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.reporting import Reminder
+from bot.followup.command import Reminder
 
 
 def describe(reminder: Reminder) -> str:

@@ -11,7 +11,7 @@ import datetime as dt
 
 import icalendar
 
-from bot.meetings import NextMeeting
+from bot.followup.meetings import NextMeeting
 
 PRODUCT = "-//actionbot//meeting notes//EN"
 

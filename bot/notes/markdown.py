@@ -9,7 +9,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from bot.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.blocks import Block, BlockKind, Document, TextLine
 
 # A paragraph that opens with a bold phrase and a dash or colon names its own topic:
 # "**Charrua post** - Will merge this post tomorrow."

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.meetings import NextMeeting, describe
-from bot.report import FollowUp, ItemStatus
+from bot.followup.meetings import NextMeeting, describe
+from bot.followup.report import FollowUp, ItemStatus
 from bot.trackers.base import Issue
 
 TITLE = "Agenda: {name} meeting on {date}"

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.items import ActionItem
-from bot.notes import Meeting, Sentence
+from bot.notes.meeting import Meeting, Sentence
 from bot.people import Roster
 
 _DONE = re.compile(

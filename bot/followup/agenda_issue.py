@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from bot import agenda, notify
+from bot import notify
 from bot.channels import Channel
-from bot.meetings import NextMeeting
+from bot.followup import agenda
+from bot.followup.meetings import NextMeeting
 from bot.notify import Delivery, Notice
 from bot.trackers.base import Issue, NewIssue, Tracker
 

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bot import issuetext
 from bot.people import Roster
+from bot.sync import issuetext
 from bot.trackers.base import Issue
 
 

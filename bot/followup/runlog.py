@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.plan import Create, Unchanged
-from bot.sync import SyncResult
+from bot.sync.apply import SyncResult
+from bot.sync.plan import Create, Unchanged
 
 
 def sync_summary(result: SyncResult) -> str:

@@ -16,12 +16,12 @@ import yaml
 from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from bot import dates
-from bot.blocks import Block, BlockKind, Document, TextLine
-from bot.botblocks import without_bot_blocks
-from bot.formats.markdown import read_markdown
-from bot.formats.plain import read_plain
-from bot.formats.rst import read_rst
+from bot.notes import dates
+from bot.notes.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.botblocks import without_bot_blocks
+from bot.notes.markdown import read_markdown
+from bot.notes.plain import read_plain
+from bot.notes.rst import read_rst
 
 
 class NoteError(Exception):

@@ -15,12 +15,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot import issuetext
+from bot.followup.progress import Progress
 from bot.items import ActionItem
-from bot.matching import NoteScope
 from bot.notefiles import note_key
-from bot.notes import Meeting
-from bot.plan import (
+from bot.notes.meeting import Meeting
+from bot.sync import issuetext
+from bot.sync.matching import NoteScope
+from bot.sync.plan import (
     CloseDuplicate,
     Create,
     EditBlock,
@@ -36,8 +37,7 @@ from bot.plan import (
     subject,
     with_assignees,
 )
-from bot.progress import Progress
-from bot.routing import Router
+from bot.sync.routing import Router
 from bot.trackers.base import Issue, Label, Tracker, TrackerError
 
 LABEL_COLOR = "5319e7"

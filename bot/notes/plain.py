@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from bot.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.blocks import Block, BlockKind, Document, TextLine
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣∙*+-]|\d{1,3}[.)])\s+")
 _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")

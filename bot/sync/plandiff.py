@@ -8,8 +8,17 @@ from __future__ import annotations
 import difflib
 import re
 
-from bot.plan import CloseDuplicate, Create, EditBlock, FlagRemoved, ProgressNote, RaiseAgain, Step, Unchanged
-from bot.sync import DUPLICATE_COMMENT
+from bot.sync.apply import DUPLICATE_COMMENT
+from bot.sync.plan import (
+    CloseDuplicate,
+    Create,
+    EditBlock,
+    FlagRemoved,
+    ProgressNote,
+    RaiseAgain,
+    Step,
+    Unchanged,
+)
 
 # The bot's hidden bookkeeping in a body: it changes with every fact, and nobody reads it.
 _HIDDEN = re.compile(r"^\s*<!-- actionbot:[^>]*-->\s*$")

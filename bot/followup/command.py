@@ -8,16 +8,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot import agenda, agenda_issue, calendar, issuetext, notify, report
-from bot.agenda_issue import Notified
+from bot import notify
 from bot.channels import Channel
 from bot.config import Config
-from bot.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
+from bot.followup import agenda, agenda_issue, calendar, report
+from bot.followup.agenda_issue import Notified
+from bot.followup.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
+from bot.followup.progress import Progress, progress_of
 from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
-from bot.plan import issues_of
-from bot.progress import Progress, progress_of
-from bot.sync import note_scope, read_issues
+from bot.sync import issuetext
+from bot.sync.apply import note_scope, read_issues
+from bot.sync.plan import issues_of
 from bot.trackers.base import Closure, Issue, Tracker
 from bot.wiring import sync_context
 

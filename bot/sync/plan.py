@@ -21,11 +21,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Literal
 
-from bot import agenda, issuetext, matching
-from bot.issuetext import Marker
+from bot.followup import agenda
+from bot.followup.progress import Progress
 from bot.items import ActionItem
-from bot.matching import EarlierMentions, NoteScope, Said
-from bot.progress import Progress
+from bot.sync import issuetext, matching
+from bot.sync.issuetext import Marker
+from bot.sync.matching import EarlierMentions, NoteScope, Said
 from bot.trackers.base import Issue, NewIssue
 
 

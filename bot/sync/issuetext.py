@@ -19,8 +19,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.followup.progress import Progress
 from bot.items import ActionItem
-from bot.progress import Progress
 
 BLOCK_BEGIN = "<!-- actionbot:begin -->"
 _MARKER_PREFIX = "<!-- actionbot:end "

@@ -8,7 +8,7 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.utils import SystemMessage
 
-from bot.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.blocks import Block, BlockKind, Document, TextLine
 
 _QUIET = {
     "report_level": 5,
