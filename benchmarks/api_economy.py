@@ -36,9 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the emulator lives in tests/, which is not installed
 
 from bot import pipeline  # noqa: E402
+from bot.commands import sync as syncing  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.notefiles import discover  # noqa: E402
-from bot.sync import command as syncing  # noqa: E402
 from bot.wiring import sync_context  # noqa: E402
 from tests.github_emulator import GitHubEmulator, LoggedRequest  # noqa: E402
 

@@ -104,7 +104,7 @@ def corpus_files(folder: Path) -> tuple[Path, list[str]]:
 def extract_corpus(folder: Path) -> list[dict[str, Any]]:
     config_path, paths = corpus_files(folder)
     config = load_config(config_path)
-    extractor = Extractor.for_config(load_model(config.model), config)
+    extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
     items: list[dict[str, Any]] = []
     for path in paths:
         items.extend(item.as_json() for item in extractor.extract(load_meeting(path, config.notes.max_bytes)))

@@ -19,21 +19,23 @@ from rich.table import Table
 from rich.text import Text
 
 from bot import actions, clihelp, daemon, pipeline, scaffold
+from bot.commands import followup as reporting
+from bot.commands import items as item_commands
+from bot.commands import reminder_lines
+from bot.commands import sync as syncing
 from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
 from bot.extract.nlp import ModelMissing
-from bot.followup import command as reporting
-from bot.followup import reminder_lines, tracked, tracking
 from bot.followup import report as report_text
+from bot.followup import tracked
+from bot.issues import Tracker, TrackerError
 from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.notefiles import discover, load_meeting
 from bot.notes.meeting import NoteError
 from bot.site import build as site_build
 from bot.site import page as site_page
-from bot.sync import command as syncing
 from bot.sync import plandiff
 from bot.sync.plan import Step, SyncPlan, Unchanged
-from bot.trackers.base import Tracker, TrackerError
 from bot.wiring import SetupError, describe_tracker, make_tracker, missing_token, tracker_in_use
 
 app = typer.Typer(
@@ -627,7 +629,7 @@ def close(
     """Close an action item's issue."""
     settings = _config(config)
     tracker = _tracker(settings)
-    _, said = _item_work(lambda: tracking.close(tracker, _find(settings, tracker, item), not_planned))
+    _, said = _item_work(lambda: item_commands.close(tracker, _find(settings, tracker, item), not_planned))
     sys.stdout.write(said + "\n")
 
 
@@ -636,7 +638,7 @@ def reopen(item: ItemReference, config: ConfigOption = None) -> None:
     """Reopen an action item's issue."""
     settings = _config(config)
     tracker = _tracker(settings)
-    _, said = _item_work(lambda: tracking.reopen(tracker, _find(settings, tracker, item)))
+    _, said = _item_work(lambda: item_commands.reopen(tracker, _find(settings, tracker, item)))
     sys.stdout.write(said + "\n")
 
 
@@ -649,12 +651,12 @@ def _tracker(settings: Config) -> Tracker:
 
 def _tracked(settings: Config) -> list[tracked.TrackedItem]:
     tracker = _tracker(settings)
-    return _item_work(lambda: tracking.read_items(settings, tracker, Path.cwd()))
+    return _item_work(lambda: item_commands.read_items(settings, tracker, Path.cwd()))
 
 
 def _find(settings: Config, tracker: Tracker, reference: str) -> tracked.TrackedItem:
     try:
-        return tracked.find(tracking.read_items(settings, tracker, Path.cwd()), reference)
+        return tracked.find(item_commands.read_items(settings, tracker, Path.cwd()), reference)
     except tracked.NotFound as error:
         raise _fail(str(error), code=1) from None
 

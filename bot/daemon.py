@@ -19,11 +19,11 @@ from types import FrameType
 import schedule
 
 from bot import pipeline
+from bot.commands import followup as reporting
+from bot.commands import reminder_lines, runlog
+from bot.commands import sync as syncing
 from bot.config import Config
-from bot.followup import command as reporting
-from bot.followup import reminder_lines, runlog
 from bot.notefiles import discover
-from bot.sync import command as syncing
 from bot.wiring import make_tracker
 
 log = logging.getLogger("actionbot")

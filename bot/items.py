@@ -16,6 +16,18 @@ class Owner:
 
 
 @dataclass(frozen=True)
+class Progress:
+    """A later note's line about an item: "JonL not had a chance to look at vchan"."""
+
+    item_id: str
+    meeting: dt.date
+    note: str
+    line: int
+    text: str
+    done: bool
+
+
+@dataclass(frozen=True)
 class ActionItem:
     id: str
     note: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -72,12 +71,3 @@ def read_text(path: str, max_bytes: int) -> str:
 
 def load_meeting(path: str, max_bytes: int) -> Meeting:
     return parse_note(path, read_text(path, max_bytes))
-
-
-def note_key(path: str, root: Path) -> str:
-    """How the bot names a note: its path from `root` (the checkout the bot runs in), however it
-    was given; a note outside `root` keeps the path it was given."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
-        return Path(path).as_posix()

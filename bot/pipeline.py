@@ -10,8 +10,9 @@ from bot.config import Config
 from bot.extract import Extractor, ignore
 from bot.extract.nlp import load_model
 from bot.items import ActionItem
-from bot.notefiles import note_key, read_text
+from bot.notefiles import read_text
 from bot.notes.meeting import Meeting, NoteError, parse_note
+from bot.notes.naming import note_key
 
 
 @dataclass
@@ -43,7 +44,7 @@ def extract(
         parsed, text = read
         meeting = replace(parsed, path=note_key(path, base))
         if extractor is None:
-            extractor = Extractor.for_config(load_model(config.model), config)
+            extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
         try:
             items = extractor.extract(meeting)
         except ValueError as error:

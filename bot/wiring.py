@@ -8,11 +8,11 @@ from pathlib import Path
 
 from bot import actions
 from bot.config import Config
+from bot.issues import Tracker
 from bot.sync.apply import SyncContext, roster_logins
 from bot.sync.links import NoteLinks
 from bot.sync.plan import PlanSettings
 from bot.sync.routing import Route, Router
-from bot.trackers.base import Tracker
 from bot.trackers.github import ACTIONS_BOT, GitHubTracker
 from bot.trackers.local import LocalTracker
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from bot import pipeline
+from bot.commands import sync as syncing
 from bot.config import Config
 from bot.notefiles import discover
-from bot.sync import command as syncing
 from bot.sync import issuetext
 from bot.sync.apply import SyncResult
 from tests.github_emulator import GitHubEmulator

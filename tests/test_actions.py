@@ -15,14 +15,14 @@ import pytest
 
 from bot import actions
 from bot.actions import Annotation, Changes, Event
+from bot.commands import sync as syncing
+from bot.issues import NewIssue
 from bot.items import ActionItem, Owner
 from bot.notefiles import discover
 from bot.notes.meeting import NoteError
 from bot.people import Person, Roster
-from bot.sync import command as syncing
 from bot.sync.apply import SyncResult
 from bot.sync.plan import Create, SyncPlan
-from bot.trackers.base import NewIssue
 from tests import syncbed
 from tests.gitbed import NotesRepo
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.followup import command as reporting
+from bot.commands import followup as reporting
 from bot.wiring import make_tracker
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator

@@ -9,14 +9,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.commands import sync as syncing
+from bot.commands.followup import follow_up, remind
 from bot.config import Config, MeetingsConfig
 from bot.followup import report
-from bot.followup.command import follow_up, remind
 from bot.followup.meetings import next_meeting, reminder_due
+from bot.issues import NewIssue
 from bot.notes.meeting import parse_note
 from bot.pipeline import extract
-from bot.sync import command as syncing
-from bot.trackers.base import NewIssue
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker
 

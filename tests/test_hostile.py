@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.issues import TrackerError
 from bot.sync import issuetext
-from bot.trackers.base import TrackerError
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

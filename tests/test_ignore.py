@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.commands import sync as syncing
 from bot.config import Config
 from bot.extract import ignore
 from bot.pipeline import extract
-from bot.sync import command as syncing
 from bot.trackers.local import LocalTracker
 from tests import syncbed
 

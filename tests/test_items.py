@@ -42,7 +42,7 @@ def synced(tmp_path: Path, config: Config, emu: GitHubEmulator | None = None) ->
     if emu is not None:
         assert syncbed.sync(emu, config, extraction, tmp_path).error is None
     else:
-        from bot.sync import command as syncing
+        from bot.commands import sync as syncing
 
         assert syncing.run(config, extraction, dry_run=False, root=tmp_path).error is None
     (tmp_path / "actionbot.yaml").write_text(yaml.safe_dump(config.model_dump(mode="json")), encoding="utf-8")

@@ -13,9 +13,9 @@ from typing import Any
 import icalendar
 import pytest
 
+from bot.commands.followup import notify_follow_up, remind
 from bot.config import Config, ConfigError, parse_config
 from bot.followup import agenda
-from bot.followup.command import notify_follow_up, remind
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.followup import command as reporting
+from bot.commands import followup as reporting
 from bot.followup import report
+from bot.issues import Issue
 from bot.items import ActionItem, Owner
 from bot.site import build, charts, page
 from bot.site.model import CLOSED, NOT_SYNCED, OPEN, Overview, OwnerLoad, TrendPoint, overview
 from bot.sync.links import NoteLinks
-from bot.trackers.base import Issue
 from bot.wiring import make_tracker
 from tests.github_emulator import GitHubEmulator
 from tests.syncbed import (

@@ -272,7 +272,7 @@ def test_progress_in_a_later_note_is_one_comment(repo: GitHubEmulator, tmp_path:
 def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_path: Path) -> None:
     import datetime as dt
 
-    from bot.followup import command as reporting
+    from bot.commands import followup as reporting
     from bot.followup import report
     from bot.wiring import make_tracker
 

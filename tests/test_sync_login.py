@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from bot.issues import TrackerError
 from bot.sync.apply import SyncResult
-from bot.trackers.base import TrackerError
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

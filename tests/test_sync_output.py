@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands import sync as syncing
 from bot.config import Config
-from bot.sync import command as syncing
 from bot.sync import plandiff
 from bot.sync.plan import Create, EditBlock, ProgressNote
 from tests import syncbed

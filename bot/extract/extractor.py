@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-    from bot.config import Config
 
 _VETO = "veto:"
 _ORDER = {rule.id: n for n, rule in enumerate(RULES)}
@@ -74,10 +73,6 @@ class Extractor:
                 self.matcher.add(key, [pattern])
         for veto, patterns in VETOES.items():
             self.matcher.add(f"{_VETO}{veto}", list(patterns))
-
-    @classmethod
-    def for_config(cls, nlp: Language, config: Config) -> Extractor:
-        return cls(nlp, config.roster, config.meetings.every_days)
 
     def extract(self, meeting: Meeting) -> list[ActionItem]:
         roster = self.roster.with_attendees(meeting.attendees)

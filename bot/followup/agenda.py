@@ -9,13 +9,13 @@ so a rerun on a fresh machine (a CI job) sends nothing twice.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.followup.meetings import NextMeeting, describe
 from bot.followup.report import FollowUp, ItemStatus
-from bot.trackers.base import Issue
+from bot.issues import Issue
+from bot.sync.issuetext import AGENDA_MARKER
 
 TITLE = "Agenda: {name} meeting on {date}"
 CALL_FOR_ITEMS = (
@@ -25,7 +25,6 @@ CALL_FOR_ITEMS = (
 MENTIONS = "Please look at your items before the meeting: {people}."
 AGENDA = "agenda"
 FOLLOW_UP = "follow-up"
-_MARKER = re.compile(r"<!-- actionbot:agenda (\{[^<>]*\}) -->")
 
 Sent = Mapping[str, tuple[str, ...]]  # kind of notice -> keys of the channels that have had it
 
@@ -42,7 +41,7 @@ def marker(meeting: NextMeeting, sent: Sent | None = None) -> str:
 
 
 def _data(issue: Issue) -> dict[str, object]:
-    found = _MARKER.search(issue.body)
+    found = AGENDA_MARKER.search(issue.body)
     if not found:
         return {}
     try:
@@ -66,7 +65,7 @@ def sent_of(issue: Issue | None) -> dict[str, tuple[str, ...]]:
 
 def with_sent(body: str, meeting: NextMeeting, sent: Sent) -> str:
     """`body` with its marker recording `sent`, everything else as it was."""
-    return _MARKER.sub(lambda _: marker(meeting, sent), body, count=1)
+    return AGENDA_MARKER.sub(lambda _: marker(meeting, sent), body, count=1)
 
 
 @dataclass(frozen=True)

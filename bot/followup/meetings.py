@@ -6,14 +6,27 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from bot.config import MeetingsConfig
 from bot.notes.dates import on_or_after, weekday_index
 from bot.notes.meeting import Meeting
 
 # How far past its start a meeting still counts as "the next one" (it is under way).
 UNDER_WAY = dt.timedelta(hours=2)
+
+
+class Schedule(Protocol):
+    """When the team meets, as the config's `meetings:` says it (bot.config.MeetingsConfig)."""
+
+    @property
+    def time(self) -> str: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def every_days(self) -> int | None: ...
+    @property
+    def weekday(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -26,12 +39,12 @@ class NextMeeting:
         return self.start.date()
 
 
-def start_of(day: dt.date, config: MeetingsConfig) -> dt.datetime:
+def start_of(day: dt.date, config: Schedule) -> dt.datetime:
     hour, minute = (int(part) for part in config.time.split(":"))
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(config.timezone))
 
 
-def next_meeting(meetings: Iterable[Meeting], config: MeetingsConfig, now: dt.datetime) -> NextMeeting | None:
+def next_meeting(meetings: Iterable[Meeting], config: Schedule, now: dt.datetime) -> NextMeeting | None:
     """The first meeting that has not started (or is barely under way) at `now`."""
     held = sorted(meetings, key=lambda m: m.date)
     latest = held[-1] if held else None
@@ -49,7 +62,7 @@ def next_meeting(meetings: Iterable[Meeting], config: MeetingsConfig, now: dt.da
     return NextMeeting(start_of(day, config), "cadence")
 
 
-def _anchor(latest: Meeting | None, config: MeetingsConfig) -> dt.date | None:
+def _anchor(latest: Meeting | None, config: Schedule) -> dt.date | None:
     base = latest.next_meeting or latest.date if latest is not None else None
     if config.weekday is None:
         return base

@@ -14,12 +14,10 @@ is a new item (or the "raised again" comment), not progress.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from bot.items import ActionItem
+from bot.items import ActionItem, Progress
 from bot.notes.meeting import Meeting, Sentence
 from bot.people import Roster
 
@@ -54,16 +52,6 @@ _PROGRESS = re.compile(
     r"pushed|began|begun|continu\w+)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Progress:
-    item_id: str
-    meeting: dt.date
-    note: str
-    line: int
-    text: str
-    done: bool
 
 
 def topic_words(text: str, ignore: Iterable[str] = ()) -> set[str]:

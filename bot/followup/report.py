@@ -12,11 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.followup.progress import Progress
-from bot.items import ActionItem
+from bot.issues import Closure, Issue
+from bot.items import ActionItem, Progress
 from bot.notes.botblocks import MARKDOWN_BEGIN, MARKDOWN_END, RST_BEGIN, RST_END
 from bot.sync import issuetext
-from bot.trackers.base import Closure, Issue
 
 HEADING = "Follow-up of action items"
 

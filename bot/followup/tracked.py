@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.issues import Issue
 from bot.people import Roster
 from bot.sync import issuetext
-from bot.trackers.base import Issue
 
 
 class NotFound(Exception):

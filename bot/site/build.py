@@ -11,12 +11,12 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from bot.commands import followup as reporting
 from bot.config import Config
-from bot.followup import command as reporting
 from bot.followup import report
+from bot.issues import Tracker
 from bot.pipeline import Extraction
 from bot.site.model import Overview, overview
-from bot.trackers.base import Tracker
 from bot.wiring import sync_context
 
 PAGE = "index.html"

@@ -11,9 +11,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.followup.progress import Progress
 from bot.followup.report import FollowUp, ItemStatus
-from bot.items import ActionItem
+from bot.items import ActionItem, Progress
 
 OPEN = "open"
 CLOSED = "closed"

@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.followup.progress import Progress
-from bot.items import ActionItem
-from bot.notefiles import note_key
+from bot.issues import Issue, Label, Tracker, TrackerError
+from bot.items import ActionItem, Progress
 from bot.notes.meeting import Meeting
+from bot.notes.naming import note_key
 from bot.sync import issuetext
 from bot.sync.matching import NoteScope
 from bot.sync.plan import (
@@ -38,7 +38,6 @@ from bot.sync.plan import (
     with_assignees,
 )
 from bot.sync.routing import Router
-from bot.trackers.base import Issue, Label, Tracker, TrackerError
 
 LABEL_COLOR = "5319e7"
 MEETING_LABEL_COLOR = "c5def5"

@@ -19,12 +19,14 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.followup.progress import Progress
-from bot.items import ActionItem
+from bot.items import ActionItem, Progress
 
 BLOCK_BEGIN = "<!-- actionbot:begin -->"
 _MARKER_PREFIX = "<!-- actionbot:end "
 _MARKER = re.compile(r"<!-- actionbot:end (\{[^<>]*\}) -->")
+# The marker of the bot's agenda issues (bot.followup.agenda writes it): the one index of the bot's
+# issues tells them from item issues by it.
+AGENDA_MARKER = re.compile(r"<!-- actionbot:agenda (\{[^<>]*\}) -->")
 _BLOCK = re.compile(re.escape(BLOCK_BEGIN) + r".*?" + r"<!-- actionbot:end \{[^<>]*\} -->", re.DOTALL)
 MAX_TITLE = 256
 # GitHub refuses an issue or comment body over 65,536 characters. Note text is cut long before:
@@ -358,3 +360,8 @@ def safe_link(link: str) -> str:
         name = safe_inline(urllib.parse.unquote(address.rsplit("/", 1)[-1]), ())
         return f"[{name.replace('[', '(').replace(']', ')')}]({address})"
     return "`" + " ".join(link.split()).replace("`", "'") + "`"
+
+
+def is_agenda(body: str) -> bool:
+    """Whether the body is one of the bot's agenda issues."""
+    return AGENDA_MARKER.search(body) is not None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.items import ActionItem
-from bot.notefiles import note_key
+from bot.notes.naming import note_key
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Literal
 
-from bot.followup import agenda
-from bot.followup.progress import Progress
-from bot.items import ActionItem
+from bot.issues import Issue, NewIssue
+from bot.items import ActionItem, Progress
 from bot.sync import issuetext, matching
 from bot.sync.issuetext import Marker
 from bot.sync.matching import EarlierMentions, NoteScope, Said
-from bot.trackers.base import Issue, NewIssue
 
 
 @dataclass(frozen=True)
@@ -175,7 +173,7 @@ def tracked(existing: Mapping[str, list[Issue]], notes: NoteScope) -> Tracked:
             marker = issuetext.parse_marker(issue.body)
             if marker is not None:
                 twins.setdefault(marker.id, []).append((issue, marker))
-            elif agenda.meeting_of(issue) is None:
+            elif not issuetext.is_agenda(issue.body):
                 unmarked.append(issue)
         for group in twins.values():
             # The oldest open one: if people closed the older of two and kept the younger, that one.

@@ -23,7 +23,7 @@ from github import Auth, Github, GithubException, GithubRetry
 from github.Issue import Issue as GithubIssue
 from github.Repository import Repository
 
-from bot.trackers.base import Closure, Comment, Issue, Label, NewIssue, TrackerError
+from bot.issues import Closure, Comment, Issue, Label, NewIssue, TrackerError
 
 T = TypeVar("T")
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.trackers.base import Closure, Comment, Issue, Label, NewIssue
+from bot.issues import Closure, Comment, Issue, Label, NewIssue
 
 LOCAL_LOGIN = "actionbot"
 

@@ -10,17 +10,19 @@ from pathlib import Path
 
 from bot import notify
 from bot.channels import Channel
+from bot.commands import agenda_issue
+from bot.commands.agenda_issue import Notified
 from bot.config import Config
-from bot.followup import agenda, agenda_issue, calendar, report
-from bot.followup.agenda_issue import Notified
+from bot.followup import agenda, calendar, report
 from bot.followup.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
-from bot.followup.progress import Progress, progress_of
+from bot.followup.progress import progress_of
+from bot.issues import Closure, Issue, Tracker
+from bot.items import Progress
 from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
 from bot.sync import issuetext
 from bot.sync.apply import note_scope, read_issues
 from bot.sync.plan import issues_of
-from bot.trackers.base import Closure, Issue, Tracker
 from bot.wiring import sync_context
 
 

@@ -1,6 +1,7 @@
-"""What the sync needs from an issue tracker, and the values it exchanges with one.
+"""Issues as the bot sees them, and what it needs from an issue tracker (the `Tracker` protocol).
 
-Only the modules in `bot.trackers` talk to a tracker; everything above them works with these values.
+These are plain values and a protocol, so the core (sync planning, follow-up) works with issues
+without importing any tracker; only the adapters in `bot.trackers` talk to one.
 """
 
 from __future__ import annotations

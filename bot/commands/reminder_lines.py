@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.followup.command import Reminder
+from bot.commands.followup import Reminder
 
 
 def describe(reminder: Reminder) -> str:

@@ -12,8 +12,8 @@ from bot import notify
 from bot.channels import Channel
 from bot.followup import agenda
 from bot.followup.meetings import NextMeeting
+from bot.issues import Issue, NewIssue, Tracker
 from bot.notify import Delivery, Notice
-from bot.trackers.base import Issue, NewIssue, Tracker
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,52 @@
+"""The layout holds: no import cycle, and the pure core never imports an adapter or an edge.
+
+The core (reading notes, extracting, planning a sync, following up, and the values they pass) is
+tested with plain values; the edges (CLI, Actions, config, files, lock, trackers, notifications)
+stand on it, never the other way round. tools/layers.py prints the layers this checks.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from types import ModuleType
+
+from tests.conftest import ROOT
+
+CORE = ("bot.notes", "bot.extract", "bot.sync", "bot.followup", "bot.items", "bot.people", "bot.issues")
+EDGES = (
+    "bot.trackers", "bot.config", "bot.wiring", "bot.cli", "bot.commands", "bot.actions", "bot.notefiles",
+    "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.site", "bot.scaffold",
+)  # fmt: skip
+
+
+def layers() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("layers", ROOT / "tools" / "layers.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["layers"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_no_module_imports_in_a_cycle() -> None:
+    tool = layers()
+    _, cyclic = tool.layers(tool.graph())
+    assert cyclic == []
+
+
+def test_the_core_never_imports_an_edge() -> None:
+    graph = layers().graph()
+    reaching = {
+        module: sorted(t for t in targets if t.startswith(EDGES))
+        for module, targets in graph.items()
+        if module.startswith(CORE)
+    }
+    assert {m: t for m, t in reaching.items() if t} == {}
+
+
+def test_the_check_sees_an_edge_import() -> None:
+    tool = layers()
+    graph = {"bot.sync.plan": {"bot.trackers.github"}, "bot.trackers.github": set()}
+    assert tool.layers(graph) == ([["bot.trackers.github"], ["bot.sync.plan"]], [])
+    assert tool.layers({"bot.a": {"bot.b"}, "bot.b": {"bot.a"}}) == ([], ["bot.a", "bot.b"])
