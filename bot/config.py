@@ -22,10 +22,10 @@ from bot import config_keys
 from bot.channels import check_url
 from bot.extract.nlp import DEFAULT_MODEL, MODELS, is_path
 from bot.notes.dates import WEEKDAYS
-from bot.people import Person, Roster
+from bot.people import LOGIN, REPO_NAME, Person, Roster
 
 DEFAULT_CONFIG_NAMES = ("actionbot.yaml", ".actionbot.yaml", "actionbot.yml")
-_REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}$")
+_REPO = re.compile(rf"^{LOGIN}/{REPO_NAME}$")
 
 
 class ConfigError(Exception):

@@ -11,7 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-_HANDLE = re.compile(r"(?<![\w@/.])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\b")
+# The one spelling of a GitHub login (an owner's "@login", a repository's owner, a config's login):
+# 1 to 39 letters, digits and hyphens, not starting with a hyphen.
+LOGIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,38}"
+# A repository's name after its owner: "owner/repo".
+REPO_NAME = r"[A-Za-z0-9._-]{1,100}"
+_HANDLE = re.compile(rf"(?<![\w@/.])@({LOGIN})\b")
 _CLEAN_NAME = re.compile(r"[?*_]+")
 
 

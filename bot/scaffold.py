@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.notes.meeting import Meeting
+from bot.people import LOGIN, REPO_NAME
 
-_HANDLE = re.compile(r"(?<![\w`@./])@([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\b(?![.@]\w)")
+_HANDLE = re.compile(rf"(?<![\w`@./])@({LOGIN})\b(?![.@]\w)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 GITIGNORE_ENTRY = ".actionbot/"
 
@@ -149,5 +150,5 @@ def with_gitignore_entry(text: str) -> str:
 
 def repo_of_remote(url: str) -> str | None:
     """`owner/name` of a GitHub remote URL (https or ssh), else None."""
-    found = re.search(r"github\.com[:/]+([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$", url.strip())
+    found = re.search(rf"github\.com[:/]+({LOGIN})/({REPO_NAME}?)(?:\.git)?/?$", url.strip())
     return f"{found.group(1)}/{found.group(2)}" if found else None

@@ -210,3 +210,17 @@ COMPLETED = (
 )
 # Status marks that say the work is done.
 DONE_WORDS = frozenset({"done", "completed", "finished", "closed", "merged", "fixed", "resolved"})
+
+# The everyday words of minutes: what every note says, so never what an item is about (progress
+# on an item shares a topic word with it, not one of these).
+MINUTE_WORDS = frozenset(
+    {"able", "add", "added", "agreed", "around", "back", "bit", "blog", "call", "chance", "check",
+     "checked", "code", "discuss", "discussion", "doc", "docs", "done", "first", "get", "going", "good",
+     "got", "help", "him", "issue", "issues", "it's", "know", "last", "list", "look", "looked",
+     "looking", "lot", "lots", "made", "make", "meeting", "mentioned", "more", "need", "needs", "new",
+     "next", "notes", "now", "offered", "other", "others", "ours", "patch", "patches", "people", "plan",
+     "planning", "plans", "post", "posts", "release", "releases", "report", "said", "says", "soon",
+     "still", "support", "sure", "take", "test", "testing", "tests", "thing", "think", "thinks", "time",
+     "today", "tried", "try", "trying", "two", "update", "updated", "updates", "use", "used", "using",
+     "version", "very", "week", "well", "work", "working", "write", "written", "wrote", "yet"}
+)  # fmt: skip

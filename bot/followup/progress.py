@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from bot.extract import words
 from bot.items import ActionItem, Progress
 from bot.notes.meeting import Meeting, Sentence
 from bot.people import Roster
@@ -29,21 +30,7 @@ _NOT_YET = re.compile(
     r"\b(not|n't|yet to|still|no longer|never|almost|nearly|once|when|if|will)\b", re.IGNORECASE
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9_-]+")
-_COMMON = frozenset(
-    {"the", "and", "for", "with", "that", "this", "will", "can", "has", "have", "had", "been", "was", "were",
-     "are", "not", "but", "from", "into", "about", "some", "more", "also", "there", "they", "them", "their",
-     "then", "than", "what", "when", "which", "who", "would", "could", "should", "just", "now", "once",
-     "soon",
-     "time", "chance", "things", "thing", "work", "working", "look", "looked", "looking", "check", "checked",
-     "write", "wrote", "written", "take", "make", "made", "try", "tried", "trying", "get", "got", "going",
-     "need", "needs", "next", "call", "meeting", "week", "today", "back", "report", "help", "people", "other",
-     "others", "still", "yet", "done", "new", "good", "well", "very", "bit", "lot", "lots", "around", "able",
-     "its", "it's", "his", "her", "she", "him", "our", "ours", "out", "over", "any", "all", "one", "two",
-     "first", "last", "sure", "know", "think", "thinks", "said", "says", "mentioned", "agreed", "offered",
-     "plan", "plans", "planning", "update", "updates", "updated", "add", "added", "use", "used", "using",
-     "post", "posts", "blog", "release", "releases", "discuss", "discussion", "notes", "list", "issue",
-     "issues", "patch", "patches", "test", "tests", "testing", "docs", "doc", "code", "version", "support"}
-)  # fmt: skip
+_COMMON = words.FUNCTION_WORDS | words.MINUTE_WORDS
 OPENING_WORDS = 4
 EVERYDAY_SHARE = 0.5
 EVERYDAY_MIN_NOTES = 6  # with fewer notes, which words are everyday ones cannot be told

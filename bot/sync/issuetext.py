@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.items import ActionItem, Progress
+from bot.people import LOGIN
 
 BLOCK_BEGIN = "<!-- actionbot:begin -->"
 _MARKER_PREFIX = "<!-- actionbot:end "
@@ -327,7 +328,7 @@ def label_for_meeting(prefix: str, date: dt.date) -> str:
 # roster login, and before the digits of every reference, so no rendering of it links anything.
 # (A link whose address has "@name" or "#12" in it loses it; that is the price.)
 _JOINER = "\u2060"
-_AT = re.compile(r"@([A-Za-z0-9][A-Za-z0-9-]*)?(/)?")
+_AT = re.compile(rf"@({LOGIN})?(/)?")
 _NUMBERED = re.compile(r"(#|GH-)(?=\d)", re.IGNORECASE)
 
 

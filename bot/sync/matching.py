@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
 
+from bot.extract import words
 from bot.items import ActionItem
 
 T = TypeVar("T", bound=Hashable)
@@ -41,11 +42,6 @@ RENAME_SHARE = 0.5
 TITLE_ALIKE = 0.8
 # An earlier meeting's item whose task shares this share of content words is the same promise again.
 RAISED_AGAIN_SHARE = 0.5
-_STOPWORDS = frozenset(
-    {"a", "an", "and", "the", "to", "of", "for", "on", "in", "at", "with", "from", "by", "up", "out",
-     "this", "that", "it", "its", "into", "about", "be", "is", "are", "some", "all", "any", "our",
-     "their", "his", "her", "them", "then", "also", "will", "can"}
-)  # fmt: skip
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -93,7 +89,7 @@ class NoteScope:
 
 
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOPWORDS and len(w) > 2}
+    return {w for w in _WORD.findall(text.lower()) if w not in words.FUNCTION_WORDS and len(w) > 2}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:

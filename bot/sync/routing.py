@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 
 from bot.items import ActionItem
+from bot.people import LOGIN, REPO_NAME
 
-_NAMED_REPO = re.compile(
-    r"(?<![\w/.-])([A-Za-z0-9][A-Za-z0-9-]{0,38})/([A-Za-z0-9._-]{1,100}?)(?:#\d+)?(?![\w/-])"
-)
+_NAMED_REPO = re.compile(rf"(?<![\w/.-])({LOGIN})/({REPO_NAME}?)(?:#\d+)?(?![\w/-])")
 
 
 @dataclass(frozen=True)
