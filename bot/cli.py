@@ -35,7 +35,7 @@ from bot.notes.meeting import NoteError
 from bot.site import build as site_build
 from bot.site import page as site_page
 from bot.sync import plandiff
-from bot.sync.plan import Step, SyncPlan, Unchanged
+from bot.sync.plan import Step, SyncPlan, meaning
 from bot.wiring import SetupError, describe_tracker, make_tracker, missing_token, tracker_in_use
 
 app = typer.Typer(
@@ -128,7 +128,7 @@ class _WritingProgress:
         self.bar: Progress | None = None
 
     def __call__(self, plan: SyncPlan) -> Callable[[Step], None] | None:
-        changes = sum(not isinstance(step, Unchanged) for step in plan.steps)
+        changes = plan.changes
         if not stderr.is_terminal or changes < _PROGRESS_FROM:
             return None
         self.bar = _progress_bar()
@@ -136,7 +136,7 @@ class _WritingProgress:
         self.bar.start()
 
         def advance(step: Step) -> None:
-            if self.bar is not None and not isinstance(step, Unchanged):
+            if self.bar is not None and meaning(step).changes:
                 self.bar.advance(task)
 
         return advance

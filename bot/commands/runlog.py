@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.sync.apply import SyncResult
-from bot.sync.plan import Create, Unchanged
+from bot.sync.plan import Create, meaning
 
 
 def sync_summary(result: SyncResult) -> str:
@@ -11,9 +11,9 @@ def sync_summary(result: SyncResult) -> str:
         result.issues[s.item.id] for s in result.done if isinstance(s, Create) and s.item.id in result.issues
     ]
     changed = {
-        (issue.repo, issue.number)
-        for step in result.done
-        if not isinstance(step, Create | Unchanged) and (issue := getattr(step, "issue", None)) is not None
+        (said.repo, said.number)
+        for said in map(meaning, result.done)
+        if said.changes and said.number is not None
     }
     line = f"{result.created} issues created"
     if created:

@@ -17,16 +17,9 @@ from bot.pipeline import Extraction
 from bot.sync import issuetext
 from bot.sync.apply import SyncResult, apply_plan, plan_sync
 from bot.sync.plan import (
-    CloseDuplicate,
-    Create,
-    EditBlock,
-    FlagRemoved,
-    ProgressNote,
-    RaiseAgain,
-    Restore,
     Step,
     SyncPlan,
-    Unchanged,
+    meaning,
     subject,
 )
 from bot.wiring import make_tracker, state_dir, sync_context
@@ -58,50 +51,20 @@ def run(
 
 
 def describe(step: Step) -> dict[str, Any]:
-    if isinstance(step, Create):
-        return {"action": "create", "item": step.item.id, "repo": step.issue.repo, "title": step.issue.title}
-    if isinstance(step, EditBlock):
-        return {
-            "action": "update",
-            "item": step.item.id,
-            "repo": step.issue.repo,
-            "number": step.issue.number,
-            **({"title": step.title} if step.title else {}),
-        }
-    if isinstance(step, Restore):
-        return {
-            "action": "restore",
-            "item": step.item.id,
-            "repo": step.issue.repo,
-            "number": step.issue.number,
-            "reopen": step.reopen,
-        }
-    if isinstance(step, RaiseAgain):
-        return {
-            "action": "comment",
-            "item": step.item.id,
-            "repo": step.issue.repo,
-            "number": step.issue.number,
-        }
-    if isinstance(step, ProgressNote):
-        return {
-            "action": "progress",
-            "item": step.item_id,
-            "repo": step.issue.repo,
-            "number": step.issue.number,
-            "close": step.close,
-        }
-    if isinstance(step, FlagRemoved):
-        return {
-            "action": "flag-removed",
-            "repo": step.issue.repo,
-            "number": step.issue.number,
-            "close": step.close,
-        }
-    if isinstance(step, CloseDuplicate):
-        return {"action": "close-duplicate", "repo": step.issue.repo, "number": step.issue.number}
-    assert isinstance(step, Unchanged)
-    return {"action": "skip", "item": step.item.id, "repo": step.issue.repo, "number": step.issue.number}
+    said = meaning(step)
+    described: dict[str, Any] = {"action": said.action}
+    if said.item_id is not None:
+        described["item"] = said.item_id
+    described["repo"] = said.repo
+    if said.number is not None:
+        described["number"] = said.number
+    if said.title:
+        described["title"] = said.title
+    if said.action in ("progress", "flag-removed"):
+        described["close"] = said.closes
+    if said.action == "restore":
+        described["reopen"] = said.reopens
+    return described
 
 
 def as_json(result: SyncResult, dry_run: bool) -> dict[str, Any]:
@@ -127,20 +90,23 @@ ACTION_STYLES = {
 
 def step_outputs(result: SyncResult, items: int) -> dict[str, int | str]:
     """What a GitHub Actions step using the bot can read from it."""
-    changes = sum(not isinstance(s, Unchanged) for s in result.plan.steps)
-    return {"items": items, "changes": changes, "created": result.created, "updated": result.updated}
+    return {
+        "items": items,
+        "changes": result.plan.changes,
+        "created": result.created,
+        "updated": result.updated,
+    }
 
 
 def plan_title(plan: SyncPlan, dry_run: bool) -> str:
-    changes = sum(not isinstance(s, Unchanged) for s in plan.steps)
-    return f"sync plan: {changes} changes, {len(plan.steps) - changes} unchanged" + (
+    return f"sync plan: {plan.changes} changes, {len(plan.steps) - plan.changes} unchanged" + (
         " (dry run)" if dry_run else ""
     )
 
 
 def plan_rows(plan: SyncPlan) -> list[tuple[str, str, str]]:
     """A row per change; unchanged items are only counted, in the title."""
-    return [_row(step) for step in plan.steps if not isinstance(step, Unchanged)]
+    return [_row(step) for step in plan.steps if meaning(step).changes]
 
 
 def _row(step: Step) -> tuple[str, str, str]:
@@ -154,10 +120,11 @@ def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
     for column in PLAN_COLUMNS:
         table.add_column(column, overflow="fold")
     for step in plan.steps:
-        if isinstance(step, Unchanged):
+        said = meaning(step)
+        if not said.changes:
             continue
         row = _row(step)
-        closes = isinstance(step, CloseDuplicate) or bool(getattr(step, "close", False))
+        closes = said.closes
         # Text, not markup: a title people edited, or a path, may hold "[/]" or "[red]".
         cells = (Text(actions.printable(cell)) for cell in row)
         table.add_row(*cells, style="red" if closes else ACTION_STYLES.get(row[0], ""))

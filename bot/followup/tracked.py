@@ -52,13 +52,11 @@ class TrackedItem:
 
 
 def tracked_items(issues: Iterable[Issue]) -> list[TrackedItem]:
-    found = []
-    for issue in issues:
-        marker = issuetext.parse_marker(issue.body)
-        if marker is not None:
-            found.append(
-                TrackedItem(marker.id, issue, marker.meeting, marker.owners, marker.task, marker.note)
-            )
+    found = [
+        TrackedItem(marker.id, issue, marker.meeting, marker.owners, marker.task, marker.note)
+        for issue, marker in issuetext.marked(issues)
+        if marker is not None
+    ]
     return sorted(found, key=lambda t: (t.meeting, t.issue.repo, t.issue.number))
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import assert_never
 
 from bot.issues import Issue, Label, Tracker, TrackerError
 from bot.items import ActionItem, Progress
@@ -34,6 +35,7 @@ from bot.sync.plan import (
     SyncPlan,
     Unchanged,
     make_plan,
+    meaning,
     subject,
     with_assignees,
 )
@@ -162,7 +164,7 @@ def apply_plan(tracker: Tracker, plan: SyncPlan, on_step: Callable[[Step], None]
     """Apply the plan's steps in order. A change GitHub refuses (a 422: it will refuse it again,
     whatever the bot waits for) is reported and the others go on; any other failure stops the run."""
     result = SyncResult(plan)
-    total = sum(not isinstance(s, Unchanged) for s in plan.steps)
+    total = plan.changes
     try:
         _ensure_labels(tracker, plan)
         for step in plan.steps:
@@ -177,7 +179,7 @@ def apply_plan(tracker: Tracker, plan: SyncPlan, on_step: Callable[[Step], None]
             if on_step is not None:
                 on_step(step)
     except TrackerError as error:
-        done = sum(not isinstance(s, Unchanged) for s in result.done)
+        done = sum(meaning(s).changes for s in result.done)
         result.error = (
             f"sync stopped after {done} of {total} changes: {error}. "
             "Run it again to finish: what was written is found again, nothing is written twice."
@@ -199,40 +201,43 @@ def _ensure_labels(tracker: Tracker, plan: SyncPlan) -> None:
 
 
 def _apply(tracker: Tracker, step: Step, result: SyncResult) -> None:
-    if isinstance(step, Unchanged):
-        result.issues[step.item.id] = step.issue
-    elif isinstance(step, Create):
-        created = tracker.create_issue(step.issue)
-        result.issues[step.item.id] = created
-        for later in step.follow_ups:
-            result.issues[later.id] = created
-    elif isinstance(step, EditBlock):
-        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, step.title)
-    elif isinstance(step, Restore):
-        _comment_once(tracker, step.issue, step.comment, step.fact)
-        if step.reopen:  # before the fact is recorded: once it is, no later run would reopen it
-            tracker.reopen(step.issue)
-        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, step.title)
-    elif isinstance(step, RaiseAgain):
-        _comment_once(tracker, step.issue, step.comment, step.fact)
-        result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)
-    elif isinstance(step, ProgressNote):
-        _comment_once(tracker, step.issue, step.comment, step.fact)
-        if step.close:  # before the fact is recorded: once it is, no later run would close it
-            tracker.close(step.issue, "completed")
-        tracker.edit_body(step.issue, step.body)
-    elif isinstance(step, FlagRemoved):
-        _comment_once(tracker, step.issue, step.comment, step.fact)
-        if step.close:  # likewise
+    match step:
+        case Unchanged():
+            result.issues[step.item.id] = step.issue
+        case Create():
+            created = tracker.create_issue(step.issue)
+            result.issues[step.item.id] = created
+            for later in step.follow_ups:
+                result.issues[later.id] = created
+        case EditBlock():
+            result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, step.title)
+        case Restore():
+            _comment_once(tracker, step.issue, step.comment, step.fact)
+            if step.reopen:  # before the fact is recorded: once it is, no later run would reopen it
+                tracker.reopen(step.issue)
+            result.issues[step.item.id] = tracker.edit_body(step.issue, step.body, step.title)
+        case RaiseAgain():
+            _comment_once(tracker, step.issue, step.comment, step.fact)
+            result.issues[step.item.id] = tracker.edit_body(step.issue, step.body)
+        case ProgressNote():
+            _comment_once(tracker, step.issue, step.comment, step.fact)
+            if step.close:  # before the fact is recorded: once it is, no later run would close it
+                tracker.close(step.issue, "completed")
+            tracker.edit_body(step.issue, step.body)
+        case FlagRemoved():
+            _comment_once(tracker, step.issue, step.comment, step.fact)
+            if step.close:  # likewise
+                tracker.close(step.issue, "not_planned")
+            tracker.edit_body(step.issue, step.body)
+        case CloseDuplicate():
+            # Checked first: a run stopped before the close comments again otherwise.
+            text = DUPLICATE_COMMENT.format(number=step.original.number)
+            login = tracker.login()
+            if not any(c.author == login and c.body.strip() == text for c in tracker.comments(step.issue)):
+                tracker.comment(step.issue, text)
             tracker.close(step.issue, "not_planned")
-        tracker.edit_body(step.issue, step.body)
-    elif isinstance(step, CloseDuplicate):
-        # Checked first: a run stopped before the close comments again otherwise.
-        text = DUPLICATE_COMMENT.format(number=step.original.number)
-        login = tracker.login()
-        if not any(c.author == login and c.body.strip() == text for c in tracker.comments(step.issue)):
-            tracker.comment(step.issue, text)
-        tracker.close(step.issue, "not_planned")
+        case _:
+            assert_never(step)
 
 
 def _comment_once(tracker: Tracker, issue: Issue, body: str, fact: str) -> None:

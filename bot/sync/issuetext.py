@@ -15,10 +15,11 @@ import hashlib
 import json
 import re
 import urllib.parse
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.issues import Issue
 from bot.items import ActionItem, Progress
 from bot.people import LOGIN
 
@@ -366,3 +367,12 @@ def safe_link(link: str) -> str:
 def is_agenda(body: str) -> bool:
     """Whether the body is one of the bot's agenda issues."""
     return AGENDA_MARKER.search(body) is not None
+
+
+def marked(issues: Iterable[Issue]) -> Iterator[tuple[Issue, Marker | None]]:
+    """The one index of the bot's issues by marker: each issue with the item marker it carries (None
+    for an agenda issue's or a body people rewrote); agenda issues are left out."""
+    for issue in issues:
+        marker = parse_marker(issue.body)
+        if marker is not None or not is_agenda(issue.body):
+            yield issue, marker

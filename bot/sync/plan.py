@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Literal
+from typing import Literal, assert_never
 
 from bot.issues import Issue, NewIssue
 from bot.items import ActionItem, Progress
@@ -106,6 +106,46 @@ class Unchanged:
 Step = Create | EditBlock | Restore | RaiseAgain | ProgressNote | FlagRemoved | CloseDuplicate | Unchanged
 
 
+@dataclass(frozen=True)
+class Meaning:
+    """What a step does, said once for every reader of a plan (its table, JSON, log and counts)."""
+
+    action: str  # create, update, restore, comment, progress, flag-removed, close-duplicate, skip
+    repo: str
+    number: int | None  # None for an issue still to open
+    item_id: str | None = None
+    title: str | None = None  # the title it gives the issue, if it sets one
+    closes: bool = False
+    reopens: bool = False
+
+    @property
+    def changes(self) -> bool:
+        return self.action != "skip"
+
+
+def meaning(step: Step) -> Meaning:
+    match step:
+        case Create():
+            return Meaning("create", step.issue.repo, None, step.item.id, step.issue.title)
+        case EditBlock():
+            return Meaning("update", step.issue.repo, step.issue.number, step.item.id, step.title)
+        case Restore():
+            issue = step.issue
+            return Meaning("restore", issue.repo, issue.number, step.item.id, step.title, reopens=step.reopen)
+        case RaiseAgain():
+            return Meaning("comment", step.issue.repo, step.issue.number, step.item.id)
+        case ProgressNote():
+            return Meaning("progress", step.issue.repo, step.issue.number, step.item_id, closes=step.close)
+        case FlagRemoved():
+            return Meaning("flag-removed", step.issue.repo, step.issue.number, closes=step.close)
+        case CloseDuplicate():
+            return Meaning("close-duplicate", step.issue.repo, step.issue.number, closes=True)
+        case Unchanged():
+            return Meaning("skip", step.issue.repo, step.issue.number, step.item.id)
+        case _:
+            assert_never(step)
+
+
 @dataclass
 class SyncPlan:
     steps: list[Step] = field(default_factory=list)
@@ -115,8 +155,13 @@ class SyncPlan:
         return [s for s in self.steps if isinstance(s, kind)]
 
     @property
+    def changes(self) -> int:
+        """How many steps write (the others leave an item's issue as it is)."""
+        return sum(meaning(s).changes for s in self.steps)
+
+    @property
     def writes(self) -> bool:
-        return any(not isinstance(s, Unchanged) for s in self.steps)
+        return self.changes > 0
 
 
 @dataclass(frozen=True)
@@ -169,11 +214,10 @@ def tracked(existing: Mapping[str, list[Issue]], notes: NoteScope) -> Tracked:
     unmarked: list[Issue] = []
     for issues in existing.values():
         twins: dict[str, list[tuple[Issue, Marker]]] = {}
-        for issue in sorted(issues, key=lambda i: i.number):
-            marker = issuetext.parse_marker(issue.body)
+        for issue, marker in issuetext.marked(sorted(issues, key=lambda i: i.number)):
             if marker is not None:
                 twins.setdefault(marker.id, []).append((issue, marker))
-            elif not issuetext.is_agenda(issue.body):
+            else:
                 unmarked.append(issue)
         for group in twins.values():
             # The oldest open one: if people closed the older of two and kept the younger, that one.

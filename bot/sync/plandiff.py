@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import assert_never
 
 from bot.sync.apply import DUPLICATE_COMMENT
 from bot.sync.plan import (
@@ -16,8 +17,10 @@ from bot.sync.plan import (
     FlagRemoved,
     ProgressNote,
     RaiseAgain,
+    Restore,
     Step,
     Unchanged,
+    meaning,
 )
 
 # The bot's hidden bookkeeping in a body: it changes with every fact, and nobody reads it.
@@ -25,30 +28,36 @@ _HIDDEN = re.compile(r"^\s*<!-- actionbot:[^>]*-->\s*$")
 
 
 def where(step: Step) -> str:
-    if isinstance(step, Create):
-        return f"{step.issue.repo} (new)"
-    return f"{step.issue.repo}#{step.issue.number}"
+    said = meaning(step)
+    return f"{said.repo} (new)" if said.number is None else f"{said.repo}#{said.number}"
 
 
 def step_diff(step: Step) -> list[str]:
     """`+`/`-` lines of what the step changes; empty for an unchanged item."""
-    if isinstance(step, Unchanged):
-        return []
-    if isinstance(step, Create):
-        issue = step.issue
-        lines = [f"+ title: {issue.title}", f"+ labels: {', '.join(issue.labels)}"]
-        if issue.assignees:
-            lines.append(f"+ assignees: {', '.join(issue.assignees)}")
-        return lines + [f"+ {line}" for line in _shown(issue.body)]
-    if isinstance(step, EditBlock):
-        lines = [f"- title: {step.issue.title}", f"+ title: {step.title}"] if step.title else []
-        return lines + _body_diff(step.issue.body, step.body)
-    if isinstance(step, RaiseAgain):
-        return _comment(step.comment) + _body_diff(step.issue.body, step.body)
-    if isinstance(step, ProgressNote | FlagRemoved):
-        return _comment(step.comment) + _closing(step.close) + _body_diff(step.issue.body, step.body)
-    assert isinstance(step, CloseDuplicate)
-    return _comment(DUPLICATE_COMMENT.format(number=step.original.number)) + _closing(True)
+    match step:
+        case Unchanged():
+            return []
+        case Create():
+            issue = step.issue
+            lines = [f"+ title: {issue.title}", f"+ labels: {', '.join(issue.labels)}"]
+            if issue.assignees:
+                lines.append(f"+ assignees: {', '.join(issue.assignees)}")
+            return lines + [f"+ {line}" for line in _shown(issue.body)]
+        case EditBlock():
+            lines = [f"- title: {step.issue.title}", f"+ title: {step.title}"] if step.title else []
+            return lines + _body_diff(step.issue.body, step.body)
+        case Restore():
+            lines = [f"- title: {step.issue.title}", f"+ title: {step.title}"] if step.title else []
+            reopening = ["- state: closed", "+ state: open"] if step.reopen else []
+            return _comment(step.comment) + reopening + lines + _body_diff(step.issue.body, step.body)
+        case RaiseAgain():
+            return _comment(step.comment) + _body_diff(step.issue.body, step.body)
+        case ProgressNote() | FlagRemoved():
+            return _comment(step.comment) + _closing(step.close) + _body_diff(step.issue.body, step.body)
+        case CloseDuplicate():
+            return _comment(DUPLICATE_COMMENT.format(number=step.original.number)) + _closing(True)
+        case _:
+            assert_never(step)
 
 
 def _shown(body: str) -> list[str]:
