@@ -7,11 +7,8 @@ stand on it, never the other way round. tools/layers.py prints the layers this c
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 from tests.conftest import ROOT
+from tools import layers
 
 CORE = ("bot.notes", "bot.extract", "bot.sync", "bot.followup", "bot.items", "bot.people", "bot.issues")
 EDGES = (
@@ -20,23 +17,14 @@ EDGES = (
 )  # fmt: skip
 
 
-def layers() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("layers", ROOT / "tools" / "layers.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["layers"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_no_module_imports_in_a_cycle() -> None:
-    tool = layers()
+    tool = layers
     _, cyclic = tool.layers(tool.graph())
     assert cyclic == []
 
 
 def test_the_core_never_imports_an_edge() -> None:
-    graph = layers().graph()
+    graph = layers.graph()
     reaching = {
         module: sorted(t for t in targets if t.startswith(EDGES))
         for module, targets in graph.items()
@@ -46,7 +34,15 @@ def test_the_core_never_imports_an_edge() -> None:
 
 
 def test_the_check_sees_an_edge_import() -> None:
-    tool = layers()
+    tool = layers
     graph = {"bot.sync.plan": {"bot.trackers.github"}, "bot.trackers.github": set()}
     assert tool.layers(graph) == ([["bot.trackers.github"], ["bot.sync.plan"]], [])
     assert tool.layers({"bot.a": {"bot.b"}, "bot.b": {"bot.a"}}) == ([], ["bot.a", "bot.b"])
+
+
+def test_the_readme_shows_every_module_of_the_layout() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = text[text.index("```\nbot/\n") : text.index("```", text.index("```\nbot/\n") + 4)]
+    modules = {p.name for p in (ROOT / "bot").rglob("*.py") if p.name not in ("__init__.py", "__main__.py")}
+    shown = {word for line in tree.splitlines() for word in line.split() if word.endswith(".py")}
+    assert modules - shown == set()

@@ -1,0 +1,1 @@
+"""Following up: the checklist for the next meeting, progress read from later notes, the agenda."""

@@ -1,0 +1,1 @@
+"""Reading a note: front matter, formats, blocks, sentences with their lines, dates. Pure."""

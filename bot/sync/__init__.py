@@ -1,0 +1,1 @@
+"""Sync: what to write to a tracker (the plan, issue text, matching, routing) and writing it."""

@@ -1,0 +1,1 @@
+"""The adapters to issue trackers: GitHub (PyGithub) and the embedded SQLite tracker."""
