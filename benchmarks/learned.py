@@ -25,13 +25,12 @@ from typing import Any, cast
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import quality  # noqa: E402
 import spacy  # noqa: E402
 from spacy.pipeline import TextCategorizer  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
+from benchmarks import quality  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.notefiles import load_meeting  # noqa: E402
 

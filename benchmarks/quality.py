@@ -262,7 +262,7 @@ def main() -> None:
             for score in scores:
                 print_errors(score)
     if args.loo:
-        import learned  # the experiment, run on demand: it trains a classifier per community
+        from benchmarks import learned  # the experiment, on demand: it trains a classifier per community
 
         print("\nlearned, leave-one-community-out (not shipped):")
         for row in learned.loo(epochs=10):

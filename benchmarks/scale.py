@@ -51,8 +51,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the emulator lives in tests/, which is not installed
 
-import planning  # noqa: E402
-
+from benchmarks import planning  # noqa: E402
 from bot.config import Config  # noqa: E402
 from bot.pipeline import Extraction  # noqa: E402
 from bot.sync.apply import SyncResult  # noqa: E402

@@ -7,31 +7,20 @@ These are floors that catch a regression; the figures themselves come from the b
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT, SHARED, STYLES, needs_shared
+from benchmarks import quality
+from tests.conftest import SHARED, STYLES, needs_shared
 
 CORPORA = [SHARED / "notes" / name for name in ("mirage-dev", "openjs-cpc", "jupyter-a11y")]
-
-
-def quality() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quality", ROOT / "benchmarks" / "quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["quality"] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
 
 
 @needs_shared()
 @pytest.mark.parametrize("folder", [*CORPORA, STYLES], ids=lambda p: Path(p).name)
 def test_corpus_meets_the_bar(folder: Path) -> None:
-    bench = quality()
+    bench = quality
     score = bench.score_corpus(folder, bench.load_scorer(), bench.extract_corpus(folder))
     row = score.row()
     assert row["f1"] >= 0.90 and row["precision"] >= 0.90, row
@@ -40,7 +29,7 @@ def test_corpus_meets_the_bar(folder: Path) -> None:
 
 
 def test_a_broken_title_is_told_apart() -> None:
-    bench = quality()
+    bench = quality
     broken = ("Chair", "Upload it for", "Look over it", "Deal with them")
     assert [bench.broken(t) for t in broken] == [True] * len(broken)
     assert not bench.broken("Review the Async pull request") and not bench.broken("Tag the release")
