@@ -383,7 +383,11 @@ def test_a_note_named_to_inject_a_workflow_command_injects_nothing(tmp_path: Pat
         "GITHUB_SHA": head,
         "GITHUB_WORKSPACE": str(repo.root),
     }
-    for args in (("sync", "--changed-by-event", "--dry-run"), ("extract", "notes", "--json")):
+    runs: list[tuple[str, ...]] = [
+        ("sync", "--changed-by-event", "--dry-run"),
+        ("extract", "notes", "--json"),
+    ]
+    for args in runs:
         run = actionbot(*args, cwd=repo.root, env=env)
         assert run.returncode in (0, 1), run.stderr
         assert "injected" in run.stdout + run.stderr  # the note was read, and named

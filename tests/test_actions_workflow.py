@@ -16,7 +16,7 @@ from bot.config import Config
 from bot.sync import issuetext
 from tests.actionsbed import ACTION, ROOT, WORKFLOW, Job
 from tests.gitbed import NotesRepo
-from tests.github_emulator import GitHubEmulator
+from tests.github_emulator import GitHubEmulator, body_of
 
 REPO = "team/notes"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -71,7 +71,7 @@ def load(path: Path) -> dict[Any, Any]:
 
 
 def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
-    on = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
+    on = workflow["on"] if "on" in workflow else workflow[True]  # YAML 1.1 reads a bare `on` as true
     return on if isinstance(on, dict) else {name: None for name in ([on] if isinstance(on, str) else on)}
 
 
@@ -233,7 +233,7 @@ def test_a_push_run_syncs_only_the_notes_of_the_pushed_commit(
     assert titles == ["Ask about the logo (Olga)", "Write the FAQ (Lee Chen)"]
     faq = next(i for i in emu.issues(REPO) if i.title.startswith("Write the FAQ"))
     line = SECOND.splitlines().index("Lee offered to write the FAQ.") + 1
-    assert f"https://github.com/{REPO}/blob/{second}/notes/2026-05-20.md#L{line}" in faq.body
+    assert f"https://github.com/{REPO}/blob/{second}/notes/2026-05-20.md#L{line}" in body_of(faq)
     assert outputs == {"items": "2", "changes": "2", "created": "2", "updated": "0"}
 
     summary = job.summary.read_text(encoding="utf-8")

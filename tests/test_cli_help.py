@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from bot.cli import app
 
-COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+COMMANDS = sorted(typer.main.get_group(app).commands)
 PYTHON_TYPES = re.compile(r"<(?:bool|str|int|float|path|list\[[^\]]*\]|[a-z_]+\|[a-z_|]+)>|list\[|NoneType")
 
 

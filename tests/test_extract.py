@@ -6,12 +6,14 @@ import datetime as dt
 
 import pytest
 
+from bot.extract import Extractor
 from bot.notes.meeting import parse_note
+from tests.conftest import ItemsOf
 
 HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"
 
 
-def owners_and_tasks(items_of, body: str) -> list[tuple[tuple[str, ...], str]]:  # type: ignore[no-untyped-def]
+def owners_and_tasks(items_of: ItemsOf, body: str) -> list[tuple[tuple[str, ...], str]]:
     return [(tuple(o.name for o in item.owners), item.task) for item in items_of(HEAD + body)]
 
 
@@ -51,7 +53,7 @@ def owners_and_tasks(items_of, body: str) -> list[tuple[tuple[str, ...], str]]: 
         ("Sam wil fix the typo in the docs.", ("Samuel Okafor",), "Fix the typo in the docs"),
     ],
 )
-def test_one_promise(items_of, sentence: str, owners: tuple[str, ...], task: str) -> None:  # type: ignore[no-untyped-def]
+def test_one_promise(items_of: ItemsOf, sentence: str, owners: tuple[str, ...], task: str) -> None:
     assert owners_and_tasks(items_of, sentence + "\n") == [(owners, task)]
 
 
@@ -77,11 +79,11 @@ def test_one_promise(items_of, sentence: str, owners: tuple[str, ...], task: str
         "Sam will hopefully get some sleep.",
     ],
 )
-def test_not_a_promise(items_of, sentence: str) -> None:  # type: ignore[no-untyped-def]
+def test_not_a_promise(items_of: ItemsOf, sentence: str) -> None:
     assert owners_and_tasks(items_of, sentence + "\n") == []
 
 
-def test_two_people_doing_different_things_are_two_items(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_two_people_doing_different_things_are_two_items(items_of: ItemsOf) -> None:
     found = owners_and_tasks(items_of, "Priya will tag the release and Sam will announce it on the forum.\n")
     # "it" is the release tagged in the same sentence: a title must be actionable on its own.
     assert found == [
@@ -90,28 +92,28 @@ def test_two_people_doing_different_things_are_two_items(items_of) -> None:  # t
     ]
 
 
-def test_it_is_the_object_of_the_clause_before(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_it_is_the_object_of_the_clause_before(items_of: ItemsOf) -> None:
     found = owners_and_tasks(items_of, "Lee will update the RFC with the final layout and merge it.\n")
     assert found == [(("Lee Chen",), "Update the RFC with the final layout and merge the RFC")]
 
 
-def test_a_sentence_without_subject_goes_on_about_the_paragraph_person(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_sentence_without_subject_goes_on_about_the_paragraph_person(items_of: ItemsOf) -> None:
     body = "Lee has been looking at the cache. Will send a patch once it passes.\n"
     # Which patch: the one for the cache the sentence before was about.
     assert owners_and_tasks(items_of, body) == [(("Lee Chen",), "Send a patch for the cache")]
 
 
-def test_a_pronoun_is_the_person_the_paragraph_is_about(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_pronoun_is_the_person_the_paragraph_is_about(items_of: ItemsOf) -> None:
     body = "Dana reported the build times. She'll write up a summary for the list.\n"
     assert owners_and_tasks(items_of, body) == [(("Dana Whitfield",), "Write up a summary for the list")]
 
 
-def test_this_and_that_are_named_from_the_section(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_this_and_that_are_named_from_the_section(items_of: ItemsOf) -> None:
     found = owners_and_tasks(items_of, "Sam will consider that.\n")
     assert found == [(("Samuel Okafor",), "Consider Build")]
 
 
-def test_bullet_minutes_with_an_action_items_section(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_bullet_minutes_with_an_action_items_section(items_of: ItemsOf) -> None:
     body = """## Action items
 
 - [ ] @priyar to rotate the key
@@ -131,7 +133,7 @@ def test_bullet_minutes_with_an_action_items_section(items_of) -> None:  # type:
     ]
 
 
-def test_action_table(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_action_table(items_of: ItemsOf) -> None:
     text = """# Sync 2026-05-06
 
 | Owner | Action | Due |
@@ -143,7 +145,7 @@ def test_action_table(items_of) -> None:  # type: ignore[no-untyped-def]
     assert (item.owners[0].name, item.task, item.due) == ("Lee Chen", "Write the FAQ", dt.date(2026, 5, 20))
 
 
-def test_item_fields(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_item_fields(items_of: ItemsOf) -> None:
     body = "Some context first.\n\nTomL will bisect the regression by Friday.\n"
     [item] = items_of(HEAD + body, name="notes/sync.md")
     assert item.note == "notes/sync.md"
@@ -156,7 +158,7 @@ def test_item_fields(items_of) -> None:  # type: ignore[no-untyped-def]
     assert item.section == "Build"
 
 
-def test_identity_survives_whitespace_and_line_moves_but_not_another_note(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_identity_survives_whitespace_and_line_moves_but_not_another_note(extractor: Extractor) -> None:
     first = extractor.extract(parse_note("a/2026-05-06.md", HEAD + "Lee will write the FAQ.\n"))
     moved = extractor.extract(
         parse_note(
@@ -173,6 +175,6 @@ def test_identity_survives_whitespace_and_line_moves_but_not_another_note(extrac
     assert len({first[0].id, elsewhere[0].id, beside[0].id}) == 3
 
 
-def test_same_kind_of_promise_twice_in_a_section_gets_two_ids(items_of) -> None:  # type: ignore[no-untyped-def]
+def test_same_kind_of_promise_twice_in_a_section_gets_two_ids(items_of: ItemsOf) -> None:
     items = items_of(HEAD + "Lee will write the FAQ.\n\nLee will write the release notes.\n")
     assert len({i.id for i in items}) == 2

@@ -15,6 +15,7 @@ from bot.config import Config, MeetingsConfig
 from bot.followup import report
 from bot.followup.meetings import next_meeting, reminder_due
 from bot.issues import NewIssue
+from bot.notes.botblocks import MARKDOWN_BEGIN, MARKDOWN_END
 from bot.notes.meeting import parse_note
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
@@ -210,12 +211,12 @@ def test_write_into_changes_only_the_section(newline: str) -> None:
     note = "# Sync 2026-05-20" + newline + newline + "Agenda: CI." + newline + "  trailing spaces  " + newline
     first = report.write_into(note, "### Follow-up\n\n- [ ] one\n")
     assert first.startswith(note)
-    assert first.count(report.MARKDOWN_BEGIN) == 1 and newline + "- [ ] one" + newline in first
+    assert first.count(MARKDOWN_BEGIN) == 1 and newline + "- [ ] one" + newline in first
     again = report.write_into(first, "### Follow-up\n\n- [ ] one\n")
     assert again == first
     changed = report.write_into(first, "### Follow-up\n\n- [x] one\n")
-    head, tail = first.split(report.MARKDOWN_BEGIN)
-    assert changed.startswith(head) and changed.endswith(tail.split(report.MARKDOWN_END)[1])
+    head, tail = first.split(MARKDOWN_BEGIN)
+    assert changed.startswith(head) and changed.endswith(tail.split(MARKDOWN_END)[1])
     assert "- [x] one" in changed and "- [ ] one" not in changed
     edited = changed.replace("Agenda: CI.", "Agenda: CI and docs.")
     assert report.write_into(edited, "### Follow-up\n\n- [x] one\n") == edited

@@ -194,13 +194,14 @@ def test_timeline_has_cross_references_from_pull_requests_and_closings(emu: GitH
     first = events[0]
     assert first.actor.login == "alice" and first.source is not None and first.source.type == "issue"
     assert first.source.issue.html_url == f"https://github.com/{REPO}/pull/{fix.number}"
-    assert first.source.issue.pull_request.merged_at is not None
+    pull = first.source.issue.pull_request
+    assert pull is not None and pull.merged_at is not None
     assert (events[1].actor.login, events[1].raw_data["state_reason"]) == ("bob", "completed")
     last = events[3].source
     assert (
         last is not None and last.issue.html_url == f"https://github.com/octo-org/website/pull/{other.number}"
     )
-    assert last.issue.pull_request.merged_at is None
+    assert last.issue.pull_request is not None and last.issue.pull_request.merged_at is None
     assert [e.event for e in emu.timeline(REPO, 1)] == [e.event for e in events]
 
     listed = {i.number: i for i in repo.get_issues(state="all")}  # pull requests are listed, marked

@@ -13,7 +13,7 @@ import pytest
 from bot.issues import TrackerError
 from bot.sync import issuetext
 from tests import syncbed
-from tests.github_emulator import GitHubEmulator
+from tests.github_emulator import GitHubEmulator, body_of
 
 SECRET = "ghp_TopSecretToken1234567890abcdefABCDEF"
 HOSTILE = (
@@ -50,7 +50,7 @@ def test_hostile_text_is_inert_in_the_stored_issues(repo: GitHubEmulator, tmp_pa
     result = syncbed.sync(repo, config, extraction, root=tmp_path)
     assert result.error is None and result.created == 4
     for issue in repo.issues(syncbed.REPO):
-        body = issue.body
+        body = body_of(issue)
         marker = issuetext.parse_marker(body)
         assert marker is not None and marker.id in {i.id for i in extraction.items}
         assert body.count("<!--") == 2 and "<script" not in body and "</details>" not in body
@@ -59,9 +59,9 @@ def test_hostile_text_is_inert_in_the_stored_issues(repo: GitHubEmulator, tmp_pa
             if line.startswith("> "):  # the quoted sentence: one line, in its quote
                 assert "@stranger" not in line and "#12" not in line and "team/other#3" not in line
                 assert "@\u2060stranger" in line or "stranger" not in line
-    ping = next(i for i in repo.issues(syncbed.REPO) if "stranger" in i.body)
-    assert "@leechen" in ping.body  # a roster login may be mentioned
-    assert not any("spoofed" in i.body for i in repo.issues(syncbed.REPO))  # inline HTML is not note text
+    ping = next(i for i in repo.issues(syncbed.REPO) if "stranger" in body_of(i))
+    assert "@leechen" in body_of(ping)  # a roster login may be mentioned
+    assert not any("spoofed" in body_of(i) for i in repo.issues(syncbed.REPO))  # inline HTML is not note text
     # Nothing was written to the repository the note names, nor any comment posted anywhere.
     assert all(w.canonical_path.startswith(f"/repos/{syncbed.REPO}/") for w in repo.writes())
     assert not any(w.canonical_path.endswith("/comments") for w in repo.writes())

@@ -7,6 +7,7 @@ from pathlib import Path
 from bot.commands import sync as syncing
 from bot.config import Config
 from bot.extract import ignore
+from bot.items import ActionItem
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
 from tests import syncbed
@@ -46,7 +47,7 @@ def note(tmp_path: Path, text: str = NOTE) -> list[str]:
     return [str(path)]
 
 
-def owners(items: list) -> list[str]:  # type: ignore[type-arg]
+def owners(items: list[ActionItem]) -> list[str]:
     return [", ".join(o.name for o in item.owners) for item in items]
 
 

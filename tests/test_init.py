@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot import scaffold
 from bot.config import load_config
-from bot.notes.meeting import parse_note
+from bot.notes.meeting import Meeting, parse_note
 from tests.test_cli import EXAMPLES, actionbot
 
 
@@ -48,7 +48,7 @@ def test_init_writes_a_config_from_the_notes(tmp_path: Path) -> None:
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8").count(".actionbot/") == 1
 
 
-def note(date: str, attendees: str, body: str = "") -> object:
+def note(date: str, attendees: str, body: str = "") -> Meeting:
     return parse_note(f"{date}.md", f"# Call {date}\n\nAttendees: {attendees}\n\n{body}\n")
 
 
@@ -59,7 +59,7 @@ def test_handles_become_logins_of_the_attendee_they_name() -> None:
         ),
         note("2026-05-13", "Priya, Sam"),
     ]
-    found = {g.name: g for g in scaffold.people(meetings)}  # type: ignore[arg-type]
+    found = {g.name: g for g in scaffold.people(meetings)}
     assert (found["Priya Raman"].github, found["Priya Raman"].aliases) == ("priyar", ["Priya"])
     assert found["olga-k"].github == "olga-k" and found["Sam Okafor"].github is None
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from typing import Any
 
 from bot.items import ActionItem, Owner
 from bot.sync import issuetext
@@ -11,21 +13,20 @@ ROSTER = {"priyar", "leechen"}
 
 
 def item(
-    text: str = "Priya will rotate the key.", task: str = "Rotate the key", **changes: object
+    text: str = "Priya will rotate the key.", task: str = "Rotate the key", **changes: Any
 ) -> ActionItem:
-    values: dict[str, object] = {
-        "id": "abc123",
-        "note": "notes/2026-05-06.md",
-        "meeting_date": dt.date(2026, 5, 6),
-        "line": 8,
-        "text": text,
-        "owners": (Owner("Priya Raman", "priyar"),),
-        "task": task,
-        "due": dt.date(2026, 5, 8),
-        "section": "Build",
-    }
-    values.update(changes)
-    return ActionItem(**values)  # type: ignore[arg-type]
+    rotate = ActionItem(
+        id="abc123",
+        note="notes/2026-05-06.md",
+        meeting_date=dt.date(2026, 5, 6),
+        line=8,
+        text=text,
+        owners=(Owner("Priya Raman", "priyar"),),
+        task=task,
+        due=dt.date(2026, 5, 8),
+        section="Build",
+    )
+    return replace(rotate, **changes)
 
 
 def test_marker_round_trip() -> None:

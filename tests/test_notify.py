@@ -111,8 +111,10 @@ def test_the_agenda_reaches_mail_and_webhook_once(
 
     calendar = icalendar.Calendar.from_ical(mail.attachment("moorhen-2026-05-20.ics"))
     [event] = calendar.events
-    assert event.start == dt.datetime(2026, 5, 20, 16, tzinfo=event.start.tzinfo)
-    assert str(event.start.tzinfo) == "Europe/London" and event.start.utcoffset() == dt.timedelta(hours=1)
+    start = event.start
+    assert isinstance(start, dt.datetime)  # a time of day, not a whole-day event
+    assert start == dt.datetime(2026, 5, 20, 16, tzinfo=start.tzinfo)
+    assert str(start.tzinfo) == "Europe/London" and start.utcoffset() == dt.timedelta(hours=1)
     assert event.end - event.start == dt.timedelta(minutes=45)
     assert "BEGIN:VTIMEZONE" in calendar.to_ical().decode()
 

@@ -145,7 +145,8 @@ def test_each_item_has_its_age_in_meetings_and_days_and_its_links() -> None:
 def test_an_issue_in_another_repository_is_named_with_it_and_a_local_issue_has_no_url() -> None:
     elsewhere = {**ISSUES, "c": Issue(**{**ISSUES["c"].__dict__, "repo": "team/docs"})}
     local = {**ISSUES, "a": Issue(**{**ISSUES["a"].__dict__, "url": "team/notes#1"})}
-    assert {i.id: i.issue for i in the_page(issues=elsewhere).open_items}["c"].label == "team/docs#3"  # type: ignore[union-attr]
+    moved = {i.id: i for i in the_page(issues=elsewhere).open_items}["c"]
+    assert moved.issue is not None and moved.issue.label == "team/docs#3"
     rotate = {i.id: i for i in the_page(issues=local).open_items}["a"]
     assert rotate.issue is not None and rotate.issue.url is None
 
@@ -200,7 +201,8 @@ def test_a_chart_is_an_image_with_a_title_and_a_description(chart: str) -> None:
     ns = "{http://www.w3.org/2000/svg}"
     assert drawn.get("role") == "img"
     assert drawn.get("aria-labelledby") == f"{chart}-title {chart}-desc"
-    assert drawn.find(f"{ns}title").get("id") == f"{chart}-title"  # type: ignore[union-attr]
+    title = drawn.find(f"{ns}title")
+    assert title is not None and title.get("id") == f"{chart}-title"
     description = drawn.find(f"{ns}desc")
     assert description is not None and description.get("id") == f"{chart}-desc" and description.text
 
@@ -213,7 +215,7 @@ def test_the_owner_bars_write_their_numbers_and_hatch_the_overdue_part() -> None
     }
     hatched = {name for name, g in bars.items() if any(r.get("class") == "hatch" for r in g)}
     assert hatched == {"Priya Raman"}
-    tooltips = {name: g.find("{http://www.w3.org/2000/svg}title").text for name, g in bars.items()}  # type: ignore[union-attr]
+    tooltips = {name: g.findtext("{http://www.w3.org/2000/svg}title") for name, g in bars.items()}
     assert tooltips == {"Priya Raman": "Priya Raman: 2 open, 1 overdue", "Lee Chen": "Lee Chen: 2 open"}
     assert colours(drawn) <= OKABE_ITO
 
@@ -315,8 +317,8 @@ def test_the_page_loads_nothing_and_allows_only_its_own_style_and_script() -> No
     assert f"script-src {digest(tags.data['script'])}" in policy
     assert f"style-src {digest(tags.data['style'])}" in policy
     assert not [a for _, a in tags.tags if "src" in a]  # no image, script or frame from anywhere
-    links = [a["href"] for t, a in tags.tags if t == "a" and a.get("href")]
-    assert all(h.startswith(("#", "https://github.com/team/notes/")) for h in links), links  # type: ignore[union-attr]
+    links = [href for t, a in tags.tags if t == "a" and (href := a.get("href"))]
+    assert all(h.startswith(("#", "https://github.com/team/notes/")) for h in links), links
 
 
 def test_every_item_row_carries_what_the_filters_read() -> None:

@@ -36,7 +36,7 @@ from bot.config import Config
 from bot.sync import issuetext
 from bot.sync.apply import SyncResult
 from tests import syncbed
-from tests.github_emulator import GitHubEmulator
+from tests.github_emulator import GitHubEmulator, body_of
 
 SITE = "team/website"
 REPOS = (syncbed.REPO, SITE)
@@ -190,7 +190,7 @@ def snapshot(emu: GitHubEmulator) -> Snapshot:
                     state_reason=issue.state_reason,
                     labels=tuple(sorted(label.name for label in issue.labels)),
                     assignees=tuple(sorted(user.login for user in issue.assignees)),
-                    text=issue.body.replace(marker.render(), "<marker>"),
+                    text=body_of(issue).replace(marker.render(), "<marker>"),
                     aliases=frozenset(marker.aliases),
                     facts=frozenset(marker.facts),
                     comments=tuple(sorted(c.body for c in comments if c.user.login == emu.login)),
@@ -323,8 +323,8 @@ def problems_after(
     problems: list[str] = []
     try:
         first = run(emu, scenario, state)
-    except Exception as error:  # the sync must report, never raise
-        return [f"{fault} at #{k} {method} {path}: the faulty run raised {error!r}"], None
+    except Exception as crash:  # the sync must report, never raise
+        return [f"{fault} at #{k} {method} {path}: the faulty run raised {crash!r}"], None
     if rule.hits != [k]:
         problems.append(f"the fault hit requests {rule.hits}, not [{k}]")
     error = first.error

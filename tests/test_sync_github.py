@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.sync import issuetext
+from bot.sync.apply import SyncResult
 from tests import syncbed
 from tests.conftest import DEV_NOTES, ROOT, needs_shared
-from tests.github_emulator import GitHubEmulator
+from tests.github_emulator import GitHubEmulator, body_of
 
 NOTE = syncbed.FIVE_ITEMS
 LATER = syncbed.RAISED_AGAIN
@@ -29,7 +30,7 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def run(emu: GitHubEmulator, tmp_path: Path, notes: Path, **tracker: object):  # type: ignore[no-untyped-def]
+def run(emu: GitHubEmulator, tmp_path: Path, notes: Path, **tracker: object) -> SyncResult:
     config = syncbed.make_config(emu, tmp_path / "state", **tracker)
     return syncbed.sync(emu, config, syncbed.extract(config, notes), root=tmp_path)
 
@@ -62,16 +63,17 @@ def test_issue_content(repo: GitHubEmulator, tmp_path: Path) -> None:
     key = issues["Rotate the signing key (Priya Raman)"]
     assert [label.name for label in key.labels] == ["action-item", "meeting:2026-05-06"]
     assert [user.login for user in key.assignees] == ["priyar"]
-    assert "> Priya will rotate the signing key by Friday." in key.body
-    assert "**Due:** 2026-05-08" in key.body and "@priyar (Priya Raman)" in key.body
-    assert "https://github.com/team/notes/blob/main/notes/2026-05-06.md#L8" in key.body
-    marker = issuetext.parse_marker(key.body)
+    body = body_of(key)
+    assert "> Priya will rotate the signing key by Friday." in body
+    assert "**Due:** 2026-05-08" in body and "@priyar (Priya Raman)" in body
+    assert "https://github.com/team/notes/blob/main/notes/2026-05-06.md#L8" in body
+    marker = issuetext.parse_marker(body)
     assert marker is not None and marker.meeting == "2026-05-06"
     # Dana has no login: named, not assigned. Olga is in the roster but cannot be assigned here.
     proof = issues["Proofread the FAQ (Dana Whitfield)"]  # "it" is the FAQ of the sentence before
-    assert proof.assignees == [] and "Dana Whitfield" in proof.body
+    assert proof.assignees == [] and "Dana Whitfield" in body_of(proof)
     logo = issues["Ask about the logo (Outside Olga)"]
-    assert logo.assignees == [] and "Not assignable in this repository: @olga." in logo.body
+    assert logo.assignees == [] and "Not assignable in this repository: @olga." in body_of(logo)
     assert {label.name for label in repo.labels(syncbed.REPO)} >= {"action-item", "meeting:2026-05-06"}
 
 
@@ -80,7 +82,7 @@ def test_changed_sentence_updates_only_the_bots_block(repo: GitHubEmulator, tmp_
     note = write(notes, "2026-05-06.md", NOTE)
     run(repo, tmp_path, notes)
     number = next(i.number for i in repo.issues(syncbed.REPO) if i.title.startswith("Update the changelog"))
-    human = repo.issue(syncbed.REPO, number).body + "\n\nPeople wrote this below the bot's part."
+    human = body_of(repo.issue(syncbed.REPO, number)) + "\n\nPeople wrote this below the bot's part."
     repo.update_issue(syncbed.REPO, number, body=human, as_user="priyar")
     note.write_text(NOTE.replace("Sam to update the changelog.", "Sam to update the changelog and NEWS."))
     repo.reset_log()
@@ -89,7 +91,7 @@ def test_changed_sentence_updates_only_the_bots_block(repo: GitHubEmulator, tmp_
     assert [(w.method, w.canonical_path) for w in repo.writes()] == [
         ("PATCH", f"/repos/{syncbed.REPO}/issues/{number}")
     ]
-    body = repo.issue(syncbed.REPO, number).body
+    body = body_of(repo.issue(syncbed.REPO, number))
     assert "> Sam to update the changelog and NEWS." in body
     assert body.endswith("People wrote this below the bot's part.")
     repo.reset_log()
@@ -123,8 +125,8 @@ def test_backfill_folds_a_later_mention_into_the_first_issue(repo: GitHubEmulato
     # Both meetings are read in this run: the issue opens telling the later mention, in one write.
     assert not any(w.canonical_path.endswith("/comments") for w in repo.writes())
     key = next(i for i in repo.issues(syncbed.REPO) if i.title.startswith("Rotate the signing key"))
-    assert "Raised again at the 2026-05-20 meeting" in key.body
-    assert "> Priya will rotate the signing key before the release." in key.body
+    assert "Raised again at the 2026-05-20 meeting" in body_of(key)
+    assert "> Priya will rotate the signing key before the release." in body_of(key)
     repo.reset_log()
     run(repo, tmp_path, notes)
     assert repo.writes() == []

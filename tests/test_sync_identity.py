@@ -16,8 +16,9 @@ import pytest
 
 from bot.items import ActionItem
 from bot.sync import issuetext
+from bot.sync.apply import SyncResult
 from tests import syncbed
-from tests.github_emulator import GitHubEmulator
+from tests.github_emulator import GitHubEmulator, Issue, body_of
 
 SITE = "team/website"
 REMOVED = "no longer in its meeting notes"
@@ -42,7 +43,9 @@ def write(root: Path, name: str, text: str) -> Path:
     return path
 
 
-def run(emu: GitHubEmulator, root: Path, people: list[dict[str, Any]] | None = None, **tracker: Any):  # type: ignore[no-untyped-def]
+def run(
+    emu: GitHubEmulator, root: Path, people: list[dict[str, Any]] | None = None, **tracker: Any
+) -> SyncResult:
     config = syncbed.make_config(emu, root / "state", **tracker)
     if people is not None:
         config = type(config).model_validate({**config.model_dump(), "people": people})
@@ -59,7 +62,7 @@ def rerun_writes_nothing(emu: GitHubEmulator, root: Path, **settings: Any) -> No
     assert [(w.method, w.canonical_path) for w in emu.writes()] == []
 
 
-def issues(emu: GitHubEmulator, repo: str = syncbed.REPO) -> dict[str, Any]:
+def issues(emu: GitHubEmulator, repo: str = syncbed.REPO) -> dict[str, Issue]:
     return {i.title: i for i in emu.issues(repo)}
 
 
@@ -83,8 +86,8 @@ def test_two_notes_of_one_date_in_two_folders_are_two_items(repo: GitHubEmulator
     for _ in range(2):
         rerun_writes_nothing(repo, tmp_path)
     assert all(i.state == "open" and repo.comments(syncbed.REPO, i.number) == [] for i in found.values())
-    assert "changelog" in found["Update the changelog (Priya Raman)"].body
-    assert "donation page" in found["Update the donation page (Priya Raman)"].body
+    assert "changelog" in body_of(found["Update the changelog (Priya Raman)"])
+    assert "donation page" in body_of(found["Update the donation page (Priya Raman)"])
 
 
 def test_a_renamed_note_keeps_its_issues(repo: GitHubEmulator, tmp_path: Path) -> None:
@@ -121,8 +124,8 @@ def test_deleting_the_first_of_two_same_verb_promises_leaves_the_second_where_it
     repo.reset_log()
     run(repo, tmp_path)
     assert website not in patched(repo)
-    assert "> Sam will update the changelog." in repo.issue(syncbed.REPO, changelog).body
-    assert "> Sam will update the website." in repo.issue(syncbed.REPO, website).body
+    assert "> Sam will update the changelog." in body_of(repo.issue(syncbed.REPO, changelog))
+    assert "> Sam will update the website." in body_of(repo.issue(syncbed.REPO, website))
     assert [REMOVED in c for c in bot_comments(repo, changelog)] == [True]
     assert bot_comments(repo, website) == []
     rerun_writes_nothing(repo, tmp_path)
@@ -169,7 +172,7 @@ def test_an_edited_item_updates_its_issue(
     result = run(repo, tmp_path)
     assert result.created == 0, edit
     assert patched(repo) == [number] and not any(w.method == "POST" for w in repo.writes())
-    assert f"> {after}" in repo.issue(syncbed.REPO, number).body
+    assert f"> {after}" in body_of(repo.issue(syncbed.REPO, number))
     assert len(repo.issues(syncbed.REPO)) == 2
     rerun_writes_nothing(repo, tmp_path)
 
@@ -190,7 +193,7 @@ def test_adding_a_missing_attendee_to_the_people_updates_their_issues(
     repo.reset_log()
     result = run(repo, tmp_path, people=people)
     assert result.created == 0 and patched(repo) == [number]
-    assert "Mira Patel" in repo.issue(syncbed.REPO, number).body
+    assert "Mira Patel" in body_of(repo.issue(syncbed.REPO, number))
     assert bot_comments(repo, number) == []
     rerun_writes_nothing(repo, tmp_path, people=people)
 
@@ -211,7 +214,7 @@ def test_an_issue_whose_marker_people_removed_is_found_and_gets_its_block_back(
     repo: GitHubEmulator, tmp_path: Path, change: str
 ) -> None:
     number = synced_room(repo, tmp_path)
-    body = repo.issue(syncbed.REPO, number).body
+    body = body_of(repo.issue(syncbed.REPO, number))
     if change == "marker deleted":
         edited = re.sub(r"<!-- actionbot:end .* -->", "", body)
     else:
@@ -220,7 +223,7 @@ def test_an_issue_whose_marker_people_removed_is_found_and_gets_its_block_back(
     repo.reset_log()
     result = run(repo, tmp_path)
     assert result.created == 0 and patched(repo) == [number]
-    restored = repo.issue(syncbed.REPO, number).body
+    restored = body_of(repo.issue(syncbed.REPO, number))
     marker = issuetext.parse_marker(restored)
     assert marker is not None and "> Sam will book the room." in restored
     if change == "body rewritten":
@@ -245,7 +248,7 @@ def test_an_issue_transferred_to_another_configured_repository_is_found_there(
     assert [(w.method, w.canonical_path) for w in repo.writes()] == [
         ("PATCH", f"/repos/{SITE}/issues/{moved.number}")
     ]
-    assert "book the room for Friday" in repo.issue(SITE, moved.number).body
+    assert "book the room for Friday" in body_of(repo.issue(SITE, moved.number))
     assert len(repo.issues(syncbed.REPO)) == 1
     rerun_writes_nothing(repo, tmp_path, routes=routes)
 
@@ -254,7 +257,7 @@ def test_a_stale_marker_left_by_a_person_is_not_rewritten_on_every_run(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
     number = synced_room(repo, tmp_path)
-    body = repo.issue(syncbed.REPO, number).body
+    body = body_of(repo.issue(syncbed.REPO, number))
     marker = re.search(r"<!-- actionbot:end .* -->", body)
     assert marker is not None
     # The block deleted down to its marker, which stays at the end of what people wrote instead.
@@ -266,7 +269,7 @@ def test_a_stale_marker_left_by_a_person_is_not_rewritten_on_every_run(
     repo.reset_log()
     run(repo, tmp_path)
     assert patched(repo) == [number]
-    body = repo.issue(syncbed.REPO, number).body
+    body = body_of(repo.issue(syncbed.REPO, number))
     assert body.count("<!-- actionbot:end") == 1 and "Booked, see the calendar." in body
     assert "> Sam will book the big room." in body
     rerun_writes_nothing(repo, tmp_path)
@@ -332,7 +335,7 @@ def test_issues_opened_by_an_earlier_version_are_found_and_kept(repo: GitHubEmul
     repo.reset_log()
     result = run(repo, tmp_path)
     assert result.created == 0 and patched(repo) == [room]
-    assert "> Sam will book the big room." in repo.issue(syncbed.REPO, room).body
+    assert "> Sam will book the big room." in body_of(repo.issue(syncbed.REPO, room))
     # Nobody retitled it: the title follows the task.
     assert repo.issue(syncbed.REPO, room).title == "Book the big room (Samuel Okafor)"
     rerun_writes_nothing(repo, tmp_path)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.sync import issuetext
+from bot.sync.apply import SyncResult
 from tests import syncbed
-from tests.github_emulator import GitHubEmulator
+from tests.github_emulator import GitHubEmulator, body_of
 
 GITHUB_MAX_BODY = 65_536
 
@@ -20,7 +21,7 @@ def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
     return github_emulator
 
 
-def sync(emu: GitHubEmulator, root: Path):  # type: ignore[no-untyped-def]
+def sync(emu: GitHubEmulator, root: Path) -> SyncResult:
     config = syncbed.make_config(emu, root / "state")
     return syncbed.sync(emu, config, syncbed.extract(config, root / "notes"), root=root)
 
@@ -37,10 +38,11 @@ def test_a_70000_character_sentence_is_cut_to_fit_and_blocks_nothing(
     result = sync(repo, tmp_path)
     assert result.error is None and result.created == 3
     key = next(i for i in repo.issues(syncbed.REPO) if i.title.startswith("Rotate"))
-    assert len(key.body) <= GITHUB_MAX_BODY and len(key.title) <= issuetext.MAX_TITLE
-    quote = next(line for line in key.body.splitlines() if line.startswith("> "))
+    body = body_of(key)
+    assert len(body) <= GITHUB_MAX_BODY and len(key.title) <= issuetext.MAX_TITLE
+    quote = next(line for line in body.splitlines() if line.startswith("> "))
     assert quote.startswith("> Priya will rotate the kkk") and quote.endswith("…")
-    assert issuetext.parse_marker(key.body) is not None
+    assert issuetext.parse_marker(body) is not None
     repo.reset_log()
     assert sync(repo, tmp_path).error is None and repo.writes() == []
 

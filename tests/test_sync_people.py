@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.sync.apply import SyncResult
 from tests import syncbed
-from tests.github_emulator import GitHubEmulator
+from tests.github_emulator import GitHubEmulator, body_of
 
 NOTE = """---
 title: Sync
@@ -34,7 +35,7 @@ def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
     return github_emulator
 
 
-def run(emu: GitHubEmulator, tmp_path: Path, notes: Path | list[Path]):  # type: ignore[no-untyped-def]
+def run(emu: GitHubEmulator, tmp_path: Path, notes: Path | list[Path]) -> SyncResult:
     config = syncbed.make_config(emu, tmp_path / "state")
     result = syncbed.sync(emu, config, syncbed.extract(config, notes), root=tmp_path)
     assert result.error is None
@@ -91,7 +92,7 @@ def test_human_edits_survive_while_a_changed_sentence_still_updates_the_block(
             ]
         else:
             assert patches == []
-    body = repo.issue(syncbed.REPO, key).body
+    body = body_of(repo.issue(syncbed.REPO, key))
     assert "> Priya will rotate the signing key by Thursday." in body and "**Due:** 2026-05-07" in body
     assert repo.comments(syncbed.REPO, faq) == []
 
@@ -128,7 +129,7 @@ def test_same_words_at_two_meetings_are_two_items(repo: GitHubEmulator, tmp_path
     # one issue that tells it was raised again.
     assert titles(repo) == ["Book the room (Samuel Okafor)", "Water the plants (Samuel Okafor)"]
     room = numbered(repo, "Book the room")
-    assert "Raised again at the 2026-06-03 meeting" in repo.issue(syncbed.REPO, room).body
+    assert "Raised again at the 2026-06-03 meeting" in body_of(repo.issue(syncbed.REPO, room))
     assert repo.comments(syncbed.REPO, room) == []  # both meetings read in one run: told in the body
 
 
@@ -166,9 +167,10 @@ def test_moved_reworded_or_renamed_stays_the_same_issue(repo: GitHubEmulator, tm
     ]
     edited_issue = repo.issue(syncbed.REPO, changelog)
     # The bot's own title follows the note, in the same write as the quote.
-    assert "changleog" in edited_issue.body and edited_issue.title == "Update the changleog (Samuel Okafor)"
+    assert edited_issue.title == "Update the changleog (Samuel Okafor)"
+    assert "changleog" in body_of(edited_issue)
     for issue in repo.issues(syncbed.REPO):
-        assert "notes/renamed-sync.md" in issue.body and repo.comments(syncbed.REPO, issue.number) == []
+        assert "notes/renamed-sync.md" in body_of(issue) and repo.comments(syncbed.REPO, issue.number) == []
     repo.reset_log()
     run(repo, tmp_path, notes)
     assert repo.writes() == []

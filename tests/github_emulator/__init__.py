@@ -18,7 +18,7 @@ from .errors import ApiError
 from .faults import FaultKind, FaultRule
 from .requestlog import LoggedRequest
 from .schemas import SchemaFailure
-from .state import UNSET, Comment, Issue, Label, Milestone, Repo, TimelineEvent, User
+from .state import UNSET, Comment, Issue, Label, Milestone, Repo, TimelineEvent, User, body_of
 
 __all__ = [
     "DEFAULT_LOGIN",
@@ -37,4 +37,5 @@ __all__ = [
     "SchemaFailure",
     "TimelineEvent",
     "User",
+    "body_of",
 ]

@@ -22,6 +22,7 @@ from .payloads import Urls
 from .state import UNSET, IssueQuery, Repo, State, User
 
 T = TypeVar("T")
+Choice = TypeVar("Choice", bound=str)  # so a query parameter comes back as the Literal it is checked against
 
 
 @dataclass
@@ -142,11 +143,12 @@ def _int_arg(ctx: Ctx, name: str, default: int) -> int:
         return default
 
 
-def _choice(ctx: Ctx, name: str, choices: Sequence[str], default: str, resource: str) -> str:
+def _choice(ctx: Ctx, name: str, choices: Sequence[Choice], default: Choice, resource: str) -> Choice:
     value = ctx.arg(name, default) or default
-    if value not in choices:
-        raise validation_failed(resource, name, "invalid", value=value)
-    return value
+    for choice in choices:
+        if value == choice:
+            return choice
+    raise validation_failed(resource, name, "invalid", value=value)
 
 
 def _since(ctx: Ctx, resource: str) -> datetime | None:
@@ -229,15 +231,15 @@ def list_issues(ctx: Ctx) -> Reply:
     repo = ctx.repo()
     labels = ctx.arg("labels")
     query = IssueQuery(
-        state=_choice(ctx, "state", ("open", "closed", "all"), "open", "Issue"),  # type: ignore[arg-type]
+        state=_choice(ctx, "state", ("open", "closed", "all"), "open", "Issue"),
         labels=tuple(n.strip() for n in labels.split(",") if n.strip()) if labels else (),
         since=_since(ctx, "Issue"),
         assignee=ctx.arg("assignee"),
         creator=ctx.arg("creator"),
         mentioned=ctx.arg("mentioned"),
         milestone=ctx.arg("milestone"),
-        sort=_choice(ctx, "sort", ("created", "updated", "comments"), "created", "Issue"),  # type: ignore[arg-type]
-        direction=_choice(ctx, "direction", ("asc", "desc"), "desc", "Issue"),  # type: ignore[arg-type]
+        sort=_choice(ctx, "sort", ("created", "updated", "comments"), "created", "Issue"),
+        direction=_choice(ctx, "direction", ("asc", "desc"), "desc", "Issue"),
     )
     issues = ctx.state.list_issues(repo, query)
     return _listing(ctx, issues, lambda i: payloads.issue(repo, i, ctx.urls), "issue-list")
@@ -311,8 +313,8 @@ def list_repo_comments(ctx: Ctx) -> Reply:
     comments = ctx.state.list_comments(
         repo,
         since=_since(ctx, "IssueComment"),
-        sort=_choice(ctx, "sort", ("created", "updated"), "created", "IssueComment"),  # type: ignore[arg-type]
-        direction=_choice(ctx, "direction", ("asc", "desc"), "asc", "IssueComment"),  # type: ignore[arg-type]
+        sort=_choice(ctx, "sort", ("created", "updated"), "created", "IssueComment"),
+        direction=_choice(ctx, "direction", ("asc", "desc"), "asc", "IssueComment"),
     )
     return _listing(ctx, comments, lambda c: payloads.comment(repo, c, ctx.urls), "issue-comment-list")
 

@@ -31,7 +31,7 @@ UNSET = _Unset.UNSET
 
 IssueState = Literal["open", "closed"]
 StateReason = Literal["completed", "not_planned", "duplicate", "reopened"]
-STATE_REASONS: tuple[str, ...] = ("completed", "not_planned", "duplicate", "reopened")
+STATE_REASONS: tuple[StateReason, ...] = ("completed", "not_planned", "duplicate", "reopened")
 DEFAULT_LABEL_COLOR = "ededed"
 # GitHub refuses longer issue and comment bodies, and longer titles, with a 422.
 MAX_BODY = 65_536
@@ -162,6 +162,12 @@ class Issue:
 
     def label_names(self) -> list[str]:
         return [label.name for label in self.labels]
+
+
+def body_of(issue: Issue) -> str:
+    """The body of an issue that has one, as every issue the bot writes does (GitHub allows none)."""
+    assert issue.body is not None, f"issue #{issue.number} has no body"
+    return issue.body
 
 
 @dataclass(eq=False)
@@ -722,7 +728,7 @@ def _reason(value: str | _Unset | None, *, default: StateReason) -> StateReason:
     if value is UNSET or value is None:
         return default
     assert value in STATE_REASONS
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _matches(issue: Issue, query: IssueQuery, wanted_labels: set[str]) -> bool:
