@@ -44,9 +44,11 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the emulator lives in tests/, which is not installed
@@ -75,8 +77,7 @@ class Clocks:
 
     def __init__(self) -> None:
         self.answering = self.filtering = self.collecting = 0.0
-        self._app_call = EmulatorApp.__call__
-        self._list_issues = State.list_issues
+        self._wrappers = ExitStack()
         self._collection_started = 0.0
         self._bot_thread = threading.get_ident()
 
@@ -92,7 +93,7 @@ class Clocks:
             self.collecting += time.perf_counter() - self._collection_started
 
     def install(self) -> None:
-        app_call, list_issues = self._app_call, self._list_issues
+        app_call, list_issues = EmulatorApp.__call__, State.list_issues
         gc.callbacks.append(self._on_gc)
 
         def timed_call(app: EmulatorApp, *args: Any) -> Any:
@@ -109,13 +110,12 @@ class Clocks:
             finally:
                 self.filtering += time.perf_counter() - start
 
-        EmulatorApp.__call__ = timed_call  # type: ignore[method-assign, assignment]
-        State.list_issues = timed_list  # type: ignore[method-assign, assignment]
+        self._wrappers.enter_context(mock.patch.object(EmulatorApp, "__call__", timed_call))
+        self._wrappers.enter_context(mock.patch.object(State, "list_issues", timed_list))
 
     def uninstall(self) -> None:
         gc.callbacks.remove(self._on_gc)
-        EmulatorApp.__call__ = self._app_call  # type: ignore[method-assign]
-        State.list_issues = self._list_issues  # type: ignore[method-assign]
+        self._wrappers.close()
 
 
 @dataclass
