@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
-from bot.extract import Extractor  # noqa: E402
+from bot.extract.extractor import Extractor  # noqa: E402
 from bot.extract.nlp import load_model  # noqa: E402
 from bot.extract.words import FUNCTION_WORDS, VAGUE_OBJECTS  # noqa: E402
 from bot.notefiles import discover, load_meeting  # noqa: E402

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.config import Config
-from bot.extract import Extractor, ignore
+from bot.extract import ignore
 from bot.extract.nlp import load_model
 from bot.items import ActionItem
 from bot.notefiles import read_text
 from bot.notes.meeting import Meeting, NoteError, parse_note
 from bot.notes.naming import note_key
+
+if TYPE_CHECKING:
+    from bot.extract.extractor import Extractor
 
 
 @dataclass
@@ -44,6 +48,10 @@ def extract(
         parsed, text = read
         meeting = replace(parsed, path=note_key(path, base))
         if extractor is None:
+            # Imported here, with the model: spaCy takes a second to import, and the commands that
+            # read no notes (items, close, reopen, init's help) should not wait for it.
+            from bot.extract.extractor import Extractor
+
             extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
         try:
             items = extractor.extract(meeting)

@@ -7,7 +7,7 @@ from typing import Protocol
 import pytest
 from spacy.language import Language
 
-from bot.extract import Extractor
+from bot.extract.extractor import Extractor
 from bot.extract.nlp import DEFAULT_MODEL, load_model
 from bot.items import ActionItem
 from bot.notes.meeting import parse_note
