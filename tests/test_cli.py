@@ -4,30 +4,21 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from importlib import metadata
 from pathlib import Path
 
 import pytest
 
 from bot.extract.nlp import MODELS, install_command, load_model, missing_message
-from tests import syncbed
+from tests import clibed, syncbed
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 FIELDS = {"note", "meeting_date", "line", "text", "owners", "task", "due", "section", "id"}
 
 
-def actionbot(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def actionbot(*args: str, cwd: Path = ROOT) -> clibed.Ran:
+    return clibed.actionbot(*args, cwd=cwd)
 
 
 @pytest.fixture(scope="module")

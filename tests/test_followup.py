@@ -20,6 +20,8 @@ from bot.notes.meeting import parse_note
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker
+from tests import clibed
+from tests.conftest import ROOT
 
 PEOPLE = [
     {"name": "Priya Raman", "github": "priyar", "aliases": ["Priya"]},
@@ -223,8 +225,6 @@ def test_write_into_changes_only_the_section(newline: str) -> None:
 
 
 def test_report_command_writes_into_the_next_note(tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
     write_notes(tmp_path, ("2026-05-06.md", FIRST))
     (tmp_path / "actionbot.yaml").write_text(
@@ -237,9 +237,8 @@ def test_report_command_writes_into_the_next_note(tmp_path: Path) -> None:
     original = b"---\r\ntitle: Sync\r\ndate: 2026-05-20\r\n---\r\n\r\nAgenda:  CI \r\n"
     upcoming.write_bytes(original)
 
-    def actionbot(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "bot", *args]
-        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    def actionbot(*args: str) -> clibed.Ran:
+        return clibed.actionbot(*args, cwd=tmp_path)
 
     assert actionbot("sync").returncode == 0
     run = actionbot("report", "--meeting", "notes/2026-05-20.md", "--write-into", "notes/2026-05-20.md")
@@ -257,8 +256,6 @@ def test_report_command_writes_into_the_next_note(tmp_path: Path) -> None:
 @pytest.mark.parametrize("name", ["2026-05-20.md", "2026-05-20.rst"])
 def test_a_checklist_written_into_a_note_is_never_read_as_the_meeting(tmp_path: Path, name: str) -> None:
     import json
-    import subprocess
-    import sys
 
     # The checklist will quote a task naming someone, and a later note's progress line.
     first = FIRST.replace(
@@ -276,9 +273,8 @@ def test_a_checklist_written_into_a_note_is_never_read_as_the_meeting(tmp_path: 
     heading = "Sync\n====\n\n:date: 2026-05-20\n\n" if name.endswith(".rst") else "# Sync 2026-05-20\n\n"
     upcoming.write_text(heading + "Sam will order the stickers.\n", encoding="utf-8")
 
-    def actionbot(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "bot", *args]
-        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    def actionbot(*args: str) -> clibed.Ran:
+        return clibed.actionbot(*args, cwd=tmp_path)
 
     before = json.loads(actionbot("extract", f"notes/{name}", "--json").stdout)
     assert actionbot("sync").returncode == 0
@@ -294,16 +290,13 @@ def test_a_checklist_written_into_a_note_is_never_read_as_the_meeting(tmp_path: 
 
 
 def test_write_into_a_note_that_does_not_exist_is_refused(tmp_path: Path) -> None:
-    import subprocess
-    import sys
 
     write_notes(tmp_path, ("2026-05-06.md", FIRST))
     (tmp_path / "actionbot.yaml").write_text(
         "people:\n  - {name: Lee Chen, aliases: [Lee]}\ntracker: {kind: local}\nnotes: {paths: [notes]}\n",
         encoding="utf-8",
     )
-    command = [sys.executable, "-m", "bot", "report", "--write-into", "notes/nope.md"]
-    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False)
+    run = clibed.actionbot("report", "--write-into", "notes/nope.md", cwd=tmp_path)
     assert run.returncode == 2
     assert run.stderr.splitlines() == [
         "error: --write-into notes/nope.md: no such note (it writes into an existing note only)"
@@ -313,18 +306,12 @@ def test_write_into_a_note_that_does_not_exist_is_refused(tmp_path: Path) -> Non
 
 def test_the_report_is_for_the_meeting_the_latest_note_announces(tmp_path: Path) -> None:
     import shutil
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
 
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    command = [sys.executable, "-m", "bot", "report", "examples/notes", "-c", "examples/config.yaml"]
+    command = ["report", "examples/notes", "-c", "examples/config.yaml"]
     # Long after the announced meeting ("The next call is scheduled for **1st April**"), whose
     # notes are not written yet: its follow-up is still the one to report, not "the day after".
     for now in ("2026-03-25T09:00:00", "2026-05-01T09:00:00"):
-        run = subprocess.run(
-            [*command, "--now", now], cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False
-        )
+        run = clibed.actionbot(*command, "--now", now, cwd=tmp_path)
         assert run.returncode == 0, run.stderr
         assert run.stdout.splitlines()[0] == "### Follow-up of action items for the 2026-04-01 meeting"

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +13,12 @@ import yaml
 
 from bot.config import Config
 from bot.trackers.local import LocalTracker
-from tests import syncbed
+from tests import clibed, syncbed
 from tests.github_emulator import GitHubEmulator
-from tests.test_cli import ROOT
 
 
-def actionbot(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def actionbot(*args: str, cwd: Path, env: dict[str, str] | None = None) -> clibed.Ran:
+    return clibed.actionbot(*args, cwd=cwd, env={**os.environ, **(env or {})})
 
 
 def synced(tmp_path: Path, config: Config, emu: GitHubEmulator | None = None) -> Path:

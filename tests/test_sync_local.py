@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+from tests import clibed
 from tests.conftest import ROOT
 
 
-def actionbot(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def actionbot(*args: str, cwd: Path) -> clibed.Ran:
+    return clibed.actionbot(*args, cwd=cwd)
 
 
 def test_sync_into_the_local_tracker_is_idempotent(tmp_path: Path) -> None:
