@@ -423,11 +423,3 @@ def _finish(title: str) -> str:
         parts.pop()
     title = " ".join(parts).strip(" ,;:-–—")
     return title[:1].upper() + title[1:] if title else title
-
-
-def fallback_title(original: str, owner_spans: list[tuple[int, int]]) -> str:
-    """The title of a marked item read from its words: the text without the owners."""
-    text = original
-    for start, end in sorted(owner_spans, reverse=True):
-        text = text[:start] + " " + text[end:]
-    return title_from_text(text)

@@ -159,10 +159,6 @@ class SyncPlan:
         """How many steps write (the others leave an item's issue as it is)."""
         return sum(meaning(s).changes for s in self.steps)
 
-    @property
-    def writes(self) -> bool:
-        return self.changes > 0
-
 
 @dataclass(frozen=True)
 class PlanSettings:
