@@ -56,6 +56,11 @@ class Candidate:
     owners_hint: tuple[Person, ...] = ()  # a table row's owner column
     imperative: bool = False  # parsed as "Please ...": the line may be a bare request
 
+    @property
+    def own_start(self) -> int:
+        """The first token of the writer's own words: past the "Please" put there to parse."""
+        return 1 if self.imperative else 0
+
 
 def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -> Iterator[Candidate]:
     """Only sentences that name someone, or follow text about someone, can hold an item; only
@@ -109,11 +114,18 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
     if imperative:
         # Out of context the parser takes "Review Omar's PR" for a noun phrase; as a request
         # ("Please review ...") it reads the verb it is.
-        text = "Please " + text[:1].lower() + text[1:]
-        people = {offset + len("Please "): mention for offset, mention in people.items()}
+        text = _as_request(text)
+        people = {offset + len(_REQUEST): mention for offset, mention in people.items()}
     return Candidate(
         sentence, context, text, people, original, (start, end), lead, tail, imperative=imperative
     )
+
+
+_REQUEST = "Please "
+
+
+def _as_request(text: str) -> str:
+    return _REQUEST + text[:1].lower() + text[1:]
 
 
 def _may_be_request(text: str, lead: Leading | None, tail: Trailing | None, context: BlockContext) -> bool:
@@ -164,5 +176,5 @@ def _row(
     task = cells[task_col]
     text = f"{task} (due {cells[due_col]})" if due_col is not None and cells[due_col].strip() else task
     sentence = Sentence(text, block.line, block.section, sentences[0].block, block.kind, None)
-    parsed = "Please " + task[:1].lower() + task[1:]
+    parsed = _as_request(task)
     yield Candidate(sentence, context, parsed, {}, text, (0, len(task)), owners_hint=owners, imperative=True)

@@ -52,7 +52,6 @@ _ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 @dataclass
 class _Reading:
     candidate: Candidate
-    doc: Doc
     found: list[Found] = field(default_factory=list)
     previous: str = ""  # what the sentence before in the paragraph was about, for "it" and "this"
 
@@ -87,7 +86,7 @@ class Extractor:
             found = self._read(candidate, doc, discourse)
             if candidate.context.reported_done:
                 found = []  # "- Lee to review the PR" with "  - approved" under it
-            readings.append(_Reading(candidate, doc, found, previous))
+            readings.append(_Reading(candidate, found, previous))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
         topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
         return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
@@ -172,7 +171,7 @@ class Extractor:
             owners, rule = tail.people, "owner-after"
         elif lead is not None and lead.people and not context.agenda_topic:
             asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS
-            if asks and verb is not None and not pleads(doc, verb, start=1 if candidate.imperative else 0):
+            if asks and verb is not None and not pleads(doc, verb, candidate.own_start):
                 owners, rule = lead.people, "label-imperative"
             elif context.actions:
                 owners, rule = lead.people, "label-in-actions"
@@ -180,12 +179,7 @@ class Extractor:
             owners, rule = context.header, "owner-header"
         if not owners:
             return []
-        return [Found(owners, rule, verb or gerund(doc), start=1 if candidate.imperative else 0)]
-
-    # -- owners -----------------------------------------------------------------------------------
-
-
-# -- preparing a sentence ---------------------------------------------------------------------------
+        return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
 
 
 def _is_vetoed(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) -> bool:
@@ -251,7 +245,7 @@ def _namer(candidate: Candidate) -> Callable[[Token], str | None]:
 
 def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
     if found.task is not None:
-        start = max(found.start, 1 if candidate.imperative else 0)
+        start = max(found.start, candidate.own_start)
         due_span = due_phrase(found.task.doc.text, events)
         title = title_from(found.task, _namer(candidate), context, due_span, start)
         if title:
