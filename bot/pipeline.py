@@ -12,7 +12,7 @@ from bot.extract import ignore
 from bot.extract.nlp import load_model
 from bot.items import ActionItem
 from bot.notefiles import read_text
-from bot.notes.meeting import Meeting, NoteError, parse_note
+from bot.notes.meeting import Meeting, NoteError, normalized, parse_note
 from bot.notes.naming import note_key
 
 if TYPE_CHECKING:
@@ -59,15 +59,11 @@ def extract(
             result.errors.append(_unparsed(path, meeting, extractor, error))
             continue
         result.meetings.append(meeting)
-        kept, dropped = ignore.split(items, _lines(text), config.ignore)
+        # The note's lines numbered as the readers number them, for the ignore comments on them.
+        kept, dropped = ignore.split(items, normalized(text).split("\n"), config.ignore)
         result.items.extend(kept)
         result.ignored.extend(dropped)
     return result
-
-
-def _lines(text: str) -> list[str]:
-    # Numbered as the readers number them: after the byte-order mark, on any line ending.
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueError) -> NoteError:

@@ -119,7 +119,7 @@ def parse_note(path: str, text: str) -> Meeting:
     """Read one note's text; `path` decides the format by its suffix and names the note in errors."""
     if not text.strip():
         raise NoteError(path, "the note is empty")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = normalized(text)
     text = without_bot_blocks(text)  # a checklist the bot wrote in is not what the meeting said
     metadata, body, first_line = _split_front_matter(path, text)
     try:
@@ -140,6 +140,12 @@ def parse_note(path: str, text: str) -> Meeting:
         blocks=document.blocks,
         sentences=sentences,
     )
+
+
+def normalized(text: str) -> str:
+    """The text as notes are read and their lines numbered: without a byte-order mark, with every
+    line ending a newline."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
 
 
 def _split_front_matter(path: str, text: str) -> tuple[dict[str, object], str, int]:
@@ -411,10 +417,10 @@ def _source_of(pieces: list[_Piece], begin: int, end: int) -> str:
     parts: list[str] = []
     for piece in pieces:
         stop = piece.offset + len(piece.text)
-        if stop <= begin or piece.offset >= end or piece.to_source is None:
-            if piece.to_source is None and not (stop <= begin or piece.offset >= end):
-                return ""
+        if stop <= begin or piece.offset >= end:
             continue
+        if piece.to_source is None:
+            return ""  # a line of the sentence cannot be traced in the file: quote the plain text
         first = max(begin - piece.offset, 0)
         last = min(end - piece.offset, len(piece.text)) - 1
         start, finish = piece.to_source[first], piece.to_source[last] + 1
