@@ -46,8 +46,17 @@ class BlockContext:
 
 
 def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
+    # Each computed in one pass over the note, so that a long note costs in step with its length.
     paths = _heading_paths(blocks)
-    return [_context(index, blocks, paths[index], roster) for index in range(len(blocks))]
+    before = _items_before(blocks)
+    children: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.parent is not None:
+            children.setdefault(block.parent, []).append(block)
+    return [
+        _context(index, blocks, paths[index], before[index], children.get(index, []), roster)
+        for index in range(len(blocks))
+    ]
 
 
 def _heading_paths(blocks: tuple[Block, ...]) -> list[tuple[str, ...]]:
@@ -64,7 +73,12 @@ def _heading_paths(blocks: tuple[Block, ...]) -> list[tuple[str, ...]]:
 
 
 def _context(
-    index: int, blocks: tuple[Block, ...], headings: tuple[str, ...], roster: Roster
+    index: int,
+    blocks: tuple[Block, ...],
+    headings: tuple[str, ...],
+    item_before: str,
+    children: list[Block],
+    roster: Roster,
 ) -> BlockContext:
     block = blocks[index]
     ancestors = _ancestors(index, blocks)
@@ -83,14 +97,13 @@ def _context(
         (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
         _lead_topic(lead),
     )
-    topic = topic or _item_before(index, blocks) or block.section
+    topic = topic or item_before or block.section
     agenda_topic = (
         block.kind is BlockKind.ITEM
         and block.parent is None
         and bool(AGENDA_HEADING.search(block.section))
         and not actions
     )
-    children = [b for b in blocks[index + 1 :] if b.parent == index]
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
     return BlockContext(actions, header, topic, agenda_topic, done)
 
@@ -110,17 +123,26 @@ def _own_label(block: Block, roster: Roster) -> str:
     return match["label"]
 
 
-def _item_before(index: int, blocks: tuple[Block, ...]) -> str:
-    """A paragraph right after a one-line list item discusses that item: agendas are often written
-    as a bullet per topic with the discussion in paragraphs under it."""
-    block = blocks[index]
-    for before in reversed(blocks[:index]):
-        if before.kind is BlockKind.HEADING or before.section != block.section:
-            return ""
-        if before.kind is BlockKind.ITEM:
-            short = before.parent is None and len(before.lines) == 1 and len(before.text.split()) <= 15
-            return before.text if block.kind is BlockKind.PARAGRAPH and short else ""
-    return ""
+def _items_before(blocks: tuple[Block, ...]) -> list[str]:
+    """For each paragraph right after a one-line list item, that item: agendas are often written as
+    a bullet per topic with the discussion in paragraphs under it. No heading may stand between
+    them, and all of them share one section."""
+    found: list[str] = []
+    item: Block | None = None
+    shared: str | None = None  # the section the item and every block since share, if they do
+    for block in blocks:
+        short = (
+            item is not None and item.parent is None and len(item.lines) == 1 and len(item.text.split()) <= 15
+        )
+        topical = block.kind is BlockKind.PARAGRAPH and short and shared == block.section
+        found.append(item.text if topical and item is not None else "")
+        if block.kind is BlockKind.HEADING:
+            item = None
+        elif block.kind is BlockKind.ITEM:
+            item, shared = block, block.section
+        elif shared != block.section:
+            shared = None
+    return found
 
 
 def _ancestors(index: int, blocks: tuple[Block, ...]) -> list[int]:
