@@ -164,13 +164,12 @@ class _Phrase:
     ) -> None:
         self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.head, self.lead = _action_of(verb)
-        parts: list[Token] = [t for t in self.head.doc[self.head.i : self.head.i + 1]]
         self.dropped: set[int] = set()
         self._passive_subject: set[int] = set()
         self.tokens = sorted(
             {
                 t
-                for t in [*parts, *_glued_to(self.head), *self._kept(self.head)]
+                for t in [self.head, *_glued_to(self.head), *self._kept(self.head)]
                 if t.i >= start and not self._due(t)
             },
             key=lambda t: t.i,
@@ -199,10 +198,7 @@ class _Phrase:
         candidates = [
             t
             for t in self.tokens
-            if t.dep_ in _OPTIONAL_DEPS
-            and t.i != self.head.i
-            and t.i not in self.dropped
-            and t.i > self.head.i
+            if t.dep_ in _OPTIONAL_DEPS and t.i > self.head.i and t.i not in self.dropped
         ]
         if not candidates:
             return False
