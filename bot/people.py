@@ -135,8 +135,8 @@ class Roster:
 
 
 _KEYED = re.compile(r"^(?P<key>[A-Z]{1,4})\s*[:=\-–—]\s*(?P<name>\S.*)$")
-_BRACKETED = re.compile(r"^(?P<name>[^()@]+?)\s*\((?P<key>@?[\w-]+)\)$")
-_WITH_HANDLE = re.compile(r"^(?P<name>[^()@]+?)\s+@(?P<login>[\w-]+)$")
+_BRACKETED = re.compile(rf"^(?P<name>[^()@]+?)\s*\((?P<key>@?{LOGIN})\)$")
+_WITH_HANDLE = re.compile(rf"^(?P<name>[^()@]+?)\s+@(?P<login>{LOGIN})$")
 
 
 def _attendee(entry: str) -> tuple[str, str, str | None] | None:
