@@ -71,7 +71,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
 )
 
 
-# "FOSDEM is on 1st February", "the board meeting (12 March)", "PyCon US: May 14": an event the
+# "FOSDEM is on 1st February", "Board Meeting (12 March)", "PyCon US: May 14": an event the
 # note dates, so that "before FOSDEM" is a date.
 _EVENT = re.compile(
     rf"(?P<name>\b[A-Z][\w&.+-]*(?:\s+[A-Z0-9][\w&.+-]*){{0,3}})"
