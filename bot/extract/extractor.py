@@ -23,8 +23,10 @@ from spacy.matcher import DependencyMatcher
 
 from bot.extract import words
 from bot.extract.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
+from bot.extract.decision import Decision
 from bot.extract.discourse import Discourse, Found
 from bot.extract.due import due_in, due_phrase, events_in
+from bot.extract.evidence import Option, evidence
 from bot.extract.grammar import gerund, imperative, opens_with_continuation, pleads, root, states_a_fact
 from bot.extract.patterns import RULES, VETOES, Pattern, Rule
 from bot.extract.structure import block_contexts
@@ -50,16 +52,35 @@ _ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 
 
 @dataclass
-class _Reading:
+class Reading:
     candidate: Candidate
     found: list[Found] = field(default_factory=list)
     previous: str = ""  # what the sentence before in the paragraph was about, for "it" and "this"
+    options: list[Judged] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A person who may own an item in a sentence, with the evidence for it."""
+
+    option: Option
+    features: dict[str, float]
+    task: Token | None  # the verb the person's part of the sentence hangs on, for a title
+    asked: Candidate | None = None  # an answer's request: the sentence the item quotes
 
 
 class Extractor:
-    def __init__(self, nlp: Language, roster: Roster, cadence_days: int | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        roster: Roster,
+        cadence_days: int | None = None,
+        decision: Decision | None = None,
+    ) -> None:
+        """`decision` judges every person of every sentence read; without one, the rules decide."""
         self.nlp = nlp
         self.roster = roster
+        self.decision = decision
         self.cadence = dt.timedelta(days=cadence_days) if cadence_days else None
         # One matcher for promises and vetoes, so each parse is matched once; one key per pattern,
         # so a match says which pattern (and so which node is which) it is.
@@ -74,22 +95,36 @@ class Extractor:
             self.matcher.add(f"{_VETO}{veto}", list(patterns))
 
     def extract(self, meeting: Meeting) -> list[ActionItem]:
+        return self.items(meeting, self.readings(meeting), self.decision)
+
+    def items(self, meeting: Meeting, readings: list[Reading], decision: Decision | None) -> list[ActionItem]:
+        """The items of the sentences read: those the decision accepts, else those the rules found."""
+        if decision is not None:
+            readings = [_decided(r, decision) for r in readings]
+        topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
+        return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+
+    def readings(self, meeting: Meeting) -> list[Reading]:
+        """Every sentence read: what the rules found in it, and each person who may own something
+        in it with the evidence for them."""
         roster = self.roster.with_attendees(meeting.attendees)
         contexts = block_contexts(meeting.blocks, roster)
         chosen = list(candidates(meeting, roster, contexts))
         docs = self.nlp.pipe([c.text for c in chosen], batch_size=64)
         discourse = Discourse()
-        readings: list[_Reading] = []
+        readings: list[Reading] = []
         for candidate, doc in zip(chosen, docs, strict=True):
             discourse.enter(candidate)
             previous = discourse.thing
-            found = self._read(candidate, doc, discourse)
+            options = _options_before(candidate, discourse)
+            trace: list[tuple[str, tuple[Person, ...]]] = []
+            found = self._read(candidate, doc, discourse, trace)
             if candidate.context.reported_done:
                 found = []  # "- Lee to review the PR" with "  - approved" under it
-            readings.append(_Reading(candidate, found, previous))
+            judged = _judge(candidate, doc, options, trace, found)
+            readings.append(Reading(candidate, found, previous, judged))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
-        topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
-        return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        return readings
 
     def _topic_phrase(self, topic: str) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
@@ -108,7 +143,14 @@ class Extractor:
 
     # -- reading one sentence ---------------------------------------------------------------------
 
-    def _read(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
+    def _read(
+        self,
+        candidate: Candidate,
+        doc: Doc,
+        discourse: Discourse,
+        trace: list[tuple[str, tuple[Person, ...]]],
+    ) -> list[Found]:
+        """The rules' items in the sentence; `trace` gets every owner a rule or veto pointed at."""
         if candidate.owners_hint:
             return [Found(candidate.owners_hint, "table-row", imperative(doc))]
         request, discourse.request = discourse.request, None
@@ -120,9 +162,12 @@ class Extractor:
         matches, vetoed = self._match(doc)
         found: list[Found] = []
         for rule, nodes in matches:
-            if _is_vetoed(rule, nodes, vetoed):
-                continue
             owners = discourse.owners(rule, nodes, candidate, doc)
+            trace.append((f"rule:{rule.id}", owners))
+            vetoes = _vetoes(rule, nodes, vetoed)
+            trace.extend((f"veto:{veto}", owners) for veto in vetoes)
+            if vetoes:
+                continue
             if not owners or any(set(f.owners) == set(owners) for f in found):
                 continue
             task = nodes.get("task", nodes["verb"]) if rule.id != "has-the-action" else None
@@ -182,18 +227,115 @@ class Extractor:
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
 
 
-def _is_vetoed(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) -> bool:
+def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) -> set[str]:
     targets = {nodes[rule.anchor].i, nodes.get("task", nodes[rule.anchor]).i}
     if "modal" in nodes:
         targets.add(nodes["modal"].i)
-    return any(veto in vetoed.get(i, ()) for i in targets for veto in rule.vetoes)
+    return {veto for i in targets for veto in rule.vetoes if veto in vetoed.get(i, ())}
+
+
+# -- the learned decision ---------------------------------------------------------------------------
+
+
+def _options_before(candidate: Candidate, discourse: Discourse) -> dict[Person, Option]:
+    """Who may own something in the sentence, as far as the text before and the layout tell."""
+    options: dict[Person, Option] = {}
+
+    def add(people: tuple[Person, ...], source: str) -> None:
+        for person in people:
+            options.setdefault(person, Option(person)).sources.add(source)
+
+    add(tuple(m.person for m in candidate.people.values()), "mention")
+    if candidate.lead is not None:
+        add(candidate.lead.people, "lead-explicit" if candidate.lead.explicit else "lead")
+    if candidate.tail is not None:
+        add(candidate.tail.people, "tail")
+    add(candidate.context.header, "header")
+    add(candidate.owners_hint, "row")
+    add(discourse.speaker, "speaker")
+    add(discourse.carried(candidate), "carried")
+    return options
+
+
+def _judge(
+    candidate: Candidate,
+    doc: Doc,
+    options: dict[Person, Option],
+    trace: list[tuple[str, tuple[Person, ...]]],
+    found: list[Found],
+) -> list[Judged]:
+    asked: dict[Person, Candidate] = {}
+    for source, people in trace:
+        for person in people:
+            options.setdefault(person, Option(person)).sources.add(source)
+    for item in found:
+        for person in item.owners:
+            options.setdefault(person, Option(person)).sources.add(f"found:{item.rule}")
+            if item.asked is not None:
+                asked[person] = item.asked
+    judged = []
+    for person, option in options.items():
+        task = next((f.task for f in found if person in f.owners and f.task is not None), None)
+        judged.append(
+            Judged(
+                option,
+                evidence(candidate, doc, option),
+                task or _task_of(person, candidate, doc),
+                asked.get(person),
+            )
+        )
+    return judged
+
+
+def _task_of(person: Person, candidate: Candidate, doc: Doc) -> Token | None:
+    """The verb a person's part of the sentence hangs on: what they are the subject of, else the
+    request the line makes."""
+    for token in doc:
+        mention = candidate.people.get(token.idx)
+        if mention is None or mention.person != person or token.dep_ not in ("nsubj", "nsubjpass", "conj"):
+            continue
+        head = token.head
+        while head.dep_ == "conj" and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            xcomp = next((c for c in head.children if c.dep_ == "xcomp"), None)
+            return xcomp if xcomp is not None and head.lemma_ in _LIGHT_HEADS else head
+    return imperative(doc) or gerund(doc)
+
+
+_LIGHT_HEADS = frozenset({"be", "go", "have", "need", "want", "plan", "agree", "offer", "volunteer", "try"})
+
+
+def _decided(reading: Reading, decision: Decision) -> Reading:
+    """The reading's items as the decision has them: the rules' items keep the owners it accepts;
+    people it accepts that no rule found get an item of their own."""
+    accepted = [j for j in reading.options if decision.accepts(j.features)]
+    people = {j.option.person for j in accepted}
+    found: list[Found] = []
+    covered: set[Person] = set()
+    for item in reading.found:
+        kept = tuple(p for p in item.owners if p in people)
+        if kept:
+            found.append(Found(kept, item.rule, item.task, item.start, item.asked))
+            covered.update(kept)
+    rest = [j for j in accepted if j.option.person not in covered]
+    by_task: dict[tuple[int | None, int | None], list[Judged]] = {}
+    for judged in rest:
+        key = (judged.task.i if judged.task is not None else None, id(judged.asked) if judged.asked else None)
+        by_task.setdefault(key, []).append(judged)
+    for group in by_task.values():
+        owners = tuple(j.option.person for j in group)
+        first = group[0]
+        start = reading.candidate.own_start
+        found.append(Found(owners, "learned", first.task, start, first.asked))
+    return Reading(reading.candidate, found, reading.previous, reading.options)
 
 
 # -- items ------------------------------------------------------------------------------------------
 
 
 def _items(
-    meeting: Meeting, readings: list[_Reading], cadence: dt.timedelta | None, topics: dict[str, str]
+    meeting: Meeting, readings: list[Reading], cadence: dt.timedelta | None, topics: dict[str, str]
 ) -> list[ActionItem]:
     items: list[ActionItem] = []
     seen: dict[tuple[str, tuple[str, ...], str], int] = {}

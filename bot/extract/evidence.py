@@ -1,0 +1,172 @@
+"""What a sentence says about one person: the evidence the learned decision weighs.
+
+For each sentence read and each person who might own something in it (someone it names, its speaker,
+the person heading its list, whom the text before was about, the owners a rule found), `evidence`
+lists features that carry across communities: the parse around the person's mention (their role,
+the modal and tense of the verb they govern, negation), the sentence's mood (question, imperative,
+first person, past), the layout (a list of actions, an agenda topic, a label, an owner after the
+task), which rule or veto fired, and closed-class words only. No open-class word is a feature, so
+nothing a community says about its own work can be learned as a sign of a promise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from bot.extract.candidates import PLACEHOLDER, Candidate
+from bot.extract.grammar import imperative, root, states_a_fact
+from bot.people import Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Tags whose words form closed classes: modals, pronouns, determiners, prepositions, conjunctions,
+# wh-words, particles. Their words are the same in every team's notes.
+_CLOSED_TAGS = frozenset({"MD", "TO", "PRP", "PRP$", "IN", "CC", "DT", "WDT", "WP", "WRB", "EX", "RP", "UH"})
+_AUX_WORDS = frozenset(
+    {"will", "'ll", "ll", "wo", "can", "could", "should", "must", "would", "'d", "shall", "may", "might"}
+)
+_COPULA_AND_HAVE = frozenset({"be", "have", "do", "go"})
+
+
+@dataclass
+class Option:
+    """A person who may own an item in a sentence, and where that idea came from."""
+
+    person: Person
+    sources: set[str] = field(default_factory=set)  # "mention", "speaker", "rule:will", "veto:hedged", ...
+
+
+def evidence(candidate: Candidate, doc: Doc, option: Option) -> dict[str, float]:
+    features: dict[str, float] = {"bias": 1.0}
+    for source in option.sources:
+        features[f"src={source}"] = 1.0
+    rules = sorted(s for s in option.sources if s.startswith("rule:"))
+    features["src.any-rule"] = 1.0 if rules else 0.0
+    _sentence(candidate, doc, features)
+    mentions = [t for t in doc if t.text == PLACEHOLDER and _who(t, candidate) == option.person]
+    features["mentioned"] = 1.0 if mentions else 0.0
+    if mentions:
+        _mention(mentions[0], doc, features)
+    others = {p for t in doc if (p := _who(t, candidate)) is not None and p != option.person}
+    features[f"others={min(len(others), 3)}"] = 1.0
+    # Conjunctions a linear model cannot form itself.
+    for source in option.sources:
+        if source.startswith("rule:") or source.startswith("veto:"):
+            continue
+        features[f"{source}&actions={candidate.context.actions}"] = 1.0
+        features[f"{source}&question={features.get('question', 0.0) > 0}"] = 1.0
+        features[f"{source}&imperative={features.get('imperative', 0.0) > 0}"] = 1.0
+        features[f"{source}&first-person={features.get('first-person', 0.0) > 0}"] = 1.0
+        features[f"{source}&any-rule={bool(rules)}"] = 1.0
+    return features
+
+
+def _who(token: Token, candidate: Candidate) -> Person | None:
+    mention = candidate.people.get(token.idx)
+    return mention.person if mention is not None and token.text == PLACEHOLDER else None
+
+
+def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> None:
+    context, lead, tail = candidate.context, candidate.lead, candidate.tail
+    text = candidate.original.rstrip()
+    features["question"] = 1.0 if text.endswith("?") else 0.0
+    features["actions"] = 1.0 if context.actions else 0.0
+    features["agenda-topic"] = 1.0 if context.agenda_topic else 0.0
+    features["header"] = 1.0 if context.header else 0.0
+    features["reported-done"] = 1.0 if context.reported_done else 0.0
+    features[f"kind={candidate.sentence.kind}"] = 1.0
+    features[f"checked={candidate.sentence.checked}"] = 1.0
+    features[f"lead={lead.shape if lead else None}"] = 1.0
+    features[f"tail={tail.shape if tail else None}"] = 1.0
+    features["table-row"] = 1.0 if candidate.owners_hint else 0.0
+    words = len(candidate.original.split())
+    features[f"length={_bucket(words, (4, 8, 15, 25, 40))}"] = 1.0
+    verb = imperative(doc)
+    features["imperative"] = 1.0 if verb is not None and verb.i >= candidate.own_start else 0.0
+    features["states-fact"] = 1.0 if states_a_fact(doc) else 0.0
+    head = root(doc)
+    if head is not None:
+        features[f"root-tag={head.tag_}"] = 1.0
+        features[f"root-aux={_aux(head)}"] = 1.0
+        features["root-neg"] = 1.0 if any(c.dep_ == "neg" for c in head.children) else 0.0
+        features[f"root-subject={_subject_kind(head, candidate)}"] = 1.0
+    lowered = {t.lower_ for t in doc}
+    features["first-person"] = 1.0 if lowered & {"i", "i'll", "me", "my", "myself"} else 0.0
+    features["we"] = 1.0 if lowered & {"we", "us", "our", "let"} else 0.0
+    features["you"] = 1.0 if "you" in lowered else 0.0
+    features["past"] = 1.0 if any(t.tag_ == "VBD" for t in doc) else 0.0
+    features["future"] = 1.0 if lowered & {"will", "'ll", "shall", "going"} else 0.0
+    features["link"] = 1.0 if "](" in candidate.sentence.source or "http" in candidate.original else 0.0
+    for word in _closed_words(doc, candidate.own_start):
+        features[f"w={word}"] = 1.0
+
+
+def _mention(token: Token, doc: Doc, features: dict[str, float]) -> None:
+    """The person's place in the parse: subject of a verb with "will", object of "with", and so on."""
+    features[f"dep={token.dep_}"] = 1.0
+    head = token.head
+    features[f"head-tag={head.tag_}"] = 1.0
+    features[f"head-dep={head.dep_}"] = 1.0
+    if token.dep_ == "pobj":
+        features[f"prep={head.lower_}"] = 1.0
+    verb = _governing_verb(token)
+    if verb is not None:
+        features[f"verb-tag={verb.tag_}"] = 1.0
+        features[f"verb-aux={_aux(verb)}"] = 1.0
+        features[f"dep&verb-aux={token.dep_}&{_aux(verb)}"] = 1.0
+        features["verb-neg"] = 1.0 if any(c.dep_ == "neg" for c in verb.children) else 0.0
+        features["verb-after"] = 1.0 if verb.i > token.i else 0.0
+        features["verb-light"] = 1.0 if verb.lemma_ in _COPULA_AND_HAVE else 0.0
+    position = token.i / max(len(doc), 1)
+    features[f"position={_bucket(round(position * 10), (0, 2, 5, 8))}"] = 1.0
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    features[f"after={after.text if after is not None and after.is_punct else after is not None}"] = 1.0
+    features[f"before={before.text if before is not None and before.is_punct else before is not None}"] = 1.0
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for ancestor in (token, *token.ancestors):
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.i != token.i:
+            return ancestor
+    return None
+
+
+def _aux(verb: Token) -> str:
+    """The first modal or "to" that the verb carries, or its own tense."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and (child.lower_ in _AUX_WORDS or child.tag_ == "TO"):
+            return child.lower_.replace("'ll", "will").replace("wo", "will")
+        if child.dep_ == "aux" and child.lemma_ == "go":
+            return "going"
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        return f"xcomp:{'commit' if head.lemma_ not in _COPULA_AND_HAVE else head.lemma_}"
+    return verb.tag_
+
+
+def _subject_kind(verb: Token, candidate: Candidate) -> str:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if _who(child, candidate) is not None:
+                return "person"
+            return child.lower_ if child.tag_ in ("PRP", "EX", "DT") else "thing"
+    return "none"
+
+
+def _closed_words(doc: Doc, start: int) -> Iterable[str]:
+    seen: set[str] = set()
+    for token in doc[start:]:
+        if token.tag_ in _CLOSED_TAGS and token.lower_ not in seen and token.is_alpha:
+            seen.add(token.lower_)
+            yield token.lower_
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return f"<={edge}"
+    return f">{edges[-1]}"
