@@ -102,9 +102,10 @@ def without_rules(name: str) -> bool:
     return not any(marker in name for marker in RULE_EVIDENCE)
 
 
-def train(corpora: list[Corpus], scorer: ModuleType, keep: Callable[[str], bool] = lambda _: True) -> Decision:
-    examples = [e for corpus in corpora for e in corpus.examples(scorer, keep)]
-    return fit(examples, trained_on=tuple(c.name for c in corpora))
+def train(
+    corpora: list[Corpus], scorer: ModuleType, keep: Callable[[str], bool] = lambda _: True
+) -> Decision:
+    return fit({corpus.name: corpus.examples(scorer, keep) for corpus in corpora})
 
 
 def leave_one_out(corpora: list[Corpus], scorer: ModuleType) -> dict[str, dict[str, Mapping[str, float]]]:
@@ -127,13 +128,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=Path, default=SHARED_NOTES)
     parser.add_argument("--out", type=Path, default=SHIPPED)
-    parser.add_argument("--loo", action="store_true", help="score each corpus with a decision fitted without it")
+    parser.add_argument(
+        "--loo", action="store_true", help="score each corpus with a decision fitted without it"
+    )
     args = parser.parse_args()
     scorer = load_scorer()
     corpora = read_corpora(args.notes)
     if args.loo:
         for name, row in leave_one_out(corpora, scorer).items():
-            cells = "  ".join(f"{k} {v['precision']:.3f}/{v['recall']:.3f}/{v['f1']:.3f}" for k, v in row.items())
+            cells = "  ".join(
+                f"{k} {v['precision']:.3f}/{v['recall']:.3f}/{v['f1']:.3f}" for k, v in row.items()
+            )
             print(f"{name:<16} {cells}")
         return
     decision = train(corpora, scorer)

@@ -110,6 +110,8 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
     body = [m for m in mentions if m.start >= start and m.end <= end]
     text, people = _with_placeholders(original, body, start, end)
     text = _TYPOS.sub("will", text)
+    # Notes written in a word processor curl their apostrophes: "I’ll" must parse as "I'll".
+    text = text.replace("’", "'")
     imperative = _may_be_request(text, lead, tail, context)
     if imperative:
         # Out of context the parser takes "Review Omar's PR" for a noun phrase; as a request

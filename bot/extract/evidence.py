@@ -11,10 +11,12 @@ nothing a community says about its own work can be learned as a sign of a promis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.extract import words
 from bot.extract.candidates import PLACEHOLDER, Candidate
 from bot.extract.grammar import imperative, root, states_a_fact
 from bot.people import Person
@@ -28,6 +30,7 @@ _CLOSED_TAGS = frozenset({"MD", "TO", "PRP", "PRP$", "IN", "CC", "DT", "WDT", "W
 _AUX_WORDS = frozenset(
     {"will", "'ll", "ll", "wo", "can", "could", "should", "must", "would", "'d", "shall", "may", "might"}
 )
+_ROLL = re.compile(rf"\b(?:{'|'.join(words.ROLL_LABELS)})\b", re.IGNORECASE)
 _COPULA_AND_HAVE = frozenset({"be", "have", "do", "go"})
 
 
@@ -39,8 +42,12 @@ class Option:
     sources: set[str] = field(default_factory=set)  # "mention", "speaker", "rule:will", "veto:hedged", ...
 
 
-def evidence(candidate: Candidate, doc: Doc, option: Option) -> dict[str, float]:
+def evidence(
+    candidate: Candidate, doc: Doc, option: Option, rivals: frozenset[Person] = frozenset()
+) -> dict[str, float]:
+    """`rivals`: the people the rules found owning something in the sentence."""
     features: dict[str, float] = {"bias": 1.0}
+    features["rival-found"] = 1.0 if rivals - {option.person} else 0.0
     for source in option.sources:
         features[f"src={source}"] = 1.0
     rules = sorted(s for s in option.sources if s.startswith("rule:"))
@@ -52,16 +59,64 @@ def evidence(candidate: Candidate, doc: Doc, option: Option) -> dict[str, float]
         _mention(mentions[0], doc, features)
     others = {p for t in doc if (p := _who(t, candidate)) is not None and p != option.person}
     features[f"others={min(len(others), 3)}"] = 1.0
-    # Conjunctions a linear model cannot form itself.
+    # Conjunctions a linear model cannot form itself: the same mood means a promise under one
+    # person's label and a report under another's.
+    sentence_mood = mood(candidate, doc)
+    own_mood = _verb_mood(mentions[0]) if mentions else "unnamed"
+    features[f"mood={sentence_mood}"] = 1.0
+    features[f"mood&actions={sentence_mood}&{candidate.context.actions}"] = 1.0
+    features[f"own-mood={own_mood}"] = 1.0
     for source in option.sources:
         if source.startswith("rule:") or source.startswith("veto:"):
             continue
         features[f"{source}&actions={candidate.context.actions}"] = 1.0
-        features[f"{source}&question={features.get('question', 0.0) > 0}"] = 1.0
-        features[f"{source}&imperative={features.get('imperative', 0.0) > 0}"] = 1.0
+        features[f"{source}&mood={sentence_mood}"] = 1.0
+        features[f"{source}&own-mood={own_mood}"] = 1.0
         features[f"{source}&first-person={features.get('first-person', 0.0) > 0}"] = 1.0
         features[f"{source}&any-rule={bool(rules)}"] = 1.0
+        features[f"{source}&others={min(len(others), 2)}"] = 1.0
+        features[f"{source}&rival={features['rival-found'] > 0}"] = 1.0
+        features[f"{source}&dep={features.get('dep', mentions[0].dep_ if mentions else None)}"] = 1.0
     return features
+
+
+def mood(candidate: Candidate, doc: Doc) -> str:
+    """What the sentence does: asks, requests, promises, offers, reports or only names a topic."""
+    if candidate.original.rstrip().endswith("?"):
+        return "question"
+    verb = imperative(doc)
+    if verb is not None and verb.i >= candidate.own_start:
+        return "imperative"
+    head = root(doc)
+    if head is None:
+        return "none"
+    return _verb_mood(head, own=True)
+
+
+def _verb_mood(token: Token, own: bool = False) -> str:
+    verb = token if own else _governing_verb(token)
+    if verb is None:
+        return "verbless"
+    aux = _aux(verb)
+    if aux in ("will", "shall", "going"):
+        return "future"
+    if aux in ("can", "could", "would", "'d", "may", "might"):
+        return "offer"
+    if aux in ("should", "must"):
+        return "should"
+    if aux == "to":
+        return "to"
+    if aux.startswith("xcomp:"):
+        return aux
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        return "present"
+    if verb.tag_ == "VBG":
+        return "progressive"
+    if verb.tag_ == "VB":
+        return "base"
+    return "nominal"
 
 
 def _who(token: Token, candidate: Candidate) -> Person | None:
@@ -82,8 +137,8 @@ def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> Non
     features[f"lead={lead.shape if lead else None}"] = 1.0
     features[f"tail={tail.shape if tail else None}"] = 1.0
     features["table-row"] = 1.0 if candidate.owners_hint else 0.0
-    words = len(candidate.original.split())
-    features[f"length={_bucket(words, (4, 8, 15, 25, 40))}"] = 1.0
+    length = len(candidate.original.split())
+    features[f"length={_bucket(length, (4, 8, 15, 25, 40))}"] = 1.0
     verb = imperative(doc)
     features["imperative"] = 1.0 if verb is not None and verb.i >= candidate.own_start else 0.0
     features["states-fact"] = 1.0 if states_a_fact(doc) else 0.0
@@ -93,15 +148,32 @@ def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> Non
         features[f"root-aux={_aux(head)}"] = 1.0
         features["root-neg"] = 1.0 if any(c.dep_ == "neg" for c in head.children) else 0.0
         features[f"root-subject={_subject_kind(head, candidate)}"] = 1.0
+        features[f"root-class={verb_class(head)}"] = 1.0
     lowered = {t.lower_ for t in doc}
     features["first-person"] = 1.0 if lowered & {"i", "i'll", "me", "my", "myself"} else 0.0
     features["we"] = 1.0 if lowered & {"we", "us", "our", "let"} else 0.0
     features["you"] = 1.0 if "you" in lowered else 0.0
     features["past"] = 1.0 if any(t.tag_ == "VBD" for t in doc) else 0.0
     features["future"] = 1.0 if lowered & {"will", "'ll", "shall", "going"} else 0.0
+    features["action-word"] = 1.0 if lowered & words.ACTION_NOUNS else 0.0
+    if lead is not None:
+        features[f"lead-people={min(len(lead.people), 3)}"] = 1.0
+    if tail is not None:
+        features[f"tail-people={min(len(tail.people), 3)}"] = 1.0
+    features["struck"] = 1.0 if "~~" in candidate.sentence.source else 0.0
+    features["names-only"] = 1.0 if _names_only(candidate) else 0.0
+    features["roll-section"] = 1.0 if _ROLL.search(candidate.sentence.section) else 0.0
     features["link"] = 1.0 if "](" in candidate.sentence.source or "http" in candidate.original else 0.0
     for word in _closed_words(doc, candidate.own_start):
         features[f"w={word}"] = 1.0
+
+
+def _names_only(candidate: Candidate) -> bool:
+    """ "Lee Chen, Sam Ortiz": a roll or a list of names, whoever reads it."""
+    text = candidate.original
+    for mention in sorted((m for m in candidate.people.values()), key=lambda m: -m.start):
+        text = text[: mention.start] + text[mention.end :]
+    return bool(candidate.people) and sum(1 for w in text.split() if any(c.isalpha() for c in w)) <= 1
 
 
 def _mention(token: Token, doc: Doc, features: dict[str, float]) -> None:
@@ -120,12 +192,28 @@ def _mention(token: Token, doc: Doc, features: dict[str, float]) -> None:
         features["verb-neg"] = 1.0 if any(c.dep_ == "neg" for c in verb.children) else 0.0
         features["verb-after"] = 1.0 if verb.i > token.i else 0.0
         features["verb-light"] = 1.0 if verb.lemma_ in _COPULA_AND_HAVE else 0.0
-    position = token.i / max(len(doc), 1)
-    features[f"position={_bucket(round(position * 10), (0, 2, 5, 8))}"] = 1.0
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    before = doc[token.i - 1] if token.i > 0 else None
-    features[f"after={after.text if after is not None and after.is_punct else after is not None}"] = 1.0
-    features[f"before={before.text if before is not None and before.is_punct else before is not None}"] = 1.0
+        features[f"verb-class={verb_class(verb)}"] = 1.0
+        features[f"dep&verb-class={token.dep_}&{verb_class(verb)}"] = 1.0
+
+
+# Closed classes of general English verbs (and minute nouns) the rules name too: what kind of act a
+# verb is, not what the team works on.
+_VERB_CLASSES = (
+    ("commit", words.COMMITMENT_VERBS),
+    ("ask", words.ASKING_VERBS),
+    ("suggest", words.SUGGESTING_VERBS),
+    ("remark", words.REMARK_VERBS),
+    ("not-action", words.NOT_ACTIONS),
+    ("role", words.MEETING_ROLES),
+    ("possible", words.POSSIBILITY_VERBS),
+    ("light", words.LIGHT_VERBS),
+    ("attempt", words.ATTEMPT_VERBS),
+)
+
+
+def verb_class(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    return next((name for name, members in _VERB_CLASSES if lemma in members), "other")
 
 
 def _governing_verb(token: Token) -> Token | None:

@@ -273,13 +273,14 @@ def _judge(
             options.setdefault(person, Option(person)).sources.add(f"found:{item.rule}")
             if item.asked is not None:
                 asked[person] = item.asked
+    rivals = frozenset(p for item in found for p in item.owners)
     judged = []
     for person, option in options.items():
         task = next((f.task for f in found if person in f.owners and f.task is not None), None)
         judged.append(
             Judged(
                 option,
-                evidence(candidate, doc, option),
+                evidence(candidate, doc, option, rivals),
                 task or _task_of(person, candidate, doc),
                 asked.get(person),
             )

@@ -21,7 +21,8 @@ from bot.extract import words
 from bot.people import Mention, Person
 
 MASK = "¤"
-NAMES = rf"{MASK}+(?:\s*(?:,|/|&|\+|\band\b)\s*{MASK}+)*"
+# "Lee, Dana, and Kofi": the serial comma before "and" too.
+NAMES = rf"{MASK}+(?:\s*(?:,\s*(?:and\b|&)?|/|&|\+|\band\b)\s*{MASK}+)*"
 
 # The rules that read what the writer marked, not the grammar of the words, by id: the benchmark
 # counts what each finds, and each has a test note in its style.

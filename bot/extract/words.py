@@ -187,7 +187,8 @@ ACTION_HEADINGS = (
 )  # fmt: skip
 # Lines that say who attends or holds a role in the meeting: "Present: ...", "Scribe: Nadia".
 ROLL_LABELS = (
-    "attendees", "attendance", "present", "participants", "people present", "in attendance", "regrets",
+    "(?:intend(?:s|ing)? to |will |also )?attend(?:ing|ees?|ance)?", "present", "participants",
+    "people present", "in attendance", "regrets",
     "apologies", "absent", "scribe", "chair", "note-?takers?", "notes", "minutes", "facilitator", "host",
     "moderator", "timekeeper",
 )  # fmt: skip
