@@ -23,6 +23,7 @@ _MONTHS = (
 _MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+_DAY_THEN_MONTH = re.compile(r"(?<=\d)(?=(?:" + "|".join(_MONTHS) + r")[a-z]*\b)", re.IGNORECASE)
 
 
 def iso_date_in(text: str) -> dt.date | None:
@@ -52,7 +53,8 @@ def written_date(phrase: str, base: dt.date | None) -> dt.date | None:
     Phrases without a day (a number or a weekday) are not dates here: "NEXT YEAR!", "May", "soon".
     Without a year the date is the first one on or after `base`.
     """
-    phrase = phrase.strip()
+    # "25July": minutes typed in a hurry; dateparser reads it only with the space.
+    phrase = _DAY_THEN_MONTH.sub(" ", phrase.strip())
     iso = iso_date_in(phrase)
     if iso:
         return iso
