@@ -80,6 +80,7 @@ def test_next_call_without_an_announced_date_follows_the_cadence(nlp: Language) 
         "Ines: go through the open PRs this week",
         "Will try to get some work done by next week.",
         "Wen will kick off the vote after 1st of the year.",
+        "Ines will upload the May 5 meeting notes to the wiki.",
     ],
 )
 def test_a_phrase_that_names_no_day_gives_no_date(sentence: str) -> None:

@@ -130,9 +130,13 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
         _written,
     ),
     (
-        # "attending July 19 meeting", "at the 3 June call": a task for a dated meeting is due that day.
-        # The phrase is read but not taken (an empty span): the meeting is what the task is about.
-        re.compile(rf"(?=\b(?P<when>{_DATE_WORDS})(?:'s)?\s+(?:[a-z][\w-]*\s+)?{_MEETING}\b)"),
+        # "attending July 19 meeting", "at the 3 June call": a task for a dated meeting is due that day;
+        # not "the May 5 meeting notes", a past meeting's record. The phrase is read but not taken
+        # (an empty span): the meeting is what the task is about.
+        re.compile(
+            rf"(?=\b(?P<when>{_DATE_WORDS})(?:'s)?\s+(?:[a-z][\w-]*\s+)?{_MEETING}\b"
+            r"(?!\s+(?:notes|minutes|recording|summary|transcript|video)))"
+        ),
         _written,
     ),
     (
