@@ -22,8 +22,11 @@ def parse_dated(path: str, text: str) -> tuple[Meeting, NoteError | None]:
     """The note's meeting, and for a note that gives no date, a warning saying how it was dated."""
     try:
         return parse_note(path, text), None
-    except UndatedNote:
-        added, how = date_added(path)
+    except UndatedNote as undated:
+        try:
+            added, how = date_added(path)
+        except OSError:
+            raise undated from None  # the file is gone since it was read: nothing to date it by
         return parse_note(path, text, added=added), NoteError(path, UNDATED.format(date=added, how=how))
 
 

@@ -6,8 +6,11 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import pytest
+
 from bot.config import Config
 from bot.noteadded import BY_COMMIT, BY_MODIFIED, parse_dated
+from bot.notes.meeting import UndatedNote
 from bot.pipeline import extract
 from tests.gitbed import NotesRepo
 
@@ -73,3 +76,8 @@ def test_an_undated_note_gives_its_items_and_one_warning_naming_it(tmp_path: Pat
     [item] = extraction.items
     assert item.owners[0].name == "Tovah Reyes" and "mirror DNS" in item.task
     assert item.meeting_date == dt.date.fromtimestamp(note.stat().st_mtime)
+
+
+def test_a_note_gone_before_it_could_be_dated_stays_undated(tmp_path: Path) -> None:
+    with pytest.raises(UndatedNote):
+        parse_dated(str(tmp_path / "gone.md"), UNDATED)
