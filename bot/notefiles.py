@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.notes.meeting import Meeting, NoteError, parse_note
+from bot.noteadded import parse_dated
+from bot.notes.meeting import Meeting, NoteError
 
 NOTE_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
 # Files that live beside notes in a notes folder but are not notes themselves.
@@ -70,4 +71,5 @@ def read_text(path: str, max_bytes: int) -> str:
 
 
 def load_meeting(path: str, max_bytes: int) -> Meeting:
-    return parse_note(path, read_text(path, max_bytes))
+    """The note's meeting; one without a date of its own is dated by when it was added, unsaid."""
+    return parse_dated(path, read_text(path, max_bytes))[0]

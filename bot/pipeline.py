@@ -11,8 +11,9 @@ from bot.config import Config
 from bot.extract import ignore
 from bot.extract.nlp import load_model
 from bot.items import ActionItem
+from bot.noteadded import parse_dated
 from bot.notefiles import read_text
-from bot.notes.meeting import Meeting, NoteError, normalized, parse_note
+from bot.notes.meeting import Meeting, NoteError, normalized
 from bot.notes.naming import note_key
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ class Extraction:
     items: list[ActionItem] = field(default_factory=list)
     errors: list[NoteError] = field(default_factory=list)
     ignored: list[ActionItem] = field(default_factory=list)  # silenced in the note or the config
+    warnings: list[NoteError] = field(default_factory=list)  # notes read, but with a guess to check
 
 
 def extract(
@@ -42,7 +44,7 @@ def extract(
     for path in paths:
         if on_note is not None:
             on_note(path)
-        read = _read(path, config, result.errors)
+        read = _read(path, config, result.errors, result.warnings)
         if read is None:
             continue
         parsed, text = read
@@ -80,10 +82,14 @@ def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueErr
     return NoteError(path, f"could not be read ({type(error).__name__}: {error})")
 
 
-def _read(path: str, config: Config, errors: list[NoteError]) -> tuple[Meeting, str] | None:
+def _read(
+    path: str, config: Config, errors: list[NoteError], warnings: list[NoteError]
+) -> tuple[Meeting, str] | None:
     try:
         text = read_text(path, config.notes.max_bytes)
-        return parse_note(path, text), text
+        meeting, warning = parse_dated(path, text)
+        warnings.extend([warning] if warning else [])
+        return meeting, text
     except NoteError as error:
         errors.append(error)
     except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as error:

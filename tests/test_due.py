@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from bot.extract.due import due_in, events_in
+from bot.extract.due import due_in, due_phrase, events_in
 from bot.extract.extractor import Extractor
 from bot.notes.meeting import parse_note
 from tests.conftest import TEAM
@@ -29,7 +29,18 @@ NEXT_CALL = dt.date(2026, 5, 20)
         ("Sam will do it by 3rd June.", dt.date(2026, 6, 3)),
         ("Sam will do it by June 3.", dt.date(2026, 6, 3)),
         ("Sam will do it in two weeks.", dt.date(2026, 5, 20)),
-        ("Sam will do it next week.", dt.date(2026, 5, 13)),
+        ("Sam will send the slides for next time.", NEXT_CALL),
+        ("Sam will fix it after the call today.", WEDNESDAY),
+        ("Sam will raise it at tomorrow's release call.", dt.date(2026, 5, 7)),
+        ("Sam will hold the breakout next week at this time.", dt.date(2026, 5, 13)),
+        ("Sam will book the room by end of week.", dt.date(2026, 5, 8)),
+        ("Noor send email after this call to confirm the venue rules.", WEDNESDAY),
+        ("Ivo will return with an update on the mirror issue on 12May", dt.date(2026, 5, 12)),
+        ("Kemal B: I can commit to attending May 20 meeting.", dt.date(2026, 5, 20)),
+        ("Runa will hand over the treasurer role at the end of the year.", dt.date(2026, 12, 31)),
+        ("FYI (Odile): prepping a release of libfoo (2.1.4) today/tomorrow", dt.date(2026, 5, 7)),
+        ("skip the 13th, likely to re-start the week after (@Bastian to send)", dt.date(2026, 5, 13)),
+        ("Ayo to run the breakout same time next week.", dt.date(2026, 5, 13)),
         ("Sam will do it soon.", None),
     ],
 )
@@ -41,21 +52,6 @@ def test_due_dates_relative_to_the_meeting(sentence: str, expected: dt.date | No
 def test_next_call_without_a_known_date_is_no_date() -> None:
     due = due_in("Sam will report back at the next call.", WEDNESDAY, None)
     assert due is not None and due.date is None
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Sam will send the slides for next time.", NEXT_CALL),
-        ("Sam will fix it after the call today.", WEDNESDAY),
-        ("Sam will raise it at tomorrow's release call.", dt.date(2026, 5, 7)),
-        ("Sam will hold the breakout next week at this time.", dt.date(2026, 5, 13)),
-        ("Sam will book the room by end of week.", dt.date(2026, 5, 8)),
-    ],
-)
-def test_phrases_minutes_use(sentence: str, expected: dt.date) -> None:
-    due = due_in(sentence, WEDNESDAY, NEXT_CALL)
-    assert due is not None and due.date == expected
 
 
 def test_an_event_dated_in_the_note_is_a_due_date() -> None:
@@ -76,3 +72,51 @@ def test_next_call_without_an_announced_date_follows_the_cadence(nlp: Language) 
     assert item.due == dt.date(2026, 5, 20)
     [unknown] = Extractor(nlp, TEAM).extract(note)
     assert unknown.due is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ines: go through the open PRs this week",
+        "Will try to get some work done by next week.",
+        "Wen will kick off the vote after 1st of the year.",
+        "Ines will upload the May 5 meeting notes to the wiki.",
+    ],
+)
+def test_a_phrase_that_names_no_day_gives_no_date(sentence: str) -> None:
+    """Annotators count a due date only where the note gives or implies a day: "this week" and
+    "next week" are stated, so a title leaves them out, but they fix no day."""
+    due = due_in(sentence, WEDNESDAY, NEXT_CALL)
+    assert due is None or due.date is None
+    assert due_in("Hugo will vendor the 3rd party parser.", WEDNESDAY, NEXT_CALL) is None
+
+
+def test_the_next_call_of_a_named_series_is_this_meetings_only_when_it_is_this_series() -> None:
+    series = "2026-05-06 Meeting 2026-05-06-tac.md"
+    ours = due_in("Identify speakers by next TAC call.", WEDNESDAY, NEXT_CALL, series=series)
+    other = due_in("Present the budget at the next board meeting.", WEDNESDAY, NEXT_CALL, series=series)
+    regular = due_in("Bring the numbers to the next regular call.", WEDNESDAY, NEXT_CALL, series=series)
+    assert ours is not None and ours.date == NEXT_CALL
+    assert other is not None and other.date is None
+    assert regular is not None and regular.date == NEXT_CALL
+
+
+def test_an_action_line_due_by_the_next_call_of_the_series_the_file_names(nlp: Language) -> None:
+    note = parse_note(
+        "2026-05-06-tac.md",
+        "# 2026-05-06 Meeting\n\n"
+        "* Town hall planning\n"
+        "    * **ACTION**: Lee to line up the speakers by next TAC call.\n"
+        "\nNext meeting: 20 May 2026\n",
+    )
+    [item] = Extractor(nlp, TEAM).extract(note)
+    assert item.due == dt.date(2026, 5, 20)
+
+
+def test_a_dated_meeting_stays_in_the_title() -> None:
+    """ "Attend July 19 meeting" is about that meeting: its date is the due date and also the task."""
+    sentence = "Kemal B: I can commit to attending May 20 meeting."
+    due = due_in(sentence, WEDNESDAY, NEXT_CALL)
+    assert due is not None and due.date == dt.date(2026, 5, 20)
+    span = due_phrase(sentence)
+    assert span is not None and span[0] == span[1]

@@ -13,7 +13,8 @@ from tools import layers
 CORE = ("bot.notes", "bot.extract", "bot.sync", "bot.followup", "bot.items", "bot.people", "bot.issues")
 EDGES = (
     "bot.trackers", "bot.config", "bot.wiring", "bot.cli", "bot.commands", "bot.actions", "bot.notefiles",
-    "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.site", "bot.scaffold",
+    "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.site",
+    "bot.scaffold",
 )  # fmt: skip
 
 

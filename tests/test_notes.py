@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from bot.notes.blocks import BlockKind
-from bot.notes.meeting import NoteError, parse_note
+from bot.notes.meeting import NoteError, UndatedNote, parse_note
 
 JEKYLL_STYLE = """---
 authors: [Dana Whitfield]
@@ -126,6 +126,43 @@ def test_bold_lead_in_names_the_topic_of_its_paragraph() -> None:
 def test_date_from_title_then_file_name() -> None:
     assert parse_note("x.md", "# Sync 2026-01-02\n\nText.\n").date == dt.date(2026, 1, 2)
     assert parse_note("minutes-2025-12-31.md", "# Sync\n\nText.\n").date == dt.date(2025, 12, 31)
+
+
+# An IRC log as meetbot writes it: no blank lines, and the first date in its text is another day's.
+IRC_LOG = """12:00:01 <mhollis> #startmeeting kelpie infra
+12:00:20 <mhollis> last time (2026-05-26) we said the mirror would move
+12:01:02 <tovah> I'll move the mirror DNS tonight
+"""
+
+
+def test_a_logs_date_is_its_file_names_not_the_first_date_it_quotes() -> None:
+    assert parse_note("kelpie.2026-06-02-12.00.log.txt", IRC_LOG).date == dt.date(2026, 6, 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "date"),
+    [
+        ("sync_2026_05_12.md", "# Sync\n\nText.\n", dt.date(2026, 5, 12)),
+        ("20260512-sync.md", "# Sync\n\nText.\n", dt.date(2026, 5, 12)),
+        ("x.md", "---\ndate: 2026-05-13\n---\n# Sync 2026-01-02\n\nText.\n", dt.date(2026, 5, 13)),
+        ("2026-05-12.md", "# Sync 2026-01-02\n\nText.\n", dt.date(2026, 5, 12)),
+        ("infra.md", "# Infra sync, 12 May 2026\n\nText.\n", dt.date(2026, 5, 12)),
+        ("infra.md", "# Infra sync (May 12th, 2026)\n\nText.\n", dt.date(2026, 5, 12)),
+        ("infra.txt", "Kelpie board call\nTuesday 3 March 2026, 18:00 UTC\n\nText.\n", dt.date(2026, 3, 3)),
+    ],
+)
+def test_date_from_front_matter_then_file_name_then_title_then_first_lines(
+    name: str, text: str, date: dt.date
+) -> None:
+    assert parse_note(name, text).date == date
+
+
+def test_a_note_with_no_date_is_dated_by_what_the_edge_knows() -> None:
+    with pytest.raises(UndatedNote):
+        parse_note("sync.md", "# Sync\n\nNo date anywhere. Some day in May.\n")
+    added = dt.date(2026, 4, 30)
+    assert parse_note("sync.md", "# Sync\n\nNo date anywhere.\n", added=added).date == added
+    assert parse_note("2026-05-06.md", "# Sync\n\nText.\n", added=added).date == dt.date(2026, 5, 6)
 
 
 def test_date_line_in_words() -> None:

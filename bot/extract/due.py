@@ -7,15 +7,20 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
+
 from bot.notes import dates
 
 _DATE_WORDS = (
     r"\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
 )
 _WEEKDAY = "|".join(dates.WEEKDAYS)
 _MEETING = r"(?:call|meeting|sync|session|time|week's call|standup|stand-up)"
+# "the next TAC call": a word naming which meeting. It is this one's only when the meeting's title or
+# file name says so; "the next board meeting" in a team's notes is another meeting.
+_SERIES = r"(?:(?P<series>[a-z][\w-]*)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -24,48 +29,124 @@ class Due:
     span: tuple[int, int]  # where the phrase stands in the sentence, so titles can leave it out
 
 
-Resolver = Callable[[re.Match[str], dt.date, dt.date | None], dt.date | None]
+@dataclass(frozen=True)
+class _Meeting:
+    """What a phrase is read against: the meeting's date, the next one's, and the words of its
+    title and file name, which say which meeting "the next TAC call" is."""
+
+    date: dt.date
+    next: dt.date | None
+    series: str
+
+
+Resolver = Callable[[re.Match[str], _Meeting], dt.date | None]
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# Words for any series' own next meeting: "the next regular call".
+_ANY_SERIES = frozenset(
+    {"regular", "usual", "scheduled", "weekly", "biweekly", "bi-weekly", "fortnightly", "monthly"}
+)
 
 
-def _weekday(match: re.Match[str], meeting: dt.date, _next: dt.date | None) -> dt.date | None:
+def _weekday(match: re.Match[str], at: _Meeting) -> dt.date | None:
     weekday = dates.weekday_index(match["day"])
-    return dates.next_weekday(meeting, weekday) if weekday is not None else None
+    return dates.next_weekday(at.date, weekday) if weekday is not None else None
 
 
-def _in_units(match: re.Match[str], meeting: dt.date, _next: dt.date | None) -> dt.date:
+def _in_units(match: re.Match[str], at: _Meeting) -> dt.date:
     count = _NUMBERS.get(match["n"]) or int(match["n"])
-    return meeting + dt.timedelta(days=count * (7 if match["unit"] == "week" else 1))
+    return at.date + dt.timedelta(days=count * (7 if match["unit"] == "week" else 1))
 
 
+def _next_meeting(match: re.Match[str], at: _Meeting) -> dt.date | None:
+    named = match["series"]
+    if named is None or named in _ANY_SERIES or re.search(rf"\b{re.escape(named)}\b", at.series):
+        return at.next
+    return None
+
+
+def _day_of_month(match: re.Match[str], at: _Meeting) -> dt.date | None:
+    """ "the 17th": the first such day from the meeting on."""
+    day = int(match["nth"])
+    for months in range(2):
+        try:
+            found = (at.date + relativedelta(months=months)).replace(day=day)
+        except ValueError:
+            continue
+        if found >= at.date:
+            return found
+    return None
+
+
+def _written(match: re.Match[str], at: _Meeting) -> dt.date | None:
+    return dates.written_date(match["when"], base=at.date)
+
+
+# Each rule is a phrase and how it resolves against the meeting date and the next meeting's. A phrase
+# that names no day ("this week", "next week") is found, so a title leaves it out, but gives no date:
+# a deadline the note does not fix is not one the bot should invent.
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (
-        re.compile(r"\b(?:by\s+|for\s+)?(?:today|tonight|this (?:afternoon|evening|morning))\b"),
-        lambda m, meeting, nxt: meeting,
+        re.compile(r"\b(?:by\s+|for\s+)?today\s*(?:/|or)\s*tomorrow\b"),
+        lambda m, at: at.date + dt.timedelta(days=1),  # by the later of the two
     ),
-    (re.compile(r"\b(?:by\s+)?tomorrow\b"), lambda m, meeting, nxt: meeting + dt.timedelta(days=1)),
+    (
+        re.compile(r"\b(?:by\s+|for\s+)?(?:today|tonight|this (?:afternoon|evening|morning))\b"),
+        lambda m, at: at.date,
+    ),
+    (re.compile(r"\b(?:by\s+)?tomorrow\b"), lambda m, at: at.date + dt.timedelta(days=1)),
     (
         re.compile(
-            rf"\b(?:(?:by|before|at|in|for|until|during|on)\s+)?(?:the\s+)?(?:next|following)\s+{_MEETING}\b"
+            r"\b(?:(?:right|straight|immediately|just)\s+)?after\s+(?:this|the|today's)\s+"
+            r"(?:call|meeting|sync|session)\b"
         ),
-        lambda m, meeting, nxt: nxt,
+        lambda m, at: at.date,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:by|before|at|in|for|until|during|on)\s+)?(?:the\s+)?(?:next|following)\s+{_SERIES}{_MEETING}\b"
+        ),
+        _next_meeting,
     ),
     (
         re.compile(r"\b(?:(?:by|before|at|until)\s+)?(?:the\s+)?end of (?:the |this )?week\b"),
-        lambda m, meeting, nxt: dates.end_of_week(meeting),
+        lambda m, at: dates.end_of_week(at.date),
     ),
     (
         re.compile(r"\b(?:(?:by|before|at|until)\s+)?(?:the\s+)?end of (?:the |this )?month\b"),
-        lambda m, meeting, nxt: dates.end_of_month(meeting),
+        lambda m, at: dates.end_of_month(at.date),
     ),
     (
-        re.compile(r"\b(?:by\s+|before\s+|during\s+)?next week\b"),
-        lambda m, meeting, nxt: meeting + dt.timedelta(days=7),
+        re.compile(r"\b(?:(?:by|before|at|until)\s+)?(?:the\s+)?end of (?:the |this )?year\b"),
+        lambda m, at: dt.date(at.date.year, 12, 31),
     ),
+    (
+        re.compile(r"\bnext week at (?:this|the same) time\b|\b(?:at\s+)?(?:the\s+)?same time next week\b"),
+        lambda m, at: at.date + dt.timedelta(days=7),
+    ),
+    (re.compile(r"\b(?:(?:by|before|during|within)\s+)?(?:this|next) week\b"), lambda m, at: None),
     (re.compile(rf"\b(?:(?:by|before|on|until|due|this|next)\s+)+(?P<day>{_WEEKDAY})\b"), _weekday),
     (
         re.compile(rf"\b(?:(?:by|before|on|until|due|for|no later than)\s+)+(?P<when>{_DATE_WORDS})\b"),
-        lambda m, meeting, nxt: dates.written_date(m["when"], base=meeting),
+        _written,
+    ),
+    (
+        # "attending July 19 meeting", "at the 3 June call": a task for a dated meeting is due that day;
+        # not "the May 5 meeting notes", a past meeting's record. The phrase is read but not taken
+        # (an empty span): the meeting is what the task is about.
+        re.compile(
+            rf"(?=\b(?P<when>{_DATE_WORDS})(?:'s)?\s+(?:[a-z][\w-]*\s+)?{_MEETING}\b"
+            r"(?!\s+(?:notes|minutes|recording|summary|transcript|video)))"
+        ),
+        _written,
+    ),
+    (
+        # "skip the 17th, ...", "by the 3rd.": a day of the month on its own, where a clause ends after
+        # it, so "the 3rd party" or "the 2nd PR" are not dates; "after the 17th" starts, not ends, a task.
+        re.compile(
+            r"(?<!after )\b(?:(?:by|before|on|until|for)\s+)?the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)\b"
+            r"(?=\s*(?:[,.;:!?)]|$))"
+        ),
+        _day_of_month,
     ),
     (re.compile(r"\bin\s+(?P<n>a|one|two|three|four|\d+)\s+(?P<unit>day|week)s?\b"), _in_units),
 )
@@ -101,7 +182,7 @@ def _first_phrase(text: str, events: dict[str, dt.date]) -> tuple[re.Match[str],
         names = "|".join(re.escape(name) for name in sorted(events, key=len, reverse=True))
         before = r"\b(?:before|by|for|at|until|ahead of|in time for)\s+(?:the\s+)?"
         event = re.compile(rf"{before}(?P<event>{names})\b")
-        rules.append((event, lambda m, meeting, nxt: events[m["event"]]))
+        rules.append((event, lambda m, at: events[m["event"]]))
     found = [(m, resolve) for pattern, resolve in rules if (m := pattern.search(lowered))]
     return min(found, key=lambda pair: pair[0].start()) if found else None
 
@@ -113,12 +194,17 @@ def due_phrase(text: str, events: dict[str, dt.date] | None = None) -> tuple[int
 
 
 def due_in(
-    text: str, meeting: dt.date, next_meeting: dt.date | None, events: dict[str, dt.date] | None = None
+    text: str,
+    meeting: dt.date,
+    next_meeting: dt.date | None,
+    events: dict[str, dt.date] | None = None,
+    series: str = "",
 ) -> Due | None:
     """The first due date the sentence states; a phrase naming an unknown date gives `Due(None, span)`.
-    "next call" is `next_meeting`; "before FOSDEM" is the date the note gives FOSDEM."""
+    "next call" is `next_meeting`, and so is "next TAC call" when `series` (the meeting's title and
+    file name) says TAC; "before FOSDEM" is the date the note gives FOSDEM."""
     first = _first_phrase(text, events or {})
     if first is None:
         return None
     match, resolve = first
-    return Due(resolve(match, meeting, next_meeting), match.span())
+    return Due(resolve(match, _Meeting(meeting, next_meeting, series.lower())), match.span())

@@ -343,6 +343,7 @@ def _items(
     # "next call" is the meeting the note announces, else the team's cadence from this one.
     next_meeting = meeting.next_meeting or (meeting.date + cadence if cadence else None)
     events = events_in((s.text for s in meeting.sentences), meeting.date)
+    series = f"{meeting.title} {meeting.path}"  # which meeting "the next TAC call" is
     for reading in readings:
         for found in reading.found:
             candidate = found.asked or reading.candidate
@@ -356,7 +357,7 @@ def _items(
             key = (sentence.section, tuple(sorted(o.name for o in owners)), task_key(title))
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            due = due_in(candidate.original, meeting.date, next_meeting, events)
+            due = due_in(candidate.original, meeting.date, next_meeting, events, series)
             items.append(
                 ActionItem(
                     id=item_id(meeting.path, sentence.section, owners, title, occurrence),

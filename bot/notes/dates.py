@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 # The one list of weekday names: due dates, meeting cadences and the config all read it.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FRIDAY = WEEKDAYS.index("friday")
@@ -23,16 +23,46 @@ _MONTHS = (
 _MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+_DAY_THEN_MONTH = re.compile(r"(?<=\d)(?=(?:" + "|".join(_MONTHS) + r")[a-z]*\b)", re.IGNORECASE)
 
 
 def iso_date_in(text: str) -> dt.date | None:
     """The first valid YYYY-MM-DD date in the text."""
-    for match in _ISO.finditer(text):
+    return _first_valid(_ISO, text)
+
+
+def _first_valid(pattern: re.Pattern[str], text: str) -> dt.date | None:
+    for match in pattern.finditer(text):
         try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            return dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
         except ValueError:
-            continue
+            continue  # "2026-13-45": digits shaped like a date
     return None
+
+
+# In a file name the date may be written "2026-05-06", "2026_05_06" or "20260506".
+_FILE_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-_.]?)(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
+# A day written out with its year: "12 May 2026", "May 12th, 2026", "Wednesday, 6th May 2026".
+_WRITTEN_WITH_YEAR = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(_MONTHS) + r")[a-z]*\.?,?\s+\d{4}"
+    r"|(?:" + "|".join(_MONTHS) + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b",
+    re.IGNORECASE,
+)
+
+
+def file_name_date(name: str) -> dt.date | None:
+    """The first valid date in a file's name."""
+    return _first_valid(_FILE_DATE, name)
+
+
+def calendar_date_in(text: str) -> dt.date | None:
+    """The first full date in a title or line: ISO, or a day and month in words with the year. A
+    date without a year is not a meeting's date: it could only be guessed from today's."""
+    iso = iso_date_in(text)
+    if iso:
+        return iso
+    match = _WRITTEN_WITH_YEAR.search(text)
+    return written_date(match[0], base=None) if match else None
 
 
 def as_date(value: object) -> dt.date | None:
@@ -52,7 +82,8 @@ def written_date(phrase: str, base: dt.date | None) -> dt.date | None:
     Phrases without a day (a number or a weekday) are not dates here: "NEXT YEAR!", "May", "soon".
     Without a year the date is the first one on or after `base`.
     """
-    phrase = phrase.strip()
+    # "25July": minutes typed in a hurry; dateparser reads it only with the space.
+    phrase = _DAY_THEN_MONTH.sub(" ", phrase.strip())
     iso = iso_date_in(phrase)
     if iso:
         return iso

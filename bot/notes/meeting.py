@@ -33,6 +33,11 @@ class NoteError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+class UndatedNote(NoteError):
+    """A note that gives no meeting date anywhere; the file-system edge can date it by when the file
+    was added and read it again (`parse_note(..., added=...)`)."""
+
+
 @dataclass(frozen=True)
 class Sentence:
     text: str
@@ -115,8 +120,9 @@ _FENCES = MarkdownIt("zero").use(front_matter_plugin)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 
 
-def parse_note(path: str, text: str) -> Meeting:
-    """Read one note's text; `path` decides the format by its suffix and names the note in errors."""
+def parse_note(path: str, text: str, added: dt.date | None = None) -> Meeting:
+    """Read one note's text; `path` decides the format by its suffix and names the note in errors.
+    `added` dates a note that gives no date itself; without it such a note is an `UndatedNote`."""
     if not text.strip():
         raise NoteError(path, "the note is empty")
     text = normalized(text)
@@ -127,7 +133,7 @@ def parse_note(path: str, text: str) -> Meeting:
     except RecursionError:
         raise NoteError(path, "the note's structure is nested too deeply to read") from None
     title = _title(document)
-    date = _meeting_date(path, document, title)
+    date = _meeting_date(path, document, added)
     sentences = tuple(_sentences(document.blocks))
     return Meeting(
         path=path,
@@ -192,12 +198,22 @@ def _title(document: Document) -> str:
     return ""
 
 
-def _meeting_date(path: str, document: Document, title: str) -> dt.date:
+def _meeting_date(path: str, document: Document, added: dt.date | None) -> dt.date:
+    """The date the note gives, in the order that is most often right: what the writer declared, then
+    the file's name (a log's text quotes other days: links, earlier meetings), then the title, then a
+    "Date:" line or the first lines."""
     for key in _DATE_KEYS:
         found = dates.as_date(document.metadata.get(key))
         if found:
             return found
-    found = dates.iso_date_in(title)
+    found = dates.file_name_date(PurePath(path).name)
+    if found:
+        return found
+    for key in _TITLE_KEYS:
+        found = dates.calendar_date_in(str(document.metadata.get(key) or ""))
+        if found:
+            return found
+    found = dates.calendar_date_in(document.title or "")
     if found:
         return found
     for block in document.blocks[:12]:
@@ -207,10 +223,18 @@ def _meeting_date(path: str, document: Document, title: str) -> dt.date:
                 found = dates.written_date(match["when"], base=None)
                 if found:
                     return found
-    found = dates.iso_date_in(PurePath(path).name)
-    if found:
-        return found
-    raise NoteError(path, "no meeting date: none in the front matter, the title or the file name")
+    # A block's first two lines: a title line and the one under it ("Board call" / "3 March 2026"),
+    # not the depths of a log or paragraph, which quote other days.
+    for block in document.blocks[:8]:
+        for line in block.lines[:2]:
+            found = dates.calendar_date_in(line.text)
+            if found:
+                return found
+    if added is not None:
+        return added
+    raise UndatedNote(
+        path, "no meeting date: none in the front matter, the file name, the title or the first lines"
+    )
 
 
 def _attendees(blocks: tuple[Block, ...]) -> tuple[str, ...]:
