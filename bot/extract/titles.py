@@ -44,6 +44,11 @@ _OPTIONAL_DEPS = frozenset(
     {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
 )
 _ISSUE_REF = re.compile(r"#\d|\b[\w.-]+/[\w.-]+#\d|`")
+# "’" is also an apostrophe ("BD’s slides"), so only double quotes are paired.
+_OPENERS = "([{“"
+_CLOSERS = {")": "(", "]": "[", "}": "{", "”": "“"}
+# "Lee: to write to the board", "Sam: will do the release": how the line promised, not what.
+_PROMISE_OPENING = re.compile(r"^(?:(?:I|we)\s+)?(?:will|shall|to|can|could)\s+(?=[a-z])", re.IGNORECASE)
 _TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
 
 
@@ -132,7 +137,7 @@ def title_from_text(text: str) -> str:
     clause."""
     text = re.sub(r"\s+", " ", text).strip(" .;:-–—")
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
-    return _finish(text)
+    return _finish(_PROMISE_OPENING.sub("", text))
 
 
 def topic_title(context: TitleContext) -> str:
@@ -408,7 +413,27 @@ def _cut(text: str, limit: int) -> str:
     return text[:cut] if cut else text[:limit]
 
 
+def _balanced(title: str) -> str:
+    """Every bracket and quote closed: a closer without its opener goes, and an aside left open
+    ("Draft the charter (still open") is cut off where it opens, unless that leaves nothing to do."""
+    openers: list[int] = []
+    drop: set[int] = set()
+    for index, char in enumerate(title):
+        if char in _OPENERS or (char == '"' and not (openers and title[openers[-1]] == '"')):
+            openers.append(index)
+        elif char in _CLOSERS or char == '"':
+            if openers and _CLOSERS.get(char, '"') == title[openers[-1]]:
+                openers.pop()
+            else:
+                drop.add(index)
+    if openers and " " in title[: openers[0]].strip() and title[openers[0]] in "([":
+        title, openers = title[: openers[0]], []
+    drop.update(openers)
+    return "".join(c for i, c in enumerate(title) if i not in drop)
+
+
 def _finish(title: str) -> str:
+    title = _balanced(re.sub(r"\s+", " ", title))
     title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
     title = re.sub(r"[\s,]+(?:as well|too|again|accordingly)$", "", title)
     if len(title) > MAX_CHARS:

@@ -1,0 +1,34 @@
+"""Titles on sentences written for these tests, in the styles minutes come in: each must be
+actionable from an issue list on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.titles import title_from_text
+from tests.conftest import ItemsOf
+
+HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"
+
+
+def titles(items_of: ItemsOf, body: str) -> list[str]:
+    return [item.task for item in items_of(HEAD + body)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # An aside left open by the note or by a cut is cut off where it opens.
+        ("Draft the charter (still open for comments", "Draft the charter"),
+        # A closing quote whose opening one the sentence lost goes; the words stay.
+        ("Work out where we stand” with the WG leads", "Work out where we stand with the WG leads"),
+        ('Reword the "drop-in replacement messaging', "Reword the drop-in replacement messaging"),
+        # Balanced ones and apostrophes stay.
+        ("Review BD’s slides (#23)", "Review BD’s slides (#23)"),
+        # How the line promised is not part of the task.
+        ("to write to the board", "Write to the board"),
+        ("I will send the deck", "Send the deck"),
+    ],
+)
+def test_text_titles_are_whole(text: str, title: str) -> None:
+    assert title_from_text(text) == title
