@@ -32,3 +32,26 @@ def titles(items_of: ItemsOf, body: str) -> list[str]:
 )
 def test_text_titles_are_whole(text: str, title: str) -> None:
     assert title_from_text(text) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # A light verb lends its object the action: the title says the action.
+        ("Sam will own the drafting of the charter.", "Draft the charter"),
+        ("Lee will provide a first draft of the exit clause.", "Draft the exit clause"),
+        ("Dana will do a writeup of the benchmarks.", "Write up the benchmarks"),
+        ("Lee to have a conversation with TomG about the roadmap.", "Talk with TomG about the roadmap"),
+        ("Priya will take a look at the crash.", "Look at the crash"),
+        ("Dana will make a separate issue.", "Open a separate issue"),
+        # A compound names a thing the light verb makes: said as written.
+        ("Sam will make a release issue for 1.4.", "Make a release issue for 1.4"),
+        # "take the action to", "handle updating": the verb after it is the task.
+        ("Sam: Will take an action item to create the release issue", "Create the release issue"),
+        ("Lee will handle updating the members list.", "Update the members list"),
+        # Starting is itself the task.
+        ("Priya will start writing the base guide.", "Start writing the base guide"),
+    ],
+)
+def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: str) -> None:
+    assert titles(items_of, sentence + "\n") == [title]

@@ -169,7 +169,8 @@ class _Phrase:
     ) -> None:
         self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.head, self.lead = _action_of(verb)
-        self.dropped: set[int] = set()
+        self.nominal = _nominal(self.head, self.lead)
+        self.dropped: set[int] = set(self.nominal)
         self._passive_subject: set[int] = set()
         self.tokens = sorted(
             {
@@ -246,7 +247,9 @@ class _Phrase:
         title = "".join(out).strip(" ,;:-")
         if vague_done:
             return title
-        if topic and not _has_object(self.head, tokens):
+        # "draft the clause", said as "provide a draft of the clause": the clause is the object.
+        said_object = bool(self.nominal) and any(t.i > self.head.i for t in tokens)
+        if topic and not said_object and not _has_object(self.head, tokens):
             # "Lee takes action to land" under "Draft Staging Process #23"; "Mei will comment".
             preposition = words.VERB_PREPOSITIONS.get(self.lead or self.head.lemma_.lower(), "")
             return f"{title} {preposition} {topic}".replace("  ", " ")
@@ -266,19 +269,56 @@ def _base_form(verb: Token) -> str:
 
 
 def _action_of(verb: Token) -> tuple[Token, str]:
-    """ "take a look at X" is "look at X", "try to test X" is "test X": the head whose phrase is the
-    title, and the verb to say."""
-    if verb.lemma_ in words.ATTEMPT_VERBS:
-        action = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+    """ "take a look at X" is "look at X", "try to test X" is "test X", "handle updating X" is
+    "update X", "take the action to open X" is "open X": the head whose phrase is the title, and
+    the verb to say."""
+    if verb.lemma_ in words.ATTEMPT_VERBS or verb.lemma_ in words.ASPECT_VERBS:
+        action = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")),
+            None,
+        )
+        if action is not None and (action.tag_ == "VBG" or verb.lemma_ in words.ATTEMPT_VERBS):
+            return _action_of(action)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return verb, ""
+    if verb.lemma_ in words.LIGHT_VERBS and obj.lemma_ in words.LOOKS:
+        if any(c.dep_ == "prep" for c in obj.children):
+            return obj, words.LOOKS[obj.lemma_]
+        return verb, words.LOOKS[obj.lemma_]
+    if verb.lemma_ in words.NOUN_VERB_HOSTS and obj.lemma_ in words.ACTION_NOUNS:
+        action = next((c for c in verb.children if _is_infinitive(c)), None) or next(
+            (c for c in obj.children if _is_infinitive(c)), None
+        )
         if action is not None:
             return _action_of(action)
-    if verb.lemma_ in words.LIGHT_VERBS:
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.lemma_ in words.LOOKS:
-                if any(c.dep_ == "prep" for c in child.children):
-                    return child, words.LOOKS[child.lemma_]
-                return verb, "review" if words.LOOKS[child.lemma_] == "look" else "try"
+    # Not "do a security review assessment" or "make a release issue": a compound names a thing.
+    if verb.lemma_ in words.NOUN_VERB_HOSTS and not any(c.dep_ == "compound" for c in obj.children):
+        said = words.NOUN_VERBS.get(obj.lower_, "")
+        # "provide a draft of X" is "draft X"; "create a draft" alone says no more than "draft".
+        if said in words.VERB_PREPOSITIONS or any(c.lower_ == "of" for c in obj.children):
+            return verb, said
+        return verb, words.MADE_OBJECTS.get(obj.lemma_.lower(), "") if verb.lemma_ == "make" else ""
     return verb, ""
+
+
+def _is_infinitive(token: Token) -> bool:
+    return (
+        token.dep_ in ("advcl", "acl", "relcl", "xcomp")
+        and token.tag_ == "VB"
+        and any(c.lower_ == "to" for c in token.children)
+    )
+
+
+def _nominal(head: Token, lead: str) -> set[int]:
+    """ "provide a first draft of the clause" says "draft the clause": the noun that stood for the
+    verb, its determiners and adjectives, and its "of" go."""
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None or words.NOUN_VERBS.get(obj.lower_) != lead:
+        return set()
+    gone = {obj.i, *(t.i for left in obj.lefts for t in left.subtree)}
+    gone.update(c.i for c in obj.children if c.dep_ == "prep" and c.lower_ == "of")
+    return gone
 
 
 def _dropped(child: Token) -> bool:
