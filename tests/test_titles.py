@@ -55,3 +55,43 @@ def test_text_titles_are_whole(text: str, title: str) -> None:
 )
 def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: str) -> None:
     assert titles(items_of, sentence + "\n") == [title]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # The speaker's voice: "my" and "me" mean nobody to the people reading the issue list.
+        ("Sam: will open a PR with my patch for the cache soon", "Open a PR with the patch for the cache"),
+        ("Lee will send me the logs.", "Send the logs"),
+        # "this" is not the patch it hangs on: which thing, the section says.
+        ("Sam: will open a PR with my patch for this soon", "Open a PR with the patch for Build"),
+        # A verb left alone ("something" names nothing) takes the section as its object.
+        ("Dana will schedule something for tomorrow.", "Schedule Build"),
+        # "her" names whom to reach: the title keeps it rather than end on the bare verb.
+        (
+            "Priya met a packager at the meetup who is keen; she'll reach out to her.",
+            "Reach out to her",
+        ),
+        # Telling someone how it goes is updating them; "keep us posted" stays as the note says.
+        ("Sam will let the board know about the budget.", "Update the board about the budget"),
+        ("Lee will keep the team in the loop about the release.", "Update the team about the release"),
+        ("Priya will keep the docs updated.", "Update the docs"),
+        ("Lee will keep us posted on the migration.", "Keep us posted on the migration"),
+    ],
+)
+def test_titles_speak_for_the_reader(items_of: ItemsOf, body: str, title: str) -> None:
+    assert titles(items_of, body + "\n") == [title]
+
+
+def test_me_in_a_reply_is_dropped_and_the_item_above_says_what(items_of: ItemsOf) -> None:
+    body = "- Lee: Will open an issue on the cache eviction.\n  - Priya: Want Sam to talk to me first.\n"
+    # The reply's item is about what the line above promised, not about its speaker "Lee".
+    assert titles(items_of, body) == [
+        "Open an issue on the cache eviction",
+        "Talk about an issue on the cache eviction",
+    ]
+
+
+def test_a_presenter_before_an_agenda_item_is_not_its_topic(items_of: ItemsOf) -> None:
+    body = "* (Dana) - Mirror outage postmortem. Should we publish it?\n    * Sam will draft it.\n"
+    assert titles(items_of, body) == ["Draft Mirror outage postmortem"]

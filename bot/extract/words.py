@@ -108,6 +108,8 @@ NOUN_VERBS = {
     "introduction": "introduce", "recommendation": "recommend", "summary": "summarise",
     "analysis": "analyse", "assessment": "assess", "evaluation": "evaluate", "proposal": "propose",
 }  # fmt: skip
+# "keep the board informed", "let the board know": telling someone how the work goes.
+INFORMED = frozenset({"inform", "informed", "post", "posted", "update", "updated", "know", "aware"})
 # "make an issue": what one does to bring the thing made into being on a tracker.
 MADE_OBJECTS = {"issue": "open", "pr": "open", "ticket": "open"}
 
@@ -119,6 +121,9 @@ AUXILIARIES = (
 
 # -- people -------------------------------------------------------------------------------------
 THIRD_PERSON = frozenset({"he", "she"})
+# "reach out to her" names someone to act towards; "talk to me" is the speaker's voice, which an
+# issue list read by others cannot resolve.
+PERSON_OBJECTS = frozenset({"him", "her"})
 FIRST_PERSON = frozenset({"i", "me"})
 # "Sam: Can you update X?" answered "Sure." on the next line.
 AGREEMENTS = (
