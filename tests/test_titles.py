@@ -28,6 +28,10 @@ def titles(items_of: ItemsOf, body: str) -> list[str]:
         # How the line promised is not part of the task.
         ("to write to the board", "Write to the board"),
         ("I will send the deck", "Send the deck"),
+        (
+            "I am currently working with the packagers on the ARM wheels",
+            "Working with the packagers on the ARM wheels",
+        ),
     ],
 )
 def test_text_titles_are_whole(text: str, title: str) -> None:

@@ -48,8 +48,12 @@ _ISSUE_REF = re.compile(r"#\d|\b[\w.-]+/[\w.-]+#\d|`")
 # "’" is also an apostrophe ("BD’s slides"), so only double quotes are paired.
 _OPENERS = "([{“"
 _CLOSERS = {")": "(", "]": "[", "}": "{", "”": "“"}
-# "Lee: to write to the board", "Sam: will do the release": how the line promised, not what.
-_PROMISE_OPENING = re.compile(r"^(?:(?:I|we)\s+)?(?:will|shall|to|can|could)\s+(?=[a-z])", re.IGNORECASE)
+# "Lee: to write to the board", "Sam: will do the release", "I am currently working on X": how
+# the line promised, in the speaker's voice, not what.
+_PROMISE_OPENING = re.compile(
+    r"^(?:(?:I|we)\s+)?(?:will|shall|to|can|could)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
+    re.IGNORECASE,
+)
 # Who brings an agenda item, before it: "(Dan) - PyPI 2FA rollout".
 _PRESENTER = re.compile(r"^\([^()]{1,40}\)\s*[-–—:]\s*(?=\w)")
 _SPEAKER_OBJECTS = frozenset({"me", "us"})
