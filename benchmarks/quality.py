@@ -51,6 +51,7 @@ DEFAULT_CORPORA = [
     ROOT / "tests/data/styles",
 ]
 _WORD = re.compile(r"[a-z0-9]+")
+_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 @dataclass
@@ -137,7 +138,8 @@ def title_f1(title: str, task: str) -> float:
 
 def broken(title: str) -> bool:
     """A title that cannot be acted on from an issue list on its own."""
-    words = _WORD.findall(title.lower())
+    # "check-in" and "sign-off" are one word: a title ending on one does not end on "in" or "off".
+    words = _COMPOUND.findall(title.lower())
     if len(words) <= 1:
         return True
     if words[-1] in FUNCTION_WORDS - VAGUE_OBJECTS:

@@ -33,3 +33,5 @@ def test_a_broken_title_is_told_apart() -> None:
     broken = ("Chair", "Upload it for", "Look over it", "Deal with them")
     assert [bench.broken(t) for t in broken] == [True] * len(broken)
     assert not bench.broken("Review the Async pull request") and not bench.broken("Tag the release")
+    # A hyphenated compound is one word, not a title ending on "in".
+    assert not bench.broken("Join the weekly check-in")

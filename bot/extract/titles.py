@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extract import words
+from bot.extract.candidates import PLACEHOLDER
 from bot.extract.grammar import is_stemless
 
 if TYPE_CHECKING:
@@ -44,6 +45,20 @@ _OPTIONAL_DEPS = frozenset(
     {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
 )
 _ISSUE_REF = re.compile(r"#\d|\b[\w.-]+/[\w.-]+#\d|`")
+# "’" is also an apostrophe ("BD’s slides"), so only double quotes are paired.
+_OPENERS = "([{“"
+_CLOSERS = {")": "(", "]": "[", "}": "{", "”": "“"}
+# "Lee: to write to the board", "Sam: will do the release", "I am currently working on X": how
+# the line promised, in the speaker's voice, not what.
+_PROMISE_OPENING = re.compile(
+    r"^(?:(?:I|we)\s+)?(?:will|shall|to|can|could)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
+    re.IGNORECASE,
+)
+# Who brings an agenda item, before it: "(Dan) - PyPI 2FA rollout".
+_PRESENTER = re.compile(r"^\([^()]{1,40}\)\s*[-–—:]\s*(?=\w)")
+_SPEAKER_OBJECTS = frozenset({"me", "us"})
+# A speaker's or owner's label before what they said: "James:", "Dan L.:", "RW:", "@sam:".
+_SPEAKER_LABEL = re.compile(r"^@?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s?:\s+")
 _TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
 
 
@@ -83,7 +98,7 @@ def _is_thing(token: Token) -> bool:
         and token.lower_ not in words.VAGUE_OBJECTS
         and token.lemma_ not in words.LOOKS
         and token.lemma_ not in words.QUANTITY_NOUNS
-        and token.text != "Alex"
+        and token.text != PLACEHOLDER
     )
 
 
@@ -95,12 +110,17 @@ def _noun_phrase(token: Token, name_of: NameOf) -> str:
 
 def _antecedent(vague: Token, name_of: NameOf) -> str:
     """ "Priya will tag the release and Sam will announce it": the thing named before in the
-    sentence, but not an argument of the pronoun's own clause ("ask the team to set those up")."""
+    sentence, but not an argument of the pronoun's own clause ("ask the team to set those up"),
+    nor the thing the pronoun hangs on ("a PR with my patch for this": not the patch itself)."""
     own: set[int] = set()
     step = vague
     while step.dep_ != "ROOT" and step.dep_ != "conj":
         step = step.head
         own.update(c.i for c in step.children if c.dep_ in ("dobj", "dative", "nsubj", "nsubjpass"))
+    step = vague
+    while step.dep_ in ("pobj", "prep") and step.head.i != step.i:
+        step = step.head
+        own.add(step.i)
     before = [t for t in reversed(vague.doc[: vague.i]) if _is_thing(t) and t.i not in own]
     # The object of the clause before ("update the RFC with the layout and merge it": the RFC),
     # else a thing named in a phrase.
@@ -124,7 +144,14 @@ def title_from(
     title = phrase.render(topic, context.previous)
     while len(title) > MAX_CHARS and phrase.drop_last_optional():
         title = phrase.render(topic, context.previous)
-    return _finish(title)
+    title = _finish(title)
+    named = topic or context.previous
+    if " " not in title and named:
+        # "schedule something for tomorrow", "talk to me first": the verb alone cannot be acted
+        # on; what the list item above, the section or the sentence before is about says what.
+        preposition = words.VERB_PREPOSITIONS.get(phrase.lead or phrase.head.lemma_.lower(), "")
+        title = _finish(f"{title} {preposition} {named}")
+    return title
 
 
 def title_from_text(text: str) -> str:
@@ -132,7 +159,7 @@ def title_from_text(text: str) -> str:
     clause."""
     text = re.sub(r"\s+", " ", text).strip(" .;:-–—")
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
-    return _finish(text)
+    return _finish(_PROMISE_OPENING.sub("", text))
 
 
 def topic_title(context: TitleContext) -> str:
@@ -144,6 +171,12 @@ def topic_title(context: TitleContext) -> str:
 def clean_topic(topic: str) -> str:
     """A heading or list item as the object of a title: without its markup, asides and padding."""
     topic = _TOPIC_NOISE.sub("", topic).strip(" *_:.-–—")
+    # "James: Will open an issue on X" above a reply is about what James promised, not about James.
+    said = _SPEAKER_LABEL.sub("", topic, count=1)
+    if said != topic and _PROMISE_OPENING.match(said):
+        topic = _PROMISE_OPENING.sub("", said)
+    # "Mirror outage postmortem. Should we publish it?": the first sentence names the topic.
+    topic = re.split(r"(?<=[a-z0-9)])[.?!]\s+(?=[A-Z])", _PRESENTER.sub("", topic))[0]
     if topic.lower() in words.GENERIC_SECTIONS or not any(c.isalpha() for c in topic):
         return ""
     if len(topic) > MAX_TOPIC_CHARS:
@@ -164,7 +197,8 @@ class _Phrase:
     ) -> None:
         self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.head, self.lead = _action_of(verb)
-        self.dropped: set[int] = set()
+        self.nominal = _nominal(self.head, self.lead)
+        self.dropped: set[int] = set(self.nominal)
         self._passive_subject: set[int] = set()
         self.tokens = sorted(
             {
@@ -223,6 +257,8 @@ class _Phrase:
             text = self.name_of(token) or token.text
             if token.i == self.head.i:
                 text = self.lead or _base_form(token)
+            elif token.lower_ == "my" and token.dep_ == "poss":
+                text = "the"  # "a PR with my patch": the title is read by others than the speaker
             elif token.i == min(self._passive_subject, default=-1) and token.tag_ != "NNP":
                 text = text[:1].lower() + text[1:]  # "New PR to be opened" -> "Open new PR"
             elif _is_vague(token) and not vague_done:
@@ -241,7 +277,12 @@ class _Phrase:
         title = "".join(out).strip(" ,;:-")
         if vague_done:
             return title
-        if topic and not _has_object(self.head, tokens):
+        # "draft the clause", said as "provide a draft of the clause": the clause is the object;
+        # "update the board", said as "let the board know": the board is.
+        said_object = bool(self.nominal) and (
+            any(t.i > self.head.i for t in tokens) or self.lead.startswith("update ")
+        )
+        if topic and not said_object and not _has_object(self.head, tokens):
             # "Lee takes action to land" under "Draft Staging Process #23"; "Mei will comment".
             preposition = words.VERB_PREPOSITIONS.get(self.lead or self.head.lemma_.lower(), "")
             return f"{title} {preposition} {topic}".replace("  ", " ")
@@ -261,19 +302,91 @@ def _base_form(verb: Token) -> str:
 
 
 def _action_of(verb: Token) -> tuple[Token, str]:
-    """ "take a look at X" is "look at X", "try to test X" is "test X": the head whose phrase is the
-    title, and the verb to say."""
-    if verb.lemma_ in words.ATTEMPT_VERBS:
-        action = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+    """ "take a look at X" is "look at X", "try to test X" is "test X", "handle updating X" is
+    "update X", "take the action to open X" is "open X": the head whose phrase is the title, and
+    the verb to say."""
+    if verb.lemma_ in words.ATTEMPT_VERBS or verb.lemma_ in words.ASPECT_VERBS:
+        action = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")),
+            None,
+        )
+        if action is not None and (action.tag_ == "VBG" or verb.lemma_ in words.ATTEMPT_VERBS):
+            return _action_of(action)
+    if (informing := _informing(verb)) is not None:
+        return verb, informing[0]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return verb, ""
+    if verb.lemma_ in words.LIGHT_VERBS and obj.lemma_ in words.LOOKS:
+        if any(c.dep_ == "prep" for c in obj.children):
+            return obj, words.LOOKS[obj.lemma_]
+        return verb, words.LOOKS[obj.lemma_]
+    if verb.lemma_ in words.NOUN_VERB_HOSTS and obj.lemma_ in words.ACTION_NOUNS:
+        action = next((c for c in verb.children if _is_infinitive(c)), None) or next(
+            (c for c in obj.children if _is_infinitive(c)), None
+        )
         if action is not None:
             return _action_of(action)
-    if verb.lemma_ in words.LIGHT_VERBS:
-        for child in verb.children:
-            if child.dep_ == "dobj" and child.lemma_ in words.LOOKS:
-                if any(c.dep_ == "prep" for c in child.children):
-                    return child, words.LOOKS[child.lemma_]
-                return verb, "review" if words.LOOKS[child.lemma_] == "look" else "try"
+    # Not "do a security review assessment" or "make a release issue": a compound names a thing.
+    if verb.lemma_ in words.NOUN_VERB_HOSTS and not any(c.dep_ == "compound" for c in obj.children):
+        said = words.NOUN_VERBS.get(obj.lower_, "")
+        # "provide a draft of X" is "draft X"; "create a draft" alone says no more than "draft".
+        if said in words.VERB_PREPOSITIONS or any(c.lower_ == "of" for c in obj.children):
+            return verb, said
+        return verb, words.MADE_OBJECTS.get(obj.lemma_.lower(), "") if verb.lemma_ == "make" else ""
     return verb, ""
+
+
+def _is_infinitive(token: Token) -> bool:
+    return (
+        token.dep_ in ("advcl", "acl", "relcl", "xcomp")
+        and token.tag_ == "VB"
+        and any(c.lower_ == "to" for c in token.children)
+    )
+
+
+def _informing(verb: Token) -> tuple[str, set[int]] | None:
+    """ "let the board know about X", "keep the team in the loop": "update" whom, and the words
+    that said it."""
+    if verb.lemma_ not in ("keep", "let"):
+        return None
+    told = next(
+        (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lemma_ in words.INFORMED),
+        None,
+    )
+    loop = next(
+        (c for c in verb.children if c.dep_ == "prep" and any(t.lower_ == "loop" for t in c.subtree)),
+        None,
+    )
+    if told is None and loop is None:
+        return None
+    holders = [verb, told] if told is not None else [verb]
+    person = next(
+        (c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None
+    )
+    gone = {t.i for t in person.subtree} if person is not None else set()
+    if told is not None:
+        gone.add(told.i)
+    if loop is not None:
+        gone.update(t.i for t in loop.subtree)
+    if person is None or person.lower_ in ("me", "us", "you"):
+        # "keep you updated": the minutes' "you" is the meeting, which the title cannot name
+        # better than the note did.
+        return None
+    return "update " + "".join(t.text_with_ws for t in person.subtree).strip(), gone
+
+
+def _nominal(head: Token, lead: str) -> set[int]:
+    """ "provide a first draft of the clause" says "draft the clause": the noun that stood for the
+    verb, its determiners and adjectives, and its "of" go."""
+    if (informing := _informing(head)) is not None:
+        return informing[1]
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None or words.NOUN_VERBS.get(obj.lower_) != lead:
+        return set()
+    gone = {obj.i, *(t.i for left in obj.lefts for t in left.subtree)}
+    gone.update(c.i for c in obj.children if c.dep_ == "prep" and c.lower_ == "of")
+    return gone
 
 
 def _dropped(child: Token) -> bool:
@@ -289,11 +402,21 @@ def _dropped(child: Token) -> bool:
         return True  # when or why, not what: "once it is merged", "so people can test them"
     if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child):
         return True
+    if _speakers_self(child):
+        return True  # "talk to me first", "send me the logs": read by others, "me" is nobody
     if child.dep_ == "dobj" and child.lemma_ in words.LOOKS and child.head.lemma_ in words.LIGHT_VERBS:
         return True  # "take a look": said by the verb itself
     if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
         return True  # "cut releases but would like a list": a contrast, not more of the task
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _speakers_self(token: Token) -> bool:
+    """ "to me", "for us", "send me": the speaker, whom the issue's readers cannot tell."""
+    if token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return len(objects) == 1 and objects[0].lower_ in _SPEAKER_OBJECTS and len(list(token.subtree)) == 2
+    return token.dep_ == "dative" and token.lower_ in _SPEAKER_OBJECTS
 
 
 def _says_when(token: Token) -> bool:
@@ -408,14 +531,39 @@ def _cut(text: str, limit: int) -> str:
     return text[:cut] if cut else text[:limit]
 
 
+def _balanced(title: str) -> str:
+    """Every bracket and quote closed: a closer without its opener goes, and an aside left open
+    ("Draft the charter (still open") is cut off where it opens, unless that leaves nothing to do."""
+    openers: list[int] = []
+    drop: set[int] = set()
+    for index, char in enumerate(title):
+        if char in _OPENERS or (char == '"' and not (openers and title[openers[-1]] == '"')):
+            openers.append(index)
+        elif char in _CLOSERS or char == '"':
+            if openers and _CLOSERS.get(char, '"') == title[openers[-1]]:
+                openers.pop()
+            else:
+                drop.add(index)
+    if openers and " " in title[: openers[0]].strip() and title[openers[0]] in "([":
+        title, openers = title[: openers[0]], []
+    drop.update(openers)
+    return "".join(c for i, c in enumerate(title) if i not in drop)
+
+
 def _finish(title: str) -> str:
+    title = _balanced(re.sub(r"\s+", " ", title))
     title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
     title = re.sub(r"[\s,]+(?:as well|too|again|accordingly)$", "", title)
     if len(title) > MAX_CHARS:
         title = _cut(title, MAX_CHARS)
     parts = title.split(" ")
-    # End on a content word: never "... and see whether", "... as", "... to".
-    while len(parts) > 1 and re.sub(r"\W", "", parts[-1]).lower() in words.FUNCTION_WORDS:
+    # End on a content word: never "... and see whether", "... as", "... to"; but "reach out to
+    # her" names whom to reach, and "Reach" alone would not.
+    while (
+        len(parts) > 1
+        and (last := re.sub(r"\W", "", parts[-1]).lower()) in words.FUNCTION_WORDS
+        and not (last in words.PERSON_OBJECTS and len(parts) > 2)
+    ):
         parts.pop()
     title = " ".join(parts).strip(" ,;:-–—")
     return title[:1].upper() + title[1:] if title else title

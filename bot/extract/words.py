@@ -95,6 +95,24 @@ LOOKS = {
     "shot": "try",
 }
 
+# "handle updating X", "continue moving X": the verb says how, its gerund what. Not "start
+# writing X": starting it is the task.
+ASPECT_VERBS = frozenset({"continue", "handle", "resume"})
+# "provide a draft of X", "have a conversation with X", "own the drafting of X": a verb that lends
+# its object the action, and the verb that object stands for.
+NOUN_VERB_HOSTS = frozenset({"make", "do", "have", "provide", "give", "own", "create", "take"})
+NOUN_VERBS = {
+    "draft": "draft", "drafting": "draft", "diff": "diff", "conversation": "talk", "writeup": "write up",
+    "write-up": "write up", "decision": "decide", "review": "review", "announcement": "announce",
+    "comparison": "compare", "investigation": "investigate", "presentation": "present",
+    "introduction": "introduce", "recommendation": "recommend", "summary": "summarise",
+    "analysis": "analyse", "assessment": "assess", "evaluation": "evaluate", "proposal": "propose",
+}  # fmt: skip
+# "keep the board informed", "let the board know": telling someone how the work goes.
+INFORMED = frozenset({"inform", "informed", "post", "posted", "update", "updated", "know", "aware"})
+# "make an issue": what one does to bring the thing made into being on a tracker.
+MADE_OBJECTS = {"issue": "open", "pr": "open", "ticket": "open"}
+
 # Words after a name that make it the subject of a sentence, not the label of a line.
 AUXILIARIES = (
     "will", "'ll", "can", "could", "should", "would", "to", "is", "are", "was", "were", "has", "have",
@@ -103,6 +121,9 @@ AUXILIARIES = (
 
 # -- people -------------------------------------------------------------------------------------
 THIRD_PERSON = frozenset({"he", "she"})
+# "reach out to her" names someone to act towards; "talk to me" is the speaker's voice, which an
+# issue list read by others cannot resolve.
+PERSON_OBJECTS = frozenset({"him", "her"})
 FIRST_PERSON = frozenset({"i", "me"})
 # "Sam: Can you update X?" answered "Sure." on the next line.
 AGREEMENTS = (

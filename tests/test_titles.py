@@ -1,0 +1,101 @@
+"""Titles on sentences written for these tests, in the styles minutes come in: each must be
+actionable from an issue list on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract.titles import title_from_text
+from tests.conftest import ItemsOf
+
+HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"
+
+
+def titles(items_of: ItemsOf, body: str) -> list[str]:
+    return [item.task for item in items_of(HEAD + body)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # An aside left open by the note or by a cut is cut off where it opens.
+        ("Draft the charter (still open for comments", "Draft the charter"),
+        # A closing quote whose opening one the sentence lost goes; the words stay.
+        ("Work out where we stand” with the WG leads", "Work out where we stand with the WG leads"),
+        ('Reword the "drop-in replacement messaging', "Reword the drop-in replacement messaging"),
+        # Balanced ones and apostrophes stay.
+        ("Review BD’s slides (#23)", "Review BD’s slides (#23)"),
+        # How the line promised is not part of the task.
+        ("to write to the board", "Write to the board"),
+        ("I will send the deck", "Send the deck"),
+        (
+            "I am currently working with the packagers on the ARM wheels",
+            "Working with the packagers on the ARM wheels",
+        ),
+    ],
+)
+def test_text_titles_are_whole(text: str, title: str) -> None:
+    assert title_from_text(text) == title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # A light verb lends its object the action: the title says the action.
+        ("Sam will own the drafting of the charter.", "Draft the charter"),
+        ("Lee will provide a first draft of the exit clause.", "Draft the exit clause"),
+        ("Dana will do a writeup of the benchmarks.", "Write up the benchmarks"),
+        ("Lee to have a conversation with TomG about the roadmap.", "Talk with TomG about the roadmap"),
+        ("Priya will take a look at the crash.", "Look at the crash"),
+        ("Dana will make a separate issue.", "Open a separate issue"),
+        # A compound names a thing the light verb makes: said as written.
+        ("Sam will make a release issue for 1.4.", "Make a release issue for 1.4"),
+        # "take the action to", "handle updating": the verb after it is the task.
+        ("Sam: Will take an action item to create the release issue", "Create the release issue"),
+        ("Lee will handle updating the members list.", "Update the members list"),
+        # Starting is itself the task.
+        ("Priya will start writing the base guide.", "Start writing the base guide"),
+    ],
+)
+def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: str) -> None:
+    assert titles(items_of, sentence + "\n") == [title]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # The speaker's voice: "my" and "me" mean nobody to the people reading the issue list.
+        ("Sam: will open a PR with my patch for the cache soon", "Open a PR with the patch for the cache"),
+        ("Lee will send me the logs.", "Send the logs"),
+        # "this" is not the patch it hangs on: which thing, the section says.
+        ("Sam: will open a PR with my patch for this soon", "Open a PR with the patch for Build"),
+        # A verb left alone ("something" names nothing) takes the section as its object.
+        ("Dana will schedule something for tomorrow.", "Schedule Build"),
+        # "her" names whom to reach: the title keeps it rather than end on the bare verb.
+        (
+            "Priya met a packager at the meetup who is keen; she'll reach out to her.",
+            "Reach out to her",
+        ),
+        # Telling someone how it goes is updating them; "keep us posted" stays as the note says.
+        ("Sam will let the board know about the budget.", "Update the board about the budget"),
+        ("Lee will keep the team in the loop about the release.", "Update the team about the release"),
+        ("Priya will keep the docs updated.", "Update the docs"),
+        ("Lee will keep us posted on the migration.", "Keep us posted on the migration"),
+    ],
+)
+def test_titles_speak_for_the_reader(items_of: ItemsOf, body: str, title: str) -> None:
+    assert titles(items_of, body + "\n") == [title]
+
+
+def test_me_in_a_reply_is_dropped_and_the_item_above_says_what(items_of: ItemsOf) -> None:
+    body = "- Lee: Will open an issue on the cache eviction.\n  - Priya: Want Sam to talk to me first.\n"
+    # The reply's item is about what the line above promised, not about its speaker "Lee".
+    assert titles(items_of, body) == [
+        "Open an issue on the cache eviction",
+        "Talk about an issue on the cache eviction",
+    ]
+
+
+def test_a_presenter_before_an_agenda_item_is_not_its_topic(items_of: ItemsOf) -> None:
+    body = "* (Dana) - Mirror outage postmortem. Should we publish it?\n    * Sam will draft it.\n"
+    assert titles(items_of, body) == ["Draft Mirror outage postmortem"]
