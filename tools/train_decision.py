@@ -85,7 +85,9 @@ def read_corpus(folder: Path) -> Corpus:
         config_path = folder / "roster.yaml"
     config = load_config(config_path)
     notes = folder / "notes" if (folder / "notes").is_dir() else folder
-    extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
+    extractor = Extractor(
+        load_model(config.model), config.roster, config.meetings.every_days, rules_only=True
+    )
     meetings = []
     for path in discover([str(notes)]):
         meeting = load_meeting(path, config.notes.max_bytes)

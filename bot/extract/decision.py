@@ -13,6 +13,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,13 @@ class Decision:
 
     @classmethod
     def shipped(cls) -> Decision:
-        text = resources.files("bot.extract").joinpath(SHIPPED).read_text(encoding="utf-8")
-        return cls.from_json(json.loads(text))
+        return _shipped()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> Decision:
+    text = resources.files("bot.extract").joinpath(SHIPPED).read_text(encoding="utf-8")
+    return Decision.from_json(json.loads(text))
 
 
 Example = tuple[Mapping[str, float], bool]

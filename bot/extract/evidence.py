@@ -52,7 +52,9 @@ def evidence(
         features[f"src={source}"] = 1.0
     rules = sorted(s for s in option.sources if s.startswith("rule:"))
     features["src.any-rule"] = 1.0 if rules else 0.0
-    _sentence(candidate, doc, features)
+    sentence: dict[str, float] = {}
+    _sentence(candidate, doc, sentence)
+    features.update(sentence)
     mentions = [t for t in doc if t.text == PLACEHOLDER and _who(t, candidate) == option.person]
     features["mentioned"] = 1.0 if mentions else 0.0
     if mentions:
@@ -77,7 +79,37 @@ def evidence(
         features[f"{source}&others={min(len(others), 2)}"] = 1.0
         features[f"{source}&rival={features['rival-found'] > 0}"] = 1.0
         features[f"{source}&dep={features.get('dep', mentions[0].dep_ if mentions else None)}"] = 1.0
+    # What the sentence does counts for the person in the role that does it: a request in a list
+    # of actions is its label's, not that of the person it is about.
+    part = role(option, mentions[0] if mentions else None)
+    features[f"role={part}"] = 1.0
+    for name, value in sentence.items():
+        if value:
+            features[f"role={part}&{name}"] = value
     return features
+
+
+def role(option: Option, mention: Token | None) -> str:
+    """The one part a person plays in a sentence, the strongest first."""
+    sources = option.sources
+    if any(s.startswith("found:") for s in sources):
+        return "found"
+    for source in ("lead-explicit", "row", "lead", "tail"):
+        if source in sources:
+            return source
+    if mention is not None:
+        dep = mention.dep_
+        if dep == "conj":
+            dep = next((a.dep_ for a in mention.ancestors if a.dep_ != "conj"), dep)
+        if dep in ("nsubj", "nsubjpass"):
+            return "subject"
+        if dep in ("dobj", "pobj", "dative", "iobj", "attr", "oprd"):
+            return "object"
+        return "poss" if dep == "poss" else "mention"
+    for source in ("speaker", "header", "carried"):
+        if source in sources:
+            return source
+    return "other"
 
 
 def mood(candidate: Candidate, doc: Doc) -> str:

@@ -27,7 +27,15 @@ from bot.extract.decision import Decision
 from bot.extract.discourse import Discourse, Found
 from bot.extract.due import due_in, due_phrase, events_in
 from bot.extract.evidence import Option, evidence
-from bot.extract.grammar import gerund, imperative, opens_with_continuation, pleads, root, states_a_fact
+from bot.extract.grammar import (
+    first_subject,
+    gerund,
+    imperative,
+    opens_with_continuation,
+    pleads,
+    root,
+    states_a_fact,
+)
 from bot.extract.patterns import RULES, VETOES, Pattern, Rule
 from bot.extract.structure import block_contexts
 from bot.extract.titles import (
@@ -76,11 +84,14 @@ class Extractor:
         roster: Roster,
         cadence_days: int | None = None,
         decision: Decision | None = None,
+        *,
+        rules_only: bool = False,
     ) -> None:
-        """`decision` judges every person of every sentence read; without one, the rules decide."""
+        """`decision` judges every person of every sentence read (the shipped one unless given);
+        with `rules_only`, the rules decide alone."""
         self.nlp = nlp
         self.roster = roster
-        self.decision = decision
+        self.decision = None if rules_only else decision or Decision.shipped()
         self.cadence = dt.timedelta(days=cadence_days) if cadence_days else None
         # One matcher for promises and vetoes, so each parse is matched once; one key per pattern,
         # so a match says which pattern (and so which node is which) it is.
@@ -274,8 +285,14 @@ def _judge(
             if item.asked is not None:
                 asked[person] = item.asked
     rivals = frozenset(p for item in found for p in item.owners)
+    subject = first_subject(doc)
+    # Whom the text before was about, or the person heading the list, owns nothing in a sentence
+    # with a subject of its own ("GitHub will also render notebooks").
+    own_subject = subject is not None and subject.tag_ not in ("PRP", "EX") and subject.text != PLACEHOLDER
     judged = []
     for person, option in options.items():
+        if own_subject and option.sources <= {"carried", "header"}:
+            continue
         task = next((f.task for f in found if person in f.owners and f.task is not None), None)
         judged.append(
             Judged(
@@ -392,9 +409,11 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
         start = max(found.start, candidate.own_start)
         due_span = due_phrase(found.task.doc.text, events)
         title = title_from(found.task, _namer(candidate), context, due_span, start)
-        if title:
+        # A one-word title ("David", "Know") says nothing in an issue list: the words around it do.
+        if title and (len(title.split()) > 1 or found.rule != "learned"):
             return title
     if found.rule == "has-the-action":
         return topic_title(context)
     start, end = candidate.body
-    return title_from_text(candidate.original[start:end]) or topic_title(context)
+    text = title_from_text(candidate.original[start:end])
+    return text if len(text.split()) > 1 else topic_title(context) or text
