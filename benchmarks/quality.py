@@ -17,9 +17,10 @@ Per corpus and overall it prints:
 `--predictions DIR` scores saved `actionbot extract --json` output (`DIR/<corpus>.json`) instead of
 running the extractor, so an earlier version is measured by the same rules.
 
-`--loo` also runs benchmarks/learned.py: a text classifier learned on two communities and scored on
-the third, alone and as a filter on the rules. It did worse than the rules, so the extractor ships no
-learned part; every rule is a pattern or a word list.
+`--loo` scores the shipped extractor on each shared corpus with its learned decision fitted without
+that corpus (tools/train_decision.py), and the rules alone and the learned decision alone (fitted
+without the rules' findings) beside it; with `--json` it adds `"loo": {corpus: {precision, recall,
+f1}, ...}` for the shipped extractor and `"loo_parts"` for all three.
 """
 
 from __future__ import annotations
@@ -252,24 +253,41 @@ def main() -> None:
         return items
 
     scores = [score_corpus(folder, scorer, items_of(folder)) for folder in args.corpora]
+    loo = leave_one_out() if args.loo else {}
     if args.json:
         rules = {
             rule: {s.name: [s.rules[(rule, True)], s.rules[(rule, False)]] for s in scores}
             for rule in sorted({r for s in scores for r, _ in s.rules})
         }
-        print(json.dumps({"corpora": [s.row() for s in scores], "overall": overall(scores), "rules": rules}))
-    else:
-        print_table(scores)
-        if args.errors:
-            for score in scores:
-                print_errors(score)
-    if args.loo:
-        from benchmarks import learned  # the experiment, on demand: it trains a classifier per community
+        report: dict[str, Any] = {
+            "corpora": [s.row() for s in scores],
+            "overall": overall(scores),
+            "rules": rules,
+        }
+        if loo:
+            report["loo"] = {name: parts["shipped"] for name, parts in loo.items()}
+            report["loo_parts"] = loo
+        print(json.dumps(report))
+        return
+    print_table(scores)
+    if args.errors:
+        for score in scores:
+            print_errors(score)
+    if loo:
+        print("\nleave-one-community-out (precision/recall/F1; learned parts fitted without the corpus):")
+        for name, parts in loo.items():
+            cells = "  ".join(
+                f"{k} {v['precision']:.3f}/{v['recall']:.3f}/{v['f1']:.3f}" for k, v in parts.items()
+            )
+            print(f"  {name:<16} {cells}")
 
-        print("\nlearned, leave-one-community-out (not shipped):")
-        for row in learned.loo(epochs=10):
-            cells = ", ".join(f"{k} F1 {row[k]['f1']:.2f}" for k in ("learned", "rules+filter", "rules"))
-            print(f"  held out {row['held_out']}: {cells}")
+
+def leave_one_out() -> dict[str, dict[str, Any]]:
+    from tools import train_decision  # trains eight decisions: only on demand
+
+    scorer = train_decision.load_scorer()
+    corpora = train_decision.read_corpora(train_decision.SHARED_NOTES)
+    return {name: dict(parts) for name, parts in train_decision.leave_one_out(corpora, scorer).items()}
 
 
 if __name__ == "__main__":

@@ -225,6 +225,9 @@ def _mention(token: Token, doc: Doc, features: dict[str, float]) -> None:
         features["verb-after"] = 1.0 if verb.i > token.i else 0.0
         features["verb-light"] = 1.0 if verb.lemma_ in _COPULA_AND_HAVE else 0.0
         features[f"verb-class={verb_class(verb)}"] = 1.0
+        # "has been looking", "has reviewed": the perfect reports, it does not promise.
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ != "VB" for c in verb.children)
+        features["verb-perfect"] = 1.0 if perfect else 0.0
         features[f"dep&verb-class={token.dep_}&{verb_class(verb)}"] = 1.0
 
 

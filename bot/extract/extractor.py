@@ -171,6 +171,10 @@ class Extractor:
             if set(discourse.speaker or pending.owners) == set(pending.owners):
                 return [Found(pending.owners, "request-answered", pending.task, pending.start, asked)]
         matches, vetoed = self._match(doc)
+        # A veto holds for whoever the vetoed verb is about, whether or not a promise rule matched it.
+        for index, names in vetoed.items():
+            people = _people_of_verb(doc[index], candidate)
+            trace.extend((f"veto:{name}", people) for name in sorted(names))
         found: list[Found] = []
         for rule, nodes in matches:
             owners = discourse.owners(rule, nodes, candidate, doc)
@@ -305,6 +309,17 @@ def _judge(
     return judged
 
 
+def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
+    """The people named as the subject of a verb or of the verb it belongs to ("won't" -> "be")."""
+    for token in (verb, *verb.ancestors):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.text == PLACEHOLDER:
+                mention = candidate.people.get(child.idx)
+                if mention is not None:
+                    return (mention.person,)
+    return ()
+
+
 def _task_of(person: Person, candidate: Candidate, doc: Doc) -> Token | None:
     """The verb a person's part of the sentence hangs on: what they are the subject of, else the
     request the line makes."""
@@ -324,10 +339,47 @@ def _task_of(person: Person, candidate: Candidate, doc: Doc) -> Token | None:
 _LIGHT_HEADS = frozenset({"be", "go", "have", "need", "want", "plan", "agree", "offer", "volunteer", "try"})
 
 
+_NOT_PROMISES = ("verb-class=not-action", "verb-aux=may", "verb-aux=might", "verb-perfect")
+# Where a rule is exact, it decides: what the writer marked as an action, and the vetoes.
+_MARKED = frozenset({"found:action-line", "found:table-row", "found:request-answered"})
+
+
+def _overridden(judged: Judged) -> bool | None:
+    """True or False where an exact rule decides for the person; None leaves it to the decision."""
+    sources, features = judged.option.sources, judged.features
+    if sources & _MARKED:
+        return True
+    found = any(s.startswith("found:") for s in sources)
+    if found:
+        return None
+    vetoed = any(s.startswith("veto:") for s in sources)
+    # An unanswered question, a line struck through or reported done, a promise a veto undoes, a
+    # state rather than an act ("will be away"), a possibility ("might try"), a report ("has been
+    # looking").
+    if vetoed or features.get("question") or features.get("struck") or features.get("reported-done"):
+        return False
+    if any(features.get(name) for name in _NOT_PROMISES):
+        return False
+    return None
+
+
+def _accepted(judged: Judged, decision: Decision) -> bool:
+    exact = _overridden(judged)
+    if exact is not None:
+        return exact
+    probability = decision.probability(judged.features)
+    # What a rule found needs less from the decision than what only the evidence suggests.
+    found = any(s.startswith("found:") for s in judged.option.sources)
+    return probability >= (decision.threshold * FOUND_FACTOR if found else decision.threshold)
+
+
+FOUND_FACTOR = 0.5
+
+
 def _decided(reading: Reading, decision: Decision) -> Reading:
     """The reading's items as the decision has them: the rules' items keep the owners it accepts;
     people it accepts that no rule found get an item of their own."""
-    accepted = [j for j in reading.options if decision.accepts(j.features)]
+    accepted = [j for j in reading.options if _accepted(j, decision)]
     people = {j.option.person for j in accepted}
     found: list[Found] = []
     covered: set[Person] = set()
