@@ -185,7 +185,11 @@ def extract(
     extraction = run_extraction(paths or settings.notes.paths, settings)
     if as_json:
         sys.stdout.write(
-            json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1)
+            json.dumps(
+                [row for item in extraction.items for row in item.as_json_rows()],
+                ensure_ascii=False,
+                indent=1,
+            )
         )
         sys.stdout.write("\n")
     else:

@@ -28,7 +28,9 @@ from bot.extract.discourse import Discourse, Found
 from bot.extract.due import due_in, due_phrase, events_in
 from bot.extract.evidence import Option, evidence
 from bot.extract.grammar import gerund, imperative, opens_with_continuation, pleads, root, states_a_fact
+from bot.extract.lexicon import lexicon
 from bot.extract.patterns import RULES, VETOES, Pattern, Rule
+from bot.extract.restated import merged
 from bot.extract.structure import block_contexts
 from bot.extract.titles import (
     TitleContext,
@@ -82,6 +84,7 @@ class Extractor:
         self.roster = roster
         self.decision = decision
         self.cadence = dt.timedelta(days=cadence_days) if cadence_days else None
+        self.lexicon = lexicon(nlp)
         # One matcher for promises and vetoes, so each parse is matched once; one key per pattern,
         # so a match says which pattern (and so which node is which) it is.
         self.matcher = DependencyMatcher(nlp.vocab)
@@ -102,7 +105,9 @@ class Extractor:
         if decision is not None:
             readings = [_decided(r, decision) for r in readings]
         topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
-        return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        items = _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        listed = {r.candidate.sentence.line for r in readings if r.candidate.context.actions}
+        return merged(items, listed, self.lexicon.verbs)
 
     def readings(self, meeting: Meeting) -> list[Reading]:
         """Every sentence read: what the rules found in it, and each person who may own something
