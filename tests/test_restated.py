@@ -83,12 +83,7 @@ def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
 
 
 def test_sync_opens_one_issue_for_the_promise_citing_both_lines(repo: GitHubEmulator, tmp_path: Path) -> None:
-    notes = tmp_path / "notes"
-    notes.mkdir()
-    (notes / "2026-05-06.md").write_text(NOTE, encoding="utf-8")
-    config = syncbed.make_config(repo, tmp_path / "state")
-    result = syncbed.sync(repo, config, syncbed.extract(config, notes), root=tmp_path)
-    assert result.error is None
+    syncbed.sync_note(repo, tmp_path, NOTE)
     changelog = [i for i in repo.issues(syncbed.REPO) if "hangelog" in i.title]
     assert [i.title for i in changelog] == ["Changelog for 1.4 (Samuel Okafor)"]
     body = body_of(changelog[0])
@@ -101,5 +96,5 @@ def test_sync_opens_one_issue_for_the_promise_citing_both_lines(repo: GitHubEmul
         f"Also said in the same notes: [2026-05-06.md#L8]({link}#L8)\n\n"
         "> Sam will update the changelog before the tag on Friday.\n<!-- actionbot:end "
     ) in body
-    again = syncbed.sync(repo, config, syncbed.extract(config, notes), root=tmp_path)
-    assert again.error is None and (again.created, again.updated) == (0, 0)
+    again = syncbed.sync_note(repo, tmp_path, NOTE)
+    assert (again.created, again.updated) == (0, 0)

@@ -40,6 +40,7 @@ from bot.extract.titles import (
     title_from_text,
     topic_title,
 )
+from bot.extract.unlisted import owner_names
 from bot.items import ActionItem, Owner, item_id, task_key
 from bot.notes.meeting import Meeting
 from bot.people import Person, Roster
@@ -112,7 +113,7 @@ class Extractor:
     def readings(self, meeting: Meeting) -> list[Reading]:
         """Every sentence read: what the rules found in it, and each person who may own something
         in it with the evidence for them."""
-        roster = self.roster.with_attendees(meeting.attendees)
+        roster = self.meeting_roster(meeting)
         contexts = block_contexts(meeting.blocks, roster)
         chosen = list(candidates(meeting, roster, contexts))
         docs = self.nlp.pipe([c.text for c in chosen], batch_size=64)
@@ -130,6 +131,13 @@ class Extractor:
             readings.append(Reading(candidate, found, previous, judged))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
         return readings
+
+    def meeting_roster(self, meeting: Meeting) -> Roster:
+        """Who may own items in the note: the config's people, its attendees, and the names it gives
+        owners that neither lists (`bot.extract.unlisted`)."""
+        roster = self.roster.with_attendees(meeting.attendees)
+        names = owner_names(meeting, roster, self.lexicon)
+        return roster.with_unlisted(names, roster.attending(meeting.attendees))
 
     def _topic_phrase(self, topic: str) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
