@@ -407,6 +407,7 @@ def report(
     if write_into is not None:
         _write_into(write_into, text)
     failed = send and _notify_follow_up(settings, extraction, target, clock)
+    warn_about_people(settings, extraction)
     report_errors(extraction)
     if extraction.errors or failed:
         raise typer.Exit(1)
