@@ -109,7 +109,9 @@ def extract_corpus(folder: Path) -> list[dict[str, Any]]:
     extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
     items: list[dict[str, Any]] = []
     for path in paths:
-        items.extend(item.as_json() for item in extractor.extract(load_meeting(path, config.notes.max_bytes)))
+        meeting = load_meeting(path, config.notes.max_bytes)
+        # As `extract --json` lists them: once per line an item is stated on.
+        items.extend(row for item in extractor.extract(meeting) for row in item.as_json_rows())
     return items
 
 

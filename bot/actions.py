@@ -29,6 +29,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +43,13 @@ from bot.people import Roster
 SUMMARY_LIMIT = 512 * 1024
 SUMMARY_CUT = "\n\n_(Cut here: the job summary has a size limit. The job's log has all of it.)_\n"
 UNKNOWN_OWNER = (
-    "{who} owns an action item but is not among the config's people: add them (and their GitHub "
-    "login) so that their issues can be assigned to them"
+    "{who} owns {items} but is not in people: add them (and their GitHub login) so that their issues "
+    "can be assigned to them"
+)
+# A given name the notes use for an owner that several people's names start with.
+SHARED_NAME = (
+    "{who} owns {items} but is not in people: {holders} share that name and the note's attendees do "
+    "not say which one it is; list the attendees, or give one of them the alias"
 )
 # Object names only: anything else from an event payload could be read by git as an option.
 _SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
@@ -250,16 +256,28 @@ def note_warnings(errors: Iterable[NoteError], env: Mapping[str, str] = os.envir
 def unknown_owners(
     items: Iterable[ActionItem], roster: Roster, env: Mapping[str, str] = os.environ
 ) -> list[Annotation]:
-    """One warning per note and owner not in the config's people (an attendee, an @login)."""
-    found: dict[tuple[str, str], Annotation] = {}
+    """One warning per owner not in the config's people (an attendee, an @login, a name the notes
+    give), on the line of their first item, with how many items they own."""
+    first: dict[str, ActionItem] = {}
+    counts: Counter[str] = Counter()
     for item in items:
         for owner in item.owners:
             if roster.person(owner.name) or (owner.github and roster.by_login(owner.github)):
                 continue
             who = f"@{owner.github}" if owner.github == owner.name else owner.name
-            warning = Annotation(_in_workspace(item.note, env), item.line, UNKNOWN_OWNER.format(who=who))
-            found.setdefault((item.note, owner.name), warning)
-    return list(found.values())
+            first.setdefault(who, item)
+            counts[who] += 1
+    warnings = []
+    for who, item in first.items():
+        owned = f"{counts[who]} item" + ("s" if counts[who] > 1 else "")
+        holders = roster.sharing(who)
+        message = (
+            SHARED_NAME.format(who=who, items=owned, holders=" and ".join(p.name for p in holders))
+            if len(holders) > 1
+            else UNKNOWN_OWNER.format(who=who, items=owned)
+        )
+        warnings.append(Annotation(_in_workspace(item.note, env), item.line, message))
+    return warnings
 
 
 def _in_workspace(path: str, env: Mapping[str, str]) -> str:

@@ -187,7 +187,11 @@ def extract(
     extraction = run_extraction(paths or settings.notes.paths, settings)
     if as_json:
         sys.stdout.write(
-            json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1)
+            json.dumps(
+                [row for item in extraction.items for row in item.as_json_rows()],
+                ensure_ascii=False,
+                indent=1,
+            )
         )
         sys.stdout.write("\n")
     else:
@@ -405,6 +409,7 @@ def report(
     if write_into is not None:
         _write_into(write_into, text)
     failed = send and _notify_follow_up(settings, extraction, target, clock)
+    warn_about_people(settings, extraction)
     report_errors(extraction)
     if extraction.errors or failed:
         raise typer.Exit(1)

@@ -28,6 +28,14 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Source:
+    """A line of a note that states an item."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class ActionItem:
     id: str
     note: str
@@ -39,6 +47,13 @@ class ActionItem:
     due: dt.date | None
     section: str
     rule: str = ""  # the id of the pattern or line shape that found it, to measure each rule by
+    # Other lines of the note making the same promise: the discussion an action list restates.
+    restated: tuple[Source, ...] = ()
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every line the item is stated on, its own (`line`, `text`) first."""
+        return (Source(self.line, self.text), *self.restated)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -52,7 +67,15 @@ class ActionItem:
             "due": self.due.isoformat() if self.due else None,
             "section": self.section,
             "rule": self.rule,
+            "sources": [{"line": s.line, "text": s.text} for s in self.sources],
         }
+
+    def as_json_rows(self) -> list[dict[str, Any]]:
+        """The item once per line it is stated on, each row that line's (same id, same `sources`):
+        `extract --json` lists items this way, so that a reader counting (sentence, owner) pairs, as
+        annotators of minutes do, finds every sentence that makes the promise."""
+        row = self.as_json()
+        return [row, *({**row, "line": s.line, "text": s.text} for s in self.restated)]
 
 
 def _normal(text: str) -> str:

@@ -7,7 +7,7 @@ Names are matched as whole words only, so a short alias such as "TL" or "Dan" ne
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -87,12 +87,7 @@ class Roster:
         "Max @telamonian"), which win over the roster's own for this note."""
         defined: dict[str, Person] = {}  # spelling -> the person it names in this meeting
         extra: list[Person] = []
-        for raw in names:
-            entry = _attendee(_CLEAN_NAME.sub("", raw).strip())
-            if entry is None:
-                continue
-            name, spelling, login = entry
-            known = self.person(name) or (self.by_login(login) if login else None)
+        for known, (name, spelling, login) in self._attendees(names):
             if known is None and self._known_inside(name):
                 continue  # "Richard (Mort) Mortier": a spelling of someone known
             person = known or Person(name=name, github=login)
@@ -109,6 +104,43 @@ class Roster:
                 index = people.index(_without(person, set(defined)))
                 people[index] = replace(people[index], aliases=(*people[index].aliases, spelling))
         return Roster(tuple(people))
+
+    def attending(self, names: Iterable[str]) -> frozenset[Person]:
+        """The people of this roster an attendee list names."""
+        return frozenset(known for known, _ in self._attendees(names) if known is not None)
+
+    def _attendees(self, names: Iterable[str]) -> Iterator[tuple[Person | None, tuple[str, str, str | None]]]:
+        """Each attendee entry read (`_attendee`), with the person of this roster it names."""
+        for raw in names:
+            entry = _attendee(_CLEAN_NAME.sub("", raw).strip())
+            if entry is not None:
+                name, _, login = entry
+                yield self.person(name) or (self.by_login(login) if login else None), entry
+
+    def sharing(self, given: str) -> tuple[Person, ...]:
+        """The people whose name starts with this given name: "Tom" for Tom Lind and Tom Garcia."""
+        return tuple(p for p in self.people if p.name.split()[0] == given and p.name != given)
+
+    def with_unlisted(self, names: Iterable[str], attending: Collection[Person]) -> Roster:
+        """This roster plus the names the notes give owners it does not know. A given name is the one
+        person who has it, or, when several do, the one of them who attends; any other name is a
+        person of its own, with no login ("Ravi", "Ravi Kumar")."""
+        aliases: dict[Person, list[str]] = {}
+        extra: dict[str, Person] = {}
+        for name in dict.fromkeys(names):
+            if self.person(name) is not None:
+                continue
+            holders = self.sharing(name)
+            if len(holders) > 1:
+                holders = tuple(p for p in holders if p in attending)
+            if len(holders) == 1:
+                aliases.setdefault(holders[0], []).append(name)
+            else:
+                extra[name] = Person(name)
+        if not aliases and not extra:
+            return self
+        people = [replace(p, aliases=(*p.aliases, *aliases[p])) if p in aliases else p for p in self.people]
+        return Roster((*people, *_joined(extra)))
 
     def _known_inside(self, name: str) -> bool:
         # "Richard (Mort) Mortier" in an attendee list is a spelling of a known person, not a new one.
@@ -157,6 +189,22 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
     if (match := _WITH_HANDLE.match(entry)) is not None:
         return match["name"].strip(), "", match["login"]
     return entry, "", None
+
+
+def _joined(found: dict[str, Person]) -> list[Person]:
+    """New people, "Ravi" said alone folded into "Ravi Kumar" when the note has one Ravi only."""
+    full: dict[str, list[str]] = {}
+    for name in found:
+        if " " in name:
+            full.setdefault(name.split()[0], []).append(name)
+    people = []
+    for name, person in found.items():
+        given = name.split()[0]
+        if name == given and len(full.get(given, [])) == 1:
+            continue
+        folds = name != given and given in found and len(full[given]) == 1
+        people.append(replace(person, aliases=(given,)) if folds else person)
+    return people
 
 
 def _without(person: Person, spellings: set[str]) -> Person:

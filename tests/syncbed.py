@@ -120,6 +120,17 @@ def sync(
         return syncing.run(config, extraction, dry_run=dry_run, root=root)
 
 
+def sync_note(emu: GitHubEmulator, tmp_path: Path, text: str, name: str = "2026-05-06.md") -> SyncResult:
+    """Write one note into the checkout at `tmp_path` (notes/NAME) and sync it to the emulator's REPO."""
+    notes = tmp_path / "notes"
+    notes.mkdir(exist_ok=True)
+    (notes / name).write_text(text, encoding="utf-8")
+    config = make_config(emu, tmp_path / "state")
+    result = sync(emu, config, extract(config, notes), root=tmp_path)
+    assert result.error is None, result.error
+    return result
+
+
 def seeded_body(i: int) -> str:
     """An issue the bot opened long ago, for a note this run does not read (so never judged removed)."""
     marker = issuetext.Marker(

@@ -245,20 +245,32 @@ def item(note: str, line: int, *owners: Owner) -> ActionItem:
     )
 
 
-def test_owners_missing_from_the_roster_are_warned_about_once_per_note() -> None:
-    roster = Roster((Person("Priya Raman", "priyar", ("Priya",)), Person("Dana Whitfield", None, ("Dana",))))
+def test_owners_missing_from_the_roster_are_warned_about_once_with_their_items() -> None:
+    roster = Roster(
+        (
+            Person("Priya Raman", "priyar", ("Priya",)),
+            Person("Dana Whitfield", None, ("Dana",)),
+            Person("Tom Lind", "tlind"),
+            Person("Tom Garcia", "tgarcia"),
+        )
+    )
     items = [
         item("notes/a.md", 5, Owner("Priya Raman", "priyar"), Owner("Olga")),
         item("notes/a.md", 9, Owner("Olga")),
         item("notes/a.md", 12, Owner("zed", "zed"), Owner("Dana Whitfield")),
         item("notes/b.md", 2, Owner("Olga")),
+        item("notes/b.md", 4, Owner("Tom")),
     ]
     warnings = actions.unknown_owners(items, roster, {})
-    assert [(w.file, w.line, w.message.split(" owns")[0]) for w in warnings] == [
-        ("notes/a.md", 5, "Olga"),
-        ("notes/a.md", 12, "@zed"),
-        ("notes/b.md", 2, "Olga"),
+    assert [(w.file, w.line, w.message.split(" but")[0]) for w in warnings] == [
+        ("notes/a.md", 5, "Olga owns 3 items"),
+        ("notes/a.md", 12, "@zed owns 1 item"),
+        ("notes/b.md", 4, "Tom owns 1 item"),
     ]
+    assert warnings[2].message == (
+        "Tom owns 1 item but is not in people: Tom Lind and Tom Garcia share that name and the note's "
+        "attendees do not say which one it is; list the attendees, or give one of them the alias"
+    )
 
 
 def test_the_plan_in_markdown_keeps_note_text_inert() -> None:
@@ -312,7 +324,7 @@ def test_commands_tell_actions_their_plan_checklist_outputs_and_warnings(tmp_pat
     assert json.loads(sync.stdout)["created"] == 2  # warnings never reach stdout
     warnings = [line for line in sync.stderr.splitlines() if line.startswith("::warning ")]
     assert len(warnings) == 2
-    assert warnings[0].startswith("::warning file=notes/2026-05-06.md,line=7::Olga owns an action item")
+    assert warnings[0].startswith("::warning file=notes/2026-05-06.md,line=7::Olga owns 1 item but")
     assert warnings[1].startswith("::warning file=notes/broken.md,line=3::broken front matter")
     assert "| create | local/notes (new) | Rotate the key (Priya Raman) |" in summary.read_text(
         encoding="utf-8"

@@ -243,7 +243,7 @@ def test_a_push_run_syncs_only_the_notes_of_the_pushed_commit(
     assert re.search(r"^\| create \| team/notes \(new\) \| Write the FAQ \(Lee Chen\) \|$", summary, re.M)
     assert "2 issues created, 0 updated on GitHub (team/notes)." in summary
     olga = SECOND.splitlines().index("Olga will ask about the logo.") + 1
-    assert f"::warning file=notes/2026-05-20.md,line={olga}::Olga owns an action item" in job.stderr
+    assert f"::warning file=notes/2026-05-20.md,line={olga}::Olga owns 1 item but" in job.stderr
     assert emu.token not in summary + job.stderr + "".join(job.log)
 
     emu.reset_log()

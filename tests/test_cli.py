@@ -149,7 +149,7 @@ def test_warnings_about_the_people_reach_the_terminal(tmp_path: Path) -> None:
     )
     (tmp_path / "empty.yaml").write_text("tracker: {kind: local}\n", encoding="utf-8")
     olga = (
-        "warning: notes/2026-05-06.md:7: Olga owns an action item but is not among the config's people: "
+        "warning: notes/2026-05-06.md:7: Olga owns 1 item but is not in people: "
         "add them (and their GitHub login) so that their issues can be assigned to them"
     )
     for command in (("extract", "notes"), ("sync", "notes", "--dry-run")):
@@ -161,6 +161,36 @@ def test_warnings_about_the_people_reach_the_terminal(tmp_path: Path) -> None:
             "warning: the config lists no people: only attendees and @logins can own action items, so "
             "few are found; list the team under people: (see config.example.yaml)"
         )
+
+
+def test_a_name_the_people_lack_is_warned_about_once_with_its_items(tmp_path: Path) -> None:
+    """Ravi, in no attendee list and not in people:, owns items in two notes: one warning, on the line
+    of the first, from every command that reads the notes."""
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text(
+        "# 2026-05-06\n\nPriya will rotate the key.\n\nRavi will draft the mirror post.\n", encoding="utf-8"
+    )
+    (notes / "2026-05-20.md").write_text("# 2026-05-20\n\n- Ravi to update the FAQ.\n", encoding="utf-8")
+    (tmp_path / "team.yaml").write_text(
+        "people:\n  - {name: Priya Raman, github: priyar, aliases: [Priya]}\ntracker: {kind: local}\n",
+        encoding="utf-8",
+    )
+    ravi = (
+        "warning: notes/2026-05-06.md:5: Ravi owns 2 items but is not in people: "
+        "add them (and their GitHub login) so that their issues can be assigned to them"
+    )
+    extracted = actionbot("extract", "notes", "-c", "team.yaml", "--json", cwd=tmp_path)
+    assert extracted.returncode == 0 and extracted.stderr.splitlines() == [ravi], extracted.stderr
+    assert [
+        (i["owners"], i["line"]) for i in json.loads(extracted.stdout) if i["owners"][0]["name"] == "Ravi"
+    ] == [
+        ([{"name": "Ravi", "github": None}], 5),
+        ([{"name": "Ravi", "github": None}], 3),
+    ]
+    for command in (("sync", "notes", "--dry-run"), ("report", "notes", "--now", "2026-05-27T12:00:00")):
+        run = actionbot(*command, "-c", "team.yaml", cwd=tmp_path)
+        assert run.returncode == 0 and run.stderr.splitlines() == [ravi], run.stderr
 
 
 def test_a_note_longer_than_the_model_reads_is_one_error_and_the_others_are_extracted(tmp_path: Path) -> None:

@@ -409,7 +409,8 @@ def test_a_bad_note_is_one_error_line_and_the_page_is_still_written(tmp_path: Pa
     errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "broken.md" in errors[0]
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert '<dd data-count="open">1</dd>' in html and "Write the FAQ" in html  # the good note's item
+    # The good note's items: Lee's, and those of Priya and Olga, whom the config does not list.
+    assert '<dd data-count="open">3</dd>' in html and "Write the FAQ" in html
     assert "Written to out/index.html" in run.stdout
 
 

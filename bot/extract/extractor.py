@@ -36,7 +36,9 @@ from bot.extract.grammar import (
     root,
     states_a_fact,
 )
+from bot.extract.lexicon import lexicon
 from bot.extract.patterns import RULES, VETOES, Pattern, Rule
+from bot.extract.restated import merged
 from bot.extract.structure import block_contexts
 from bot.extract.titles import (
     TitleContext,
@@ -46,6 +48,7 @@ from bot.extract.titles import (
     title_from_text,
     topic_title,
 )
+from bot.extract.unlisted import owner_names
 from bot.items import ActionItem, Owner, item_id, task_key
 from bot.notes.meeting import Meeting
 from bot.people import Person, Roster
@@ -93,6 +96,7 @@ class Extractor:
         self.roster = roster
         self.decision = None if rules_only else decision or Decision.shipped()
         self.cadence = dt.timedelta(days=cadence_days) if cadence_days else None
+        self.lexicon = lexicon(nlp)
         # One matcher for promises and vetoes, so each parse is matched once; one key per pattern,
         # so a match says which pattern (and so which node is which) it is.
         self.matcher = DependencyMatcher(nlp.vocab)
@@ -113,12 +117,14 @@ class Extractor:
         if decision is not None:
             readings = [_decided(r, decision) for r in readings]
         topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
-        return _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        items = _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        listed = {r.candidate.sentence.line for r in readings if r.candidate.context.actions}
+        return merged(items, listed, self.lexicon.verbs)
 
     def readings(self, meeting: Meeting) -> list[Reading]:
         """Every sentence read: what the rules found in it, and each person who may own something
         in it with the evidence for them."""
-        roster = self.roster.with_attendees(meeting.attendees)
+        roster = self.meeting_roster(meeting)
         contexts = block_contexts(meeting.blocks, roster)
         chosen = list(candidates(meeting, roster, contexts))
         docs = self.nlp.pipe([c.text for c in chosen], batch_size=64)
@@ -136,6 +142,13 @@ class Extractor:
             readings.append(Reading(candidate, found, previous, judged))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
         return readings
+
+    def meeting_roster(self, meeting: Meeting) -> Roster:
+        """Who may own items in the note: the config's people, its attendees, and the names it gives
+        owners that neither lists (`bot.extract.unlisted`)."""
+        roster = self.roster.with_attendees(meeting.attendees)
+        names = owner_names(meeting, roster, self.lexicon)
+        return roster.with_unlisted(names, roster.attending(meeting.attendees))
 
     def _topic_phrase(self, topic: str) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is

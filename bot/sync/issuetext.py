@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 import urllib.parse
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -40,6 +40,8 @@ MARKER_TASK = 300
 CUT = "…"
 BODY_CUT = "\n\n_(Cut here: GitHub takes {limit:,} characters at most. The notes have the rest.)_"
 
+# Another line of the same note making the same promise (the discussion its action list restates).
+RESTATED = "Also said in the same notes: {where}"
 RAISED_AGAIN = "Raised again at the {date} meeting ({where}):\n\n{quote}"
 REMOVED = (
     "This action item is no longer in its meeting notes ({note}); it may have been done, moved or dropped. "
@@ -127,6 +129,7 @@ def source_digest(item: ActionItem) -> str:
         item.section,
         item.meeting_date.isoformat(),
         *sorted(o.name for o in item.owners),
+        *(" ".join(source.text.split()) for source in item.restated),
     ]
     return hashlib.sha256("\x1f".join(facts).encode()).hexdigest()[:16]
 
@@ -179,8 +182,14 @@ def quoted(body: str) -> str:
     return next((line[2:] for line in lines if line.startswith("> ")), "")
 
 
-def block(item: ActionItem, marker: Marker, link: str, roster_logins: Collection[str]) -> str:
-    """The bot's part of an issue body."""
+def block(
+    item: ActionItem,
+    marker: Marker,
+    link: str,
+    roster_logins: Collection[str],
+    restated_links: Sequence[str] = (),
+) -> str:
+    """The bot's part of an issue body: `restated_links` link the item's other lines (`restated`)."""
     owners = ", ".join(
         f"@{o.github} ({o.name})" if o.github and o.github.lower() in roster_logins else o.name
         for o in item.owners
@@ -198,8 +207,10 @@ def block(item: ActionItem, marker: Marker, link: str, roster_logins: Collection
         "",
         f"From the {item.meeting_date.isoformat()} meeting, section "
         f"*{safe_inline(item.section or 'notes', roster_logins)}*: {safe_link(link)}",
-        marker.render(),
     ]
+    for source, where in zip(item.restated, restated_links, strict=True):
+        lines += ["", RESTATED.format(where=safe_link(where)), "", quote(source.text, roster_logins)]
+    lines.append(marker.render())
     return "\n".join(lines)
 
 

@@ -352,6 +352,11 @@ class _Writer:
     link: Callable[[ActionItem], str]
     roster_logins: Collection[str]
 
+    def block(self, item: ActionItem, marker: Marker) -> str:
+        """The bot's part of the item's issue body, citing every line the note states it on."""
+        also = [self.link(replace(item, line=source.line)) for source in item.restated]
+        return issuetext.block(item, marker, self.link(item), self.roster_logins, also)
+
 
 def make_plan(
     items: Iterable[ActionItem],
@@ -465,9 +470,7 @@ def _refresh(item: ActionItem, found: _Known, writer: _Writer, drafts: dict[int,
     title = _retitled(found.issue, marker, item)
     if flagged:
         return _restore(item, found, kept, title, writer, drafts, current)
-    body = issuetext.body_with_block(
-        current.body, issuetext.block(item, kept, writer.link(item), writer.roster_logins)
-    )
+    body = issuetext.body_with_block(current.body, writer.block(item, kept))
     drafts[id(found.issue)] = _Draft(kept, body)
     return EditBlock(item, found.issue, body, title)
 
@@ -490,9 +493,7 @@ def _restore(
     reopen = issuetext.closed_removed_fact(kept) in kept.facts and found.issue.state == "closed"
     fact = issuetext.restored_fact(kept)
     marker = kept.with_fact(fact)
-    body = issuetext.body_with_block(
-        current.body, issuetext.block(item, marker, writer.link(item), writer.roster_logins)
-    )
+    body = issuetext.body_with_block(current.body, writer.block(item, marker))
     drafts[id(found.issue)] = _Draft(marker, body)
     comment = issuetext.restored(item, writer.link(item), reopen, fact)
     return Restore(item, found.issue, comment, fact, body, reopen, title)
@@ -501,13 +502,13 @@ def _restore(
 def _restore_block(item: ActionItem, issue: Issue, writer: _Writer) -> EditBlock:
     """An issue the bot opened for the item, whose marker people removed: the block goes back on
     top, above what they wrote, so that the next run finds it by its id again."""
-    block = issuetext.block(item, issuetext.marker_for(item), writer.link(item), writer.roster_logins)
+    block = writer.block(item, issuetext.marker_for(item))
     return EditBlock(item, issue, issuetext.body_with_block(issue.body, block))
 
 
 def _create(item: ActionItem, repo: str, writer: _Writer, settings: PlanSettings) -> Create:
     marker = issuetext.marker_for(item)
-    body = issuetext.block(item, marker, writer.link(item), writer.roster_logins)
+    body = writer.block(item, marker)
     labels = (
         settings.item_label,
         issuetext.label_for_meeting(settings.meeting_label_prefix, item.meeting_date),

@@ -1,0 +1,36 @@
+"""The English words the language model knows: its lemmatizer's word lists (WordNet's lemmas).
+
+They tell a common word from a name ("Decision:", "Windows will" are not people; "Ravi will" may be),
+and a verb from a noun at the head of a title ("Update the changelog", "Changelog for 1.4").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: frozenset[str]  # lower case, every part of speech
+    verbs: frozenset[str]
+
+    def __bool__(self) -> bool:
+        """A model without the lists (a model directory of another kind) knows no words at all."""
+        return bool(self.words)
+
+
+def lexicon(nlp: Language) -> Lexicon:
+    if "lemmatizer" not in nlp.pipe_names:
+        return Lexicon(frozenset(), frozenset())
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return Lexicon(frozenset(), frozenset())
+    index = lookups.get_table("lemma_index")
+    lists = {pos: frozenset(index.get(pos, ())) for pos in _PARTS_OF_SPEECH}
+    return Lexicon(frozenset().union(*lists.values()), lists["verb"])
