@@ -159,6 +159,8 @@ class RemindersConfig(_Strict):
     issue_label: LabelName = "meeting-agenda"  # the label of the bot's agenda issues
     # Where else the agenda goes (mail, chat, webhooks): apprise URLs whose secrets are ${VARIABLE}s.
     notify: list[Annotated[str, AfterValidator(check_url)]] = Field(default_factory=list)
+    # The most one channel may take to send one notice: a server that stalls is given up on then.
+    send_seconds: float = Field(default=60.0, gt=0, le=3600)
     # The agenda @-mentions an owner whose open item is due, or carried over this many meetings.
     mention_after_meetings: int = Field(default=3, ge=1)
 

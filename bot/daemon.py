@@ -29,6 +29,11 @@ from bot.wiring import make_tracker
 log = logging.getLogger("actionbot")
 
 
+class Stopped(BaseException):
+    """A signal arrived while a job ran. A BaseException, so that no job's `except Exception`
+    takes it for the job's own failure and goes on."""
+
+
 class Daemon:
     def __init__(
         self,
@@ -40,6 +45,7 @@ class Daemon:
         self.config, self.paths, self.root, self.clock = config, paths, root, clock
         self.stopping = threading.Event()
         self.stopped_by: str | None = None  # the signal that asked the loop to stop
+        self.busy = False  # a job is running: a signal must end it, not wait for it
         self.seen: dict[str, str] = {}  # note path -> digest of its bytes when last synced
         self.scheduler = schedule.Scheduler()
 
@@ -108,18 +114,26 @@ class Daemon:
         )
 
     def _guarded(self, job: Callable[[], None], name: str) -> None:
+        if self.stopping.is_set():
+            return
+        self.busy = True
         try:
             job()
         except Exception as error:  # a job's failure must not end the daemon
             log.error("%s failed, will try again at its next time: %s", name, error)
+        finally:
+            self.busy = False
 
     def loop(self) -> None:
         self.schedule_jobs()
-        self.scheduler.run_all()
-        while not self.stopping.is_set():
-            self.scheduler.run_pending()
-            idle = self.scheduler.idle_seconds
-            self.stopping.wait(timeout=max(0.0, min(idle if idle is not None else 60.0, 60.0)))
+        try:
+            self.scheduler.run_all()
+            while not self.stopping.is_set():
+                self.scheduler.run_pending()
+                idle = self.scheduler.idle_seconds
+                self.stopping.wait(timeout=max(0.0, min(idle if idle is not None else 60.0, 60.0)))
+        except Stopped:
+            pass  # a job was cut short; a sync stopped mid-way is finished by the next run
         if self.stopped_by is not None:
             log.info("received %s, stopping", self.stopped_by)
         log.info("stopped")
@@ -129,6 +143,10 @@ class Daemon:
         # logging from the handler would re-enter that write, fail, and leave the loop running.
         self.stopped_by = signal.Signals(signum).name if signum is not None else None
         self.stopping.set()
+        if self.busy:
+            # A job can wait on a stalled server for minutes; stopping "at once" means ending it.
+            self.busy = False
+            raise Stopped
 
 
 def serve(config: Config, paths: list[str], root: Path) -> None:

@@ -165,3 +165,44 @@ def webhook_server() -> Iterator[WebhookServer]:
     finally:
         http.shutdown()
         http.server_close()
+
+
+@dataclass
+class TricklingServer:
+    port: int
+    connections: int = 0
+
+
+@contextmanager
+def trickling_smtp_server(every: float = 0.5) -> Iterator[TricklingServer]:
+    """An SMTP server that never finishes its greeting: "220 " and then one byte every `every`
+    seconds. Each byte resets a client's socket timeout, so only a deadline on the whole send ends it."""
+    state = TricklingServer(0)
+    done = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    state.port = int(listener.getsockname()[1])
+
+    def trickle(connection: socket.socket) -> None:
+        with connection:
+            try:
+                connection.sendall(b"220 ")
+                while not done.wait(every):
+                    connection.sendall(b"x")
+            except OSError:
+                return  # the client gave up
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            state.connections += 1
+            threading.Thread(target=trickle, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield state
+    finally:
+        done.set()
+        listener.close()

@@ -69,6 +69,7 @@ def notify_once(
     channels: Iterable[Channel],
     environ: Mapping[str, str],
     dry_run: bool,
+    deadline: float = notify.SEND_SECONDS,
 ) -> Notified:
     """Send `notice` to the channels that have not had this kind of notice for this meeting, and
     record the ones it reached. A channel that fails stays unrecorded: the next run tries it again."""
@@ -77,7 +78,7 @@ def notify_once(
     pending = tuple(c for c in channels if c.key not in sent.get(kind, ()))
     if dry_run or issue is None or not pending:
         return Notified(pending=pending)
-    deliveries = tuple(notify.deliver(notice, pending, environ))
+    deliveries = tuple(notify.deliver(notice, pending, environ, deadline))
     reached = tuple(d.channel.key for d in deliveries if d.sent)
     if reached:
         tracker.edit_body(

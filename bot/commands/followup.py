@@ -112,7 +112,15 @@ def remind(
     )
     notice = _notice(config, agenda.title(config.meetings.name, upcoming), message, upcoming, posted, now)
     notified = agenda_issue.notify_once(
-        tracker, posted, upcoming, agenda.AGENDA, notice, _channels(config), _environ(environ), dry_run
+        tracker,
+        posted,
+        upcoming,
+        agenda.AGENDA,
+        notice,
+        _channels(config),
+        _environ(environ),
+        dry_run,
+        config.reminders.send_seconds,
     )
     following = next_meeting(extraction.meetings, config.meetings, upcoming.start + UNDER_WAY)
     due_at = following.start - lead if following is not None else None
@@ -138,7 +146,15 @@ def notify_follow_up(
     message = agenda.follow_up_message(upcoming, checklist, posted.issue)
     notice = _notice(config, title, message, upcoming, posted, now)
     notified = agenda_issue.notify_once(
-        tracker, posted, upcoming, agenda.FOLLOW_UP, notice, _channels(config), _environ(environ), False
+        tracker,
+        posted,
+        upcoming,
+        agenda.FOLLOW_UP,
+        notice,
+        _channels(config),
+        _environ(environ),
+        False,
+        config.reminders.send_seconds,
     )
     return Reminder(posted.outcome, upcoming, posted.issue, posted.body, posted.closed, notified)
 
