@@ -147,9 +147,11 @@ class _WritingProgress:
 
 
 def report_errors(extraction: pipeline.Extraction) -> None:
+    for warning in extraction.warnings:
+        sys.stderr.write(actions.printable(f"warning: {warning}") + "\n")
     for error in extraction.errors:
         say_error(str(error))
-    actions.warn(actions.note_warnings(extraction.errors))
+    actions.warn(actions.note_warnings([*extraction.warnings, *extraction.errors]))
 
 
 NO_PEOPLE = (

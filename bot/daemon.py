@@ -63,7 +63,7 @@ class Daemon:
             log.info("no new or changed notes")
             return
         extraction = pipeline.extract(changed, self.config)
-        for error in extraction.errors:
+        for error in [*extraction.warnings, *extraction.errors]:
             log.warning("%s", error)
         result = syncing.run(self.config, extraction, dry_run=False, root=self.root)
         if result.error:
