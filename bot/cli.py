@@ -418,7 +418,7 @@ def _notify_follow_up(
         outcome = reporting.notify_follow_up(
             settings, extraction, make_tracker(settings), meeting, now, Path.cwd()
         )
-    except (SetupError, TrackerError) as error:
+    except (SetupError, TrackerError, LockTimeout) as error:
         raise _fail(str(error), code=1) from None
     said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the checklist")]
     sys.stderr.write("".join(line + "\n" for line in said))
@@ -493,7 +493,7 @@ def remind(
         outcome = reporting.remind(
             settings, extraction, make_tracker(settings), _now(now), Path.cwd(), dry_run=dry_run
         )
-    except (SetupError, TrackerError) as error:
+    except (SetupError, TrackerError, LockTimeout) as error:
         raise _fail(str(error), code=1) from None
     said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the agenda")]
     sys.stdout.write("".join(line + "\n" for line in said))

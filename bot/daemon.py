@@ -46,6 +46,7 @@ class Daemon:
         self.stopping = threading.Event()
         self.stopped_by: str | None = None  # the signal that asked the loop to stop
         self.busy = False  # a job is running: a signal must end it, not wait for it
+        self.runner: threading.Thread | None = None  # the thread running the loop
         self.seen: dict[str, str] = {}  # note path -> digest of its bytes when last synced
         self.scheduler = schedule.Scheduler()
 
@@ -125,6 +126,7 @@ class Daemon:
             self.busy = False
 
     def loop(self) -> None:
+        self.runner = threading.current_thread()
         self.schedule_jobs()
         try:
             self.scheduler.run_all()
@@ -143,8 +145,9 @@ class Daemon:
         # logging from the handler would re-enter that write, fail, and leave the loop running.
         self.stopped_by = signal.Signals(signum).name if signum is not None else None
         self.stopping.set()
-        if self.busy:
-            # A job can wait on a stalled server for minutes; stopping "at once" means ending it.
+        if self.busy and threading.current_thread() is self.runner:
+            # Called as a signal handler, inside the job's own thread: a job can wait on a stalled
+            # server for minutes, and stopping "at once" means ending it.
             self.busy = False
             raise Stopped
 

@@ -8,6 +8,7 @@ import json
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -131,6 +132,7 @@ class WebhookServer:
     port: int
     hooks: list[Hook] = field(default_factory=list)
     failures_left: int = 0  # answer 503 this many times before accepting
+    delay: float = 0.0  # seconds each answer takes, as a slow service's does
 
     def url(self, path: str = "/hook") -> str:
         return f"json://127.0.0.1:{self.port}{path}"
@@ -144,6 +146,7 @@ def webhook_server() -> Iterator[WebhookServer]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             payload = self.rfile.read(length)
+            time.sleep(state.delay)
             if state.failures_left > 0:
                 state.failures_left -= 1
                 self.send_response(503)
