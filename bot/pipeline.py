@@ -43,7 +43,7 @@ def extract(
     for path in paths:
         if on_note is not None:
             on_note(path)
-        read = _read(path, config, result.errors)
+        read = _read(path, config, result.errors, base)
         if read is None:
             continue
         parsed, text = read
@@ -99,9 +99,9 @@ def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueErr
     return NoteError(path, f"could not be read ({type(error).__name__}: {error})")
 
 
-def _read(path: str, config: Config, errors: list[NoteError]) -> tuple[Meeting, str] | None:
+def _read(path: str, config: Config, errors: list[NoteError], root: Path) -> tuple[Meeting, str] | None:
     try:
-        text = read_text(path, config.notes.max_bytes)
+        text = read_text(path, config.notes.max_bytes, root)
         return parse_note(path, text), text
     except NoteError as error:
         errors.append(error)
