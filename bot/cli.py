@@ -503,7 +503,7 @@ def remind(
         sys.stdout.write(outcome.body + "\n")
     actions.write_summary("### actionbot remind\n\n" + "\n\n".join(said), outcome.body)
     report_errors(extraction)
-    if reminder_lines.failed(outcome):
+    if reminder_lines.failed(outcome) or extraction.errors:
         raise typer.Exit(1)
 
 

@@ -48,6 +48,7 @@ class Daemon:
         self.busy = False  # a job is running: a signal must end it, not wait for it
         self.runner: threading.Thread | None = None  # the thread running the loop
         self.seen: dict[str, str] = {}  # note path -> digest of its bytes when last synced
+        self.follow_up_due = False  # new minutes were synced, and a channel has not had their checklist
         self.scheduler = schedule.Scheduler()
 
     def sync_changed(self) -> None:
@@ -62,6 +63,7 @@ class Daemon:
                 changed.append(path)
         if not changed:
             log.info("no new or changed notes")
+            self._follow_up()
             return
         extraction = pipeline.extract(changed, self.config)
         for error in [*extraction.warnings, *extraction.errors]:
@@ -73,8 +75,20 @@ class Daemon:
         failed = {error.path for error in extraction.errors}
         # A note that failed is tried again at the next poll; the others are done until they change.
         self.seen.update({path: digest for path, digest in current.items() if path not in failed})
-        if self.config.reminders.notify:
+        self.follow_up_due = bool(self.config.reminders.notify)
+        self._follow_up()
+
+    def _follow_up(self) -> None:
+        """The checklist, when new minutes call for it: its failure is the notice's, not the sync's,
+        which is done; it is tried again at the next poll, changed notes or not."""
+        if not self.follow_up_due:
+            return
+        try:
             self.send_follow_up()
+        except Exception as error:  # the sync that came before it stands
+            log.error("follow-up failed, will try again at the next poll: %s", error)
+            return
+        self.follow_up_due = False
 
     def send_follow_up(self) -> None:
         """The checklist for the next meeting, to the channels that have not had it: new notes are
