@@ -30,7 +30,7 @@ from bot.followup import tracked
 from bot.issues import Tracker, TrackerError
 from bot.items import ActionItem
 from bot.lock import LockTimeout
-from bot.notefiles import discover, load_meeting
+from bot.notefiles import OUTSIDE, discover, leaves, load_meeting
 from bot.notes.meeting import NoteError
 from bot.site import build as site_build
 from bot.site import page as site_page
@@ -148,7 +148,7 @@ class _WritingProgress:
 
 def report_errors(extraction: pipeline.Extraction) -> None:
     for warning in extraction.warnings:
-        sys.stderr.write(f"warning: {actions.printable(str(warning))}\n")
+        sys.stderr.write(actions.printable(f"warning: {warning}") + "\n")
     for error in extraction.errors:
         say_error(str(error))
     actions.warn(actions.note_warnings([*extraction.warnings, *extraction.errors]))
@@ -347,7 +347,7 @@ def _meeting(
         except ValueError:
             pass
         try:
-            return load_meeting(value, settings.notes.max_bytes).date
+            return load_meeting(value, settings.notes.max_bytes, Path.cwd()).date
         except NoteError as error:
             raise _fail(f"--meeting takes a date (YYYY-MM-DD) or a note: {error}") from None
     found = reporting.report_meeting(extraction, settings, now)
@@ -423,7 +423,7 @@ def _notify_follow_up(
         outcome = reporting.notify_follow_up(
             settings, extraction, make_tracker(settings), meeting, now, Path.cwd()
         )
-    except (SetupError, TrackerError) as error:
+    except (SetupError, TrackerError, LockTimeout) as error:
         raise _fail(str(error), code=1) from None
     said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the checklist")]
     sys.stderr.write("".join(line + "\n" for line in said))
@@ -467,6 +467,8 @@ def site(
         raise _fail(str(error), code=1) from None
     try:
         written = site_build.write(out_dir, site_page.render(page))
+    except site_build.NotOurs as error:
+        raise _fail(str(error)) from None
     except OSError as error:
         raise _fail(f"{out_dir}: cannot write the page: {error.strerror or error}") from None
     said = site_build.described(page, written)
@@ -498,7 +500,7 @@ def remind(
         outcome = reporting.remind(
             settings, extraction, make_tracker(settings), _now(now), Path.cwd(), dry_run=dry_run
         )
-    except (SetupError, TrackerError) as error:
+    except (SetupError, TrackerError, LockTimeout) as error:
         raise _fail(str(error), code=1) from None
     said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the agenda")]
     sys.stdout.write("".join(line + "\n" for line in said))
@@ -506,7 +508,7 @@ def remind(
         sys.stdout.write(outcome.body + "\n")
     actions.write_summary("### actionbot remind\n\n" + "\n\n".join(said), outcome.body)
     report_errors(extraction)
-    if reminder_lines.failed(outcome):
+    if reminder_lines.failed(outcome) or extraction.errors:
         raise typer.Exit(1)
 
 
@@ -534,7 +536,11 @@ def init(
     The people come from attendee lines and @handles, the cadence from the notes' dates; .actionbot/
     is added to .gitignore.
     """
-    target = Path(DEFAULT_CONFIG_NAMES[0])
+    # The config that would be read, if there is one: a new actionbot.yaml would shadow .actionbot.yaml.
+    names = [Path(name) for name in DEFAULT_CONFIG_NAMES]
+    target = next((name for name in names if name.is_file() or name.is_symlink()), names[0])
+    if leaves(target, Path.cwd()):
+        raise _fail(f"{target} {OUTSIDE}: the config is written inside the repository only")
     if target.exists() and not force:
         raise _fail(f"{target} exists: edit it, or run `actionbot init --force` to write it again")
     folders = paths or ["notes"]
@@ -542,7 +548,7 @@ def init(
     meetings = []
     for note in notes:
         try:
-            meetings.append(load_meeting(note, NotesConfig().max_bytes))
+            meetings.append(load_meeting(note, NotesConfig().max_bytes, Path.cwd()))
         except NoteError as error:
             say_error(str(error))
     if not meetings:
@@ -551,7 +557,9 @@ def init(
     ignore = Path(".gitignore")
     before = ignore.read_text(encoding="utf-8") if ignore.exists() else ""
     after = scaffold.with_gitignore_entry(before)
-    if after != before:
+    if after != before and leaves(ignore, Path.cwd()):
+        sys.stderr.write(f"warning: {ignore} {OUTSIDE}: add {scaffold.GITIGNORE_ENTRY} to it yourself\n")
+    elif after != before:
         ignore.write_text(after, encoding="utf-8")
     people = len(scaffold.people(meetings))
     sys.stdout.write(

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from bot import config_keys
+from bot import backtracking, config_keys
 from bot.channels import check_url
 from bot.extract.nlp import DEFAULT_MODEL, MODELS, is_path
 from bot.notes.dates import WEEKDAYS
@@ -26,6 +26,7 @@ from bot.people import LOGIN, REPO_NAME, Person, Roster
 
 DEFAULT_CONFIG_NAMES = ("actionbot.yaml", ".actionbot.yaml", "actionbot.yml")
 _REPO = re.compile(rf"^{LOGIN}/{REPO_NAME}$")
+_LOGIN = re.compile(LOGIN)
 
 
 class ConfigError(Exception):
@@ -36,10 +37,27 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _alias(value: str) -> str:
+    if not value.strip():
+        raise ValueError("an alias is a name the notes use: an empty one would match nothing, or anything")
+    return value
+
+
 class PersonConfig(_Strict):
     name: str = Field(min_length=1)
     github: str | None = None
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Annotated[str, AfterValidator(_alias)]] = Field(default_factory=list)
+
+    @field_validator("github")
+    @classmethod
+    def _login(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        # "@priyar" is how people write a login; the login itself is "priyar".
+        login = value.removeprefix("@")
+        if not _LOGIN.fullmatch(login):
+            raise ValueError(f"'{value}' is not a GitHub login (letters, digits and '-', at most 39)")
+        return login
 
 
 class NotesConfig(_Strict):
@@ -65,6 +83,11 @@ class RouteConfig(_Strict):
             re.compile(value)
         except re.error as error:
             raise ValueError(f"not a regular expression: {error}") from error
+        if backtracking.nested_repeat(value):
+            raise ValueError(
+                f"'{value}' has a repeat inside a repeat, which can take exponential time on a section "
+                "title: write it without one (a+ rather than (a+)+)"
+            )
         return value
 
 
@@ -100,9 +123,9 @@ class TrackerConfig(_Strict):
     routes: list[RouteConfig] = Field(default_factory=list)
     # Close an item's issue when a later note says it is done ("merged", "released", "fixed").
     close_on_done: bool = False
-    timeout: float = Field(default=15.0, gt=0)
+    timeout: float = Field(default=15.0, gt=0, le=600)
     # GitHub asks integrations to space writes at least a second apart (secondary rate limits).
-    seconds_between_writes: float = Field(default=1.0, ge=0)
+    seconds_between_writes: float = Field(default=1.0, ge=0, le=60)
     # Retries of a request that may be repeated safely (reads, rate limits), with growing waits.
     retries: int = Field(default=5, ge=0, le=20)
     # The login the bot writes as, when the token cannot read /user (defaults to asking GitHub).
@@ -112,6 +135,13 @@ class TrackerConfig(_Strict):
     @classmethod
     def _repo(cls, value: str | None) -> str | None:
         return None if value is None else _valid_repo(value)
+
+    @field_validator("state_dir")
+    @classmethod
+    def _state_dir(cls, value: str) -> str:
+        if Path(value).exists() and not Path(value).is_dir():
+            raise ValueError(f"'{value}' is a file: the bot keeps its state in a folder")
+        return value
 
     @field_validator("api_url")
     @classmethod
@@ -128,7 +158,7 @@ class MeetingsConfig(_Strict):
 
     time: str = Field(default="16:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     timezone: str = "UTC"
-    every_days: int | None = Field(default=None, gt=0)  # e.g. 14 for every other week
+    every_days: int | None = Field(default=None, gt=0, le=366)  # e.g. 14 for every other week
     weekday: str | None = None  # one of dates.WEEKDAYS
     name: str = "team"
     minutes: int = Field(default=60, gt=0, le=24 * 60)  # how long it lasts, for the calendar invitation
@@ -153,12 +183,14 @@ class MeetingsConfig(_Strict):
 
 
 class RemindersConfig(_Strict):
-    lead_hours: float = Field(default=24.0, gt=0)
+    lead_hours: float = Field(default=24.0, gt=0, le=366 * 24)
     repo: str | None = None  # where the agenda issue goes (default: tracker.repo)
     agenda_label: LabelName = "agenda"  # issues people label for the next meeting's agenda
     issue_label: LabelName = "meeting-agenda"  # the label of the bot's agenda issues
     # Where else the agenda goes (mail, chat, webhooks): apprise URLs whose secrets are ${VARIABLE}s.
     notify: list[Annotated[str, AfterValidator(check_url)]] = Field(default_factory=list)
+    # The most one channel may take to send one notice: a server that stalls is given up on then.
+    send_seconds: float = Field(default=60.0, gt=0, le=3600)
     # The agenda @-mentions an owner whose open item is due, or carried over this many meetings.
     mention_after_meetings: int = Field(default=3, ge=1)
 
@@ -169,8 +201,9 @@ class RemindersConfig(_Strict):
 
 
 class DaemonConfig(_Strict):
-    poll_minutes: float = Field(default=5.0, gt=0)
-    remind_minutes: float = Field(default=30.0, gt=0)
+    # At most a week: a longer wait overflows the scheduler's clock, and is no daemon.
+    poll_minutes: float = Field(default=5.0, gt=0, le=7 * 24 * 60)
+    remind_minutes: float = Field(default=30.0, gt=0, le=7 * 24 * 60)
 
 
 class Config(_Strict):
@@ -250,9 +283,32 @@ def load_config(path: Path | None) -> Config:
     return parse_config(text, str(path))
 
 
+class _OnceLoader(yaml.SafeLoader):
+    """YAML that refuses a key given twice in one mapping: PyYAML keeps the last, so the first
+    (often the one people read) would silently do nothing."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise _TwiceError(key, line, seen[key])
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+class _TwiceError(yaml.YAMLError):
+    def __init__(self, key: Any, line: int, first: int) -> None:
+        super().__init__(f"{key}: the key is given twice (first at line {first})")
+        self.key, self.line, self.first = key, line, first
+
+
 def parse_config(text: str, name: str) -> Config:
     try:
-        data: Any = yaml.safe_load(text) or {}
+        data: Any = yaml.load(text, Loader=_OnceLoader) or {}
+    except _TwiceError as error:
+        raise ConfigError(f"{name}:{error.line}: {error}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

@@ -29,6 +29,11 @@ from bot.wiring import make_tracker
 log = logging.getLogger("actionbot")
 
 
+class Stopped(BaseException):
+    """A signal arrived while a job ran. A BaseException, so that no job's `except Exception`
+    takes it for the job's own failure and goes on."""
+
+
 class Daemon:
     def __init__(
         self,
@@ -40,7 +45,10 @@ class Daemon:
         self.config, self.paths, self.root, self.clock = config, paths, root, clock
         self.stopping = threading.Event()
         self.stopped_by: str | None = None  # the signal that asked the loop to stop
+        self.busy = False  # a job is running: a signal must end it, not wait for it
+        self.runner: threading.Thread | None = None  # the thread running the loop
         self.seen: dict[str, str] = {}  # note path -> digest of its bytes when last synced
+        self.follow_up_due = False  # new minutes were synced, and a channel has not had their checklist
         self.scheduler = schedule.Scheduler()
 
     def sync_changed(self) -> None:
@@ -55,9 +63,10 @@ class Daemon:
                 changed.append(path)
         if not changed:
             log.info("no new or changed notes")
+            self._follow_up()
             return
         extraction = pipeline.extract(changed, self.config)
-        for error in extraction.errors:
+        for error in [*extraction.warnings, *extraction.errors]:
             log.warning("%s", error)
         result = syncing.run(self.config, extraction, dry_run=False, root=self.root)
         if result.error:
@@ -66,8 +75,20 @@ class Daemon:
         failed = {error.path for error in extraction.errors}
         # A note that failed is tried again at the next poll; the others are done until they change.
         self.seen.update({path: digest for path, digest in current.items() if path not in failed})
-        if self.config.reminders.notify:
+        self.follow_up_due = bool(self.config.reminders.notify)
+        self._follow_up()
+
+    def _follow_up(self) -> None:
+        """The checklist, when new minutes call for it: its failure is the notice's, not the sync's,
+        which is done; it is tried again at the next poll, changed notes or not."""
+        if not self.follow_up_due:
+            return
+        try:
             self.send_follow_up()
+        except Exception as error:  # the sync that came before it stands
+            log.error("follow-up failed, will try again at the next poll: %s", error)
+            return
+        self.follow_up_due = False
 
     def send_follow_up(self) -> None:
         """The checklist for the next meeting, to the channels that have not had it: new notes are
@@ -108,18 +129,27 @@ class Daemon:
         )
 
     def _guarded(self, job: Callable[[], None], name: str) -> None:
+        if self.stopping.is_set():
+            return
+        self.busy = True
         try:
             job()
         except Exception as error:  # a job's failure must not end the daemon
             log.error("%s failed, will try again at its next time: %s", name, error)
+        finally:
+            self.busy = False
 
     def loop(self) -> None:
+        self.runner = threading.current_thread()
         self.schedule_jobs()
-        self.scheduler.run_all()
-        while not self.stopping.is_set():
-            self.scheduler.run_pending()
-            idle = self.scheduler.idle_seconds
-            self.stopping.wait(timeout=max(0.0, min(idle if idle is not None else 60.0, 60.0)))
+        try:
+            self.scheduler.run_all()
+            while not self.stopping.is_set():
+                self.scheduler.run_pending()
+                idle = self.scheduler.idle_seconds
+                self.stopping.wait(timeout=max(0.0, min(idle if idle is not None else 60.0, 60.0)))
+        except Stopped:
+            pass  # a job was cut short; a sync stopped mid-way is finished by the next run
         if self.stopped_by is not None:
             log.info("received %s, stopping", self.stopped_by)
         log.info("stopped")
@@ -129,6 +159,11 @@ class Daemon:
         # logging from the handler would re-enter that write, fail, and leave the loop running.
         self.stopped_by = signal.Signals(signum).name if signum is not None else None
         self.stopping.set()
+        if self.busy and threading.current_thread() is self.runner:
+            # Called as a signal handler, inside the job's own thread: a job can wait on a stalled
+            # server for minutes, and stopping "at once" means ending it.
+            self.busy = False
+            raise Stopped
 
 
 def serve(config: Config, paths: list[str], root: Path) -> None:

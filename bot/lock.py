@@ -23,19 +23,21 @@ class LockTimeout(Exception):
 
 
 @contextmanager
-def sync_lock(state_dir: Path, timeout: float = 600.0) -> Iterator[None]:
+def sync_lock(state_dir: Path, timeout: float = 600.0, what: str = "sync") -> Iterator[None]:
+    """`what` names the work that takes turns: "sync", or "remind" (two reminders at once would each
+    open the agenda issue and send each notice)."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    path = state_dir / "sync.lock"
+    path = state_dir / f"{what}.lock"
     lock = FileLock(path, is_singleton=False, thread_local=False)
     try:
         lock.acquire(timeout=0)
     except _Timeout:
         # Said once, so a person whose sync seems to hang knows why.
-        log.warning("%s (%s)", WAITING, path)
+        log.warning("%s (%s)", WAITING.replace("sync", what), path)
         try:
             lock.acquire(timeout=timeout)
         except _Timeout:
-            raise LockTimeout(f"another sync has held {path} for {timeout:.0f}s") from None
+            raise LockTimeout(f"another {what} has held {path} for {timeout:.0f}s") from None
     try:
         yield
     finally:

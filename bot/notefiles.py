@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -45,8 +46,28 @@ def _is_companion(path: Path) -> bool:
     return path.stem.lower() in _NOT_NOTES or any(part.startswith(".") for part in path.parts[:-1])
 
 
-def read_text(path: str, max_bytes: int) -> str:
-    """The note's text, or a NoteError saying in one line why it cannot be read."""
+def leaves(path: Path, root: Path) -> bool:
+    """Whether `path` is reached through a symbolic link that leads outside `root`. A file named
+    plainly is the caller's choice wherever it is; a link is the repository's content, and in a
+    fork's pull request anyone's: what it points at outside is no note of the repository's."""
+    absolute = Path(os.path.normpath(path.absolute()))
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+    if resolved == absolute:
+        return False
+    return not resolved.is_relative_to(root.resolve())
+
+
+OUTSIDE = "is a link to a file outside the repository"
+
+
+def read_text(path: str, max_bytes: int, root: Path | None = None) -> str:
+    """The note's text, or a NoteError saying in one line why it cannot be read. With `root`, a note
+    reached through a link leading outside it is not read."""
+    if root is not None and leaves(Path(path), root):
+        raise NoteError(path, f"{OUTSIDE}; not read")
     try:
         size = Path(path).stat().st_size
         if size > max_bytes:
@@ -70,6 +91,6 @@ def read_text(path: str, max_bytes: int) -> str:
         raise NoteError(path, f"not UTF-8 text (byte 0x{data[error.start]:02x})", line=line) from None
 
 
-def load_meeting(path: str, max_bytes: int) -> Meeting:
+def load_meeting(path: str, max_bytes: int, root: Path | None = None) -> Meeting:
     """The note's meeting; one without a date of its own is dated by when it was added, unsaid."""
-    return parse_dated(path, read_text(path, max_bytes))[0]
+    return parse_dated(path, read_text(path, max_bytes, root))[0]

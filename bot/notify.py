@@ -9,11 +9,15 @@ server down) neither stops the others nor is taken for sent: the caller records 
 from __future__ import annotations
 
 import logging
+import math
+import multiprocessing
 import re
+import signal
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import apprise
@@ -48,7 +52,13 @@ def channels(urls: Iterable[str]) -> list[Channel]:
     return [Channel(check_url(url)) for url in urls]
 
 
-def deliver(notice: Notice, targets: Iterable[Channel], environ: Mapping[str, str]) -> list[Delivery]:
+# How long one channel may take to send one notice, unless the config says otherwise.
+SEND_SECONDS = 60.0
+
+
+def deliver(
+    notice: Notice, targets: Iterable[Channel], environ: Mapping[str, str], deadline: float = SEND_SECONDS
+) -> list[Delivery]:
     targets = list(targets)
     if not targets:
         return []
@@ -58,7 +68,54 @@ def deliver(notice: Notice, targets: Iterable[Channel], environ: Mapping[str, st
             path = Path(folder) / attachment.filename
             path.write_bytes(attachment.content)
             files.append(str(path))
-        return [_send(notice, channel, files, environ) for channel in targets]
+        return [_send_within(deadline, notice, channel, files, environ) for channel in targets]
+
+
+def _send_within(
+    deadline: float, notice: Notice, channel: Channel, files: list[str], environ: Mapping[str, str]
+) -> Delivery:
+    """`_send` in a process of its own, ended when `deadline` seconds have passed. A server that
+    trickles its greeting a byte at a time never trips a socket timeout, and apprise's own deadline
+    only stops waiting for its worker thread, which then keeps the process alive: only a process
+    can be stopped from outside, and its sockets go with it."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _send(notice, channel, files, environ)  # Windows: no fork, so no hard deadline
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    worker = context.Process(
+        target=_send_in_child, args=(sender, deadline, notice, channel, files, dict(environ)), daemon=True
+    )
+    worker.start()
+    sender.close()
+    try:
+        if receiver.poll(deadline):
+            error: str | None = receiver.recv()
+            return Delivery(channel, error)
+        return Delivery(channel, f"did not finish within {deadline:g} s, so it was stopped")
+    except EOFError:
+        return Delivery(channel, "the send ended without saying how it went")
+    finally:
+        # Also when a signal stops the caller mid-wait (`actionbot run` on SIGTERM).
+        worker.kill()
+        worker.join()
+        receiver.close()
+
+
+def _send_in_child(
+    pipe: Connection,
+    deadline: float,
+    notice: Notice,
+    channel: Channel,
+    files: list[str],
+    environ: Mapping[str, str],
+) -> None:
+    # The parent's handlers (the daemon's stop) are not this process's; and should the parent die
+    # before it can end this one, the alarm still does, at the deadline.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.alarm(math.ceil(deadline) + 1)
+    pipe.send(_send(notice, channel, files, environ).error)
+    pipe.close()
 
 
 def _send(notice: Notice, channel: Channel, files: list[str], environ: Mapping[str, str]) -> Delivery:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.config import Config
-from bot.extract import ignore
+from bot.extract import ignore, runs
 from bot.extract.nlp import load_model
 from bot.items import ActionItem
 from bot.noteadded import parse_dated
@@ -25,8 +25,9 @@ class Extraction:
     meetings: list[Meeting] = field(default_factory=list)
     items: list[ActionItem] = field(default_factory=list)
     errors: list[NoteError] = field(default_factory=list)
+    # notes read, but not all of it, or with a guess to check (a date from the commit)
+    warnings: list[NoteError] = field(default_factory=list)
     ignored: list[ActionItem] = field(default_factory=list)  # silenced in the note or the config
-    warnings: list[NoteError] = field(default_factory=list)  # notes read, but with a guess to check
 
 
 def extract(
@@ -44,7 +45,7 @@ def extract(
     for path in paths:
         if on_note is not None:
             on_note(path)
-        read = _read(path, config, result.errors, result.warnings)
+        read = _read(path, config, result.errors, result.warnings, base)
         if read is None:
             continue
         parsed, text = read
@@ -61,11 +62,29 @@ def extract(
             result.errors.append(_unparsed(path, meeting, extractor, error))
             continue
         result.meetings.append(meeting)
+        result.warnings.extend(_skipped(meeting))
         # The note's lines numbered as the readers number them, for the ignore comments on them.
         kept, dropped = ignore.split(items, normalized(text).split("\n"), config.ignore)
         result.items.extend(kept)
         result.ignored.extend(dropped)
     return result
+
+
+def _skipped(meeting: Meeting) -> list[NoteError]:
+    """One line for a note some of whose text the language model was not given."""
+    skipped = runs.skipped_lines((s.line, s.text) for s in meeting.sentences)
+    if not skipped:
+        return []
+    line, longest = skipped[0]
+    more = f" (and {len(skipped) - 1} more lines)" if len(skipped) > 1 else ""
+    return [
+        NoteError(
+            meeting.path,
+            f"a run of {longest:,} punctuation marks (a pasted log or table?) is not read for action "
+            f"items{more}; the rest of the note is",
+            line=line,
+        )
+    ]
 
 
 def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueError) -> NoteError:
@@ -83,10 +102,10 @@ def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueErr
 
 
 def _read(
-    path: str, config: Config, errors: list[NoteError], warnings: list[NoteError]
+    path: str, config: Config, errors: list[NoteError], warnings: list[NoteError], root: Path
 ) -> tuple[Meeting, str] | None:
     try:
-        text = read_text(path, config.notes.max_bytes)
+        text = read_text(path, config.notes.max_bytes, root)
         meeting, warning = parse_dated(path, text)
         warnings.extend([warning] if warning else [])
         return meeting, text

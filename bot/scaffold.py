@@ -34,7 +34,12 @@ class Guess:
 
 def people(meetings: Iterable[Meeting]) -> list[Guess]:
     meetings = list(meetings)
-    names = Counter(name for m in meetings for name in m.attendees)
+    attendees = Counter(name for m in meetings for name in m.attendees)
+    # "@priyar" on an attendee line is a login, as in a sentence; "sam smith" is "Sam Smith".
+    handles = Counter(h for m in meetings for s in m.sentences for h in _HANDLE.findall(s.text))
+    handles.update({name[1:]: n for name, n in attendees.items() if re.fullmatch(f"@{LOGIN}", name)})
+    names = _one_spelling(Counter({n: c for n, c in attendees.items() if not n.startswith("@")}))
+    handles = _one_spelling(handles, capitalised=False)
     full = sorted(n for n in names if len(n.split()) > 1)
     guesses = {name: Guess(name) for name in full}
     for name in sorted(n for n in names if len(n.split()) == 1):
@@ -43,7 +48,6 @@ def people(meetings: Iterable[Meeting]) -> list[Guess]:
             guesses[owner].aliases.append(name)
         else:
             guesses.setdefault(name, Guess(name))
-    handles = Counter(h for m in meetings for s in m.sentences for h in _HANDLE.findall(s.text))
     for handle in sorted(handles, key=str.lower):
         owner = _only(g for g in guesses.values() if g.github is None and _starts(g.name, handle[:3]))
         if owner is not None and handle.lower().startswith(owner.split()[0].lower()[:3]):
@@ -51,6 +55,20 @@ def people(meetings: Iterable[Meeting]) -> list[Guess]:
         elif not any(g.github and g.github.lower() == handle.lower() for g in guesses.values()):
             guesses.setdefault(handle, Guess(handle, github=handle))
     return sorted(guesses.values(), key=lambda g: g.name.lower())
+
+
+def _one_spelling(counts: Counter[str], capitalised: bool = True) -> Counter[str]:
+    """Spellings that differ only in case counted as one: the most used, else the most capitalised
+    (a name) or the least (a login, which people mostly write in lower case)."""
+    spellings: dict[str, list[str]] = {}
+    for name in counts:
+        spellings.setdefault(name.casefold(), []).append(name)
+    merged: Counter[str] = Counter()
+    for same in spellings.values():
+        sign = -1 if capitalised else 1
+        best = min(same, key=lambda n: (-counts[n], sign * sum(c.isupper() for c in n), n))
+        merged[best] = sum(counts[n] for n in same)
+    return merged
 
 
 def _starts(full_name: str, short: str) -> bool:
@@ -132,7 +150,10 @@ def _person(guess: Guess) -> str:
 
 def _quote(text: str) -> str:
     # JSON strings are YAML strings: a name with a colon, a quote or an accent stays one string.
-    return json.dumps(text, ensure_ascii=False)
+    # YAML refuses control characters (U+0080) and lone surrogates (a file name's undecodable
+    # byte) even inside quotes, so those alone are written as escapes, which it reads.
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(c if c.isprintable() else json.dumps(c)[1:-1] for c in quoted)
 
 
 def _list(values: Iterable[str]) -> str:

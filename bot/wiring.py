@@ -74,6 +74,14 @@ def make_tracker(config: Config) -> Tracker:
     token = token_of(config)
     if not token:
         raise SetupError(f"tracker.kind is github but ${settings.token_env} is not set")
+    odd = next((c for c in token if not (c.isascii() and c.isprintable())), None)
+    if odd is not None:
+        # A token pasted from a document ("curly quotes", a zero-width space) fails deep in the HTTP
+        # library, which cannot put it in a header; said here, without the token.
+        raise SetupError(
+            f"${settings.token_env} holds a character no token has (U+{ord(odd):04X}, "
+            f"character {token.index(odd) + 1}): paste the token again"
+        )
     if not settings.repo:
         raise SetupError("tracker.kind is github but tracker.repo is not set")
     return GitHubTracker(

@@ -7,7 +7,8 @@ What is not run, and why:
   is the one running the tests. What the Pages upload would have uploaded is recorded in
   `uploaded` (its evaluated `with:`), for the test to look at.
 - The action's step with `id: install` (the `pip install` of the bot into a virtual environment):
-  the bot is installed in the tests' environment, whose bin folder leads PATH.
+  the bot is installed in the tests' environment, whose bin folder stands in for that environment's
+  (the step's `bin` output).
 
 Expressions are evaluated only where the workflow and the action have them (`with:`, `env:`,
 outputs, a step's `if:`), and only in the forms they use: a context lookup (`inputs.dry-run`),
@@ -88,7 +89,7 @@ class Job:
         self.event_path.write_text(json.dumps(self.event), encoding="utf-8")
         self.log: list[str] = []
         self.outputs: dict[str, dict[str, str]] = {}  # step id -> its outputs
-        self.paths: list[str] = [str(Path(sys.executable).parent)]
+        self.paths: list[str] = []  # what steps add to PATH: the bot is not on it (action.yml)
         self.uploaded: list[dict[str, str]] = []  # the `with:` of each Pages upload step reached
 
     @property
@@ -162,6 +163,7 @@ class Job:
                     continue
                 if step.get("id") == "install":
                     assert "pip install" in step["run"]
+                    self.outputs["install"] = {"bin": str(Path(sys.executable).parent)}
                     continue
                 contexts = self.contexts(inputs, action_path=ROOT)
                 env = {key: evaluate(value, contexts) for key, value in (step.get("env") or {}).items()}

@@ -8,6 +8,7 @@ import json
 import socket
 import ssl
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -131,6 +132,7 @@ class WebhookServer:
     port: int
     hooks: list[Hook] = field(default_factory=list)
     failures_left: int = 0  # answer 503 this many times before accepting
+    delay: float = 0.0  # seconds each answer takes, as a slow service's does
 
     def url(self, path: str = "/hook") -> str:
         return f"json://127.0.0.1:{self.port}{path}"
@@ -144,6 +146,7 @@ def webhook_server() -> Iterator[WebhookServer]:
         def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             payload = self.rfile.read(length)
+            time.sleep(state.delay)
             if state.failures_left > 0:
                 state.failures_left -= 1
                 self.send_response(503)
@@ -165,3 +168,44 @@ def webhook_server() -> Iterator[WebhookServer]:
     finally:
         http.shutdown()
         http.server_close()
+
+
+@dataclass
+class TricklingServer:
+    port: int
+    connections: int = 0
+
+
+@contextmanager
+def trickling_smtp_server(every: float = 0.5) -> Iterator[TricklingServer]:
+    """An SMTP server that never finishes its greeting: "220 " and then one byte every `every`
+    seconds. Each byte resets a client's socket timeout, so only a deadline on the whole send ends it."""
+    state = TricklingServer(0)
+    done = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    state.port = int(listener.getsockname()[1])
+
+    def trickle(connection: socket.socket) -> None:
+        with connection:
+            try:
+                connection.sendall(b"220 ")
+                while not done.wait(every):
+                    connection.sendall(b"x")
+            except OSError:
+                return  # the client gave up
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            state.connections += 1
+            threading.Thread(target=trickle, args=(connection,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield state
+    finally:
+        done.set()
+        listener.close()

@@ -12,7 +12,7 @@ from bot import notify
 from bot.channels import Channel
 from bot.followup import agenda
 from bot.followup.meetings import NextMeeting
-from bot.issues import Issue, NewIssue, Tracker
+from bot.issues import Issue, NewIssue, Tracker, TrackerError
 from bot.notify import Delivery, Notice
 
 
@@ -28,6 +28,12 @@ class Posted:
 class Notified:
     deliveries: tuple[Delivery, ...] = ()
     pending: tuple[Channel, ...] = ()  # not sent yet: in a dry run, what a run would send
+    unrecorded: str | None = None  # why the agenda issue could not record the sending, if it could not
+
+
+# Recording what was sent is the same body written again, so trying again cannot do it twice; and
+# not recording it means the next run sends the notice again.
+RECORD_TRIES = 3
 
 
 def post(
@@ -44,6 +50,8 @@ def post(
     date = meeting.date.isoformat()
     posted = next((i for i in ours if agenda.meeting_of(i) == date), None)
     body = body_for(agenda.sent_of(posted))
+    if posted is not None:
+        body = agenda.merged(posted.body, body)  # what people added around the bot's part stays
     if posted is None:
         if dry_run:
             return Posted("would create", None, body)
@@ -69,6 +77,7 @@ def notify_once(
     channels: Iterable[Channel],
     environ: Mapping[str, str],
     dry_run: bool,
+    deadline: float = notify.SEND_SECONDS,
 ) -> Notified:
     """Send `notice` to the channels that have not had this kind of notice for this meeting, and
     record the ones it reached. A channel that fails stays unrecorded: the next run tries it again."""
@@ -77,10 +86,17 @@ def notify_once(
     pending = tuple(c for c in channels if c.key not in sent.get(kind, ()))
     if dry_run or issue is None or not pending:
         return Notified(pending=pending)
-    deliveries = tuple(notify.deliver(notice, pending, environ))
+    deliveries = tuple(notify.deliver(notice, pending, environ, deadline))
+    failed = tuple(d.channel for d in deliveries if not d.sent)
     reached = tuple(d.channel.key for d in deliveries if d.sent)
-    if reached:
-        tracker.edit_body(
-            issue, agenda.with_sent(issue.body, meeting, {**sent, kind: sent.get(kind, ()) + reached})
-        )
-    return Notified(deliveries, tuple(d.channel for d in deliveries if not d.sent))
+    if not reached:
+        return Notified(deliveries, failed)
+    recorded = agenda.with_sent(issue.body, meeting, {**sent, kind: sent.get(kind, ()) + reached})
+    error: TrackerError | None = None
+    for _ in range(RECORD_TRIES):
+        try:
+            tracker.edit_body(issue, recorded)
+            return Notified(deliveries, failed)
+        except TrackerError as failure:
+            error = failure
+    return Notified(deliveries, failed, unrecorded=str(error))

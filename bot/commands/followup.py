@@ -18,12 +18,13 @@ from bot.followup.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder
 from bot.followup.progress import progress_of
 from bot.issues import Closure, Issue, Tracker
 from bot.items import Progress
+from bot.lock import sync_lock
 from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
 from bot.sync import issuetext
 from bot.sync.apply import note_scope, read_issues
 from bot.sync.plan import issues_of
-from bot.wiring import sync_context
+from bot.wiring import state_dir, sync_context
 
 
 @dataclass(frozen=True)
@@ -106,14 +107,25 @@ def remind(
     if not reminder_due(upcoming, now, lead):
         start = upcoming.start - lead
         return Reminder("not due", upcoming, due_at=start if start > now else None)
-    posted, checklist, proposed = _post_agenda(config, extraction, tracker, upcoming, root, dry_run)
-    message = agenda.agenda_message(
-        upcoming, checklist, proposed, config.reminders.agenda_label, posted.issue
-    )
-    notice = _notice(config, agenda.title(config.meetings.name, upcoming), message, upcoming, posted, now)
-    notified = agenda_issue.notify_once(
-        tracker, posted, upcoming, agenda.AGENDA, notice, _channels(config), _environ(environ), dry_run
-    )
+    # One run at a time from posting to recording what was sent: two at once would both open the
+    # agenda issue and both send each notice.
+    with sync_lock(state_dir(config), what="remind"):
+        posted, checklist, proposed = _post_agenda(config, extraction, tracker, upcoming, root, dry_run)
+        message = agenda.agenda_message(
+            upcoming, checklist, proposed, config.reminders.agenda_label, posted.issue
+        )
+        notice = _notice(config, agenda.title(config.meetings.name, upcoming), message, upcoming, posted, now)
+        notified = agenda_issue.notify_once(
+            tracker,
+            posted,
+            upcoming,
+            agenda.AGENDA,
+            notice,
+            _channels(config),
+            _environ(environ),
+            dry_run,
+            config.reminders.send_seconds,
+        )
     following = next_meeting(extraction.meetings, config.meetings, upcoming.start + UNDER_WAY)
     due_at = following.start - lead if following is not None else None
     return Reminder(posted.outcome, upcoming, posted.issue, posted.body, posted.closed, notified, due_at)
@@ -133,13 +145,22 @@ def notify_follow_up(
     upcoming = next_meeting(extraction.meetings, config.meetings, now)
     if upcoming is None or upcoming.date != meeting:
         upcoming = NextMeeting(start_of(meeting, config.meetings), "report")
-    posted, checklist, _ = _post_agenda(config, extraction, tracker, upcoming, root, dry_run=False)
-    title = f"{report.HEADING} for the {config.meetings.name} meeting on {meeting.isoformat()}"
-    message = agenda.follow_up_message(upcoming, checklist, posted.issue)
-    notice = _notice(config, title, message, upcoming, posted, now)
-    notified = agenda_issue.notify_once(
-        tracker, posted, upcoming, agenda.FOLLOW_UP, notice, _channels(config), _environ(environ), False
-    )
+    with sync_lock(state_dir(config), what="remind"):
+        posted, checklist, _ = _post_agenda(config, extraction, tracker, upcoming, root, dry_run=False)
+        title = f"{report.HEADING} for the {config.meetings.name} meeting on {meeting.isoformat()}"
+        message = agenda.follow_up_message(upcoming, checklist, posted.issue)
+        notice = _notice(config, title, message, upcoming, posted, now)
+        notified = agenda_issue.notify_once(
+            tracker,
+            posted,
+            upcoming,
+            agenda.FOLLOW_UP,
+            notice,
+            _channels(config),
+            _environ(environ),
+            False,
+            config.reminders.send_seconds,
+        )
     return Reminder(posted.outcome, upcoming, posted.issue, posted.body, posted.closed, notified)
 
 

@@ -29,11 +29,17 @@ def deliveries(reminder: Reminder, what: str) -> list[str]:
     ]
     if not notified.deliveries:
         lines += [f"would send {what} to {channel.url}" for channel in notified.pending]
+    if notified.unrecorded is not None:
+        lines.append(
+            f"could not record in the agenda issue that {what} was sent ({notified.unrecorded}): "
+            "the next run will send it again"
+        )
     return lines
 
 
 def failed(reminder: Reminder) -> bool:
-    return any(not d.sent for d in reminder.notified.deliveries)
+    notified = reminder.notified
+    return notified.unrecorded is not None or any(not d.sent for d in notified.deliveries)
 
 
 def next_due(reminder: Reminder, now: dt.datetime) -> str | None:

@@ -59,6 +59,10 @@ def load_model(name: str) -> Language:
     elif name in MODELS and not spacy.util.is_package(name):
         target = MODELS[name][1]
     try:
-        return spacy.load(target, exclude=list(_UNUSED))
+        nlp = spacy.load(target, exclude=list(_UNUSED))
     except OSError as error:
         raise ModelMissing(missing_message(name)) from error
+    from bot.extract.runs import BoundedTokenizer
+
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
+    return nlp

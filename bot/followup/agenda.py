@@ -3,7 +3,8 @@ team's channels from it. Pure.
 
 The issue is the meeting's memory: its hidden marker names the meeting and, per kind of notice
 ("agenda" before the meeting, "follow-up" after the previous one), the channels that have had it,
-so a rerun on a fresh machine (a CI job) sends nothing twice.
+so a rerun on a fresh machine (a CI job) sends nothing twice. The bot's text runs from a first
+hidden line to that marker; what people write before or after it is theirs, and stays.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ CALL_FOR_ITEMS = (
 )
 MENTIONS = "Please look at your items before the meeting: {people}."
 AGENDA = "agenda"
+BEGIN = "<!-- actionbot:agenda begin -->"
 FOLLOW_UP = "follow-up"
 
 Sent = Mapping[str, tuple[str, ...]]  # kind of notice -> keys of the channels that have had it
@@ -61,6 +63,16 @@ def sent_of(issue: Issue | None) -> dict[str, tuple[str, ...]]:
     if not isinstance(sent, dict):
         return {}
     return {str(kind): tuple(str(k) for k in keys) for kind, keys in sent.items() if isinstance(keys, list)}
+
+
+def merged(current: str, fresh: str) -> str:
+    """`current` (the issue's body as people left it) with the bot's part replaced by `fresh`. An
+    issue written before the bot's part had a first line is the bot's up to its marker."""
+    end = AGENDA_MARKER.search(current)
+    if end is None:
+        return fresh
+    start = current.find(BEGIN, 0, end.start())
+    return current[: max(start, 0)] + fresh + current[end.end() :]
 
 
 def with_sent(body: str, meeting: NextMeeting, sent: Sent) -> str:
@@ -109,7 +121,7 @@ def body(
     mentioned: Iterable[Mention] = (),
     sent: Sent | None = None,
 ) -> str:
-    lines = [f"The next meeting is on **{describe(meeting)}**.", ""]
+    lines = [BEGIN, f"The next meeting is on **{describe(meeting)}**.", ""]
     people = ", ".join(f"@{m.login} ({m.why})" for m in mentioned)
     if people:
         lines += [MENTIONS.format(people=people), ""]

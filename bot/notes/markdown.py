@@ -18,13 +18,29 @@ _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 # Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
 _BOLD_LEVEL = 7
 # Task lists ("- [ ] ...", "- [x] ...") are read by mdit-py-plugins' tasklists: each box is a token.
-_parser = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(tasklists_plugin)
+# markdown-it stops reading, without a word, at 20 levels of nesting: a list item is two, so a
+# promise 12 list levels deep was dropped. Deeper than this, the note is refused, saying where.
+MAX_NESTING = 100
+_parser = (
+    MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    .enable(["table", "strikethrough"])
+    .use(tasklists_plugin)
+)
 _BOX = "task-list-item-checkbox"
+
+
+class TooDeep(ValueError):
+    def __init__(self, line: int) -> None:
+        super().__init__(f"nested more than {MAX_NESTING // 2} lists or quotes deep, which is not read")
+        self.line = line
 
 
 def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Document:
     """Read a Markdown body whose first line is line `first_line` of the file."""
     tokens = _parser.parse(body)
+    deepest = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
+    if deepest is not None:
+        raise TooDeep(_line_of(deepest, first_line))
     sources = body.split("\n")
     blocks: list[Block] = []
     section = ""

@@ -19,7 +19,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from bot.notes import dates
 from bot.notes.blocks import Block, BlockKind, Document, TextLine
 from bot.notes.botblocks import without_bot_blocks
-from bot.notes.markdown import read_markdown
+from bot.notes.markdown import TooDeep, read_markdown
 from bot.notes.plain import read_plain
 from bot.notes.rst import read_rst
 
@@ -132,6 +132,8 @@ def parse_note(path: str, text: str, added: dt.date | None = None) -> Meeting:
         document = _read_body(path, body, first_line, metadata)
     except RecursionError:
         raise NoteError(path, "the note's structure is nested too deeply to read") from None
+    except TooDeep as error:
+        raise NoteError(path, str(error), line=error.line) from None
     title = _title(document)
     date = _meeting_date(path, document, added)
     sentences = tuple(_sentences(document.blocks))

@@ -37,11 +37,28 @@ def build(
     )
 
 
+# The page says it is the bot's (page.html.j2): a page without this line is someone else's.
+GENERATOR = '<meta name="generator" content="actionbot">'
+
+
+class NotOurs(Exception):
+    """A page in the way that the bot did not write (a team's home page): it is not overwritten."""
+
+
 def write(folder: Path, html: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     page = folder / PAGE
+    if page.is_symlink() or (page.exists() and GENERATOR not in _head(page)):
+        raise NotOurs(
+            f"{page} exists and actionbot did not write it: remove it, or write the page into another folder"
+        )
     page.write_text(html, encoding="utf-8")
     return page
+
+
+def _head(page: Path) -> str:
+    with page.open("rb") as handle:
+        return handle.read(4096).decode("utf-8", errors="replace")
 
 
 def described(page: Overview, written: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from bot.items import ActionItem
 from bot.notes.naming import note_key
@@ -22,7 +23,11 @@ class NoteLinks:
         path = self.relative(item.note)
         if self.repo is None:
             return f"{path}:{item.line}"
-        return f"{self.server.rstrip('/')}/{self.repo}/blob/{self.ref}/{path}#L{item.line}"
+        # A name may hold '#', '?', '%' or spaces: unencoded, they end the path or turn it into another.
+        address = quote(path, safe="/")
+        return (
+            f"{self.server.rstrip('/')}/{self.repo}/blob/{quote(self.ref, safe='/')}/{address}#L{item.line}"
+        )
 
     def relative(self, note: str) -> str:
         return note_key(note, self.root)

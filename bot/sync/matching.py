@@ -43,6 +43,9 @@ TITLE_ALIKE = 0.8
 # An earlier meeting's item whose task shares this share of content words is the same promise again.
 RAISED_AGAIN_SHARE = 0.5
 _WORD = re.compile(r"[a-z0-9]+")
+# A number as a task writes it: a PR or issue reference, a version, a room, a date. "1.2" is one number,
+# not the two short words that content words would drop.
+_NUMBER = re.compile(r"\d+(?:[.:/-]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,12 @@ class NoteScope:
 
 def content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in words.FUNCTION_WORDS and len(w) > 2}
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers a task names. Two tasks naming different ones ("review PR 123", "review PR 456")
+    are two promises however alike their words are."""
+    return frozenset(_NUMBER.findall(text))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -226,15 +235,15 @@ def by_title(
 
 
 class EarlierMentions(Generic[T]):
-    """Earlier meetings' promises, to find the one a later item raises again: the same people, and
-    at least half of the task's content words shared (Jaccard). Found through a prefix filter: every
-    pair that alike shares a word among the rarest few of each, so a lookup reads only the promises
-    indexed under those (usually short) lists, not every earlier promise."""
+    """Earlier meetings' promises, to find the one a later item raises again: the same people, the
+    same numbers, and at least half of the task's content words shared (Jaccard). Found through a
+    prefix filter: every pair that alike shares a word among the rarest few of each, so a lookup
+    reads only the promises indexed under those (usually short) lists, not every earlier promise."""
 
     def __init__(self, tasks: Iterable[str]) -> None:
         self._frequency: Counter[str] = Counter(w for task in tasks for w in content_words(task))
         self._postings: dict[tuple[frozenset[str], str], list[int]] = {}
-        self._entries: list[tuple[str, frozenset[str], set[str], T]] = []
+        self._entries: list[tuple[str, frozenset[str], set[str], frozenset[str], T]] = []
 
     def _prefix(self, words: set[str]) -> list[str]:
         ordered = sorted(words, key=lambda w: (self._frequency[w], w))
@@ -245,13 +254,14 @@ class EarlierMentions(Generic[T]):
         words = content_words(task)
         people = frozenset(owners)
         index = len(self._entries)
-        self._entries.append((meeting, people, words, target))
+        self._entries.append((meeting, people, words, numbers(task), target))
         for word in self._prefix(words):
             self._postings.setdefault((people, word), []).append(index)
 
     def find(self, meeting: str, owners: Iterable[str], task: str) -> T | None:
         """The most alike earlier promise (the first indexed, among equals), if any is alike enough."""
         words = content_words(task)
+        named = numbers(task)
         people = frozenset(owners)
         seen: set[int] = set()
         best: tuple[float, int] | None = None
@@ -260,10 +270,10 @@ class EarlierMentions(Generic[T]):
                 if index in seen:
                     continue
                 seen.add(index)
-                their_meeting, _, their_words, _ = self._entries[index]
-                if their_meeting >= meeting:
+                their_meeting, _, their_words, their_numbers, _ = self._entries[index]
+                if their_meeting >= meeting or their_numbers != named:
                     continue
                 score = jaccard(words, their_words)
                 if score >= RAISED_AGAIN_SHARE and (best is None or (score, -index) > (best[0], -best[1])):
                     best = (score, index)
-        return self._entries[best[1]][3] if best else None
+        return self._entries[best[1]][4] if best else None
