@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.notes.meeting import Meeting
-from bot.people import LOGIN, REPO_NAME
+from bot.people import LOGIN, REPO_NAME, Roster
 
 _HANDLE = re.compile(rf"(?<![\w`@./])@({LOGIN})\b(?![.@]\w)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -34,7 +34,8 @@ class Guess:
 
 def people(meetings: Iterable[Meeting]) -> list[Guess]:
     meetings = list(meetings)
-    names = Counter(name for m in meetings for name in m.attendees)
+    # Each attendee entry as the roster reads it: "Ravi Shah (new contributor)" is Ravi Shah.
+    names = Counter(p.name for m in meetings for p in Roster(()).with_attendees(m.attendees).people)
     full = sorted(n for n in names if len(n.split()) > 1)
     guesses = {name: Guess(name) for name in full}
     for name in sorted(n for n in names if len(n.split()) == 1):
