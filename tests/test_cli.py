@@ -176,3 +176,17 @@ def test_a_note_longer_than_the_model_reads_is_one_error_and_the_others_are_extr
     assert [item["task"] for item in json.loads(run.stdout)] == ["Write the FAQ"]
     [error] = run.stderr.splitlines()
     assert error.startswith("error: notes/2026-05-20.md:3: a sentence of 1,100,025 characters is longer")
+
+
+def test_notes_paths_take_patterns(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text("# Sync\n\nLee will write the FAQ.\n", encoding="utf-8")
+    (notes / "2026-05-20.txt").write_text("Sync 2026-05-20\n\nLee will test the FAQ.\n", encoding="utf-8")
+    (tmp_path / "actionbot.yaml").write_text(
+        'people: [{name: Lee Chen, aliases: [Lee]}]\nnotes: {paths: ["notes/*.md", "minutes/*.md"]}\n',
+        encoding="utf-8",
+    )
+    run = actionbot("extract", "--json", cwd=tmp_path)
+    assert [item["note"] for item in json.loads(run.stdout)] == ["notes/2026-05-06.md"]
+    assert run.stderr.strip() == "error: minutes/*.md: no file matches this pattern"
