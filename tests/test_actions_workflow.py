@@ -175,7 +175,7 @@ def test_the_readme_shows_the_workflow_and_a_config_that_work() -> None:
     workflow = yaml.safe_load(textwrap.dedent(shown_workflow))
     for job in workflow["jobs"].values():
         for step in job["steps"]:
-            if step.get("uses") == "OWNER/actionbot@FULL_COMMIT_SHA":
+            if step.get("uses") == "actionbot/actionbot@FULL_COMMIT_SHA":
                 step["uses"] = "./"
     assert workflow == load(WORKFLOW)
 
