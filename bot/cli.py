@@ -107,12 +107,24 @@ def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
     show = stderr.is_terminal and len(notes) >= _PROGRESS_FROM
     try:
         if not show:
-            return pipeline.extract(notes, config)
-        with _progress_bar() as progress:
-            task = progress.add_task("reading notes", total=len(notes))
-            return pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
+            extraction = pipeline.extract(notes, config)
+        else:
+            with _progress_bar() as progress:
+                task = progress.add_task("reading notes", total=len(notes))
+                extraction = pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
     except ModelMissing as error:
         raise _fail(str(error)) from None
+    # Only a run over every note can tell that an id names no item; a run over some cannot.
+    unknown = extraction.unknown_ignores(config.ignore)
+    if unknown and set(notes) >= set(discover(config.notes.paths)):
+        raise _fail(UNKNOWN_IGNORE.format(id=unknown[0]))
+    return extraction
+
+
+UNKNOWN_IGNORE = (
+    "ignore: '{id}' is the id of no action item in the notes (`actionbot extract --json` and "
+    "`actionbot items` show the ids)"
+)
 
 
 def _progress_bar() -> Progress:

@@ -44,7 +44,8 @@ def run(
     # first one wrote, so the two never open the same item twice.
     with sync_lock(state_dir(config)):
         progress = progress_of(extraction.items, extraction.meetings, config.roster)
-        plan = plan_sync(tracker, extraction.items, extraction.meetings, context, progress)
+        ignored = [item.id for item in extraction.ignored]
+        plan = plan_sync(tracker, extraction.items, extraction.meetings, context, progress, ignored)
         if dry_run:
             return SyncResult(plan)
         return apply_plan(tracker, plan, on_plan(plan) if on_plan is not None else None)
