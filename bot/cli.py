@@ -403,7 +403,9 @@ def report(
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
     try:
-        checklist = reporting.follow_up(settings, extraction, make_tracker(settings), target, Path.cwd())
+        checklist = reporting.follow_up(
+            settings, extraction, make_tracker(settings), target, Path.cwd(), clock
+        )
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
     text = report_text.markdown(checklist)

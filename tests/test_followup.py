@@ -205,6 +205,56 @@ def test_report_across_three_meetings(tmp_path: Path) -> None:
     assert key.overdue and "**overdue**" in report.markdown(reopened)
 
 
+RAISED_AGAIN = """---
+title: Sync
+date: 2026-05-20
+---
+
+## Build
+
+Priya will rotate the signing key by 2026-05-28.
+
+The next call is scheduled for **3rd June**.
+"""
+
+
+def test_a_promise_made_again_takes_its_new_due_date(tmp_path: Path) -> None:
+    settings = config(tmp_path)
+    paths = write_notes(tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", RAISED_AGAIN))
+    extraction = extract(paths, settings)
+    syncing.run(settings, extraction, dry_run=False, root=tmp_path)
+    tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
+    checklist = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path)
+    [key] = [s for s in checklist.statuses if s.item.task == "Rotate the signing key"]
+    assert key.item.due == dt.date(2026, 5, 10) and key.due == dt.date(2026, 5, 28)
+    assert "· due 2026-05-28" in report.markdown(checklist)
+    listed = {i["task"]: i for i in report.as_json(checklist)["items"]}
+    assert listed["Rotate the signing key"]["due"] == "2026-05-28"
+
+
+@pytest.mark.parametrize(
+    ("now", "label"),
+    [
+        (dt.datetime(2026, 5, 27, 22, 30, tzinfo=UTC), "· due before the meeting"),  # 23:30 in London
+        (dt.datetime(2026, 5, 28, 23, 30, tzinfo=UTC), "· **overdue**"),  # the 29th in London
+    ],
+)
+def test_overdue_is_due_before_today_and_due_before_the_meeting_is_its_own_label(
+    tmp_path: Path, now: dt.datetime, label: str
+) -> None:
+    settings = config(tmp_path)
+    paths = write_notes(tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", RAISED_AGAIN))
+    extraction = extract(paths, settings)
+    syncing.run(settings, extraction, dry_run=False, root=tmp_path)
+    tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
+    checklist = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path, now)
+    [line] = [x for x in report.markdown(checklist).splitlines() if "Rotate the signing key" in x]
+    other = "· **overdue**" if "overdue" not in label else "· due before the meeting"
+    assert label in line and other not in line, line
+    [key] = [s for s in checklist.statuses if s.item.task == "Rotate the signing key"]
+    assert key.overdue == ("overdue" in label) and key.due_before_meeting == ("overdue" not in label)
+
+
 # -- writing the checklist into a note ------------------------------------------------------------
 
 

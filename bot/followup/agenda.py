@@ -93,7 +93,7 @@ def mentions(report: FollowUp, carried_over_at_least: int, roster_logins: Iterab
 def _why(status: ItemStatus, report: FollowUp, carried_over_at_least: int) -> str | None:
     if status.closed:
         return None
-    due = status.item.due
+    due = status.due
     if due is not None and due <= report.meeting:
         return f"due {due.isoformat()}"
     if status.carried_over >= carried_over_at_least:

@@ -207,7 +207,7 @@ def _item_view(
         text=item.text,
         owners=tuple(owner.name for owner in item.owners),
         meeting=item.meeting_date,
-        due=item.due,
+        due=status.due,
         state=state,
         overdue=status.overdue,
         reported_done=status.reported_done,
