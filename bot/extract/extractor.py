@@ -25,7 +25,15 @@ from bot.extract import words
 from bot.extract.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extract.discourse import Discourse, Found
 from bot.extract.due import due_in, due_phrase, events_in
-from bot.extract.grammar import gerund, imperative, opens_with_continuation, pleads, root, states_a_fact
+from bot.extract.grammar import (
+    gerund,
+    imperative,
+    opens_in_the_past,
+    opens_with_continuation,
+    pleads,
+    root,
+    states_a_fact,
+)
 from bot.extract.patterns import RULES, VETOES, Pattern, Rule
 from bot.extract.structure import block_contexts
 from bot.extract.titles import (
@@ -155,7 +163,8 @@ class Extractor:
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
-        if states_a_fact(doc):
+        told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
+        if states_a_fact(doc) or told:
             return []
         verb = imperative(doc)
         # "Ines: Move the issues. Also consolidate them": a request going on in the same
