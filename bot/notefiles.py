@@ -41,6 +41,15 @@ def discover(paths: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def missing(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """The paths given that name nothing, with why: no such file or folder, or a pattern matching none."""
+    return [
+        (given, "no file matches this pattern" if _is_pattern(given) else "no such file or folder")
+        for given in paths
+        if not Path(given).exists() and not (_is_pattern(given) and glob.glob(given, recursive=True))
+    ]
+
+
 def _expanded(paths: Iterable[str]) -> list[str]:
     # A pattern matching nothing stays as given, so reading it says so (see `read_text`).
     return [
