@@ -196,14 +196,21 @@ def _notice(
     now: dt.datetime,
 ) -> Notice:
     where = posted.issue.url if posted.issue is not None else ""
+    call, place = config.meetings.url, config.meetings.location
+    description = "\n".join(
+        [f"Agenda: {where}" if where else title, *([f"Join the call: {call}"] if call else [])]
+    )
     ics = calendar.meeting_ics(
         meeting,
         config.meetings.name,
         config.meetings.minutes,
-        f"Agenda: {where}" if where else title,
+        description,
         where,
         now,
+        # A calendar shows the place, else the call's address, as where the meeting is.
+        ", ".join(part for part in (place, call) if part),
     )
+    message = agenda.with_venue(message, call, place)
     return Notice(title, message, (Attachment(calendar.filename(config.meetings.name, meeting), ics),))
 
 

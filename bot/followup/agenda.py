@@ -143,5 +143,19 @@ def follow_up_message(meeting: NextMeeting, follow_up: str, issue: Issue | None)
     return "\n".join([*lines, follow_up.rstrip()]) + "\n"
 
 
+JOIN = "Join the call: <{url}>"
+WHERE = "Where: {location}"
+
+
+def with_venue(message: str, url: str | None, location: str | None) -> str:
+    """A notice with where to join after its first paragraph (when the meeting is)."""
+    said = [WHERE.format(location=location)] if location else []
+    said += [JOIN.format(url=url)] if url else []
+    if not said:
+        return message
+    first, _, rest = message.partition("\n\n")
+    return "\n\n".join([first, "\n".join(f"{line}  " for line in said).rstrip(), rest])
+
+
 def _link(issue: Issue) -> str:
     return f"[#{issue.number}]({issue.url})" if issue.url.startswith("http") else f"#{issue.number}"
