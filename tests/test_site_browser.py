@@ -283,3 +283,82 @@ def test_a_screenshot_is_written(loaded: Loaded, tmp_path: Path) -> None:
     shot = tmp_path / "overview.png"
     loaded.page.screenshot(path=str(shot), full_page=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+@pytest.fixture
+def phone(browser: Browser, built: Built) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 400, "height": 800}, color_scheme="light")
+    page = context.new_page()
+    page.goto(built.page.as_uri())
+    page.wait_for_load_state("load")
+    yield page
+    context.close()
+
+
+def test_on_a_phone_nothing_scrolls_sideways_and_every_cell_is_in_sight(phone: Page) -> None:
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 400
+    wrap = phone.locator("#owners .table-wrap")
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")
+    rows = phone.locator("#owners tbody tr")
+    assert rows.count() > 3
+    for row in rows.all():
+        for label in ("Due", "State", "Issue"):
+            box = row.locator(f'td[data-label="{label}"]').bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 400, label
+    for caption in phone.locator("caption, figcaption").all():
+        assert caption.evaluate("e => e.scrollWidth <= e.clientWidth"), caption.inner_text()
+        box = caption.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 400
+
+
+def test_on_a_phone_chart_text_is_at_least_10_px(phone: Page) -> None:
+    sizes = phone.evaluate(
+        """() => Array.from(document.querySelectorAll("svg.chart")).flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return Array.from(svg.querySelectorAll("text")).map(
+                t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        })"""
+    )
+    assert len(sizes) > 10 and min(sizes) >= 10, min(sizes)
+
+
+def test_the_figures_and_the_chart_follow_the_filters(loaded: Loaded, built: Built) -> None:
+    page = loaded.page
+    owner = "Tomasz Kowalczyk"
+    first_row = page.locator("#owners svg g.bar").first.bounding_box()["y"]  # type: ignore[index]
+    assert page.locator("#owners svg g.bar").first.get_attribute("data-owner") != owner
+    page.select_option("#owner-filter", owner)
+    mine = open_items(built.report, owner)
+    closed = [i for i in built.report["items"] if i["state"] == "closed" and owner in str(i["owners"])]
+    expect(page.locator('dd[data-count="open"]')).to_have_text(str(len(mine)))
+    figures = {
+        key: int(page.locator(f'dd[data-count="{key}"]').inner_text())
+        for key in ("open", "overdue", "closed", "carried_over")
+    }
+    assert figures == {
+        "open": len(mine),
+        "overdue": sum(item["overdue"] for item in mine),
+        "closed": len(closed),
+        "carried_over": sum(item["carried_over"] > 0 for item in mine),
+    }
+    bars = page.locator("#owners svg g.bar:visible")
+    expect(bars).to_have_count(1)
+    overdue = sum(item["overdue"] for item in mine)
+    said = f"{len(mine)} open" + (f", {overdue} overdue" if overdue else "")
+    assert bars.first.get_attribute("data-owner") == owner
+    assert bars.first.locator("text.value").text_content() == said
+    # The one bar left moves up to the first row.
+    assert bars.first.bounding_box()["y"] == pytest.approx(first_row, abs=1)  # type: ignore[index]
+
+    page.select_option("#owner-filter", "")
+    page.select_option("#state-filter", "closed")
+    expect(page.locator('dd[data-count="open"]')).to_have_text("0")
+    assert page.locator('dd[data-count="closed"]').inner_text() == str(
+        sum(i["state"] == "closed" for i in built.report["items"])
+    )
+    expect(page.locator("#owners svg g.bar:visible")).to_have_count(0)
+    page.click("button[type=reset]")
+    expect(page.locator('dd[data-count="open"]')).to_have_text(str(len(open_items(built.report))))
+    expect(page.locator("#owners svg g.bar:visible")).to_have_count(
+        len({o["name"] for i in open_items(built.report) for o in i["owners"]})
+    )

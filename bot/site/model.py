@@ -107,6 +107,8 @@ class Overview:
     trend: tuple[TrendPoint, ...]
     meetings: tuple[MeetingView, ...]  # newest first
     people: tuple[str, ...]  # everyone owning an item on the page, for the owner filter
+    # Ids of the items the report lists, so the page's filters can count its figures again.
+    reported: frozenset[str] = frozenset()
 
 
 def overview(
@@ -148,6 +150,7 @@ def overview(
             MeetingView(day, tuple(i for i in items if i.meeting == day)) for day in reversed(days)
         ),
         people=tuple(sorted({name for item in items for name in item.owners})),
+        reported=frozenset(s.item.id for s in follow_up.statuses),
     )
 
 
