@@ -318,7 +318,9 @@ def test_a_push_run_syncs_only_the_notes_of_the_pushed_commit(
     assert "### actionbot sync plan: 2 changes, 0 unchanged" in summary
     assert f"Notes read (changed by the push {first[:7]}..{second[:7]}): `notes/2026-05-20.md`." in summary
     assert "| action | issue | what |" in summary
-    assert re.search(r"^\| create \| team/notes \(new\) \| Write the FAQ \(Lee Chen\) \|$", summary, re.M)
+    # Written: the issue is named by its number (inert: a word joiner after the #).
+    faq_cell = rf"team/notes#\u2060{faq.number}"
+    assert re.search(rf"^\| create \| {faq_cell} \| Write the FAQ \(Lee Chen\) \|$", summary, re.M)
     assert "2 issues created, 0 updated on GitHub (team/notes)." in summary
     olga = SECOND.splitlines().index("Olga will ask about the logo.") + 1
     assert f"::warning file=notes/2026-05-20.md,line={olga}::Olga owns an action item" in job.stderr
