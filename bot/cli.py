@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -27,10 +28,11 @@ from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, l
 from bot.extract.nlp import ModelMissing
 from bot.followup import report as report_text
 from bot.followup import tracked
+from bot.followup.meetings import meeting_days_around
 from bot.issues import Tracker, TrackerError
 from bot.items import ActionItem
 from bot.lock import LockTimeout
-from bot.notefiles import OUTSIDE, discover, leaves, load_meeting
+from bot.notefiles import OUTSIDE, discover, leaves, load_meeting, missing
 from bot.notes.meeting import NoteError
 from bot.site import build as site_build
 from bot.site import page as site_page
@@ -101,18 +103,33 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
+    for path, why in missing(paths):
+        # Before anything is printed: an empty table above the error would read as "no items".
+        raise _fail(f"{path}: {why}")
     notes = discover(paths)
     if not notes:
         raise _fail("no notes found in " + ", ".join(paths))
     show = stderr.is_terminal and len(notes) >= _PROGRESS_FROM
     try:
         if not show:
-            return pipeline.extract(notes, config)
-        with _progress_bar() as progress:
-            task = progress.add_task("reading notes", total=len(notes))
-            return pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
+            extraction = pipeline.extract(notes, config)
+        else:
+            with _progress_bar() as progress:
+                task = progress.add_task("reading notes", total=len(notes))
+                extraction = pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
     except ModelMissing as error:
         raise _fail(str(error)) from None
+    # Only a run over every note can tell that an id names no item; a run over some cannot.
+    unknown = extraction.unknown_ignores(config.ignore)
+    if unknown and set(notes) >= set(discover(config.notes.paths)):
+        raise _fail(UNKNOWN_IGNORE.format(id=unknown[0]))
+    return extraction
+
+
+UNKNOWN_IGNORE = (
+    "ignore: '{id}' is the id of no action item in the notes (`actionbot extract --json` and "
+    "`actionbot items` show the ids)"
+)
 
 
 def _progress_bar() -> Progress:
@@ -202,11 +219,18 @@ def extract(
         raise typer.Exit(1)
 
 
+_WIDEST_PATH = 40
+
+
 def items_table(items: list[ActionItem], ignored: int = 0) -> Table:
     silenced = f" ({ignored} ignored)" if ignored else ""
     table = Table(title=f"{len(items)} action items{silenced}", show_lines=False)
+    # Dates are never broken, nor a note's path where there is room: "notes/2026-10-2 / 2.md:8" is no
+    # path to find. Only a path too long for half the width is folded.
+    whole = max((len(f"{item.note}:{item.line}") for item in items), default=0) <= _WIDEST_PATH
+    unbroken = ("meeting", "due", "where") if whole else ("meeting", "due")
     for column in ("meeting", "owners", "task", "due", "where"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in unbroken)
     for item in items:
         owners = ", ".join(o.name + (f" (@{o.github})" if o.github else "") for o in item.owners)
         cells = (
@@ -267,16 +291,12 @@ def sync(
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
     else:
         if syncing.plan_rows(outcome.plan):
-            stdout.print(syncing.plan_table(outcome.plan, dry_run))
+            stdout.print(syncing.plan_table(outcome.plan, dry_run, outcome.issues))
         else:
             stdout.print(syncing.plan_title(outcome.plan, dry_run), markup=False, highlight=False)
         if dry_run:
             _print_diff(outcome.plan.steps)
-        said = (
-            f"nothing written {where}"
-            if dry_run
-            else f"{outcome.created} issues created, {outcome.updated} updated {where}"
-        )
+        said = f"nothing written {where}" if dry_run else syncing.done_line(outcome, where)
         stdout.print(Text(actions.printable(said + ".")))
     diff = plandiff.markdown(outcome.plan.steps) if dry_run else ""
     actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where), diff)
@@ -343,9 +363,15 @@ def _meeting(
 ) -> dt.date:
     if value is not None:
         try:
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             pass
+        else:
+            around = meeting_days_around(day, extraction.meetings, settings.meetings)
+            if around != [day]:
+                nearest = " or ".join(d.isoformat() for d in around) or "none: no notes were read"
+                raise _fail(f"--meeting {value}: the team does not meet that day (nearest: {nearest})")
+            return day
         try:
             return load_meeting(value, settings.notes.max_bytes, Path.cwd()).date
         except NoteError as error:
@@ -397,7 +423,9 @@ def report(
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
     try:
-        checklist = reporting.follow_up(settings, extraction, make_tracker(settings), target, Path.cwd())
+        checklist = reporting.follow_up(
+            settings, extraction, make_tracker(settings), target, Path.cwd(), clock
+        )
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
     text = report_text.markdown(checklist)
@@ -496,10 +524,15 @@ def remind(
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings)
     warn_missing_token(settings)
+    clock = _now(now)
     try:
-        outcome = reporting.remind(
-            settings, extraction, make_tracker(settings), _now(now), Path.cwd(), dry_run=dry_run
-        )
+        tracker = make_tracker(settings)
+        outcome = reporting.remind(settings, extraction, tracker, clock, Path.cwd(), dry_run=dry_run)
+        if dry_run and outcome.outcome == "not due" and outcome.due_at is not None:
+            # Not due yet: what it would post and send at the lead time, and when that is.
+            preview = reporting.remind(settings, extraction, tracker, outcome.due_at, Path.cwd(), True)
+            when = reminder_lines.next_due(outcome, clock)
+            outcome = replace(preview, outcome=f"not due until {when}; then it {preview.outcome}")
     except (SetupError, TrackerError, LockTimeout) as error:
         raise _fail(str(error), code=1) from None
     said = [reminder_lines.describe(outcome), *reminder_lines.deliveries(outcome, "the agenda")]
@@ -611,7 +644,7 @@ def list_items(
         return
     table = Table(title=f"{len(found)} action items")
     for column in ("issue", "state", "meeting", "owners", "task", "id"):
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column in ("issue", "state", "meeting", "id"))
     for item in found:
         state_style = "green" if item.issue.state == "open" else "dim"
         table.add_row(
@@ -626,16 +659,20 @@ def list_items(
 
 
 ItemReference = Annotated[
-    str,
+    str | None,
     typer.Argument(
-        metavar="ID|#N", help="The item's id (or its first characters), or its issue: #N or owner/repo#N."
+        metavar="ID|N",
+        help="The item's id (or its first characters), or its issue: N, '#N' (quoted) or owner/repo#N.",
+        show_default=False,
     ),
 ]
+# What a missing item argument most often is: `close #2`, whose "#2" the shell took for a comment.
+NO_ITEM = "which item? give its id or its issue number: 2, or '#2' quoted (the shell drops an unquoted #2)"
 
 
-@app.command(cls=clihelp.Command, epilog="Example: actionbot close '#12' --not-planned")
+@app.command(cls=clihelp.Command, epilog="Example: actionbot close 12 --not-planned")
 def close(
-    item: ItemReference,
+    item: ItemReference = None,
     config: ConfigOption = None,
     not_planned: Annotated[
         bool, typer.Option("--not-planned", help="Close it as not planned (a wrong or dropped item).")
@@ -649,7 +686,7 @@ def close(
 
 
 @app.command(cls=clihelp.Command, epilog="Example: actionbot reopen 3f9c2a1b")
-def reopen(item: ItemReference, config: ConfigOption = None) -> None:
+def reopen(item: ItemReference = None, config: ConfigOption = None) -> None:
     """Reopen an action item's issue."""
     settings = _config(config)
     tracker = _tracker(settings)
@@ -669,7 +706,9 @@ def _tracked(settings: Config) -> list[tracked.TrackedItem]:
     return _item_work(lambda: item_commands.read_items(settings, tracker, Path.cwd()))
 
 
-def _find(settings: Config, tracker: Tracker, reference: str) -> tracked.TrackedItem:
+def _find(settings: Config, tracker: Tracker, reference: str | None) -> tracked.TrackedItem:
+    if reference is None:
+        raise _fail(NO_ITEM)
     try:
         return tracked.find(item_commands.read_items(settings, tracker, Path.cwd()), reference)
     except tracked.NotFound as error:

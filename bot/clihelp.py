@@ -3,6 +3,7 @@ typer would print Python types (<bool>, <list[str]>), -h beside --help, and the 
 
 from __future__ import annotations
 
+import inspect
 from importlib import metadata
 from typing import Any
 
@@ -32,7 +33,14 @@ def _plain(params: list[Any]) -> list[Any]:
 
 
 class Command(TyperCommand):
-    """A command whose help shows what to type, never how Python holds it."""
+    """A command whose help shows what to type, never how Python holds it, and whose docstring
+    reads as paragraphs: the help keeps every line break it is given, and a docstring's are only
+    where its source line ended."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.help:
+            self.help = reflowed(self.help)
 
     def get_params(self, ctx: Any) -> list[Any]:
         # Here rather than at construction: the help option is only added to the list here.
@@ -42,6 +50,12 @@ class Command(TyperCommand):
 class Group(TyperGroup):
     def get_params(self, ctx: Any) -> list[Any]:
         return _plain(super().get_params(ctx))
+
+
+def reflowed(text: str) -> str:
+    """Each paragraph of `text` on one line, so the terminal wraps it at its own width."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
 
 
 def version() -> str:

@@ -162,6 +162,9 @@ class MeetingsConfig(_Strict):
     weekday: str | None = None  # one of dates.WEEKDAYS
     name: str = "team"
     minutes: int = Field(default=60, gt=0, le=24 * 60)  # how long it lasts, for the calendar invitation
+    # Where people join: the call's address and a place, told in the notices and the invitation.
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    location: str | None = None
 
     @field_validator("weekday")
     @classmethod

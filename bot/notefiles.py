@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,9 +25,10 @@ _NOT_NOTES = (
 
 
 def discover(paths: Iterable[str]) -> list[str]:
-    """The note files named, a folder standing for the notes in it (recursively), in a stable order."""
+    """The note files named, a folder standing for the notes in it (recursively) and a pattern
+    (`notes/*.md`, `minutes/**/*.md`) for what it matches, in a stable order."""
     found: list[str] = []
-    for given in paths:
+    for given in _expanded(paths):
         path = Path(given)
         if path.is_dir():
             found.extend(
@@ -39,6 +41,28 @@ def discover(paths: Iterable[str]) -> list[str]:
         else:
             found.append(given)
     return list(dict.fromkeys(found))
+
+
+def missing(paths: Iterable[str]) -> list[tuple[str, str]]:
+    """The paths given that name nothing, with why: no such file or folder, or a pattern matching none."""
+    return [
+        (given, "no file matches this pattern" if _is_pattern(given) else "no such file or folder")
+        for given in paths
+        if not Path(given).exists() and not (_is_pattern(given) and glob.glob(given, recursive=True))
+    ]
+
+
+def _expanded(paths: Iterable[str]) -> list[str]:
+    # A pattern matching nothing stays as given, so reading it says so (see `read_text`).
+    return [
+        match
+        for given in paths
+        for match in (sorted(glob.glob(given, recursive=True)) if _is_pattern(given) else [given]) or [given]
+    ]
+
+
+def _is_pattern(path: str) -> bool:
+    return any(mark in path for mark in "*?[") and not Path(path).exists()
 
 
 def _is_companion(path: Path) -> bool:
@@ -76,7 +100,8 @@ def read_text(path: str, max_bytes: int, root: Path | None = None) -> str:
             )
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise NoteError(path, "no such file") from None
+        missing = "no file matches this pattern" if _is_pattern(path) else "no such file"
+        raise NoteError(path, missing) from None
     except IsADirectoryError:
         raise NoteError(path, "is a directory") from None
     except OSError as error:

@@ -23,6 +23,7 @@ from pathlib import Path
 import apprise
 
 from bot.channels import Channel, ChannelError, check_url
+from bot.mail import mail_html
 
 
 @dataclass(frozen=True)
@@ -127,11 +128,15 @@ def _send(notice: Notice, channel: Channel, files: list[str], environ: Mapping[s
         sender = apprise.Apprise()
         if not sender.add(resolved.url):
             return Delivery(channel, "apprise does not understand this URL")
+        # Mail gets HTML of our own making (see bot.mail); chat gets the Markdown as it is.
+        body, body_format = plain_links(notice.markdown), apprise.NotifyFormat.MARKDOWN
+        if _is_mail(resolved.url):
+            body, body_format = mail_html(body), apprise.NotifyFormat.HTML
         try:
             sent = sender.notify(
                 title=notice.title,
-                body=plain_links(notice.markdown),
-                body_format=apprise.NotifyFormat.MARKDOWN,
+                body=body,
+                body_format=body_format,
                 attach=apprise.AppriseAttachment(files) if files else None,
             )
         except Exception as error:  # one channel's fault must not keep the notice from the others
@@ -140,6 +145,10 @@ def _send(notice: Notice, channel: Channel, files: list[str], environ: Mapping[s
         return Delivery(channel)
     reason = " ".join(" ".join(line.split()) for line in said) or "the channel refused the message"
     return Delivery(channel, resolved.scrub(reason))
+
+
+def _is_mail(url: str) -> bool:
+    return url.lower().startswith(("mailto:", "mailtos:"))
 
 
 class _Lines(logging.Handler):

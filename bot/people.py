@@ -169,6 +169,7 @@ class Roster:
 _KEYED = re.compile(r"^(?P<key>[A-Z]{1,4})\s*[:=\-–—]\s*(?P<name>\S.*)$")
 _BRACKETED = re.compile(rf"^(?P<name>[^()@]+?)\s*\((?P<key>@?{LOGIN})\)$")
 _WITH_HANDLE = re.compile(rf"^(?P<name>[^()@]+?)\s+@(?P<login>{LOGIN})$")
+_REMARKED = re.compile(r"^(?P<name>[^()@]+?)\s*\([^()]*\)$")
 
 
 def _attendee(entry: str) -> tuple[str, str, str | None] | None:
@@ -186,6 +187,8 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
         if key.startswith("@"):
             return match["name"].strip(), "", key[1:]
         return (match["name"].strip(), key, None) if key.isupper() and len(key) <= 4 else (entry, "", None)
+    if (match := _REMARKED.match(entry)) is not None:
+        return match["name"].strip(), "", None  # "Ravi Shah (new contributor, welcome!)"
     if (match := _WITH_HANDLE.match(entry)) is not None:
         return match["name"].strip(), "", match["login"]
     return entry, "", None

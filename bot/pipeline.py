@@ -29,6 +29,11 @@ class Extraction:
     warnings: list[NoteError] = field(default_factory=list)
     ignored: list[ActionItem] = field(default_factory=list)  # silenced in the note or the config
 
+    def unknown_ignores(self, ids: Iterable[str]) -> list[str]:
+        """The ids of `ids` that name none of the items read."""
+        read = [item.id for item in [*self.items, *self.ignored]]
+        return [given for given in ids if not any(ignore.names(given, item_id) for item_id in read)]
+
 
 def extract(
     paths: Iterable[str],

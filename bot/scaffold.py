@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.notes.meeting import Meeting
-from bot.people import LOGIN, REPO_NAME
+from bot.people import LOGIN, REPO_NAME, Roster
 
 _HANDLE = re.compile(rf"(?<![\w`@./])@({LOGIN})\b(?![.@]\w)")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -38,7 +38,9 @@ def people(meetings: Iterable[Meeting]) -> list[Guess]:
     # "@priyar" on an attendee line is a login, as in a sentence; "sam smith" is "Sam Smith".
     handles = Counter(h for m in meetings for s in m.sentences for h in _HANDLE.findall(s.text))
     handles.update({name[1:]: n for name, n in attendees.items() if re.fullmatch(f"@{LOGIN}", name)})
-    names = _one_spelling(Counter({n: c for n, c in attendees.items() if not n.startswith("@")}))
+    # Each attendee entry as the roster reads it: "Ravi Shah (new contributor)" is Ravi Shah.
+    read = Counter(p.name for m in meetings for p in Roster(()).with_attendees(m.attendees).people)
+    names = _one_spelling(Counter({n: c for n, c in read.items() if not n.startswith("@")}))
     handles = _one_spelling(handles, capitalised=False)
     full = sorted(n for n in names if len(n.split()) > 1)
     guesses = {name: Guess(name) for name in full}

@@ -8,7 +8,8 @@ What is not run, and why:
   `uploaded` (its evaluated `with:`), for the test to look at.
 - The action's step with `id: install` (the `pip install` of the bot into a virtual environment):
   the bot is installed in the tests' environment, whose bin folder stands in for that environment's
-  (the step's `bin` output).
+  (the step's `bin` output). The cache of that environment (`actions/cache/restore` and `save`) has
+  no service here; its key step runs.
 
 Expressions are evaluated only where the workflow and the action have them (`with:`, `env:`,
 outputs, a step's `if:`), and only in the forms they use: a context lookup (`inputs.dry-run`),
@@ -107,6 +108,7 @@ class Job:
             "GITHUB_WORKSPACE": str(self.workspace),
             "GITHUB_STEP_SUMMARY": str(self.summary),
             "RUNNER_TEMP": str(self.temp),
+            "RUNNER_OS": "Linux",
             "PATH": os.pathsep.join([*self.paths, os.environ.get("PATH", "")]),
         }
 
@@ -159,7 +161,9 @@ class Job:
         try:
             for step in spec["runs"]["steps"]:
                 if "uses" in step:
-                    assert step["uses"].startswith("actions/setup-python@"), step["uses"]
+                    assert step["uses"].startswith(
+                        ("actions/setup-python@", "actions/cache/restore@", "actions/cache/save@")
+                    ), step["uses"]
                     continue
                 if step.get("id") == "install":
                     assert "pip install" in step["run"]

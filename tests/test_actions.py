@@ -326,7 +326,8 @@ def test_commands_tell_actions_their_plan_checklist_outputs_and_warnings(tmp_pat
     assert len(warnings) == 2
     assert warnings[0].startswith("::warning file=notes/2026-05-06.md,line=7::Olga owns 1 item but")
     assert warnings[1].startswith("::warning file=notes/broken.md,line=3::broken front matter")
-    assert "| create | local/notes (new) | Rotate the key (Priya Raman) |" in summary.read_text(
+    # The issues the sync opened are named by their numbers (inert: a word joiner after the #).
+    assert "| create | local/notes#\u20601 | Rotate the key (Priya Raman) |" in summary.read_text(
         encoding="utf-8"
     )
     assert output.read_text(encoding="utf-8") == "items=2\nchanges=2\ncreated=2\nupdated=0\n"

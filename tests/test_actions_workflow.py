@@ -175,9 +175,87 @@ def test_the_readme_shows_the_workflow_and_a_config_that_work() -> None:
     workflow = yaml.safe_load(textwrap.dedent(shown_workflow))
     for job in workflow["jobs"].values():
         for step in job["steps"]:
-            if step.get("uses") == "OWNER/actionbot@FULL_COMMIT_SHA":
+            if step.get("uses") == "actionbot/actionbot@FULL_COMMIT_SHA":
                 step["uses"] = "./"
     assert workflow == load(WORKFLOW)
+
+
+# -- the action's cached environment ----------------------------------------------------------------
+
+
+def action_step(step_id: str) -> dict[str, Any]:
+    spec = yaml.safe_load(ACTION.read_text(encoding="utf-8"))
+    return next(step for step in spec["runs"]["steps"] if step.get("id") == step_id)
+
+
+def run_step(step_id: str, env: dict[str, str], temp: Path) -> dict[str, str]:
+    """One of the action's bash steps, alone, with what Actions gives it: its outputs."""
+    output, script = temp / "output", temp / f"{step_id}.sh"
+    output.write_text("", encoding="utf-8")
+    script.write_text(action_step(step_id)["run"], encoding="utf-8")
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+        env={"PATH": "/usr/bin:/bin", "RUNNER_OS": "Linux", "RUNNER_TEMP": str(temp), **env,
+             "GITHUB_OUTPUT": str(output), "GITHUB_PATH": str(temp / "path")},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
+
+
+def test_the_environment_is_cached_by_python_and_pins_and_restored_before_the_install(tmp_path: Path) -> None:
+    source = tmp_path / "actionbot"
+    source.mkdir()
+    (source / "pyproject.toml").write_text("[project]\nname = 'actionbot'\n", encoding="utf-8")
+
+    def key(python: str) -> str:
+        env = {"ACTIONBOT_PYTHON_VERSION": python, "ACTIONBOT_SOURCE": str(source)}
+        said = run_step("cache-key", env, tmp_path)
+        assert said["path"] == f"{tmp_path}/actionbot-venv"
+        return said["key"]
+
+    first = key("3.11.9")
+    assert first.startswith("actionbot-venv-Linux-py3.11.9-") and key("3.11.9") == first
+    assert key("3.11.10") != first  # the venv's python is a link into that exact Python
+    (source / "bot.py").write_text("# a new commit of the bot\n", encoding="utf-8")
+    assert key("3.11.9") == first  # reinstalled on every run, the bot needs no new cache
+    (source / "actionbot.lock").write_text("spacy==3.8.7\n", encoding="utf-8")
+    assert key("3.11.9") != first  # new pins, new environment
+
+    steps = [step.get("id") or step["uses"].split("@")[0] for step in yaml.safe_load(
+        ACTION.read_text(encoding="utf-8"))["runs"]["steps"]]  # fmt: skip
+    assert steps[steps.index("install") - 1] == "cache"
+    save = yaml.safe_load(ACTION.read_text(encoding="utf-8"))["runs"]["steps"][steps.index("install") + 1]
+    assert save["uses"].startswith("actions/cache/save@")
+    assert save["if"] == "steps.cache.outputs.cache-hit != 'true'"
+    assert save["with"] == action_step("cache")["with"]
+
+
+def test_a_cache_hit_reinstalls_only_the_bot_and_a_miss_builds_the_environment(tmp_path: Path) -> None:
+    calls = tmp_path / "calls"
+    # A Python that records what it is asked, and makes a venv whose python records too.
+    fake = tmp_path / "python3"
+    fake.write_text(
+        "#!/bin/bash\n"
+        f'echo "python $*" >> {calls}\n'
+        'if [[ "$1 $2" == "-m venv" ]]; then mkdir -p "$4/bin" && cp "$0" "$4/bin/python"; fi\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    venv = tmp_path / "actionbot-venv"
+    env = {"ACTIONBOT_PYTHON": str(fake), "ACTIONBOT_SOURCE": "/src", "ACTIONBOT_VENV": str(venv)}
+    pip = "python -m pip install --quiet --disable-pip-version-check"
+    run_step("install", {**env, "ACTIONBOT_CACHED": ""}, tmp_path)
+    assert calls.read_text(encoding="utf-8").splitlines() == [
+        f"python -m venv --clear {venv}",
+        f"{pip} setuptools>=68 /src",
+    ]
+    calls.unlink()
+    run_step("install", {**env, "ACTIONBOT_CACHED": "true"}, tmp_path)
+    assert calls.read_text(encoding="utf-8").splitlines() == [
+        f"{pip} --no-deps --no-build-isolation --force-reinstall /src"
+    ]
+    assert (tmp_path / "path").read_text(encoding="utf-8").split() == [f"{venv}/bin", f"{venv}/bin"]
 
 
 # -- simulated runs ------------------------------------------------------------------------------
@@ -240,7 +318,9 @@ def test_a_push_run_syncs_only_the_notes_of_the_pushed_commit(
     assert "### actionbot sync plan: 2 changes, 0 unchanged" in summary
     assert f"Notes read (changed by the push {first[:7]}..{second[:7]}): `notes/2026-05-20.md`." in summary
     assert "| action | issue | what |" in summary
-    assert re.search(r"^\| create \| team/notes \(new\) \| Write the FAQ \(Lee Chen\) \|$", summary, re.M)
+    # Written: the issue is named by its number (inert: a word joiner after the #).
+    faq_cell = rf"team/notes#\u2060{faq.number}"
+    assert re.search(rf"^\| create \| {faq_cell} \| Write the FAQ \(Lee Chen\) \|$", summary, re.M)
     assert "2 issues created, 0 updated on GitHub (team/notes)." in summary
     olga = SECOND.splitlines().index("Olga will ask about the logo.") + 1
     assert f"::warning file=notes/2026-05-20.md,line={olga}::Olga owns 1 item but" in job.stderr

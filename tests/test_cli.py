@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -208,3 +212,42 @@ def test_a_note_longer_than_the_model_reads_is_one_error_and_the_others_are_extr
     assert [item["task"] for item in json.loads(run.stdout)] == ["Write the FAQ"]
     [error] = run.stderr.splitlines()
     assert error.startswith("error: notes/2026-05-20.md:3: a sentence of 1,100,025 characters is longer")
+
+
+def test_notes_paths_take_patterns(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text("# Sync\n\nLee will write the FAQ.\n", encoding="utf-8")
+    (notes / "2026-05-20.txt").write_text("Sync 2026-05-20\n\nLee will test the FAQ.\n", encoding="utf-8")
+    (tmp_path / "actionbot.yaml").write_text(
+        'people: [{name: Lee Chen, aliases: [Lee]}]\nnotes: {paths: ["notes/*.md", "minutes/*.md"]}\n',
+        encoding="utf-8",
+    )
+    run = actionbot("extract", "--json", cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == "error: minutes/*.md: no file matches this pattern\n"
+    (tmp_path / "actionbot.yaml").write_text(
+        'people: [{name: Lee Chen, aliases: [Lee]}]\nnotes: {paths: ["notes/*.md"]}\n', encoding="utf-8"
+    )
+    run = actionbot("extract", "--json", cwd=tmp_path)
+    assert [item["note"] for item in json.loads(run.stdout)] == ["notes/2026-05-06.md"]
+
+
+def test_a_path_naming_nothing_fails_before_anything_is_printed(tmp_path: Path) -> None:
+    run = actionbot("extract", "notes/2026-05-06.md", "-c", str(EXAMPLES / "config.yaml"), cwd=tmp_path)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == "error: notes/2026-05-06.md: no such file or folder\n"
+
+
+def test_at_80_columns_note_paths_and_dates_stay_whole(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    shutil.copy(EXAMPLES / "notes" / "2026-02-04.md", notes / "2026-10-22.md")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "extract", "notes", "-c", str(EXAMPLES / "config.yaml")],
+        cwd=tmp_path, env={**os.environ, "COLUMNS": "80"}, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert max(len(line) for line in done.stdout.splitlines()) <= 80
+    assert done.stdout.count("notes/2026-10-22.md:") == 7
+    assert done.stdout.count("2026-02-04 │") == 7

@@ -3,6 +3,7 @@ example in every command's help."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -48,7 +49,7 @@ def test_help_shows_no_python_types_and_an_example(command: str) -> None:
 def test_choices_and_metavars_are_listed() -> None:
     text = help_of("report")
     assert "[markdown|json]" in text and "DATE|NOTE" in text and "FILE" in text and "ISO-TIME" in text
-    assert "NAME" in help_of("items") and "ID|#N" in help_of("close")
+    assert "NAME" in help_of("items") and "ID|N" in help_of("close")
 
 
 def test_top_level_help_and_version() -> None:
@@ -61,3 +62,14 @@ def test_top_level_help_and_version() -> None:
 def test_a_wrong_choice_names_the_choices() -> None:
     result = CliRunner().invoke(app, ["report", "--format", "html"], env={"COLUMNS": "200"})
     assert result.exit_code == 2 and "markdown" in result.output and "json" in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_text_breaks_only_where_the_terminal_ends(command: str) -> None:
+    """A docstring's line breaks are where its source lines ended, not where a sentence does."""
+    result = CliRunner().invoke(app, [command, "-h"], env={"COLUMNS": "80", "NO_COLOR": "1"})
+    description = result.output.split("╭")[0].splitlines()[3:]  # after the usage line
+    for line, following in itertools.pairwise(description):
+        if line.strip() and following.strip():
+            # The next line's first word would not have fitted on this one.
+            assert len(line.rstrip()) + 1 + len(following.split()[0]) > 79, (line, following)

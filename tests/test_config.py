@@ -40,7 +40,7 @@ def test_unknown_key_names_key_and_line() -> None:
         (
             "meetings: {zzz: 1}\n",
             "actionbot.yaml:1: meetings.zzz: unknown key (the keys here are time, timezone, every_days, "
-            "weekday, name, minutes)",
+            "weekday, name, minutes, url, location)",
         ),
     ],
 )

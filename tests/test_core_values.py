@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from bot.followup.progress import progress_of
 from bot.items import ActionItem, Owner
@@ -55,3 +56,26 @@ def test_a_line_saying_it_is_done_is_progress_that_says_so() -> None:
     later = parse_note("notes/2026-05-20.md", "---\ndate: 2026-05-20\n---\n\nLee finished the FAQ, merged.\n")
     promise = item("Lee will write the FAQ.")
     assert [p.done for p in progress_of([promise], [first, later], ROSTER)[promise.id]] == [True]
+
+
+def test_done_in_the_words_of_minutes() -> None:
+    """ "... is done (Lee)": the owner in brackets at the end; "Lee tagged rc1": the task's own verb
+    in the past tense says it is done; not when negated or only planned."""
+    first = parse_note(
+        "notes/2026-05-06.md",
+        "---\ndate: 2026-05-06\n---\n\nLee will backport the Windows fix.\n\nLee to tag 0.9.0-rc1.\n",
+    )
+    backport = item("Lee will backport the Windows fix.", task="Backport the Windows fix")
+    tag = replace(item("Lee to tag 0.9.0-rc1.", task="Tag 0.9.0-rc1"), line=10)
+    cases = {
+        "The backport of the Windows fix is done (Lee).": {backport.id: True},
+        "Lee tagged rc1 on Monday.": {tag.id: True},
+        "Lee has not tagged rc1 yet.": {tag.id: False},
+        "The backport of the Windows fix is done (Sam).": {},
+    }
+    for said, expected in cases.items():
+        later = parse_note("notes/2026-05-20.md", f"---\ndate: 2026-05-20\n---\n\n{said}\n")
+        found = progress_of([backport, tag], [first, later], ROSTER)
+        assert {key: [p.done for p in found[key]] for key in found} == {
+            key: [done] for key, done in expected.items()
+        }, said

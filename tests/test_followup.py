@@ -205,6 +205,56 @@ def test_report_across_three_meetings(tmp_path: Path) -> None:
     assert key.overdue and "**overdue**" in report.markdown(reopened)
 
 
+RAISED_AGAIN = """---
+title: Sync
+date: 2026-05-20
+---
+
+## Build
+
+Priya will rotate the signing key by 2026-05-28.
+
+The next call is scheduled for **3rd June**.
+"""
+
+
+def test_a_promise_made_again_takes_its_new_due_date(tmp_path: Path) -> None:
+    settings = config(tmp_path)
+    paths = write_notes(tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", RAISED_AGAIN))
+    extraction = extract(paths, settings)
+    syncing.run(settings, extraction, dry_run=False, root=tmp_path)
+    tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
+    checklist = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path)
+    [key] = [s for s in checklist.statuses if s.item.task == "Rotate the signing key"]
+    assert key.item.due == dt.date(2026, 5, 10) and key.due == dt.date(2026, 5, 28)
+    assert "· due 2026-05-28" in report.markdown(checklist)
+    listed = {i["task"]: i for i in report.as_json(checklist)["items"]}
+    assert listed["Rotate the signing key"]["due"] == "2026-05-28"
+
+
+@pytest.mark.parametrize(
+    ("now", "label"),
+    [
+        (dt.datetime(2026, 5, 27, 22, 30, tzinfo=UTC), "· due before the meeting"),  # 23:30 in London
+        (dt.datetime(2026, 5, 28, 23, 30, tzinfo=UTC), "· **overdue**"),  # the 29th in London
+    ],
+)
+def test_overdue_is_due_before_today_and_due_before_the_meeting_is_its_own_label(
+    tmp_path: Path, now: dt.datetime, label: str
+) -> None:
+    settings = config(tmp_path)
+    paths = write_notes(tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", RAISED_AGAIN))
+    extraction = extract(paths, settings)
+    syncing.run(settings, extraction, dry_run=False, root=tmp_path)
+    tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
+    checklist = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path, now)
+    [line] = [x for x in report.markdown(checklist).splitlines() if "Rotate the signing key" in x]
+    other = "· **overdue**" if "overdue" not in label else "· due before the meeting"
+    assert label in line and other not in line, line
+    [key] = [s for s in checklist.statuses if s.item.task == "Rotate the signing key"]
+    assert key.overdue == ("overdue" in label) and key.due_before_meeting == ("overdue" not in label)
+
+
 # -- writing the checklist into a note ------------------------------------------------------------
 
 
@@ -315,3 +365,39 @@ def test_the_report_is_for_the_meeting_the_latest_note_announces(tmp_path: Path)
         run = clibed.actionbot(*command, "--now", now, cwd=tmp_path)
         assert run.returncode == 0, run.stderr
         assert run.stdout.splitlines()[0] == "### Follow-up of action items for the 2026-04-01 meeting"
+
+
+def test_a_report_for_a_day_the_team_does_not_meet_is_refused(tmp_path: Path) -> None:
+    write_notes(tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", SECOND))
+    (tmp_path / "actionbot.yaml").write_text(
+        "people: [{name: Lee Chen, aliases: [Lee]}]\nnotes: {paths: [notes]}\n"
+        'meetings: {time: "16:00", timezone: Europe/London, every_days: 14}\n',
+        encoding="utf-8",
+    )
+    wrong = clibed.actionbot("report", "--meeting", "2026-12-18", cwd=tmp_path)
+    assert (wrong.returncode, wrong.stdout) == (2, "")
+    assert wrong.stderr == (
+        "error: --meeting 2026-12-18: the team does not meet that day (nearest: 2026-12-16 or 2026-12-30)\n"
+    )
+    # A note's meeting, the one the latest note announces, and one on the cadence are all fine.
+    for day in ("2026-05-06", "2026-06-03", "2026-07-01"):
+        assert clibed.actionbot("report", "--meeting", day, cwd=tmp_path).returncode == 0, day
+
+
+def test_a_dry_run_before_the_lead_time_shows_what_would_be_sent_and_when(tmp_path: Path) -> None:
+    write_notes(tmp_path, ("2026-05-06.md", FIRST))
+    (tmp_path / "actionbot.yaml").write_text(
+        "people: [{name: Lee Chen, github: leechen, aliases: [Lee]}]\nnotes: {paths: [notes]}\n"
+        'meetings: {time: "16:00", timezone: UTC}\n'
+        'reminders: {lead_hours: 24, notify: ["mailto://localhost:2525/?to=team@example.org"]}\n',
+        encoding="utf-8",
+    )
+    run = clibed.actionbot("remind", "--dry-run", "--now", "2026-05-17T16:00:00+00:00", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == (
+        "agenda for the meeting at 2026-05-20T16:00:00+00:00: not due until 2026-05-19 16:00 UTC "
+        "(in 48 hours); then it would create"
+    )
+    assert lines[1] == "would send the agenda to mailto://localhost:2525/?to=team@example.org"
+    assert "- [ ] Write the FAQ" in run.stdout

@@ -10,7 +10,7 @@ from bot.extract import ignore
 from bot.items import ActionItem
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
-from tests import syncbed
+from tests import clibed, syncbed
 
 NOTE = """---
 title: Sync
@@ -78,3 +78,48 @@ def test_an_id_in_the_config_silences_the_item_and_it_is_never_opened(tmp_path: 
         settings, extract(note(tmp_path), settings, root=tmp_path), dry_run=False, root=tmp_path
     )
     assert again.created == again.updated == 0
+
+
+def test_the_short_id_items_prints_silences_the_item_and_its_issue_closes_as_not_planned(
+    tmp_path: Path,
+) -> None:
+    settings = config(tmp_path)
+    first = extract(note(tmp_path), settings, root=tmp_path)
+    assert syncing.run(settings, first, dry_run=False, root=tmp_path).created == 3
+    dana = next(item for item in first.items if item.owners[0].name == "Dana Whitfield")
+    short = config(tmp_path, [dana.id[: ignore.SHORT_ID].upper()])
+    silenced = extract(note(tmp_path), short, root=tmp_path)
+    assert [item.id for item in silenced.ignored if item.id == dana.id] == [dana.id]
+    assert silenced.unknown_ignores(short.ignore) == []
+    assert syncing.run(short, silenced, dry_run=False, root=tmp_path).error is None
+    tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
+    [issue] = [i for i in tracker.all_issues() if "Dana" in i.title]
+    assert (issue.state, issue.state_reason) == ("closed", "not_planned")
+    [comment] = tracker.comments(issue)
+    assert comment.body.startswith(
+        "This was marked as not an action item in its meeting notes (notes/2026-05-06.md), with an "
+        "`actionbot: ignore` comment or its id in the config's `ignore:`. Closing it as not planned."
+    )
+    # Told once: the next run writes nothing.
+    again = syncing.run(short, extract(note(tmp_path), short, root=tmp_path), dry_run=False, root=tmp_path)
+    assert again.created == again.updated == 0
+
+
+def test_an_id_naming_no_item_is_one_error(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    note(tmp_path)
+    (tmp_path / "actionbot.yaml").write_text(
+        f"people: {syncbed.PEOPLE!r}\nnotes: {{paths: [notes]}}\nignore: [df2b6612]\n".replace("'", '"'),
+        encoding="utf-8",
+    )
+    run = clibed.actionbot("extract", cwd=tmp_path)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr == (
+        "error: ignore: 'df2b6612' is the id of no action item in the notes (`actionbot extract --json` "
+        "and `actionbot items` show the ids)\n"
+    )
+    # Naming a few notes, the run cannot tell: the id may be another note's.
+    assert clibed.actionbot("extract", str(folder / "2026-05-06.md"), cwd=tmp_path).returncode == 0
+    # Shorter than the ids printed, an id would name items by chance: it names none.
+    assert not ignore.names("df2b", "df2b6612aa00")
+    assert ignore.names("DF2B6612", "df2b6612aa00")

@@ -75,3 +75,18 @@ def test_remote_urls() -> None:
     assert scaffold.repo_of_remote("https://github.com/team/notes.git\n") == "team/notes"
     assert scaffold.repo_of_remote("git@github.com:team/notes") == "team/notes"
     assert scaffold.repo_of_remote("https://gitlab.com/team/notes.git") is None
+
+
+def test_attendee_lines_give_one_person_per_name() -> None:
+    """Role lines right under the attendees are read on their own; remarks in brackets are dropped."""
+    meetings = [
+        parse_note(
+            "2026-05-06.md",
+            "# Call\n\nAttendees: Mei Chen, Tom Hughes, Ravi Shah (new contributor, welcome!)\n"
+            "Notes: Mei\nApologies: Ana Reyes\nScribe: Lee Park\n\nTom will draft the plan.\n",
+        ),
+        note("2026-05-13", "Mei Chen and Tom Hughes\nNotes: Tom"),
+    ]
+    assert meetings[0].attendees[:3] == ("Mei Chen", "Tom Hughes", "Ravi Shah (new contributor, welcome!)")
+    found = {g.name: g.aliases for g in scaffold.people(meetings)}
+    assert found == {"Lee Park": [], "Mei Chen": ["Mei"], "Ravi Shah": [], "Tom Hughes": ["Tom"]}

@@ -121,3 +121,21 @@ def test_items_close_and_reopen_on_github(repo: GitHubEmulator, tmp_path: Path) 
     assert reopened.returncode == 0, reopened.stderr
     assert repo.issue(syncbed.REPO, key["number"]).state == "open"
     assert items(cwd, "--closed", env=env) == []
+
+
+def test_a_bare_number_is_the_issue_and_a_missing_one_says_how_to_write_it(tmp_path: Path) -> None:
+    """`close #2` reaches the bot as `close` (the shell drops the comment): say to quote it or
+    write 2; `close 2` is issue 2."""
+    config = Config.model_validate({"people": syncbed.PEOPLE, "tracker": {"state_dir": str(tmp_path / "s")}})
+    cwd = synced(tmp_path, config)
+    dropped = actionbot("close", cwd=cwd)
+    assert dropped.returncode == 2
+    assert dropped.stderr == (
+        "error: which item? give its id or its issue number: 2, or '#2' quoted (the shell drops an "
+        "unquoted #2)\n"
+    )
+    done = actionbot("close", "2", cwd=cwd)
+    assert done.returncode == 0 and done.stdout.startswith("closed local/notes#2:")
+    assert actionbot("reopen", "2", cwd=cwd).stdout.startswith("reopened local/notes#2:")
+    unknown = actionbot("close", "99", cwd=cwd)
+    assert unknown.stderr == "error: no action item 99 among the bot's issues\n"

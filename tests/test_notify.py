@@ -4,6 +4,7 @@ AUTH, and a JSON webhook. Each test asserts on what arrived."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -293,3 +294,52 @@ def test_the_report_command_sends_the_checklist_with_notify(tmp_path: Path, hook
     [hook] = hooks.hooks
     assert "Rotate the signing key" in hook.body["message"]
     assert report("--notify").returncode == 0 and len(hooks.hooks) == 1
+
+
+PROGRESS = """---
+title: Sync
+date: 2026-05-13
+---
+
+## Build
+
+Priya looked at the signing key rotation script.
+
+The next call is scheduled for **20th May**.
+"""
+
+
+def test_the_mail_reads_well_in_both_parts_and_says_where_to_join(tmp_path: Path, smtp: SmtpServer) -> None:
+    config = settings(tmp_path, mail_url(smtp))
+    config = config.model_copy(
+        update={
+            "meetings": config.meetings.model_copy(
+                update={"url": "https://meet.example.org/moorhen", "location": "Room 2.14"}
+            )
+        }
+    )
+    paths = [*notes(tmp_path), str(tmp_path / "notes" / "2026-05-13.md")]
+    Path(paths[1]).write_text(PROGRESS, encoding="utf-8")
+    sent = remind(config, extract(paths, config), make_tracker(config), BEFORE, tmp_path, False, environ=ENV)
+    assert [d.sent for d in sent.notified.deliveries] == [True]
+    [mail] = smtp.mails
+    text, html = mail.part("text/plain"), mail.part("text/html")
+
+    lines = text.splitlines()
+    # Single-spaced within a block, one blank line between blocks, and no sentence cut in three.
+    assert not any(not a and not b for a, b in itertools.pairwise(lines))
+    assert "Nothing yet: label an issue agenda to propose it." in lines
+    [key] = [line for line in lines if "Rotate the signing key" in line]
+    assert key.startswith("- ☐ Rotate the signing key") and "[ ]" not in text
+    assert lines[lines.index(key) + 1] == "- 2026-05-13: “Priya looked at the signing key rotation script.”"
+    assert lines[lines.index(key) + 2 : lines.index(key) + 5] == ["", "Samuel Okafor (sokafor)", ""]
+    assert "Where: Room 2.14" in lines and "Join the call: https://meet.example.org/moorhen" in lines
+
+    # In HTML the progress line is nested under its item, and the boxes are boxes, not "[ ]".
+    assert "<li>☐ Rotate the signing key" in html and "[ ]" not in html
+    assert "<ul><li>2026-05-13: “Priya looked at the signing key rotation script.”</li></ul></li>" in html
+    assert '<a href="https://meet.example.org/moorhen">https://meet.example.org/moorhen</a>' in html
+
+    [event] = icalendar.Calendar.from_ical(mail.attachment("moorhen-2026-05-20.ics")).events
+    assert str(event["LOCATION"]) == "Room 2.14, https://meet.example.org/moorhen"
+    assert "Join the call: https://meet.example.org/moorhen" in str(event["DESCRIPTION"])

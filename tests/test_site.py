@@ -419,3 +419,23 @@ def test_a_page_that_cannot_be_written_is_one_error_line(tmp_path: Path) -> None
     run = site_command(tmp_path, "out")
     assert run.returncode == 2
     assert run.stderr.splitlines()[0].startswith("error: out: cannot write the page")
+
+
+def test_open_shows_inside_promised_while_nothing_is_closed() -> None:
+    """Until something closes, Open equals Promised: Promised is drawn first, as a wide pale band
+    with rings wider than Open's triangles, so both lines and both marks stay in sight."""
+    nothing_closed = (TrendPoint(FIRST, False, 3, 0), TrendPoint(SECOND, False, 5, 0))
+    drawn = svg(charts.trend_lines(nothing_closed))
+    ns = "{http://www.w3.org/2000/svg}"
+    groups = [g for g in drawn.iter(f"{ns}g") if (g.get("class") or "").startswith("series")]
+    assert [g.get("class") for g in groups] == [
+        "series line-promised",
+        "series line-closed",
+        "series line-open",
+    ]
+    promised, open_ = (next(g.iter(f"{ns}polyline")) for g in (groups[0], groups[2]))
+    assert promised.get("points") == open_.get("points")  # the same values, the same place
+    assert float(promised.get("stroke-width", "0")) > 2 * float(open_.get("stroke-width", "0"))
+    assert float(promised.get("stroke-opacity", "1")) < 0.5
+    rings = [m for m in groups[0] if m.get("class") == "mark"]
+    assert all(m.get("fill") == "none" and float(m.get("r", "0")) > 5.5 for m in rings)  # a triangle is 5.5

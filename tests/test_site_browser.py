@@ -1,8 +1,9 @@
-"""The overview page in a real browser: headless Chromium (Debian's package) driven by playwright, on
+"""The overview page in a real browser: headless Chromium driven by playwright, on
 the page built by `actionbot site` from examples/notes after `actionbot sync`, with a few issues
 closed in the local tracker.
 
-Without Chromium these tests fail, saying how to install it: a page nobody has loaded is not tested.
+A machine without Chromium gets one first (tests/browserbed.py); where none can be installed these
+tests fail, saying what was tried: a page nobody has loaded is not tested.
 """
 
 from __future__ import annotations
@@ -22,7 +23,16 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 from bot.trackers.local import LocalTracker
-from tests.browserbed import CHROMIUM_ARGS, CHROMIUM_ENV, ChromiumMissing, find_chromium
+from tests.browserbed import (
+    CHROMIUM_ARGS,
+    CHROMIUM_ENV,
+    ChromiumMissing,
+    Installer,
+    chromium,
+    find_chromium,
+    installers,
+    obtain_chromium,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 NOW = "2026-03-25T12:00:00+00:00"  # a week after the last example meeting
@@ -71,25 +81,90 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(workspace / "site" / "index.html", report)
 
 
-def test_chromium_is_installed() -> None:
-    """Fails, rather than skips, where the browser tests cannot run."""
+def test_chromium_is_found_or_installed() -> None:
+    """Fails, rather than skips, where the browser tests cannot run, saying what was tried."""
     try:
-        find_chromium()
+        chromium()
     except ChromiumMissing as missing:
         pytest.fail(str(missing), pytrace=False)
 
 
-def test_a_missing_chromium_fails_with_how_to_install_it(tmp_path: Path) -> None:
-    with pytest.raises(ChromiumMissing, match=r"apt-get install -y chromium"):
-        find_chromium({"PATH": str(tmp_path)})
-    with pytest.raises(ChromiumMissing, match=CHROMIUM_ENV):
-        find_chromium({CHROMIUM_ENV: str(tmp_path / "nothing"), "PATH": os.environ.get("PATH", "")})
+def fake_chromium(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    binary = folder / "chromium"
+    binary.write_text("#!/bin/sh\n", encoding="utf-8")
+    binary.chmod(0o755)
+    return binary
+
+
+def test_chromium_is_looked_for_in_order(tmp_path: Path) -> None:
+    named, on_path, own = (fake_chromium(tmp_path / d) for d in ("named", "bin", "own"))
+    path = str(on_path.parent)
+    assert find_chromium({CHROMIUM_ENV: str(named), "PATH": path}, own) == named
+    assert find_chromium({"PATH": path}, own) == on_path
+    assert find_chromium({"PATH": str(tmp_path / "empty")}, own) == own
+    with pytest.raises(ChromiumMissing, match=f"\\${CHROMIUM_ENV} names .*nothing, which is not"):
+        find_chromium({CHROMIUM_ENV: str(tmp_path / "nothing"), "PATH": path}, own)
+    with pytest.raises(ChromiumMissing, match="none of chromium, chromium-browser is on the PATH"):
+        find_chromium({"PATH": str(tmp_path / "empty")}, tmp_path / "no-download")
+
+
+def test_a_missing_chromium_is_installed_the_first_way_that_works(tmp_path: Path) -> None:
+    folder = tmp_path / "bin"
+
+    def find() -> Path:
+        return find_chromium({"PATH": str(folder)})
+
+    install = f"mkdir -p {folder} && printf '#!/bin/sh\\n' > {folder}/chromium && chmod +x {folder}/chromium"
+    ways = [
+        Installer("playwright", ["sh", "-c", "echo 'Error: Failed to download Chrome' >&2; exit 1"]),
+        Installer("does-nothing", ["true"]),
+        Installer("apt-get", ["sh", "-c", install]),
+        Installer("never-tried", ["sh", "-c", f"touch {tmp_path}/tried"]),
+    ]
+    said: list[str] = []
+    assert obtain_chromium(find, ways, said.append) == folder / "chromium"
+    assert [line.split(" (")[0] for line in said] == [
+        "Chromium for the page tests: trying playwright",
+        "Chromium for the page tests: trying does-nothing",
+        "Chromium for the page tests: trying apt-get",
+    ]
+    assert not (tmp_path / "tried").exists()
+
+
+def test_without_any_way_to_install_it_says_what_was_tried_and_what_is_missing(tmp_path: Path) -> None:
+    ways = [
+        Installer("playwright", ["sh", "-c", "echo 'Error: Failed to download Chrome' >&2; exit 1"]),
+        Installer(
+            "apt-get", ["sh", "-c", "echo 'Reading package lists...'; echo 'E: no chromium' >&2; exit 100"]
+        ),
+    ]
+    with pytest.raises(ChromiumMissing) as missing:
+        obtain_chromium(lambda: find_chromium({"PATH": str(tmp_path)}), ways, lambda _: None)
+    assert str(missing.value) == (
+        f"no Chromium: ${CHROMIUM_ENV} is not set, none of chromium, chromium-browser is on the PATH, and "
+        "playwright has not downloaded its own; playwright: exit 1 (Error: Failed to download Chrome); "
+        "apt-get: exit 100 (E: no chromium). To run the page tests, install Chromium (`apt-get install -y "
+        f"chromium` on Debian or Ubuntu) or set ${CHROMIUM_ENV} to a Chromium binary, then rerun."
+    )
+
+
+def test_the_installers_end_with_the_system_package_where_the_user_may_install(tmp_path: Path) -> None:
+    bare = installers({"PATH": str(tmp_path)})
+    assert [way.name for way in bare] == ["playwright"]
+    assert list(bare[0].command[1:]) == ["-m", "playwright", "install", "chromium"]
+    fake_chromium(tmp_path).rename(tmp_path / "apt-get")
+    with_apt = installers({"PATH": str(tmp_path)})
+    # Without sudo on the PATH, only root may install packages.
+    root = os.geteuid() == 0
+    assert [way.name for way in with_apt] == (["playwright", "apt-get"] if root else ["playwright"])
+    assert all("apt-get install -y -q chromium" in way.command[-1] for way in with_apt[1:])
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     try:
-        executable = find_chromium()
+        executable = chromium()
     except ChromiumMissing as missing:
         pytest.fail(str(missing), pytrace=False)
     with sync_playwright() as playwright:
@@ -208,3 +283,82 @@ def test_a_screenshot_is_written(loaded: Loaded, tmp_path: Path) -> None:
     shot = tmp_path / "overview.png"
     loaded.page.screenshot(path=str(shot), full_page=True)
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 50_000
+
+
+@pytest.fixture
+def phone(browser: Browser, built: Built) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 400, "height": 800}, color_scheme="light")
+    page = context.new_page()
+    page.goto(built.page.as_uri())
+    page.wait_for_load_state("load")
+    yield page
+    context.close()
+
+
+def test_on_a_phone_nothing_scrolls_sideways_and_every_cell_is_in_sight(phone: Page) -> None:
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 400
+    wrap = phone.locator("#owners .table-wrap")
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth")
+    rows = phone.locator("#owners tbody tr")
+    assert rows.count() > 3
+    for row in rows.all():
+        for label in ("Due", "State", "Issue"):
+            box = row.locator(f'td[data-label="{label}"]').bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 400, label
+    for caption in phone.locator("caption, figcaption").all():
+        assert caption.evaluate("e => e.scrollWidth <= e.clientWidth"), caption.inner_text()
+        box = caption.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 400
+
+
+def test_on_a_phone_chart_text_is_at_least_10_px(phone: Page) -> None:
+    sizes = phone.evaluate(
+        """() => Array.from(document.querySelectorAll("svg.chart")).flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return Array.from(svg.querySelectorAll("text")).map(
+                t => parseFloat(getComputedStyle(t).fontSize) * scale);
+        })"""
+    )
+    assert len(sizes) > 10 and min(sizes) >= 10, min(sizes)
+
+
+def test_the_figures_and_the_chart_follow_the_filters(loaded: Loaded, built: Built) -> None:
+    page = loaded.page
+    owner = "Tomasz Kowalczyk"
+    first_row = page.locator("#owners svg g.bar").first.bounding_box()["y"]  # type: ignore[index]
+    assert page.locator("#owners svg g.bar").first.get_attribute("data-owner") != owner
+    page.select_option("#owner-filter", owner)
+    mine = open_items(built.report, owner)
+    closed = [i for i in built.report["items"] if i["state"] == "closed" and owner in str(i["owners"])]
+    expect(page.locator('dd[data-count="open"]')).to_have_text(str(len(mine)))
+    figures = {
+        key: int(page.locator(f'dd[data-count="{key}"]').inner_text())
+        for key in ("open", "overdue", "closed", "carried_over")
+    }
+    assert figures == {
+        "open": len(mine),
+        "overdue": sum(item["overdue"] for item in mine),
+        "closed": len(closed),
+        "carried_over": sum(item["carried_over"] > 0 for item in mine),
+    }
+    bars = page.locator("#owners svg g.bar:visible")
+    expect(bars).to_have_count(1)
+    overdue = sum(item["overdue"] for item in mine)
+    said = f"{len(mine)} open" + (f", {overdue} overdue" if overdue else "")
+    assert bars.first.get_attribute("data-owner") == owner
+    assert bars.first.locator("text.value").text_content() == said
+    # The one bar left moves up to the first row.
+    assert bars.first.bounding_box()["y"] == pytest.approx(first_row, abs=1)  # type: ignore[index]
+
+    page.select_option("#owner-filter", "")
+    page.select_option("#state-filter", "closed")
+    expect(page.locator('dd[data-count="open"]')).to_have_text("0")
+    assert page.locator('dd[data-count="closed"]').inner_text() == str(
+        sum(i["state"] == "closed" for i in built.report["items"])
+    )
+    expect(page.locator("#owners svg g.bar:visible")).to_have_count(0)
+    page.click("button[type=reset]")
+    expect(page.locator('dd[data-count="open"]')).to_have_text(str(len(open_items(built.report))))
+    expect(page.locator("#owners svg g.bar:visible")).to_have_count(
+        len({o["name"] for i in open_items(built.report) for o in i["owners"]})
+    )

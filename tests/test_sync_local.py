@@ -57,3 +57,22 @@ def test_a_repo_without_its_token_says_it_writes_to_the_local_tracker(tmp_path: 
     failed = actionbot(*args, cwd=tmp_path)
     assert failed.returncode == 1
     assert failed.stderr.splitlines()[-1] == "error: tracker.kind is github but $GITHUB_TOKEN is not set"
+
+
+def test_after_a_sync_the_table_names_the_issues_it_opened(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2026-05-06.md").write_text("# Sync 2026-05-06\n\nLee will write the FAQ.\n", encoding="utf-8")
+    (tmp_path / "actionbot.yaml").write_text(
+        "people: [{name: Lee Chen, aliases: [Lee]}]\nnotes: {paths: [notes]}\n", encoding="utf-8"
+    )
+    run = actionbot("sync", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert "local/notes#1" in run.stdout and "(new)" not in run.stdout
+    assert "1 issue created, 0 updated in the local tracker" in run.stdout
+    as_json = json.loads(actionbot("sync", "--json", cwd=tmp_path).stdout)
+    assert as_json["plan"][0]["number"] == 1
+    # A dry run opens nothing: what it would open is still new.
+    (notes / "2026-05-20.md").write_text("# Sync 2026-05-20\n\nLee will test the FAQ.\n", encoding="utf-8")
+    planned = actionbot("sync", "--dry-run", cwd=tmp_path)
+    assert "local/notes (new)" in planned.stdout

@@ -7,6 +7,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bot import notify
 from bot.channels import Channel
@@ -48,12 +49,20 @@ def tracker_state(config: Config, extraction: Extraction, tracker: Tracker, root
 
 
 def follow_up(
-    config: Config, extraction: Extraction, tracker: Tracker, meeting: dt.date, root: Path
+    config: Config,
+    extraction: Extraction,
+    tracker: Tracker,
+    meeting: dt.date,
+    root: Path,
+    now: dt.datetime | None = None,
 ) -> report.FollowUp:
+    """The report for `meeting` as it stands at `now` (default: the meeting's day): what is overdue
+    then, and what is due before the meeting."""
     state = tracker_state(config, extraction, tracker, root)
     issues, progress = state.issues, state.progress
+    today = team_day(config, now) if now is not None else None
     draft = report.follow_up(
-        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress
+        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, today=today
     )
     # Who closed what is read only for the closed issues the report shows.
     closures: dict[tuple[str, int], Closure] = {}
@@ -61,8 +70,13 @@ def follow_up(
         if status.issue is not None and status.closed:
             closures[(status.issue.repo, status.issue.number)] = tracker.closure(status.issue)
     return report.follow_up(
-        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, closures
+        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, closures, today
     )
+
+
+def team_day(config: Config, now: dt.datetime) -> dt.date:
+    """`now`'s date where the team meets: "overdue" turns at the team's midnight."""
+    return now.astimezone(ZoneInfo(config.meetings.timezone)).date()
 
 
 def report_meeting(extraction: Extraction, config: Config, now: dt.datetime) -> dt.date | None:
@@ -110,7 +124,7 @@ def remind(
     # One run at a time from posting to recording what was sent: two at once would both open the
     # agenda issue and both send each notice.
     with sync_lock(state_dir(config), what="remind"):
-        posted, checklist, proposed = _post_agenda(config, extraction, tracker, upcoming, root, dry_run)
+        posted, checklist, proposed = _post_agenda(config, extraction, tracker, upcoming, root, dry_run, now)
         message = agenda.agenda_message(
             upcoming, checklist, proposed, config.reminders.agenda_label, posted.issue
         )
@@ -146,7 +160,7 @@ def notify_follow_up(
     if upcoming is None or upcoming.date != meeting:
         upcoming = NextMeeting(start_of(meeting, config.meetings), "report")
     with sync_lock(state_dir(config), what="remind"):
-        posted, checklist, _ = _post_agenda(config, extraction, tracker, upcoming, root, dry_run=False)
+        posted, checklist, _ = _post_agenda(config, extraction, tracker, upcoming, root, False, now)
         title = f"{report.HEADING} for the {config.meetings.name} meeting on {meeting.isoformat()}"
         message = agenda.follow_up_message(upcoming, checklist, posted.issue)
         notice = _notice(config, title, message, upcoming, posted, now)
@@ -171,10 +185,11 @@ def _post_agenda(
     upcoming: NextMeeting,
     root: Path,
     dry_run: bool,
+    now: dt.datetime,
 ) -> tuple[agenda_issue.Posted, str, list[Issue]]:
     context = sync_context(config, root)
     repo = config.reminders.repo or context.router.default
-    status = follow_up(config, extraction, tracker, upcoming.date, root)
+    status = follow_up(config, extraction, tracker, upcoming.date, root, now)
     checklist = report.markdown(status)
     mentioned = agenda.mentions(status, config.reminders.mention_after_meetings, context.roster_logins)
     proposed = [
@@ -202,14 +217,21 @@ def _notice(
     now: dt.datetime,
 ) -> Notice:
     where = posted.issue.url if posted.issue is not None else ""
+    call, place = config.meetings.url, config.meetings.location
+    description = "\n".join(
+        [f"Agenda: {where}" if where else title, *([f"Join the call: {call}"] if call else [])]
+    )
     ics = calendar.meeting_ics(
         meeting,
         config.meetings.name,
         config.meetings.minutes,
-        f"Agenda: {where}" if where else title,
+        description,
         where,
         now,
+        # A calendar shows the place, else the call's address, as where the meeting is.
+        ", ".join(part for part in (place, call) if part),
     )
+    message = agenda.with_venue(message, call, place)
     return Notice(title, message, (Attachment(calendar.filename(config.meetings.name, meeting), ics),))
 
 

@@ -15,7 +15,7 @@ def sync_summary(result: SyncResult) -> str:
         for said in map(meaning, result.done)
         if said.changes and said.number is not None
     }
-    line = f"{result.created} issues created"
+    line = f"{result.created} issue{'' if result.created == 1 else 's'} created"
     if created:
         line += " (" + ", ".join(f"{i.repo}#{i.number}" for i in created) + ")"
     line += f", {result.updated} updated"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from rich.text import Text
 from bot import actions
 from bot.config import Config
 from bot.followup.progress import progress_of
+from bot.issues import Issue
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
 from bot.sync import issuetext
@@ -44,20 +45,25 @@ def run(
     # first one wrote, so the two never open the same item twice.
     with sync_lock(state_dir(config)):
         progress = progress_of(extraction.items, extraction.meetings, config.roster)
-        plan = plan_sync(tracker, extraction.items, extraction.meetings, context, progress)
+        ignored = [item.id for item in extraction.ignored]
+        plan = plan_sync(tracker, extraction.items, extraction.meetings, context, progress, ignored)
         if dry_run:
             return SyncResult(plan)
         return apply_plan(tracker, plan, on_plan(plan) if on_plan is not None else None)
 
 
-def describe(step: Step) -> dict[str, Any]:
+def describe(step: Step, opened: Mapping[str, Issue] | None = None) -> dict[str, Any]:
+    """A step as JSON; `opened` gives the issues a run opened, by item id, to number them."""
     said = meaning(step)
     described: dict[str, Any] = {"action": said.action}
     if said.item_id is not None:
         described["item"] = said.item_id
     described["repo"] = said.repo
-    if said.number is not None:
-        described["number"] = said.number
+    number = said.number
+    if number is None and said.item_id is not None and opened and said.item_id in opened:
+        number = opened[said.item_id].number
+    if number is not None:
+        described["number"] = number
     if said.title:
         described["title"] = said.title
     if said.action in ("progress", "flag-removed"):
@@ -70,7 +76,7 @@ def describe(step: Step) -> dict[str, Any]:
 def as_json(result: SyncResult, dry_run: bool) -> dict[str, Any]:
     return {
         "dry_run": dry_run,
-        "plan": [describe(step) for step in result.plan.steps],
+        "plan": [describe(step, result.issues) for step in result.plan.steps],
         "created": result.created,
         "updated": result.updated,
         "error": result.error,
@@ -104,26 +110,33 @@ def plan_title(plan: SyncPlan, dry_run: bool) -> str:
     )
 
 
-def plan_rows(plan: SyncPlan) -> list[tuple[str, str, str]]:
-    """A row per change; unchanged items are only counted, in the title."""
-    return [_row(step) for step in plan.steps if meaning(step).changes]
+def plan_rows(plan: SyncPlan, opened: Mapping[str, Issue] | None = None) -> list[tuple[str, str, str]]:
+    """A row per change; unchanged items are only counted, in the title. An issue the run opened
+    is named by its number, one still to open as new."""
+    return [_row(step, opened) for step in plan.steps if meaning(step).changes]
 
 
-def _row(step: Step) -> tuple[str, str, str]:
-    row = describe(step)
+def _row(step: Step, opened: Mapping[str, Issue] | None = None) -> tuple[str, str, str]:
+    row = describe(step, opened)
     where = f"{row['repo']}#{row['number']}" if row.get("number") else f"{row['repo']} (new)"
     return (row["action"], where, row.get("title") or subject(step))
 
 
-def plan_table(plan: SyncPlan, dry_run: bool) -> Table:
+def done_line(result: SyncResult, where: str) -> str:
+    """ "1 issue created, 3 updated in ...": what a run wrote."""
+    created = f"{result.created} issue{'' if result.created == 1 else 's'} created"
+    return f"{created}, {result.updated} updated {where}".rstrip()
+
+
+def plan_table(plan: SyncPlan, dry_run: bool, opened: Mapping[str, Issue] | None = None) -> Table:
     table = Table(title=plan_title(plan, dry_run))
     for column in PLAN_COLUMNS:
-        table.add_column(column, overflow="fold")
+        table.add_column(column, overflow="fold", no_wrap=column == "issue")
     for step in plan.steps:
         said = meaning(step)
         if not said.changes:
             continue
-        row = _row(step)
+        row = _row(step, opened)
         closes = said.closes
         # Text, not markup: a title people edited, or a path, may hold "[/]" or "[red]".
         cells = (Text(actions.printable(cell)) for cell in row)
@@ -137,7 +150,7 @@ def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "", where: str
     lines = [f"### actionbot {plan_title(result.plan, dry_run)}", ""]
     if scope:
         lines += [scope, ""]
-    rows = plan_rows(result.plan)
+    rows = plan_rows(result.plan, result.issues)
     if not rows and result.plan.steps:
         lines.append("Nothing to change.")
     elif rows:
@@ -148,7 +161,7 @@ def plan_markdown(result: SyncResult, dry_run: bool, scope: str = "", where: str
     if not dry_run:
         lines += [
             "",
-            _cell(f"{result.created} issues created, {result.updated} updated {where}".rstrip() + "."),
+            _cell(done_line(result, where) + "."),
         ]
     if result.error:
         lines += ["", f"**Stopped:** {_cell(result.error)}"]

@@ -31,6 +31,7 @@ from bot.extract.grammar import (
     first_subject,
     gerund,
     imperative,
+    opens_in_the_past,
     opens_with_continuation,
     pleads,
     root,
@@ -228,7 +229,8 @@ class Extractor:
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
-        if states_a_fact(doc):
+        told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
+        if states_a_fact(doc) or told:
             return []
         verb = imperative(doc)
         # "Ines: Move the issues. Also consolidate them": a request going on in the same

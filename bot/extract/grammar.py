@@ -110,6 +110,14 @@ def states_a_fact(doc: Doc) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
 
+def opens_in_the_past(doc: Doc, start: int = 0) -> bool:
+    """ "Maggie heard back from the foundation: we can use ...": what follows the name (from the
+    token `start`) is the person's news, told in the past tense, not a request to them."""
+    first = next((t for t in doc[start:] if not t.is_punct), None)
+    # After the "Please" put there to parse, the tagger calls "heard" a participle (VBN).
+    return first is not None and first.tag_ in ("VBD", "VBN")
+
+
 def starts_with_verb(doc: Doc) -> bool:
     """A sentence that starts with its verb ("Will try and work through ...") goes on about the
     person the text before was about."""

@@ -101,5 +101,16 @@ def split(
     kept: list[ActionItem] = []
     dropped: list[ActionItem] = []
     for index, item in enumerate(items):
-        (dropped if item.id in ids or index in commented else kept).append(item)
+        named = any(names(given, item.id) for given in ids)
+        (dropped if named or index in commented else kept).append(item)
     return kept, dropped
+
+
+# `items` and the tables print an id's first 8 characters; the config takes that as well as the whole.
+SHORT_ID = 8
+
+
+def names(given: str, item_id: str) -> bool:
+    """Whether an id the config gives names this item: whole, or its first SHORT_ID or more characters."""
+    given = given.strip().lower()
+    return len(given) >= SHORT_ID and item_id.startswith(given)

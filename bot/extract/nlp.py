@@ -11,6 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.extract import words
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -62,6 +64,17 @@ def load_model(name: str) -> Language:
         nlp = spacy.load(target, exclude=list(_UNUSED))
     except OSError as error:
         raise ModelMissing(missing_message(name)) from error
+    from spacy.attrs import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    # The tokenizer splits "co-mentor" into "co", "-", "mentor" and the parse falls apart ("Lena
+    # offered to co-mentor the project" had no object); kept whole, it is a verb like any other.
+    tokenizer = nlp.tokenizer
+    if isinstance(tokenizer, Tokenizer):
+        for verb in words.PREFIXED_VERBS:
+            for spelling in (verb, verb.capitalize()):
+                tokenizer.add_special_case(spelling, [{ORTH: spelling}])
+
     from bot.extract.runs import BoundedTokenizer
 
     nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)

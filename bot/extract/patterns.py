@@ -116,6 +116,13 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
                 _child("verb", "subject", {"DEP": "nsubj"}),
             ],
+            # The parser leaves the name unattached ("dep") before some verbs: "Alex to ask the
+            # foundation whether ...".
+            [
+                _node("verb", {**_BASE_VERB, "DEP": "ROOT"}),
+                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                _child("verb", "owner", {"DEP": "dep", "POS": "PROPN"}),
+            ],
             [
                 _node("owner", {"DEP": "ROOT", "POS": "PROPN"}),
                 _child("owner", "verb", {"DEP": _in(("relcl", "acl")), **_BASE_VERB}),

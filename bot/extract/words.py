@@ -246,3 +246,10 @@ MINUTE_WORDS = frozenset(
      "today", "tried", "try", "trying", "two", "update", "updated", "updates", "use", "used", "using",
      "version", "very", "week", "well", "work", "working", "write", "written", "wrote", "yet"}
 )  # fmt: skip
+
+# Verbs written with a hyphenated prefix, read as one word (see nlp.load_model).
+PREFIXED_VERBS = (
+    "co-author", "co-chair", "co-host", "co-lead", "co-maintain", "co-mentor", "co-organise", "co-organize",
+    "co-present", "co-sign", "co-write", "re-check", "re-open", "re-review", "re-run", "re-submit",
+    "re-test", "re-upload",
+)  # fmt: skip

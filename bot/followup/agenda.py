@@ -105,7 +105,7 @@ def mentions(report: FollowUp, carried_over_at_least: int, roster_logins: Iterab
 def _why(status: ItemStatus, report: FollowUp, carried_over_at_least: int) -> str | None:
     if status.closed:
         return None
-    due = status.item.due
+    due = status.due
     if due is not None and due <= report.meeting:
         return f"due {due.isoformat()}"
     if status.carried_over >= carried_over_at_least:
@@ -153,6 +153,20 @@ def follow_up_message(meeting: NextMeeting, follow_up: str, issue: Issue | None)
     if issue is not None:
         lines += [f"Agenda issue: {_link(issue)}", ""]
     return "\n".join([*lines, follow_up.rstrip()]) + "\n"
+
+
+JOIN = "Join the call: <{url}>"
+WHERE = "Where: {location}"
+
+
+def with_venue(message: str, url: str | None, location: str | None) -> str:
+    """A notice with where to join after its first paragraph (when the meeting is)."""
+    said = [WHERE.format(location=location)] if location else []
+    said += [JOIN.format(url=url)] if url else []
+    if not said:
+        return message
+    first, _, rest = message.partition("\n\n")
+    return "\n\n".join([first, "\n".join(f"{line}  " for line in said).rstrip(), rest])
 
 
 def _link(issue: Issue) -> str:

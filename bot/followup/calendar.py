@@ -22,7 +22,13 @@ def filename(name: str, meeting: NextMeeting) -> str:
 
 
 def meeting_ics(
-    meeting: NextMeeting, name: str, minutes: int, description: str, url: str, stamp: dt.datetime
+    meeting: NextMeeting,
+    name: str,
+    minutes: int,
+    description: str,
+    url: str,
+    stamp: dt.datetime,
+    location: str = "",
 ) -> bytes:
     event = icalendar.Event()
     # One UID per team and date: a calendar updates the event it already has instead of adding another.
@@ -34,6 +40,8 @@ def meeting_ics(
     event.add("description", description)
     if url.startswith("http"):
         event.add("url", url)
+    if location:
+        event.add("location", location)
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")

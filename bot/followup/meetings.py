@@ -71,6 +71,25 @@ def _anchor(latest: Meeting | None, config: Schedule) -> dt.date | None:
     return on_or_after(base or dt.date(2000, 1, 3), weekday)
 
 
+def meeting_days_around(day: dt.date, meetings: Iterable[Meeting], config: Schedule) -> list[dt.date]:
+    """`day` alone when the team meets that day (a note's meeting, one a note announces, or one on
+    the cadence after the latest); else the meeting days just before and after it."""
+    held = sorted(meetings, key=lambda m: m.date)
+    days = {m.date for m in held} | {m.next_meeting for m in held if m.next_meeting is not None}
+    anchor = _anchor(held[-1] if held else None, config)
+    if anchor is not None and config.every_days:
+        step = dt.timedelta(days=config.every_days)
+        cadence = anchor
+        while cadence <= day + step:
+            days.add(cadence)
+            cadence += step
+    if day in days:
+        return [day]
+    before = max((d for d in days if d < day), default=None)
+    after = min((d for d in days if d > day), default=None)
+    return [d for d in (before, after) if d is not None]
+
+
 def reminder_due(meeting: NextMeeting, now: dt.datetime, lead: dt.timedelta) -> bool:
     """Inside the lead time before the start, and not after it."""
     return meeting.start - lead <= now < meeting.start

@@ -50,9 +50,29 @@ def topic_words(text: str, ignore: Iterable[str] = ()) -> set[str]:
     }
 
 
-def reports_done(text: str) -> bool:
-    match = _DONE.search(text)
+# Past tenses the regular rules ("tag" -> "tagged", "update" -> "updated") do not make.
+_IRREGULAR_PAST = {
+    "send": ("sent",), "write": ("wrote", "written"), "make": ("made",), "do": ("did", "done"),
+    "put": ("put",), "set": ("set",), "run": ("ran",), "give": ("gave", "given"), "take": ("took", "taken"),
+    "find": ("found",), "build": ("built",), "get": ("got",), "cut": ("cut",), "lead": ("led",),
+}  # fmt: skip
+
+
+def reports_done(text: str, task: str = "") -> bool:
+    """Whether the sentence says the work is done: a word of completion ("merged", "done"), or the
+    task's own verb in the past ("Rafa tagged rc1" after "Tag 0.9.0-rc1"), not negated before it."""
+    match = _DONE.search(text) or _past_of(task.split()[0] if task.split() else "", text)
     return match is not None and not _NOT_YET.search(text[: match.start()])
+
+
+def _past_of(verb: str, text: str) -> re.Match[str] | None:
+    verb = verb.lower()
+    if len(verb) < 2:
+        return None
+    regular = verb + "d" if verb.endswith("e") else verb + "ed"
+    # "tag" -> "tagged", "try" -> "tried"
+    forms = {regular, verb + verb[-1] + "ed", verb[:-1] + "ied", *_IRREGULAR_PAST.get(verb, ())}
+    return re.search(rf"\b({'|'.join(sorted(map(re.escape, forms)))})\b", text, re.IGNORECASE)
 
 
 def progress_of(
@@ -93,7 +113,7 @@ def progress_of(
                         meeting.path,
                         sentence.line,
                         sentence.text,
-                        reports_done(sentence.text),
+                        reports_done(sentence.text, best.task),
                     )
                 )
     return found
@@ -137,11 +157,20 @@ def _progressing(text: str, item: ActionItem) -> bool:
 
 
 def _subjects(text: str, people: Roster) -> set[str]:
-    """The people a sentence opens with ("JonL not had a chance ...", "Mindy and Jon tried ...")."""
+    """The people a sentence opens with ("JonL not had a chance ...", "Mindy and Jon tried ..."), or
+    names in brackets at its end ("The backport is done (Jonas).")."""
+    if text.startswith("Attendees"):
+        return set()
     opening = len(" ".join(text.split()[:OPENING_WORDS]))
+    closing = _CLOSING_BRACKET.search(text)
     return {
-        m.person.name for m in people.mentions(text) if m.start < opening and not text.startswith("Attendees")
+        m.person.name
+        for m in people.mentions(text)
+        if m.start < opening or (closing is not None and m.start >= closing.start())
     }
+
+
+_CLOSING_BRACKET = re.compile(r"\([^()]*\)\W*$")
 
 
 def _all_spellings(roster: Roster, names: set[str]) -> list[str]:

@@ -26,8 +26,12 @@ class ItemStatus:
     issue: Issue | None
     closure: Closure
     carried_over: int  # meetings held since it was promised, before the one this report is for
-    overdue: bool
+    overdue: bool  # open and due before today
     progress: tuple[Progress, ...]
+    # The due date of the latest mention that gives one: a promise made again with a new date
+    # keeps the new one.
+    due: dt.date | None = None
+    due_before_meeting: bool = False  # open, not overdue, and due before the meeting it is for
 
     @property
     def closed(self) -> bool:
@@ -56,13 +60,15 @@ def follow_up(
     issues: Mapping[str, Issue],
     progress: Mapping[str, list[Progress]],
     closures: Mapping[tuple[str, int], Closure] | None = None,
+    today: dt.date | None = None,
 ) -> FollowUp:
-    """The report for `meeting`: items of earlier meetings still relevant, grouped by owner."""
+    """The report for `meeting`, as it stands on `today` (default: the meeting's day): items of
+    earlier meetings still relevant, grouped by owner."""
     dates = set(meeting_dates)
     previous = max((d for d in dates if d < meeting), default=None)
     chosen = [
         status
-        for status in statuses(meeting, items, dates, issues, progress, closures)
+        for status in statuses(meeting, items, dates, issues, progress, closures, today)
         if not (status.issue is not None and status.closed and _closed_before(status.issue, previous))
     ]
     groups: dict[str, list[ItemStatus]] = {}
@@ -78,30 +84,35 @@ def statuses(
     issues: Mapping[str, Issue],
     progress: Mapping[str, list[Progress]],
     closures: Mapping[tuple[str, int], Closure] | None = None,
+    today: dt.date | None = None,
 ) -> list[ItemStatus]:
-    """Every item promised before `meeting`, as it stands then, oldest first: each issue once (a
-    later mention folded into an issue is not another item), closed ones included."""
+    """Every item promised before `meeting`, as it stands on `today` (default: the meeting's day),
+    oldest first: each issue once (a later mention folded into an issue is not another item),
+    closed ones included."""
     earlier = sorted({d for d in meeting_dates if d < meeting})
     closures = closures or {}
-    seen: set[tuple[str, int] | str] = set()
-    found: list[ItemStatus] = []
+    today = meeting if today is None else today
+    mentions: dict[tuple[str, int] | str, list[ActionItem]] = {}  # by issue, oldest first
     for item in sorted(items, key=lambda i: (i.meeting_date, i.note, i.line)):
-        if item.meeting_date >= meeting:
-            continue
-        issue = issues.get(item.id)
-        key: tuple[str, int] | str = (issue.repo, issue.number) if issue else item.id
-        if key in seen:
-            continue
-        seen.add(key)
+        if item.meeting_date < meeting:
+            issue = issues.get(item.id)
+            mentions.setdefault((issue.repo, issue.number) if issue else item.id, []).append(item)
+    found: list[ItemStatus] = []
+    for said in mentions.values():
+        item, issue = said[0], issues.get(said[0].id)
         is_open = issue is None or issue.state != "closed"
+        due = next((i.due for i in reversed(said) if i.due is not None), None)
+        overdue = is_open and due is not None and due < today
         found.append(
             ItemStatus(
                 item=item,
                 issue=issue,
                 closure=closures.get((issue.repo, issue.number), Closure()) if issue else Closure(),
                 carried_over=sum(1 for d in earlier if d > item.meeting_date),
-                overdue=is_open and item.due is not None and item.due < meeting,
+                overdue=overdue,
                 progress=tuple(p for p in progress.get(item.id, []) if p.meeting < meeting),
+                due=due,
+                due_before_meeting=is_open and not overdue and due is not None and due < meeting,
             )
         )
     return found
@@ -147,10 +158,12 @@ def _line(status: ItemStatus) -> str:
     if status.closure.pull_request:
         parts.append(f"(PR {status.closure.pull_request})")
     parts.append(f"· from {item.meeting_date.isoformat()}")
-    if item.due:
-        parts.append(f"· due {item.due.isoformat()}")
+    if status.due:
+        parts.append(f"· due {status.due.isoformat()}")
     if status.overdue:
         parts.append("· **overdue**")
+    elif status.due_before_meeting:
+        parts.append("· due before the meeting")
     if status.carried_over:
         plural = "s" if status.carried_over > 1 else ""
         parts.append(f"· carried over {status.carried_over} meeting{plural}")
@@ -187,7 +200,9 @@ def as_json(report: FollowUp) -> dict[str, Any]:
                 "closed_by": status.closure.by,
                 "pull_request": status.closure.pull_request,
                 "carried_over": status.carried_over,
+                "due": status.due.isoformat() if status.due else None,
                 "overdue": status.overdue,
+                "due_before_meeting": status.due_before_meeting,
                 "reported_done": status.reported_done,
                 "progress": [
                     {

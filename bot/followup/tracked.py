@@ -85,17 +85,21 @@ _NUMBER = re.compile(r"^(?:(?P<repo>[\w.-]+/[\w.-]+))?#(?P<number>\d+)$")
 
 
 def find(items: Iterable[TrackedItem], reference: str) -> TrackedItem:
-    """The item an id (or the start of one, as `items` prints it), `#N` or `owner/repo#N` names."""
+    """The item an id (or the start of one, as `items` prints it), `#N` or `owner/repo#N` names; a
+    bare number is an issue number unless it starts an id (the shell takes an unquoted `#2` for a
+    comment, so people write `2`)."""
     items = list(items)
     reference = reference.strip()
     by_number = _NUMBER.match(reference)
-    if by_number:
-        number, repo = int(by_number["number"]), by_number["repo"]
-        matches = [t for t in items if t.issue.number == number and (repo is None or t.issue.repo == repo)]
-    else:
+    matches = []
+    if not by_number:
         matches = [t for t in items if t.id == reference] or [
             t for t in items if len(reference) >= 4 and t.id.startswith(reference)
         ]
+        by_number = _NUMBER.match("#" + reference) if not matches and reference.isdigit() else None
+    if by_number:
+        number, repo = int(by_number["number"]), by_number["repo"]
+        matches = [t for t in items if t.issue.number == number and (repo is None or t.issue.repo == repo)]
     if len(matches) == 1:
         return matches[0]
     if not matches:

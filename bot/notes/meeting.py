@@ -75,6 +75,14 @@ _ATTENDEE_HEADING = re.compile(r"^\s*(attendees|attendance|present|participants)
 # The one test of whether a heading is the agenda's: the notes' agenda and extraction both use it.
 AGENDA_HEADING = re.compile(r"\bagenda\b", re.IGNORECASE)
 _NAME_SEPARATORS = re.compile(r",|;|\band\b|&|\n")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# Lines beside the attendees that name people by what they do ("Notes: Mei", "Scribe: Tom"): the
+# people were there; those sending apologies were not. Each such line is read on its own.
+_ROLE_LINE = re.compile(
+    r"^\s*(?:(?P<role>notes?|note[- ]?taker|scribe|minutes|chair|host|facilitator|moderator)"
+    r"|(?P<absent>apologies|regrets|absent|excused))\s*:\s*(?P<names>.*)$",
+    re.IGNORECASE,
+)
 _ROLE = re.compile(r"\((?:chair|host|notes?|scribe|minutes|facilitator)[^)]*\)", re.IGNORECASE)
 _NEXT_MEETING = re.compile(
     r"\bnext\s+(?:call|meeting|sync|session)\b(?:[^.!?]*?\b(?:is|will\s+be)?\s*(?:scheduled|planned|set|booked)?"
@@ -249,11 +257,23 @@ def _attendees(blocks: tuple[Block, ...]) -> tuple[str, ...]:
         if under_heading:
             names.extend(_names("\n".join(line.text for line in block.lines)))
             continue
-        lines = "\n".join(line.text for line in block.lines)
-        match = _ATTENDEES.match(lines)
+        match = _ATTENDEES.match(block.lines[0].text) if block.lines else None
         if match:
-            names.extend(_names(lines[match.end() :]))
+            names.extend(_attendee_lines([match.string[match.end() :], *(x.text for x in block.lines[1:])]))
     return tuple(dict.fromkeys(names))
+
+
+def _attendee_lines(lines: list[str]) -> list[str]:
+    """The names of an attendee paragraph, whose lines after the first may be role lines."""
+    names: list[str] = []
+    wrapped: list[str] = []  # the attendee list itself, which may be wrapped over lines
+    for line in lines:
+        role = _ROLE_LINE.match(line)
+        if role is None:
+            wrapped.append(line)
+        elif role["role"]:
+            names.extend(_names(role["names"]))
+    return _names("\n".join(wrapped)) + names
 
 
 def _names(text: str) -> list[str]:
@@ -262,11 +282,23 @@ def _names(text: str) -> list[str]:
         # With commas between names, a line break is only where the writer wrapped the line.
         text = text.replace("\n", " ")
     names = []
-    for part in _NAME_SEPARATORS.split(text):
+    for part in _outside_brackets(_NAME_SEPARATORS, text):
         name = part.strip().strip(".*_").strip()
-        if name and len(name.split()) <= 4:
+        if name and len(_BRACKETED.sub("", name).split()) <= 4:
             names.append(name)
     return names
+
+
+def _outside_brackets(separators: re.Pattern[str], text: str) -> list[str]:
+    """`text` split where `separators` match outside brackets: "Ravi Shah (new, welcome!)" is one."""
+    parts, start, depth = [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        found = separators.match(text, index) if depth <= 0 else None
+        if found and found.end() > index and index >= start:
+            parts.append(text[start:index])
+            start = found.end()
+    return [*parts, text[start:]]
 
 
 def _agenda(blocks: tuple[Block, ...]) -> tuple[str, ...]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from bot.commands import followup as reporting
 from bot.config import Config
@@ -28,10 +27,10 @@ def build(
     """The page for `meeting`, with ages counted to `now`'s date in the team's time zone."""
     state = reporting.tracker_state(config, extraction, tracker, root)
     dates = [m.date for m in extraction.meetings]
-    follow_up = report.follow_up(meeting, extraction.items, dates, state.issues, state.progress)
-    history = report.statuses(meeting, extraction.items, dates, state.issues, state.progress)
+    today = reporting.team_day(config, now)
+    follow_up = report.follow_up(meeting, extraction.items, dates, state.issues, state.progress, today=today)
+    history = report.statuses(meeting, extraction.items, dates, state.issues, state.progress, today=today)
     context = sync_context(config, root)
-    today = now.astimezone(ZoneInfo(config.meetings.timezone)).date()
     return overview(
         config.meetings.name, follow_up, history, dates, today, context.link, context.router.default
     )

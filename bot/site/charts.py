@@ -25,7 +25,9 @@ INK = "#1f2328"
 GRID = "#d0d7de"
 # The same hues, darker, for text: small text needs more contrast than a line does.
 TEXT_OF = {BLUE: BLUE, GREEN: "#00694d", VERMILLION: "#a84400"}
-WIDTH = 720
+# Drawn narrow, for a phone: a 400 px screen shows a chart about 350 px wide, so 13 px text stays
+# above 12 px there; the page caps how far a wide screen enlarges it.
+WIDTH = 360
 FONT = "system-ui, -apple-system, 'Segoe UI', sans-serif"
 CHAR_WIDTH = 7.4  # of a 13px system font, on average: enough to keep names clear of the bars
 
@@ -35,10 +37,11 @@ def owner_bars(loads: Sequence[OwnerLoad], chart_id: str = "owners") -> str:
     title = "Open action items by owner"
     if not loads:
         return _svg(chart_id, title, "No open action items.", 40, [_text(8, 24, "No open action items.")])
-    row, top, bottom = 30, 34, 30
-    names = max(len(load.name) for load in loads)
-    left = min(240, round(names * CHAR_WIDTH) + 16)
-    right = 140  # room for "12 open, 3 overdue"
+    # Each owner's name on a line of its own above the bar: at this width, names beside the bars
+    # would leave them no room.
+    row, top, bottom = 40, 34, 30
+    left = 8
+    right = 128  # room for "12 open, 3 overdue"
     plot = WIDTH - left - right
     height = top + row * len(loads) + bottom
     most = max(load.open for load in loads)
@@ -55,17 +58,24 @@ def owner_bars(loads: Sequence[OwnerLoad], chart_id: str = "owners") -> str:
     for index, load in enumerate(loads):
         y = top + index * row
         said = _owner_said(load)
-        group = ET.Element("g", {"class": "bar", "data-owner": load.name})
+        # What the page's filters need to redraw the bar for the items they show.
+        drawn = {
+            "data-unit": f"{scale:.4f}",
+            "data-left": str(left),
+            "data-row": str(row),
+            "data-index": str(index),
+        }
+        group = ET.Element("g", {"class": "bar", "data-owner": load.name, **drawn})
         ET.SubElement(group, "title").text = f"{load.name}: {said}"
-        group.append(_text(left - 8, y + row / 2 + 4, load.name, anchor="end", cls="label"))
+        group.append(_text(left, y + 12, load.name, cls="label"))
         overdue, rest = load.overdue * scale, (load.open - load.overdue) * scale
-        bar_y, bar_h = y + 5, row - 10
+        bar_y, bar_h = y + 17, row - 22
         if overdue:
             group.append(_rect(left, bar_y, overdue, bar_h, VERMILLION, "bar-overdue"))
             group.append(_rect(left, bar_y, overdue, bar_h, f"url(#{chart_id}-hatch)", "hatch"))
         if rest:
             group.append(_rect(left + overdue, bar_y, rest, bar_h, BLUE, "bar-open"))
-        group.append(_text(left + overdue + rest + 6, y + row / 2 + 4, said, cls="value"))
+        group.append(_text(left + overdue + rest + 6, bar_y + bar_h - 4, said, cls="value"))
         marks.append(group)
     described = "; ".join(f"{load.name}: {_owner_said(load)}" for load in loads)
     return _svg(chart_id, title, described + ".", height, marks)
@@ -76,7 +86,7 @@ def trend_lines(points: Sequence[TrendPoint], chart_id: str = "trend") -> str:
     title = "Action items promised, closed and open after each meeting"
     if not points:
         return _svg(chart_id, title, "No meetings yet.", 40, [_text(8, 24, "No meetings yet.")])
-    top, bottom, left, right = 16, 44, 44, 120
+    top, bottom, left, right = 16, 44, 34, 96
     height = 280
     plot_w, plot_h = WIDTH - left - right, height - top - bottom
     most = max(max(p.promised for p in points), 1)
@@ -106,7 +116,17 @@ def trend_lines(points: Sequence[TrendPoint], chart_id: str = "trend") -> str:
     for name, colour, cls, dash, marker, values in series:
         group = ET.Element("g", {"class": f"series {cls}"})
         coordinates = " ".join(f"{x_of(i):.1f},{y_of(v):.1f}" for i, v in enumerate(values))
-        attributes = {"points": coordinates, "fill": "none", "stroke": colour, "stroke-width": "2.5"}
+        # Promised is drawn first, as a wide pale band with rings: until something closes, Open runs
+        # along it, and shows inside it rather than hidden under it.
+        wide = cls == "line-promised"
+        attributes = {
+            "points": coordinates,
+            "fill": "none",
+            "stroke": colour,
+            "stroke-width": "7" if wide else "2.5",
+        }
+        if wide:
+            attributes["stroke-opacity"] = "0.3"
         if dash:
             attributes["stroke-dasharray"] = dash
         ET.SubElement(group, "polyline", {**attributes, "class": "stroke"})
@@ -206,9 +226,9 @@ def _legend(x: float, y: float, entries: list[tuple[str, str, str, str | None]])
 
 def _marker(kind: str, x: float, y: float, colour: str) -> ET.Element:
     if kind == "circle":
-        return ET.Element(
-            "circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", "r": "4.5", "fill": colour, "class": "mark"}
-        )
+        # A ring wider than the other marks, so a square or triangle at the same place shows inside it.
+        ring = {"r": "8", "fill": "none", "stroke": colour, "stroke-width": "2", "class": "mark"}
+        return ET.Element("circle", {"cx": f"{x:.1f}", "cy": f"{y:.1f}", **ring})
     if kind == "square":
         return _rect(x - 4, y - 4, 8, 8, colour, "mark")
     corners = f"{x:.1f},{y - 5.5:.1f} {x + 5.5:.1f},{y + 4:.1f} {x - 5.5:.1f},{y + 4:.1f}"

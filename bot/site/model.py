@@ -107,6 +107,8 @@ class Overview:
     trend: tuple[TrendPoint, ...]
     meetings: tuple[MeetingView, ...]  # newest first
     people: tuple[str, ...]  # everyone owning an item on the page, for the owner filter
+    # Ids of the items the report lists, so the page's filters can count its figures again.
+    reported: frozenset[str] = frozenset()
 
 
 def overview(
@@ -148,6 +150,7 @@ def overview(
             MeetingView(day, tuple(i for i in items if i.meeting == day)) for day in reversed(days)
         ),
         people=tuple(sorted({name for item in items for name in item.owners})),
+        reported=frozenset(s.item.id for s in follow_up.statuses),
     )
 
 
@@ -207,7 +210,7 @@ def _item_view(
         text=item.text,
         owners=tuple(owner.name for owner in item.owners),
         meeting=item.meeting_date,
-        due=item.due,
+        due=status.due,
         state=state,
         overdue=status.overdue,
         reported_done=status.reported_done,

@@ -125,13 +125,14 @@ def read_issues(
     return existing, route
 
 
-def note_scope(meetings: Iterable[Meeting], root: Path) -> NoteScope:
+def note_scope(meetings: Iterable[Meeting], root: Path, ignored: Iterable[str] = ()) -> NoteScope:
     """The notes read in this run, named as items name them; a marker's note is named the same way
     whether an earlier version kept it as a relative or an absolute path."""
     return NoteScope(
         read=frozenset(m.path for m in meetings),
         key=lambda note: note_key(note, root),
         gone=lambda note: not (root / note).exists(),
+        ignored=frozenset(ignored),
     )
 
 
@@ -141,6 +142,7 @@ def plan_sync(
     meetings: Iterable[Meeting],
     context: SyncContext,
     progress: Mapping[str, list[Progress]] | None = None,
+    ignored: Iterable[str] = (),
 ) -> SyncPlan:
     existing, route = read_issues(tracker, items, context)
     plan = make_plan(
@@ -148,7 +150,7 @@ def plan_sync(
         existing,
         route=route,
         link=context.link,
-        notes=note_scope(meetings, context.root),
+        notes=note_scope(meetings, context.root, ignored),
         roster_logins=context.roster_logins,
         settings=context.settings,
         progress=progress,

@@ -49,6 +49,11 @@ REMOVED = (
 )
 REMOVED_CLOSING = "Closing it, as configured (`tracker.close_removed`)."
 REMOVED_OPEN = "Leaving it open: close it if it is no longer needed."
+IGNORED = (
+    "This was marked as not an action item in its meeting notes ({note}), with an `actionbot: ignore` "
+    "comment or its id in the config's `ignore:`. {closing}"
+)
+IGNORED_CLOSING = "Closing it as not planned."
 FACT_TAG = "<!-- actionbot:fact {key} -->"
 
 
@@ -261,6 +266,11 @@ def raised_fact(item: ActionItem) -> str:
 def removed(note: str, closing: bool, fact: str) -> str:
     text = REMOVED.format(note=safe_inline(note, ()), closing=REMOVED_CLOSING if closing else REMOVED_OPEN)
     return text + "\n" + FACT_TAG.format(key=fact)
+
+
+def ignored(note: str, closing: bool, fact: str) -> str:
+    text = IGNORED.format(note=safe_inline(note, ()), closing=IGNORED_CLOSING if closing else "")
+    return text.rstrip() + "\n" + FACT_TAG.format(key=fact)
 
 
 def restored(item: ActionItem, link: str, reopening: bool, fact: str) -> str:

@@ -84,11 +84,13 @@ def _never_gone(note: str) -> bool:
 class NoteScope:
     """The notes this run read, by their path from the root; `key` gives that path for a note as a
     marker names it (earlier versions kept the path the note was read by), `gone` whether no file
-    is there any more."""
+    is there any more, `ignored` the items silenced in them."""
 
     read: frozenset[str]
     key: Callable[[str], str] = field(default=_as_given)
     gone: Callable[[str], bool] = field(default=_never_gone)
+    # Ids of the items the notes read hold but mark as not action items (`ignore`).
+    ignored: frozenset[str] = frozenset()
 
 
 def content_words(text: str) -> set[str]:

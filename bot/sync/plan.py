@@ -418,7 +418,7 @@ def make_plan(
     gone_from_read = [
         entry for entry in tracking.known if id(entry.issue) not in ids and judged[entry.note] in notes.read
     ]
-    plan.steps.extend(_removed(gone_from_read, drafts, settings))
+    plan.steps.extend(_removed(gone_from_read, drafts, settings, notes.ignored))
     return plan
 
 
@@ -543,8 +543,11 @@ def _declined(issue: Issue) -> bool:
     return issue.state == "closed" and issue.state_reason == "not_planned"
 
 
-def _removed(known: Iterable[_Known], drafts: dict[int, _Draft], settings: PlanSettings) -> list[FlagRemoved]:
-    """Issues of notes read in this run that no item of theirs claims."""
+def _removed(
+    known: Iterable[_Known], drafts: dict[int, _Draft], settings: PlanSettings, ignored: Collection[str]
+) -> list[FlagRemoved]:
+    """Issues of notes read in this run that no item of theirs claims: those of items marked as not
+    action items close (people said what it is), the others close only as configured."""
     steps: list[FlagRemoved] = []
     for entry in known:
         current = _draft(entry, drafts)
@@ -552,13 +555,14 @@ def _removed(known: Iterable[_Known], drafts: dict[int, _Draft], settings: PlanS
         fact = issuetext.removal_fact(marker)
         if fact in marker.facts or _declined(entry.issue):
             continue
-        close = settings.close_removed and entry.issue.state == "open"
+        silenced = marker.id in ignored
+        close = (silenced or settings.close_removed) and entry.issue.state == "open"
         recorded = marker.with_fact(fact)
         if close:
             recorded = recorded.with_fact(issuetext.closed_removed_fact(marker))
         updated = _with_marker(current, recorded)
         drafts[id(entry.issue)] = updated
-        comment = issuetext.removed(marker.note, close, fact)
+        comment = (issuetext.ignored if silenced else issuetext.removed)(marker.note, close, fact)
         steps.append(FlagRemoved(entry.issue, comment, fact, close, updated.body))
     return steps
 
