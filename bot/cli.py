@@ -32,6 +32,7 @@ from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.notefiles import discover, load_meeting
 from bot.notes.meeting import NoteError
+from bot.review import store as correction_store
 from bot.site import build as site_build
 from bot.site import page as site_page
 from bot.sync import plandiff
@@ -100,17 +101,23 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
+def run_extraction(paths: list[str], config: Config, config_path: Path | None = None) -> pipeline.Extraction:
+    """The notes' items, with the corrections kept beside the config at `config_path` applied."""
     notes = discover(paths)
     if not notes:
         raise _fail("no notes found in " + ", ".join(paths))
     show = stderr.is_terminal and len(notes) >= _PROGRESS_FROM
     try:
+        corrections = correction_store.load(correction_store.path_for(config_path))
         if not show:
-            return pipeline.extract(notes, config)
+            return pipeline.extract(notes, config, corrections=corrections)
         with _progress_bar() as progress:
             task = progress.add_task("reading notes", total=len(notes))
-            return pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
+            return pipeline.extract(
+                notes, config, on_note=lambda _: progress.advance(task), corrections=corrections
+            )
+    except correction_store.CorrectionsError as error:
+        raise _fail(str(error)) from None
     except ModelMissing as error:
         raise _fail(str(error)) from None
 
@@ -182,7 +189,7 @@ def extract(
 ) -> None:
     """Find the action items in meeting notes."""
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     if as_json:
         sys.stdout.write(
             json.dumps([item.as_json() for item in extraction.items], ensure_ascii=False, indent=1)
@@ -245,7 +252,7 @@ def sync(
         dry_run = True
     if changed_by_event:
         notes, scope = _changed_notes(notes)
-    extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()
+    extraction = run_extraction(notes, settings, config) if notes else pipeline.Extraction()
     warn_missing_token(settings)
     writing = _WritingProgress()
     try:
@@ -386,7 +393,7 @@ def report(
         # A mistyped path would otherwise become a new note, and so a meeting.
         raise _fail(f"--write-into {write_into}: no such note (it writes into an existing note only)")
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     warn_missing_token(settings)
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
@@ -451,7 +458,7 @@ def site(
 ) -> None:
     """The overview page: open items by owner, what keeps slipping, the trend, each meeting."""
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
     try:
@@ -485,7 +492,7 @@ def remind(
     and the agenda is sent to each reminders.notify channel once.
     """
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     warn_missing_token(settings)
     try:
         outcome = reporting.remind(
