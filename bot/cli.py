@@ -22,6 +22,7 @@ from bot import actions, clihelp, daemon, pipeline, scaffold
 from bot.commands import followup as reporting
 from bot.commands import items as item_commands
 from bot.commands import reminder_lines
+from bot.commands import review as reviewing
 from bot.commands import sync as syncing
 from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
 from bot.extract.nlp import ModelMissing
@@ -256,8 +257,15 @@ def sync(
     warn_missing_token(settings)
     writing = _WritingProgress()
     try:
+        reviewed = "" if dry_run else reviewing.before_sync(settings, extraction, config, Path.cwd())
         outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd(), on_plan=writing)
-    except (SetupError, TrackerError, LockTimeout) as error:
+    except (
+        SetupError,
+        TrackerError,
+        LockTimeout,
+        actions.ActionsError,
+        correction_store.CorrectionsError,
+    ) as error:
         report_errors(extraction)
         raise _fail(str(error), code=1) from None
     finally:
@@ -280,7 +288,10 @@ def sync(
         )
         stdout.print(Text(actions.printable(said + ".")))
     diff = plandiff.markdown(outcome.plan.steps) if dry_run else ""
-    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where), diff)
+    reviewed = reviewed or _review_comment(settings, outcome.plan)
+    if reviewed:
+        sys.stderr.write(reviewed + "\n")
+    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where), reviewed, diff)
     actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
     warn_about_people(settings, extraction)
     report_errors(extraction)
@@ -288,6 +299,16 @@ def sync(
         say_error(outcome.error)
     if outcome.error or extraction.errors:
         raise typer.Exit(1)
+
+
+def _review_comment(settings: Config, plan: SyncPlan) -> str:
+    """The pull request's review comment; a failure to write it leaves the job summary, as for a fork."""
+    try:
+        return reviewing.after_plan(settings, plan)
+    except (SetupError, TrackerError, actions.ActionsError) as error:
+        warning = f"the review comment could not be written ({error}); the job summary has the plan"
+        sys.stderr.write(f"warning: {actions.printable(warning)}\n")
+        return f"No review comment: {warning}."
 
 
 def _print_diff(steps: list[Step]) -> None:

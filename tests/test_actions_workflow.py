@@ -146,9 +146,13 @@ def test_least_privilege_and_one_writer_per_repository() -> None:
     assert [step["uses"].split("@")[0] for step in pages["steps"]] == ["actions/deploy-pages"]
     assert pages["needs"] == "site" and pages["environment"]["name"] == "github-pages"
     assert jobs["site"]["permissions"] == {"contents": "read", "issues": "read"}
+    # The sync commits the corrections of a merged pull request's review, which it finds; the plan
+    # keeps the review comment. Nothing else writes anything but issues.
+    review = {"sync": {"contents": "write", "pull-requests": "read"}, "plan": {"pull-requests": "write"}}
     for name, job in jobs.items():
         writes = job["permissions"].get("issues") == "write"
-        assert job["permissions"] == {"contents": "read", "issues": "write" if writes else "read"}, name
+        expected = {"contents": "read", "issues": "write" if writes else "read", **review.get(name, {})}
+        assert job["permissions"] == expected, name
         if writes:
             assert "${{ github.repository }}" in job["concurrency"]["group"], name
             assert job["concurrency"]["cancel-in-progress"] is False, name
