@@ -21,6 +21,7 @@ from rich.text import Text
 from bot import actions, clihelp, daemon, pipeline, scaffold
 from bot.commands import followup as reporting
 from bot.commands import items as item_commands
+from bot.commands import learn as learning
 from bot.commands import reminder_lines
 from bot.commands import review as reviewing
 from bot.commands import sync as syncing
@@ -657,8 +658,13 @@ def close(
     """Close an action item's issue."""
     settings = _config(config)
     tracker = _tracker(settings)
-    _, said = _item_work(lambda: item_commands.close(tracker, _find(settings, tracker, item), not_planned))
+    closed, said = _item_work(
+        lambda: item_commands.close(tracker, _find(settings, tracker, item), not_planned)
+    )
     sys.stdout.write(said + "\n")
+    path = correction_store.path_for(config)
+    if not_planned and learning.record_close(settings, closed.issue, path):
+        sys.stdout.write(f"recorded in {path} as not an action item (undo: actionbot reopen)\n")
 
 
 @app.command(cls=clihelp.Command, epilog="Example: actionbot reopen 3f9c2a1b")
@@ -666,8 +672,42 @@ def reopen(item: ItemReference, config: ConfigOption = None) -> None:
     """Reopen an action item's issue."""
     settings = _config(config)
     tracker = _tracker(settings)
-    _, said = _item_work(lambda: item_commands.reopen(tracker, _find(settings, tracker, item)))
+    opened, said = _item_work(lambda: item_commands.reopen(tracker, _find(settings, tracker, item)))
     sys.stdout.write(said + "\n")
+    path = correction_store.path_for(config)
+    if learning.forget(path, opened.id):
+        sys.stdout.write(f"removed its correction from {path}: it is an action item again\n")
+
+
+@app.command(cls=clihelp.Command, epilog="Example: actionbot learn --out examples.json")
+def learn(
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
+    config: ConfigOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the examples here (default: stdout).")
+    ] = None,
+) -> None:
+    """Record the corrections people made on the issues, and export every correction as examples."""
+    settings = _config(config)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
+    tracker = _tracker(settings)
+    path = correction_store.path_for(config)
+    recorded = _item_work(
+        lambda: learning.record_from_issues(settings, tracker, Path.cwd(), path, extraction.items)
+    )
+    gold = learning.gold(settings, path, extraction.items)
+    text = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    count = sum(len(note["items"]) + len(note["not_items"]) for note in gold["notes"])
+    sys.stderr.write(f"{len(recorded)} corrections recorded from the issues in {path}\n")
+    sys.stderr.write(f"{count} examples from {len(gold['notes'])} reviewed notes\n")
+    sys.stderr.write(learning.fit_team_model(gold, Path.cwd()).said + "\n")
+    report_errors(extraction)
 
 
 def _tracker(settings: Config) -> Tracker:

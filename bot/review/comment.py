@@ -112,7 +112,7 @@ def corrections(
         if not line.ticked:
             found.append(Correction.of(item, "ignore", source))
         elif line.title != bot.title or line.owners != bot.owners:
-            title = _plain(line.title) if line.title != bot.title else None
+            title = plain(line.title) if line.title != bot.title else None
             owners = line.owners if line.owners != bot.owners else None
             found.append(Correction.of(item, "override", source, title, owners))
         else:
@@ -120,6 +120,6 @@ def corrections(
     return found
 
 
-def _plain(text: str) -> str:
-    """A title as typed into the comment, without the escapes that kept the bot's inert."""
+def plain(text: str) -> str:
+    """Text the bot made inert (a title in the comment, a quote in an issue) as people wrote it."""
     return " ".join(html.unescape(text).replace("\u2060", "").split())

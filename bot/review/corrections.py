@@ -47,11 +47,13 @@ class Correction:
 
 
 def merged(older: Iterable[Correction], newer: Iterable[Correction]) -> list[Correction]:
-    """One correction per item id, the newer winning; in the order first recorded, so the file's
-    diff shows only what changed."""
+    """One correction per item id, the newer winning, except that a confirmation never replaces a
+    correction (an item people retitled, then completed, keeps its title); in the order first
+    recorded, so the file's diff shows only what changed."""
     found: dict[str, Correction] = {c.id: c for c in older}
     for correction in newer:
-        found[correction.id] = correction
+        if correction.kind != "confirm" or correction.id not in found:
+            found[correction.id] = correction
     return list(found.values())
 
 
