@@ -104,8 +104,10 @@ def record(
         if mine is not None:
             reviewed = comment.parse(mine.body)
             found += comment.corrections(reviewed, extraction.items, f"pull request #{number}")
-    if found:
-        text = store.save(path, corrections.merged(store.load(path), found))
+    known = store.load(path)
+    kept = corrections.merged(known, found)
+    if kept != known:  # a rerun after a failed sync finds them recorded: no second, empty commit
+        text = store.save(path, kept)
         message = COMMIT_MESSAGE.format(numbers=_numbers(found))
         tracker.write_file(repo, note_key(str(path), root), text, message, branch)
     return found
