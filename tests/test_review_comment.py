@@ -13,7 +13,7 @@ from bot.issues import Issue, NewIssue
 from bot.items import ActionItem, Owner
 from bot.people import Person, Roster
 from bot.review import comment, corrections
-from bot.sync.plan import Create, FlagRemoved, Unchanged
+from bot.sync.plan import Create, FlagRemoved, Step, Unchanged
 
 KEY = ActionItem(
     id="0123456789abcdef", note="notes/2026-05-06.md", meeting_date=dt.date(2026, 5, 6), line=8,
@@ -23,7 +23,7 @@ KEY = ActionItem(
 FAQ = replace(KEY, id="fedcba9876543210", line=12, text="Lee will write the FAQ.", task="Write the FAQ",
               owners=(Owner("Lee Chen", "leechen"),), due=None)  # fmt: skip
 ISSUE = Issue("team/notes", 7, "Tag the release (Lee Chen)", "body", "open", "bot")
-STEPS = [
+STEPS: list[Step] = [
     Create(KEY, NewIssue("team/notes", "t", "b")),
     Create(FAQ, NewIssue("team/notes", "t", "b")),
     Unchanged(FAQ, ISSUE),
@@ -76,7 +76,7 @@ def test_written_again_the_comment_keeps_what_people_did_to_it() -> None:
     assert "FAQ" not in comment.render(STEPS[:1], comment.parse(edited))
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+@given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=80))
 def test_any_task_reads_back_as_the_line_the_bot_wrote(task: str) -> None:
     item = replace(KEY, task=task or "x")
     reviewed = comment.parse(comment.render([Create(item, NewIssue("r/r", "t", "b"))], {}))
