@@ -541,7 +541,7 @@ def run(
 ) -> None:
     """Run as a daemon: sync new or changed notes, and send reminders at the lead time."""
     settings = _config(config)
-    daemon.serve(settings, paths or settings.notes.paths, Path.cwd())
+    daemon.serve(settings, paths or settings.notes.paths, Path.cwd(), correction_store.path_for(config))
 
 
 @app.command(cls=clihelp.Command, epilog="Example: actionbot init notes")

@@ -9,6 +9,7 @@ import pytest
 
 from bot.commands import sync as syncing
 from bot.config import Config
+from bot.daemon import Daemon
 from bot.items import ActionItem
 from bot.pipeline import extract
 from bot.review import store
@@ -93,3 +94,14 @@ def test_the_file_reads_back_what_was_written_and_names_the_line_of_a_bad_entry(
     line = text.split("\n").index("- kind: sometimes") + 1
     with pytest.raises(store.CorrectionsError, match=rf"corrections.yaml:{line}: corrections.1.kind: Input"):
         store.load(path)
+
+
+def test_the_daemon_reads_the_corrections_file_at_every_pass(tmp_path: Path) -> None:
+    config = settings(tmp_path)
+    notes = write(tmp_path, NOTE)
+    sam = item_of(extract(notes, config, root=tmp_path).items, "Samuel Okafor")
+    path = tmp_path / store.FILE_NAME
+    store.save(path, [Correction.of(sam, "ignore", "pull request #7")])
+    Daemon(config, [str(tmp_path / "notes")], tmp_path, corrections=path).sync_changed()
+    titles = [i.title for i in LocalTracker(tmp_path / "state" / "tracker.sqlite").all_issues()]
+    assert len(titles) == 4 and not any("changelog" in title for title in titles)
