@@ -35,6 +35,7 @@ from bot.lock import LockTimeout
 from bot.notefiles import discover, load_meeting
 from bot.notes.meeting import NoteError
 from bot.review import store as correction_store
+from bot.review.corrections import Correction
 from bot.site import build as site_build
 from bot.site import page as site_page
 from bot.sync import plandiff
@@ -621,7 +622,10 @@ def list_items(
     day = _date_option("--meeting", meeting)
     found = tracked.select(_tracked(settings), settings.roster, state, owner, day)
     if as_json:
-        sys.stdout.write(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1) + "\n")
+        # What people corrected about each item, from the same file every command applies.
+        kinds = {c.id: c.kind for c in _corrections(config)}
+        listed = [{**t.as_json(), "correction": kinds.get(t.id)} for t in found]
+        sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=1) + "\n")
         return
     table = Table(title=f"{len(found)} action items")
     for column in ("issue", "state", "meeting", "owners", "task", "id"):
@@ -708,6 +712,13 @@ def learn(
     sys.stderr.write(f"{count} examples from {len(gold['notes'])} reviewed notes\n")
     sys.stderr.write(learning.fit_team_model(gold, Path.cwd()).said + "\n")
     report_errors(extraction)
+
+
+def _corrections(config: Path | None) -> list[Correction]:
+    try:
+        return correction_store.load(correction_store.path_for(config))
+    except correction_store.CorrectionsError as error:
+        raise _fail(str(error)) from None
 
 
 def _tracker(settings: Config) -> Tracker:

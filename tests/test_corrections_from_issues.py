@@ -104,6 +104,8 @@ def test_close_not_planned_records_and_reopen_undoes_it(tmp_path: Path) -> None:
     assert "as not an action item" in closed.stdout
     [ignored] = store.load(root / store.FILE_NAME)
     assert (ignored.kind, ignored.id) == ("ignore", sam["id"])
+    listed = json.loads(clibed.actionbot("items", "--json", cwd=root).stdout)
+    assert {i["owners"][0]: i["correction"] for i in listed}["Samuel Okafor"] == "ignore"
     extracted = json.loads(clibed.actionbot("extract", "--json", cwd=root).stdout)
     assert sam["id"] not in [i["id"] for i in extracted] and len(extracted) == 4
     reopened = clibed.actionbot("reopen", sam["id"][:8], cwd=root)
