@@ -13,6 +13,7 @@ from bot.issues import Issue, NewIssue
 from bot.items import ActionItem, Owner
 from bot.people import Person, Roster
 from bot.review import comment, corrections
+from bot.sync import issuetext
 from bot.sync.plan import Create, FlagRemoved, Step, Unchanged
 
 KEY = ActionItem(
@@ -74,6 +75,17 @@ def test_written_again_the_comment_keeps_what_people_did_to_it() -> None:
     assert again == edited
     # An item no longer in the plan leaves the comment, its edit with it.
     assert "FAQ" not in comment.render(STEPS[:1], comment.parse(edited))
+
+
+def test_a_comment_too_long_for_github_lists_what_fits_and_says_so() -> None:
+    many: list[Step] = [
+        Create(replace(KEY, id=f"{n:016x}", task=f"Rotate key number {n}"), NewIssue("r/r", "t", "b"))
+        for n in range(2000)
+    ]
+    text = comment.render(many, {})
+    listed = len(comment.parse(text))
+    assert len(text) <= issuetext.MAX_BODY and 100 < listed < 2000
+    assert comment.CUT.format(count=2000 - listed) in text
 
 
 @given(st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=80))

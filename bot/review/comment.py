@@ -28,6 +28,10 @@ HOW = (
     "merged and keeps the corrections in `actionbot.corrections.yaml`."
 )
 NOTHING_NEW = "No new action items."
+CUT = (
+    "\n_({count} more new items, too many for one comment: the job summary lists them; they are "
+    "opened as they are.)_"
+)
 CHANGES = "Issues it changes:"
 SEPARATOR = " · "
 _ITEM = re.compile(
@@ -54,14 +58,25 @@ def shown(item: ActionItem) -> Reviewed:
 
 def render(steps: Sequence[Step], previous: Mapping[str, Reviewed]) -> str:
     """The comment for a plan; an item still in it keeps what people did to its line before."""
-    lines = [MARK, HEADING, "", HOW, ""]
     created = [step.item for step in steps if isinstance(step, Create)]
-    lines += [_line(item, previous.get(item.id, shown(item))) for item in created] or [NOTHING_NEW]
+    items = [_line(item, previous.get(item.id, shown(item))) for item in created] or [NOTHING_NEW]
     changed = [step for step in steps if meaning(step).changes and not isinstance(step, Create)]
-    if changed:
-        lines += ["", CHANGES, ""]
-        lines += [_change(step) for step in changed]
-    return "\n".join(lines) + "\n"
+    changes = ["", CHANGES, "", *(_change(step) for step in changed)] if changed else []
+    return _fit([MARK, HEADING, "", HOW, ""], items, changes)
+
+
+def _fit(head: list[str], items: list[str], changes: list[str]) -> str:
+    """The comment, its item lines cut where GitHub's limit would refuse it (a backfill's pull
+    request): the items left out cannot be reviewed here, and it says so."""
+    size = sum(len(line) + 1 for line in (*head, *changes)) + len(CUT) + 20
+    kept: list[str] = []
+    for line in items:
+        size += len(line) + 1
+        if size > issuetext.MAX_BODY:
+            kept.append(CUT.format(count=len(items) - len(kept)))
+            break
+        kept.append(line)
+    return "\n".join([*head, *kept, *changes]) + "\n"
 
 
 def _line(item: ActionItem, reviewed: Reviewed) -> str:

@@ -58,7 +58,8 @@ def load(path: Path) -> list[Correction]:
         return []
     try:
         text = path.read_text(encoding="utf-8")
-        data: Any = yaml.safe_load(text) or {}
+        # libyaml's loader where it is built: a team's file grows by every item people review.
+        data: Any = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise CorrectionsError(f"{path}: cannot read the corrections: {error}") from None
     entries = data.get("corrections") if isinstance(data, dict) else None
@@ -79,7 +80,9 @@ def load(path: Path) -> list[Correction]:
 def save(path: Path, corrections: Iterable[Correction]) -> str:
     """Write the file; its text, for a commit through the API."""
     entries = [_entry(c) for c in corrections]
-    text = HEADER + yaml.safe_dump({"corrections": entries}, sort_keys=False, allow_unicode=True, width=100)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    data = {"corrections": entries}
+    text = HEADER + yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     path.write_text(text, encoding="utf-8")
     return text
 
