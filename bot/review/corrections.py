@@ -79,8 +79,11 @@ def match(
         {note: [c.said for c in left if c.note == note] for note in sorted(moved)},
         {note: [Said.of(i) for i in here] for note, here in read.items()},
     )
+    by_note: dict[str, list[Correction]] = {}
+    for correction in left:
+        by_note.setdefault(renamed.get(correction.note, correction.note), []).append(correction)
     for note, here in read.items():
-        theirs = [c for c in left if renamed.get(c.note, c.note) == note]
+        theirs = by_note.get(note, [])
         paired = matching.pair(
             [(i.id, Said.of(i)) for i in here], [(k, c.said) for k, c in enumerate(theirs)]
         )
