@@ -174,6 +174,15 @@ def test_a_fork_pull_request_gets_the_job_summary_and_no_comment(
     assert reviewing.FORK in summary and "Rotate the signing key" in summary
 
 
+def test_a_pull_request_that_would_write_nothing_gets_no_comment(
+    repo: GitHubEmulator, tmp_path: Path
+) -> None:
+    root = checkout(tmp_path, repo, "---\ndate: 2026-05-06\n---\n\nWe talked about the logo.\n")
+    pull = repo.create_pull_request(syncbed.REPO, "Notes", as_user="priyar").number
+    assert reviewing.NOTHING.format(number=pull) in plan(repo, root, pull).stderr
+    assert repo.comments(syncbed.REPO, pull) == []
+
+
 def test_a_merge_with_nothing_unticked_records_confirmations_only(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:

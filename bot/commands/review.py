@@ -26,6 +26,7 @@ FORK = (
 )
 POSTED = "The review comment on pull request #{number} says what merging it would do."
 EDITED = "The review comment on pull request #{number} is updated; what people changed in it is kept."
+NOTHING = "Merging pull request #{number} would write nothing: no review comment."
 UNCHANGED = "The review comment on pull request #{number} is up to date."
 RECORDED = "Recorded {count} corrections from the review of pull request {numbers} in {path}."
 COMMIT_MESSAGE = "Record the corrections people made in the review of pull request {numbers}"
@@ -48,6 +49,8 @@ def after_plan(config: Config, plan: SyncPlan, env: Mapping[str, str] = os.envir
 
 def show(tracker: GitHubTracker, repo: str, number: int, plan: SyncPlan) -> str:
     mine = _review(tracker.pull_request_comments(repo, number), tracker.login())
+    if mine is None and not plan.changes:
+        return NOTHING.format(number=number)  # no comment on a pull request that would write nothing
     body = comment.render(plan.steps, comment.parse(mine.body) if mine else {})
     if mine is None or mine.id is None:
         tracker.post_comment(repo, number, body)
