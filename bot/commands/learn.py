@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.commands.items import read_items
 from bot.config import Config
 from bot.issues import Issue, Tracker
 from bot.items import ActionItem
 from bot.review import corrections, examples, fromissues, store
-from bot.sync.apply import bot_issues
 from bot.trackers.github import GitHubTracker
-from bot.wiring import sync_context
 
 NOT_FITTED = (
     "no team model fitted: the shipped extraction has no learned decision to fit a team's on yet "
@@ -42,16 +41,12 @@ def record_from_issues(
     config: Config, tracker: Tracker, root: Path, path: Path, items: Iterable[ActionItem]
 ) -> list[corrections.Correction]:
     """The corrections the bot's issues show that the file does not hold yet, added to it."""
-    context = sync_context(config, root)
-    repos = sorted({context.router.default, *(route.repo for route in config.tracker.routes)})
-    existing, _ = bot_issues(tracker, repos, context.router)
+    issues = [tracked.issue for tracked in read_items(config, tracker, root)]
     who: Callable[[Issue], str | None] = (
         tracker.closed_by if isinstance(tracker, GitHubTracker) else lambda _: None
     )
     lines = {item.id: item.line for item in items}
-    shown = fromissues.corrections(
-        (i for issues in existing.values() for i in issues), config.roster, who, tracker.login(), lines
-    )
+    shown = fromissues.corrections(issues, config.roster, who, tracker.login(), lines)
     return _add(path, shown)
 
 

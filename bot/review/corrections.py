@@ -57,10 +57,6 @@ def merged(older: Iterable[Correction], newer: Iterable[Correction]) -> list[Cor
     return list(found.values())
 
 
-def without(corrections: Iterable[Correction], item_id: str) -> list[Correction]:
-    return [c for c in corrections if c.id != item_id]
-
-
 def match(
     items: Sequence[ActionItem], corrections: Sequence[Correction], gone: Callable[[str], bool]
 ) -> dict[str, Correction]:
