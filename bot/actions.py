@@ -126,6 +126,30 @@ def changes(event: Event, checkout: Path) -> Changes:
     return _own_commit(git, event.sha, f"a {event.name} run")
 
 
+@dataclass(frozen=True)
+class PullRequest:
+    number: int
+    fork: bool  # from another repository: its job's token cannot write, so it gets no comment
+
+
+def pull_request(event: Event, repository: str) -> PullRequest | None:
+    """The pull request a `pull_request` event is about, if it is one; `repository` is the one the
+    workflow runs in (GITHUB_REPOSITORY)."""
+    if event.name != "pull_request":
+        return None
+    number = _field(event.payload, "pull_request", "number")
+    if not number.isdigit():
+        return None
+    head = _field(event.payload, "pull_request", "head", "repo", "full_name")
+    return PullRequest(int(number), fork=head.lower() != repository.lower())
+
+
+def pushed_commit(event: Event) -> str | None:
+    """The commit a push to a branch made it point at (a merge's commit), if it is one."""
+    after = _field(event.payload, "after") or event.sha
+    return after if event.name == "push" and _SHA.match(after) and not _ZERO.match(after) else None
+
+
 def _field(payload: Mapping[str, Any], *keys: str) -> str:
     value: Any = payload
     for key in keys:

@@ -22,7 +22,9 @@ from rich.text import Text
 from bot import actions, clihelp, daemon, pipeline, scaffold
 from bot.commands import followup as reporting
 from bot.commands import items as item_commands
+from bot.commands import learn as learning
 from bot.commands import reminder_lines
+from bot.commands import review as reviewing
 from bot.commands import sync as syncing
 from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
 from bot.extract.nlp import ModelMissing
@@ -34,6 +36,8 @@ from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.notefiles import OUTSIDE, discover, leaves, load_meeting, missing
 from bot.notes.meeting import NoteError
+from bot.review import store as correction_store
+from bot.review.corrections import Correction
 from bot.site import build as site_build
 from bot.site import page as site_page
 from bot.sync import plandiff
@@ -102,7 +106,8 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
+def run_extraction(paths: list[str], config: Config, config_path: Path | None = None) -> pipeline.Extraction:
+    """The notes' items, with the corrections kept beside the config at `config_path` applied."""
     for path, why in missing(paths):
         # Before anything is printed: an empty table above the error would read as "no items".
         raise _fail(f"{path}: {why}")
@@ -111,12 +116,17 @@ def run_extraction(paths: list[str], config: Config) -> pipeline.Extraction:
         raise _fail("no notes found in " + ", ".join(paths))
     show = stderr.is_terminal and len(notes) >= _PROGRESS_FROM
     try:
+        corrections = correction_store.load(correction_store.path_for(config_path))
         if not show:
-            extraction = pipeline.extract(notes, config)
+            extraction = pipeline.extract(notes, config, corrections=corrections)
         else:
             with _progress_bar() as progress:
                 task = progress.add_task("reading notes", total=len(notes))
-                extraction = pipeline.extract(notes, config, on_note=lambda _: progress.advance(task))
+                extraction = pipeline.extract(
+                    notes, config, on_note=lambda _: progress.advance(task), corrections=corrections
+                )
+    except correction_store.CorrectionsError as error:
+        raise _fail(str(error)) from None
     except ModelMissing as error:
         raise _fail(str(error)) from None
     # Only a run over every note can tell that an id names no item; a run over some cannot.
@@ -201,7 +211,7 @@ def extract(
 ) -> None:
     """Find the action items in meeting notes."""
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     if as_json:
         sys.stdout.write(
             json.dumps(
@@ -275,12 +285,19 @@ def sync(
         dry_run = True
     if changed_by_event:
         notes, scope = _changed_notes(notes)
-    extraction = run_extraction(notes, settings) if notes else pipeline.Extraction()
+    extraction = run_extraction(notes, settings, config) if notes else pipeline.Extraction()
     warn_missing_token(settings)
     writing = _WritingProgress()
     try:
+        reviewed = "" if dry_run else reviewing.before_sync(settings, extraction, config, Path.cwd())
         outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd(), on_plan=writing)
-    except (SetupError, TrackerError, LockTimeout) as error:
+    except (
+        SetupError,
+        TrackerError,
+        LockTimeout,
+        actions.ActionsError,
+        correction_store.CorrectionsError,
+    ) as error:
         report_errors(extraction)
         raise _fail(str(error), code=1) from None
     finally:
@@ -299,7 +316,10 @@ def sync(
         said = f"nothing written {where}" if dry_run else syncing.done_line(outcome, where)
         stdout.print(Text(actions.printable(said + ".")))
     diff = plandiff.markdown(outcome.plan.steps) if dry_run else ""
-    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where), diff)
+    reviewed = reviewed or _review_comment(settings, outcome.plan)
+    if reviewed:
+        sys.stderr.write(reviewed + "\n")
+    actions.write_summary(syncing.plan_markdown(outcome, dry_run, scope, where), reviewed, diff)
     actions.set_outputs(syncing.step_outputs(outcome, len(extraction.items)))
     warn_about_people(settings, extraction)
     report_errors(extraction)
@@ -307,6 +327,16 @@ def sync(
         say_error(outcome.error)
     if outcome.error or extraction.errors:
         raise typer.Exit(1)
+
+
+def _review_comment(settings: Config, plan: SyncPlan) -> str:
+    """The pull request's review comment; a failure to write it leaves the job summary, as for a fork."""
+    try:
+        return reviewing.after_plan(settings, plan)
+    except (SetupError, TrackerError, actions.ActionsError) as error:
+        warning = f"the review comment could not be written ({error}); the job summary has the plan"
+        sys.stderr.write(f"warning: {actions.printable(warning)}\n")
+        return f"No review comment: {warning}."
 
 
 def _print_diff(steps: list[Step]) -> None:
@@ -418,7 +448,7 @@ def report(
         # A mistyped path would otherwise become a new note, and so a meeting.
         raise _fail(f"--write-into {write_into}: no such note (it writes into an existing note only)")
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     warn_missing_token(settings)
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
@@ -486,7 +516,7 @@ def site(
 ) -> None:
     """The overview page: open items by owner, what keeps slipping, the trend, each meeting."""
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
     try:
@@ -522,7 +552,7 @@ def remind(
     and the agenda is sent to each reminders.notify channel once.
     """
     settings = _config(config)
-    extraction = run_extraction(paths or settings.notes.paths, settings)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
     warn_missing_token(settings)
     clock = _now(now)
     try:
@@ -554,7 +584,7 @@ def run(
 ) -> None:
     """Run as a daemon: sync new or changed notes, and send reminders at the lead time."""
     settings = _config(config)
-    daemon.serve(settings, paths or settings.notes.paths, Path.cwd())
+    daemon.serve(settings, paths or settings.notes.paths, Path.cwd(), correction_store.path_for(config))
 
 
 @app.command(cls=clihelp.Command, epilog="Example: actionbot init notes")
@@ -640,7 +670,10 @@ def list_items(
     day = _date_option("--meeting", meeting)
     found = tracked.select(_tracked(settings), settings.roster, state, owner, day)
     if as_json:
-        sys.stdout.write(json.dumps([t.as_json() for t in found], ensure_ascii=False, indent=1) + "\n")
+        # What people corrected about each item, from the same file every command applies.
+        kinds = {c.id: c.kind for c in _corrections(config)}
+        listed = [{**t.as_json(), "correction": kinds.get(t.id)} for t in found]
+        sys.stdout.write(json.dumps(listed, ensure_ascii=False, indent=1) + "\n")
         return
     table = Table(title=f"{len(found)} action items")
     for column in ("issue", "state", "meeting", "owners", "task", "id"):
@@ -681,8 +714,13 @@ def close(
     """Close an action item's issue."""
     settings = _config(config)
     tracker = _tracker(settings)
-    _, said = _item_work(lambda: item_commands.close(tracker, _find(settings, tracker, item), not_planned))
+    closed, said = _item_work(
+        lambda: item_commands.close(tracker, _find(settings, tracker, item), not_planned)
+    )
     sys.stdout.write(said + "\n")
+    path = correction_store.path_for(config)
+    if not_planned and learning.record_close(settings, closed.issue, path):
+        sys.stdout.write(f"recorded in {path} as not an action item (undo: actionbot reopen)\n")
 
 
 @app.command(cls=clihelp.Command, epilog="Example: actionbot reopen 3f9c2a1b")
@@ -690,8 +728,49 @@ def reopen(item: ItemReference = None, config: ConfigOption = None) -> None:
     """Reopen an action item's issue."""
     settings = _config(config)
     tracker = _tracker(settings)
-    _, said = _item_work(lambda: item_commands.reopen(tracker, _find(settings, tracker, item)))
+    opened, said = _item_work(lambda: item_commands.reopen(tracker, _find(settings, tracker, item)))
     sys.stdout.write(said + "\n")
+    path = correction_store.path_for(config)
+    if learning.forget(path, opened.id):
+        sys.stdout.write(f"removed its correction from {path}: it is an action item again\n")
+
+
+@app.command(cls=clihelp.Command, epilog="Example: actionbot learn --out examples.json")
+def learn(
+    paths: Annotated[
+        list[str] | None, typer.Argument(metavar="PATH", help="Notes (default: notes.paths).")
+    ] = None,
+    config: ConfigOption = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Write the examples here (default: stdout).")
+    ] = None,
+) -> None:
+    """Record the corrections people made on the issues, and export every correction as examples."""
+    settings = _config(config)
+    extraction = run_extraction(paths or settings.notes.paths, settings, config)
+    tracker = _tracker(settings)
+    path = correction_store.path_for(config)
+    recorded = _item_work(
+        lambda: learning.record_from_issues(settings, tracker, Path.cwd(), path, extraction.items)
+    )
+    gold = learning.gold(settings, path, extraction.items)
+    text = json.dumps(gold, ensure_ascii=False, indent=1) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    count = sum(len(note["items"]) + len(note["not_items"]) for note in gold["notes"])
+    sys.stderr.write(f"{len(recorded)} corrections recorded from the issues in {path}\n")
+    sys.stderr.write(f"{count} examples from {len(gold['notes'])} reviewed notes\n")
+    sys.stderr.write(learning.fit_team_model(gold, Path.cwd()).said + "\n")
+    report_errors(extraction)
+
+
+def _corrections(config: Path | None) -> list[Correction]:
+    try:
+        return correction_store.load(correction_store.path_for(config))
+    except correction_store.CorrectionsError as error:
+        raise _fail(str(error)) from None
 
 
 def _tracker(settings: Config) -> Tracker:

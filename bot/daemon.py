@@ -24,6 +24,7 @@ from bot.commands import reminder_lines, runlog
 from bot.commands import sync as syncing
 from bot.config import Config
 from bot.notefiles import discover
+from bot.review import store
 from bot.wiring import make_tracker
 
 log = logging.getLogger("actionbot")
@@ -41,8 +42,11 @@ class Daemon:
         paths: list[str],
         root: Path,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        corrections: Path | None = None,
     ) -> None:
+        """`corrections`: the corrections file, read at every pass, as people may edit it meanwhile."""
         self.config, self.paths, self.root, self.clock = config, paths, root, clock
+        self.corrections = corrections
         self.stopping = threading.Event()
         self.stopped_by: str | None = None  # the signal that asked the loop to stop
         self.busy = False  # a job is running: a signal must end it, not wait for it
@@ -65,7 +69,7 @@ class Daemon:
             log.info("no new or changed notes")
             self._follow_up()
             return
-        extraction = pipeline.extract(changed, self.config)
+        extraction = self._extract(changed)
         for error in [*extraction.warnings, *extraction.errors]:
             log.warning("%s", error)
         result = syncing.run(self.config, extraction, dry_run=False, root=self.root)
@@ -93,7 +97,7 @@ class Daemon:
     def send_follow_up(self) -> None:
         """The checklist for the next meeting, to the channels that have not had it: new notes are
         the minutes of a meeting just held. Sent once per meeting per channel, however often this runs."""
-        extraction = pipeline.extract(discover(self.paths), self.config)
+        extraction = self._extract(discover(self.paths))
         now = self.clock()
         meeting = reporting.report_meeting(extraction, self.config, now)
         if meeting is None:
@@ -106,7 +110,7 @@ class Daemon:
             raise RuntimeError("a channel could not be reached; the checklist is sent to it next time")
 
     def remind(self) -> None:
-        extraction = pipeline.extract(discover(self.paths), self.config)
+        extraction = self._extract(discover(self.paths))
         now = self.clock()
         outcome = reporting.remind(
             self.config, extraction, make_tracker(self.config), now, self.root, dry_run=False
@@ -154,6 +158,10 @@ class Daemon:
             log.info("received %s, stopping", self.stopped_by)
         log.info("stopped")
 
+    def _extract(self, paths: list[str]) -> pipeline.Extraction:
+        corrections = store.load(self.corrections) if self.corrections is not None else []
+        return pipeline.extract(paths, self.config, corrections=corrections)
+
     def stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:
         # Only flags are set here: a signal can arrive in the middle of a write to the log, and
         # logging from the handler would re-enter that write, fail, and leave the loop running.
@@ -166,9 +174,9 @@ class Daemon:
             raise Stopped
 
 
-def serve(config: Config, paths: list[str], root: Path) -> None:
+def serve(config: Config, paths: list[str], root: Path, corrections: Path | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    daemon = Daemon(config, paths, root)
+    daemon = Daemon(config, paths, root, corrections=corrections)
     signal.signal(signal.SIGINT, daemon.stop)
     signal.signal(signal.SIGTERM, daemon.stop)
     log.info("watching %s", ", ".join(paths))

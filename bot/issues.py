@@ -42,6 +42,7 @@ class Issue:
     assignees: tuple[str, ...] = ()
     closed_at: dt.datetime | None = None
     closed_by: str | None = None
+    created_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Closure:
 class Comment:
     body: str
     author: str
+    id: int | None = None  # where the tracker has ids for comments, to edit one in place
 
 
 class Tracker(Protocol):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +15,7 @@ from bot.noteadded import parse_dated
 from bot.notefiles import read_text
 from bot.notes.meeting import Meeting, NoteError, normalized
 from bot.notes.naming import note_key
+from bot.review.corrections import Correction, correct
 
 if TYPE_CHECKING:
     from bot.extract.extractor import Extractor
@@ -40,10 +41,12 @@ def extract(
     config: Config,
     on_note: Callable[[str], None] | None = None,
     root: Path | None = None,
+    corrections: Sequence[Correction] = (),
 ) -> Extraction:
     """The meetings and items of the notes at `paths`, each note named by its path from `root` (the
     checkout the bot runs in; default: the working directory), however the path was given: that
-    name is part of every item's id."""
+    name is part of every item's id. `corrections` (people's, from the corrections file) are
+    applied last: the items people said are not action items are ignored, the others corrected."""
     result = Extraction()
     extractor: Extractor | None = None
     base = root or Path.cwd()
@@ -71,6 +74,12 @@ def extract(
         # The note's lines numbered as the readers number them, for the ignore comments on them.
         kept, dropped = ignore.split(items, normalized(text).split("\n"), config.ignore)
         result.items.extend(kept)
+        result.ignored.extend(dropped)
+    if corrections:
+        kept, dropped = correct(
+            result.items, corrections, config.roster, lambda note: not (base / note).exists()
+        )
+        result.items = kept
         result.ignored.extend(dropped)
     return result
 

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from bot.config import Config
+from bot.review import comment
 from bot.sync import issuetext
 from tests.actionsbed import ACTION, ROOT, WORKFLOW, Job
 from tests.gitbed import NotesRepo
@@ -146,9 +147,13 @@ def test_least_privilege_and_one_writer_per_repository() -> None:
     assert [step["uses"].split("@")[0] for step in pages["steps"]] == ["actions/deploy-pages"]
     assert pages["needs"] == "site" and pages["environment"]["name"] == "github-pages"
     assert jobs["site"]["permissions"] == {"contents": "read", "issues": "read"}
+    # The sync commits the corrections of a merged pull request's review, which it finds; the plan
+    # keeps the review comment. Nothing else writes anything but issues.
+    review = {"sync": {"contents": "write", "pull-requests": "read"}, "plan": {"pull-requests": "write"}}
     for name, job in jobs.items():
         writes = job["permissions"].get("issues") == "write"
-        assert job["permissions"] == {"contents": "read", "issues": "write" if writes else "read"}, name
+        expected = {"contents": "read", "issues": "write" if writes else "read", **review.get(name, {})}
+        assert job["permissions"] == expected, name
         if writes:
             assert "${{ github.repository }}" in job["concurrency"]["group"], name
             assert job["concurrency"]["cancel-in-progress"] is False, name
@@ -353,20 +358,27 @@ def test_a_push_that_changes_no_note_writes_nothing_and_asks_github_nothing(
     assert emu.requests == []
 
 
-def test_a_pull_request_run_plans_into_the_summary_and_writes_nothing(
-    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
-) -> None:
+def minutes_branch(notes: tuple[NotesRepo, str, str]) -> tuple[NotesRepo, str, str]:
+    """A branch from the first commit adding the second note, as a pull request's: the repository,
+    the base and the head."""
     repo, first, _ = notes
     repo.git("reset", "-q", "--hard", first)
     repo.git("checkout", "-q", "-b", "minutes-0520")
-    head = repo.commit({"notes/2026-05-20.md": SECOND}, "Second meeting")
+    return repo, first, repo.commit({"notes/2026-05-20.md": SECOND}, "Second meeting")
+
+
+def test_a_pull_request_run_plans_into_the_summary_and_writes_nothing(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, first, head = minutes_branch(notes)
     event = {
         "action": "opened",
         "number": 3,
         "pull_request": {
             "number": 3,
-            "base": {"ref": "main", "sha": first},
-            "head": {"ref": "minutes-0520", "sha": head},
+            "base": {"ref": "main", "sha": first, "repo": {"full_name": REPO}},
+            # From a fork: its job's token cannot write, so it gets no review comment either.
+            "head": {"ref": "minutes-0520", "sha": head, "repo": {"full_name": "someone/notes"}},
         },
         "repository": {"full_name": REPO},
     }
@@ -382,6 +394,27 @@ def test_a_pull_request_run_plans_into_the_summary_and_writes_nothing(
     assert "issues created" not in summary
     # Only reads: who the bot is, its issues, and who can be assigned.
     assert {r.method for r in emu.requests} == {"GET"}
+
+
+def test_a_pull_request_from_the_repository_itself_keeps_one_review_comment(
+    notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
+) -> None:
+    repo, first, head = minutes_branch(notes)
+    number = emu.create_pull_request(REPO, "Minutes of 20 May", as_user="priyar").number
+    ends = {
+        "base": {"sha": first, "repo": {"full_name": REPO}},
+        "head": {"sha": head, "repo": {"full_name": REPO}},
+    }
+    event = {"number": number, "pull_request": {"number": number, **ends}, "repository": {"full_name": REPO}}
+    for run in range(2):
+        emu.reset_log()
+        Job(repo.root, "pull_request", event, head, REPO, emu.token, emu.url).run("plan")
+        [review] = [c.body for c in emu.comments(REPO, number)]
+        assert review.startswith(comment.MARK) and review.count("- [x] ") == 2
+        assert [i.number for i in emu.issues(REPO)] == [number]  # the pull request itself: no issue opened
+        writes = [(r.method, r.canonical_path) for r in emu.writes()]
+        # Posted once; the second run finds it as it should be and writes nothing.
+        assert writes == ([("POST", f"/repos/{REPO}/issues/{number}/comments")] if run == 0 else [])
 
 
 def test_the_job_runs_only_where_there_is_a_config(tmp_path: Path, emu: GitHubEmulator) -> None:

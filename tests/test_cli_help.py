@@ -28,6 +28,7 @@ def test_every_command_is_covered() -> None:
         "extract",
         "init",
         "items",
+        "learn",
         "remind",
         "reopen",
         "report",

@@ -14,7 +14,7 @@ import requests
 from github import GithubException, GithubRetry, UnknownObjectException
 from github.GithubException import BadCredentialsException, RateLimitExceededException
 
-from tests.github_emulator import GitHubEmulator, schemas
+from tests.github_emulator import ApiError, GitHubEmulator, schemas
 from tests.github_emulator.fixtures import github_emulator as _github_emulator  # noqa: F401
 from tests.github_emulator.fixtures import serve
 
@@ -533,6 +533,33 @@ def test_contents_and_compare(emu: GitHubEmulator) -> None:
     }
     assert all(f.sha for f in comparison.files)
     assert repo.compare("main", "a" * 40).status == "behind"
+
+
+def test_writing_a_file_makes_a_commit_and_refuses_a_stale_sha(emu: GitHubEmulator) -> None:
+    emu.set_commits(REPO, {"a" * 40: {"notes/x.md": "x"}})
+    repo = emu.github().get_repo(REPO)
+    created = repo.create_file("corrections.yaml", "Record them", "one\n", branch="main")
+    assert emu.file(REPO, "corrections.yaml") == b"one\n" and emu.file(REPO, "notes/x.md") == b"x"
+    stale = created["content"].sha
+    repo.update_file("corrections.yaml", "Again", "two\n", stale, branch="main")
+    assert emu.file(REPO, "corrections.yaml") == b"two\n"
+    with pytest.raises(GithubException) as conflict:  # a writer who read before the last write
+        repo.update_file("corrections.yaml", "Late", "three\n", stale, branch="main")
+    assert conflict.value.status == 409 and emu.file(REPO, "corrections.yaml") == b"two\n"
+    with pytest.raises(GithubException) as missing:
+        repo.create_file("corrections.yaml", "Blind", "four\n", branch="main")
+    assert missing.value.status == 422
+
+
+def test_the_pull_requests_of_a_commit_are_those_it_merged(emu: GitHubEmulator) -> None:
+    open_one = emu.create_pull_request(REPO, "Open").number
+    merged = emu.create_pull_request(REPO, "Merged").number
+    emu.merge_pull_request(REPO, merged, "c" * 40)
+    commit = emu.github(lazy=True).get_repo(REPO).get_commit("c" * 40)  # as the bot reads it: no GET
+    assert [(p.number, p.merge_commit_sha) for p in commit.get_pulls()] == [(merged, "c" * 40)]
+    assert emu.issue(REPO, open_one).state == "open" and emu.issue(REPO, merged).merged_at is not None
+    with pytest.raises(ApiError):
+        emu.merge_pull_request(REPO, merged, "d" * 40)  # merged already
 
 
 class TestConfiguredFixture:

@@ -10,11 +10,14 @@ from __future__ import annotations
 from tests.conftest import ROOT
 from tools import layers
 
-CORE = ("bot.notes", "bot.extract", "bot.sync", "bot.followup", "bot.items", "bot.people", "bot.issues")
+CORE = (
+    "bot.notes", "bot.extract", "bot.sync", "bot.followup", "bot.items", "bot.people", "bot.issues",
+    "bot.review.corrections", "bot.review.comment", "bot.review.fromissues", "bot.review.examples",
+)  # fmt: skip
 EDGES = (
     "bot.trackers", "bot.config", "bot.wiring", "bot.cli", "bot.commands", "bot.actions", "bot.notefiles",
     "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.site",
-    "bot.scaffold",
+    "bot.scaffold", "bot.review.store",
 )  # fmt: skip
 
 

@@ -194,6 +194,47 @@ class GitHubTracker:
         native = self._native(issue)
         self._call(lambda: native.create_comment(body))
 
+    # -- a pull request's review comment, and the corrections file -------------------------------
+
+    def pull_request_comments(self, repo: str, number: int) -> list[Comment]:
+        """A pull request's conversation (its comments are an issue's, on the same number)."""
+
+        def listing() -> list[Comment]:
+            found = self._repo(repo).get_issue(number).get_comments()
+            return [Comment(c.body or "", c.user.login, c.id) for c in found]
+
+        return self._call(listing)
+
+    def post_comment(self, repo: str, number: int, body: str) -> None:
+        self._call(lambda: self._repo(repo).get_issue(number).create_comment(body))
+
+    def edit_comment(self, repo: str, number: int, comment_id: int, body: str) -> None:
+        self._call(lambda: self._repo(repo).get_issue(number).get_comment(comment_id).edit(body))
+
+    def merged_pull_requests(self, repo: str, sha: str) -> list[int]:
+        """The pull requests whose merge made the commit `sha`."""
+        pulls = self._call(lambda: list(self._repo(repo).get_commit(sha).get_pulls()))
+        return sorted(p.number for p in pulls if p.merged_at is not None and p.merge_commit_sha == sha)
+
+    def write_file(self, repo: str, path: str, text: str, message: str, branch: str) -> None:
+        """Commit `text` as the file at `path` on `branch`: the bot's own commit, through the API,
+        so the job needs no push credentials in its checkout."""
+        target = self._repo(repo)
+        try:
+            current = self._call(lambda: target.get_contents(path, ref=branch))
+        except TrackerError as error:
+            if error.status != 404:
+                raise
+            self._call(lambda: target.create_file(path, message, text, branch=branch))
+            return
+        assert not isinstance(current, list), f"{path} is a directory"
+        self._call(lambda: target.update_file(path, message, text, current.sha, branch=branch))
+
+    def closed_by(self, issue: Issue) -> str | None:
+        """Who closed the issue (one read: the listing does not say)."""
+        native = self._call(lambda: self._repo(issue.repo).get_issue(issue.number))
+        return native.closed_by.login if native.closed_by else None
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _repo(self, name: str) -> Repository:
@@ -218,6 +259,7 @@ class GitHubTracker:
             labels=tuple(label.name for label in issue.labels),
             assignees=tuple(user.login for user in issue.assignees),
             closed_at=issue.closed_at,
+            created_at=issue.created_at,
         )
 
     def _call(self, work: Callable[[], T]) -> T:

@@ -155,7 +155,7 @@ class LocalTracker:
 
     @staticmethod
     def _issue(row: tuple[object, ...]) -> Issue:
-        repo, number, title, body, state, reason, labels, assignees, author, _created, closed = row
+        repo, number, title, body, state, reason, labels, assignees, author, created, closed = row
         return Issue(
             repo=str(repo),
             number=int(str(number)),
@@ -168,6 +168,7 @@ class LocalTracker:
             labels=tuple(json.loads(str(labels))),
             assignees=tuple(json.loads(str(assignees))),
             closed_at=dt.datetime.fromisoformat(str(closed)) if closed else None,
+            created_at=dt.datetime.fromisoformat(str(created)),
         )
 
 

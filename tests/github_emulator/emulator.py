@@ -250,6 +250,21 @@ class GitHubEmulator:
                 self._repo(repo), self._user(as_user), title, body=body, merged=merged
             )
 
+    def merge_pull_request(
+        self, repo: RepoRef, number: int, commit_sha: str, *, as_user: str | None = None
+    ) -> Issue:
+        """Merge pull request ``number``, as the commit ``commit_sha`` on the base branch."""
+        with self.state.lock:
+            r = self._repo(repo)
+            return self.state.merge_pull_request(r, r.issue(number), self._user(as_user), commit_sha)
+
+    def file(self, repo: RepoRef, path: str, ref: str | None = None) -> bytes | None:
+        """The file at ``path`` on ``ref`` (default branch), or None."""
+        with self.state.lock:
+            r = self._repo(repo)
+            commit = r.history.resolve(ref or r.default_branch)
+            return None if commit is None else commit.files.get(path)
+
     def cross_reference(
         self,
         repo: RepoRef,

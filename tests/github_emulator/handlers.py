@@ -7,6 +7,7 @@ Handlers run while the WSGI app holds ``State.lock``. They turn the request into
 
 from __future__ import annotations
 
+import base64
 import math
 import re
 import urllib.parse
@@ -535,6 +536,44 @@ def compare(ctx: Ctx) -> Reply:
     return Reply(200, body, "commit-comparison", headers)
 
 
+def list_commit_pulls(ctx: Ctx) -> Reply:
+    repo = ctx.repo()
+    open_issues = sum(1 for i in repo.issues.values() if i.state == "open")
+    sha = ctx.params["sha"]
+    pulls = ctx.state.pulls_of_commit(repo, sha)
+    return _listing(
+        ctx,
+        pulls,
+        lambda p: payloads.pull_request_simple(repo, p, ctx.urls, open_issues, sha),
+        "pull-request-simple-list",
+    )
+
+
+def put_contents(ctx: Ctx) -> Reply:
+    repo, body = ctx.repo(), _object_body(ctx)
+    path = ctx.params.get("path", "").strip("/")
+    message, content = _get(body, "message", str), _get(body, "content", str)
+    if message is UNSET or content is UNSET:
+        raise validation_failed("File", "content" if message is not UNSET else "message", "missing_field")
+    try:
+        data = base64.b64decode(content, validate=True)
+    except ValueError:
+        raise validation_failed("File", "content", "invalid", message="content is not valid Base64") from None
+    sha, branch = _get(body, "sha", str), _get(body, "branch", str)
+    existed = path in (getattr(repo.history.resolve(branch or repo.default_branch), "files", None) or {})
+    commit = ctx.state.put_file(
+        repo,
+        path,
+        data,
+        message=message,
+        sha=None if sha is UNSET else sha,
+        branch=None if branch is UNSET else branch,
+    )
+    return Reply(
+        200 if existed else 201, payloads.file_commit(repo, ctx.urls, path, data, commit), "file-commit"
+    )
+
+
 # -- the route table ------------------------------------------------------------------------------
 
 _REPO = r"(?:/repos/(?P<owner>[^/]+)/(?P<repo>[^/]+)|/repositories/(?P<repo_id>\d+))"
@@ -584,6 +623,9 @@ ROUTES: list[Route] = [
     _route("GET {repo}/assignees/(?P<login>[^/]+)", check_assignee,
            "issues/assignees#check-if-a-user-can-be-assigned"),
     _route("GET {repo}/contents(?:/(?P<path>.*))?", get_contents, "repos/contents#get-repository-content"),
+    _route("PUT {repo}/contents/(?P<path>.+)", put_contents, "repos/contents#create-or-update-file-contents"),
+    _route(r"GET {repo}/commits/(?P<sha>[0-9a-f]{7,40})/pulls", list_commit_pulls,
+           "commits/commits#list-pull-requests-associated-with-a-commit"),
     _route("GET {repo}/compare/(?P<basehead>.+)", compare, "commits/commits#compare-two-commits"),
 ]
 # fmt: on

@@ -472,3 +472,94 @@ def commit_comparison(
         "commits": [commit(repo, c, urls) for c in commits],
         "files": [diff_entry(repo, urls, change, head) for change in files],
     }
+
+
+# Keys GitHub sends for GET /repos/{o}/{r} only, not where a repository is embedded ("repository").
+_FULL_ONLY = frozenset({"network_count", "subscribers_count"})
+
+
+def repository(repo: Repo, urls: Urls, open_issues: int) -> Json:
+    return {k: v for k, v in full_repository(repo, urls, open_issues).items() if k not in _FULL_ONLY}
+
+
+def pull_request_simple(repo: Repo, pull: Issue, urls: Urls, open_issues: int, head_sha: str) -> Json:
+    """A pull request as ``GET /commits/{sha}/pulls`` lists it. The emulator keeps no branches for
+    pull requests: the head is named after the number, at ``head_sha``."""
+    api = f"{urls.repo(repo)}/pulls/{pull.number}"
+    html = f"{urls.repo_html(repo)}/pull/{pull.number}"
+    issue_api = f"{urls.repo(repo)}/issues/{pull.number}"
+    where = repository(repo, urls, open_issues)
+
+    def end(ref: str, sha: str) -> Json:
+        owner = simple_user(repo.owner, urls)
+        return {"label": f"{repo.owner.login}:{ref}", "ref": ref, "repo": where, "sha": sha, "user": owner}
+
+    links = {
+        "comments": {"href": f"{issue_api}/comments"},
+        "commits": {"href": f"{api}/commits"},
+        "statuses": {"href": f"{urls.repo(repo)}/statuses/{head_sha}"},
+        "html": {"href": html},
+        "issue": {"href": issue_api},
+        "review_comments": {"href": f"{api}/comments"},
+        "review_comment": {"href": f"{urls.repo(repo)}/pulls/comments{{/number}}"},
+        "self": {"href": api},
+    }
+    return {
+        "url": api,
+        "id": pull.id,
+        "node_id": pull.node_id,
+        "html_url": html,
+        "diff_url": f"{html}.diff",
+        "patch_url": f"{html}.patch",
+        "issue_url": issue_api,
+        "commits_url": f"{api}/commits",
+        "review_comments_url": f"{api}/comments",
+        "review_comment_url": f"{urls.repo(repo)}/pulls/comments{{/number}}",
+        "comments_url": f"{issue_api}/comments",
+        "statuses_url": f"{urls.repo(repo)}/statuses/{head_sha}",
+        "number": pull.number,
+        "state": pull.state,
+        "locked": pull.locked,
+        "title": pull.title,
+        "user": simple_user(pull.user, urls),
+        "body": pull.body,
+        "labels": [label(repo, lab, urls, full=False) for lab in pull.labels],
+        "milestone": milestone(repo, pull.milestone, urls) if pull.milestone else None,
+        "created_at": iso(pull.created_at),
+        "updated_at": iso(pull.updated_at),
+        "closed_at": iso(pull.closed_at),
+        "merged_at": iso(pull.merged_at),
+        "merge_commit_sha": pull.merge_commit_sha,
+        "assignee": simple_user(pull.assignees[0], urls) if pull.assignees else None,
+        "assignees": [simple_user(u, urls) for u in pull.assignees],
+        "requested_reviewers": [],
+        "requested_teams": [],
+        "head": end(f"pull-{pull.number}", head_sha),
+        "base": end(repo.default_branch, head_sha),
+        "_links": links,
+        "author_association": repo.association(pull.user),
+        "auto_merge": None,
+        "draft": False,
+    }
+
+
+def file_commit(repo: Repo, urls: Urls, path: str, data: bytes, com: Commit) -> Json:
+    """The answer to ``PUT /contents/{path}``: the file written and the commit that wrote it."""
+    content = content_file(repo, urls, path, data, com.sha)
+    del content["encoding"], content["content"]
+    full = commit(repo, com, urls)
+    return {
+        "content": content,
+        "commit": {
+            "sha": com.sha,
+            "node_id": full["node_id"],
+            "url": full["commit"]["url"],
+            "html_url": full["html_url"],
+            "author": full["commit"]["author"],
+            "committer": full["commit"]["committer"],
+            "message": com.message,
+            "tree": full["commit"]["tree"],
+            "parents": full["parents"],
+            "verification": full["commit"]["verification"],
+        },
+    }

@@ -76,6 +76,8 @@ SCHEMAS: dict[str, Any] = {
     "content-file": models.ContentFile,
     "content-directory": list[models.ContentDirectoryItems],
     "commit-comparison": models.CommitComparison,
+    "pull-request-simple-list": list[models.PullRequestSimple],
+    "file-commit": models.FileCommit,
     "basic-error": models.BasicError,
     "validation-error": models.ValidationError,
 }

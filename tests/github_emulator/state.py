@@ -18,8 +18,8 @@ from datetime import UTC, datetime, timedelta
 from enum import Enum
 from typing import Literal
 
-from .errors import not_found, validation_failed
-from .gitdata import Commit, History, make_commit_sha
+from .errors import ApiError, not_found, validation_failed
+from .gitdata import Commit, History, blob_sha, make_commit_sha
 
 
 class _Unset(Enum):
@@ -154,6 +154,7 @@ class Issue:
     locked: bool = False
     pull_request: bool = False  # a pull request as the issues API shows it (html_url has /pull/)
     merged_at: datetime | None = None
+    merge_commit_sha: str | None = None  # the commit a merge made on the base branch
     timeline: list[TimelineEvent] = field(default_factory=list)
 
     @property
@@ -586,6 +587,37 @@ class State:
             pull.closed_at, pull.closed_by = now, actor
             self._record(pull, "closed", actor, now)
         return pull
+
+    def merge_pull_request(self, repo: Repo, pull: Issue, actor: User, commit_sha: str) -> Issue:
+        """Merge an open pull request: closed, merged now, by the commit ``commit_sha`` of the base."""
+        if not pull.pull_request or pull.state != "open":
+            raise validation_failed("PullRequest", "state", "invalid", message="not an open pull request")
+        now = self.clock.now()
+        pull.state, pull.merged_at, pull.merge_commit_sha = "closed", now, commit_sha
+        pull.closed_at, pull.closed_by = now, actor
+        self._record(pull, "closed", actor, now)
+        return pull
+
+    def pulls_of_commit(self, repo: Repo, sha: str) -> list[Issue]:
+        """The pull requests whose merge made ``sha`` (the emulator keeps no branches for a pull
+        request, so an open one whose head holds the commit is not found, as GitHub would)."""
+        return [i for i in repo.issues.values() if i.pull_request and i.merge_commit_sha == sha]
+
+    def put_file(
+        self, repo: Repo, path: str, data: bytes, *, message: str, sha: str | None, branch: str | None
+    ) -> Commit:
+        """``PUT /contents/{path}``: a commit on ``branch`` (default branch) with the file written.
+        Replacing a file takes its blob sha, as GitHub asks, so two writers cannot both win."""
+        head = repo.history.resolve(branch or repo.default_branch)
+        if head is None and branch is not None and repo.history.order:
+            raise not_found(f"Branch {branch} not found")
+        files = dict(head.files) if head is not None else {}
+        if path in files and sha is None:
+            raise validation_failed("File", "sha", "missing_field", message='"sha" wasn\'t supplied.')
+        if path in files and sha != blob_sha(files[path]):
+            raise ApiError(409, f"{path} does not match {sha}")
+        files[path] = data
+        return self.add_commit(repo, files, message=message, branch=branch)
 
     def transfer_issue(self, repo: Repo, issue: Issue, target: Repo) -> Issue:
         """Move an issue to ``target``, as a person's "Transfer issue" does: it takes the next number
