@@ -44,7 +44,7 @@ def test_no_step_puts_the_bots_environment_on_the_jobs_path() -> None:
 def test_the_install_takes_every_dependency_from_the_lock_with_hashes() -> None:
     script = STEPS["install"]["run"]
     assert '--require-hashes --no-deps -r "$ACTIONBOT_SOURCE/requirements.lock"' in script
-    assert '--no-deps --no-build-isolation "$ACTIONBOT_SOURCE"' in script
+    assert '--no-deps --no-build-isolation --force-reinstall "$ACTIONBOT_SOURCE"' in script
 
 
 def test_the_lock_pins_what_the_tests_run() -> None:

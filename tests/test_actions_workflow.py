@@ -250,17 +250,19 @@ def test_a_cache_hit_reinstalls_only_the_bot_and_a_miss_builds_the_environment(t
     venv = tmp_path / "actionbot-venv"
     env = {"ACTIONBOT_PYTHON": str(fake), "ACTIONBOT_SOURCE": "/src", "ACTIONBOT_VENV": str(venv)}
     pip = "python -m pip install --quiet --disable-pip-version-check"
-    run_step("install", {**env, "ACTIONBOT_CACHED": ""}, tmp_path)
+    said = run_step("install", {**env, "ACTIONBOT_CACHED": ""}, tmp_path)
+    bot = f"{pip} --no-deps --no-build-isolation --force-reinstall /src"
     assert calls.read_text(encoding="utf-8").splitlines() == [
         f"python -m venv --clear {venv}",
-        f"{pip} setuptools>=68 /src",
+        f"{pip} --require-hashes --no-deps -r /src/requirements.lock",
+        bot,
     ]
     calls.unlink()
-    run_step("install", {**env, "ACTIONBOT_CACHED": "true"}, tmp_path)
-    assert calls.read_text(encoding="utf-8").splitlines() == [
-        f"{pip} --no-deps --no-build-isolation --force-reinstall /src"
-    ]
-    assert (tmp_path / "path").read_text(encoding="utf-8").split() == [f"{venv}/bin", f"{venv}/bin"]
+    again = run_step("install", {**env, "ACTIONBOT_CACHED": "true"}, tmp_path)
+    assert calls.read_text(encoding="utf-8").splitlines() == [bot]
+    # The environment is the step's output, never put on the job's PATH.
+    assert said["bin"] == again["bin"] == f"{venv}/bin"
+    assert not (tmp_path / "path").exists() or not (tmp_path / "path").read_text(encoding="utf-8").strip()
 
 
 # -- simulated runs ------------------------------------------------------------------------------

@@ -283,7 +283,9 @@ def _subject_kind(verb: Token, candidate: Candidate) -> str:
 def _closed_words(doc: Doc, start: int) -> Iterable[str]:
     seen: set[str] = set()
     for token in doc[start:]:
-        if token.tag_ in _CLOSED_TAGS and token.lower_ not in seen and token.is_alpha:
+        # The tagger calls some names of tools determiners or prepositions; the stop-word list is a
+        # closed list of English words, the same for every team.
+        if token.tag_ in _CLOSED_TAGS and token.is_stop and token.lower_ not in seen and token.is_alpha:
             seen.add(token.lower_)
             yield token.lower_
 

@@ -375,6 +375,14 @@ def _overridden(judged: Judged) -> bool | None:
         return False
     if any(features.get(name) for name in _NOT_PROMISES):
         return False
+    # A report of the person's own: "Yuki wrote the issue", "Lena is working through the backlog",
+    # "Ines has a draft"; present tense promises only with a verb of commitment ("Zach volunteers").
+    reported = features.get("own-mood=past") or features.get("own-mood=progressive")
+    # Someone named by the layout alone (a label, a heading) is reported on by a sentence in the past.
+    unnamed = features.get("own-mood=unnamed")
+    reported = reported or (unnamed and (features.get("mood=past") or features.get("mood=progressive")))
+    if reported or (features.get("own-mood=present") and not features.get("verb-class=commit")):
+        return False
     return None
 
 
