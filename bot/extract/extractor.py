@@ -396,7 +396,7 @@ def _accepted(judged: Judged, decision: Decision) -> bool:
     return probability >= (decision.threshold * FOUND_FACTOR if found else decision.threshold)
 
 
-FOUND_FACTOR = 0.5
+FOUND_FACTOR = 0.75
 
 
 def _decided(reading: Reading, decision: Decision) -> Reading:
