@@ -122,6 +122,12 @@ def test_a_team_model_that_reads_the_history_worse_is_refused_and_nothing_is_wri
     assert "team model precision 0.571, recall 0.800, F1 0.667" in learned.stderr
     assert learning.REFUSED.format(loss=team.RECALL_GIVEN_UP) in learned.stderr
     assert not (root / model.FILE_NAME).exists()
+    # A team model kept before stays as it was, and learn says it is still in use.
+    earlier = '{"correction": {"bias": -0.5}, "threshold": 0.4}\n'
+    (root / model.FILE_NAME).write_text(earlier, encoding="utf-8")
+    again = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
+    assert learning.LEFT.format(path=model.FILE_NAME) in again.stderr
+    assert (root / model.FILE_NAME).read_text(encoding="utf-8") == earlier
 
 
 def test_a_team_model_no_better_than_the_shipped_one_is_refused_and_nothing_is_written(

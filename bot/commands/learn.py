@@ -32,6 +32,7 @@ REFUSED = (
     "team model not kept: it does not do better than the shipped decision (F1 must rise and recall "
     "fall by no more than {loss}); nothing written"
 )
+LEFT = "the team model already in {path} is left as it was: delete it to go back to the shipped decision"
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ def fit_team_model(
         return TeamFit(False, TOO_FEW.format(count=verdict.meetings, verb=verb))
     figures = FIGURES.format(count=verdict.meetings, before=verdict.before, after=verdict.after)
     if not verdict.better:
-        return TeamFit(False, figures + "\n" + REFUSED.format(loss=team.RECALL_GIVEN_UP))
+        left = "\n" + LEFT.format(path=path) if path.is_file() else ""
+        return TeamFit(False, figures + "\n" + REFUSED.format(loss=team.RECALL_GIVEN_UP) + left)
     model.save(path, verdict)
     return TeamFit(True, figures + "\n" + KEPT.format(path=path))
 
