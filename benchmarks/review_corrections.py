@@ -13,8 +13,8 @@ Per corpus, on the first half: notes, the corrections by kind, the extractor's p
 there by the gold, its precision by the examples (the two agree when the examples say what the gold
 says about every item found), and the share of the gold's firm items the examples hold (the recall
 by the gold: what a review can teach is bounded by what the extractor finds). These examples are
-the input of the team model's benchmark, which fits on them and scores the second half; fitting is
-the extraction's learned decision's part (issue 18), not done here.
+the input of the team model's benchmark (benchmarks/team_model.py), which fits on them and scores
+the second half.
 """
 
 from __future__ import annotations
@@ -31,11 +31,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.quality import DEFAULT_CORPORA, corpus_files, load_scorer  # noqa: E402
-from bot.config import load_config  # noqa: E402
+from bot.config import Config, load_config  # noqa: E402
 from bot.extract.extractor import Extractor  # noqa: E402
 from bot.extract.nlp import load_model  # noqa: E402
 from bot.items import ActionItem  # noqa: E402
 from bot.notefiles import load_meeting  # noqa: E402
+from bot.notes.meeting import Meeting  # noqa: E402
 from bot.review.corrections import Correction  # noqa: E402
 from bot.review.examples import gold_examples  # noqa: E402
 
@@ -64,15 +65,21 @@ def simulated_review(
     return found
 
 
-def first_half(folder: Path, scorer: ModuleType) -> dict[str, Any]:
+def annotated(folder: Path) -> tuple[Config, dict[str, Any], list[Meeting]]:
+    """The corpus's config, gold and the meetings the gold annotates, in meeting order."""
     config_path, paths = corpus_files(folder)
     config = load_config(config_path)
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
-    annotated = {Path(note["note"]).name for note in gold["notes"]}
+    listed = {Path(note["note"]).name for note in gold["notes"]}
     meetings = sorted(
-        (load_meeting(path, config.notes.max_bytes) for path in paths if Path(path).name in annotated),
+        (load_meeting(path, config.notes.max_bytes) for path in paths if Path(path).name in listed),
         key=lambda m: (m.date, m.path),
     )
+    return config, gold, meetings
+
+
+def first_half(folder: Path, scorer: ModuleType) -> dict[str, Any]:
+    config, gold, meetings = annotated(folder)
     half = meetings[: (len(meetings) + 1) // 2]
     names = {Path(m.path).name for m in half}
     extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)

@@ -36,6 +36,7 @@ from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.notefiles import OUTSIDE, discover, leaves, load_meeting, missing
 from bot.notes.meeting import NoteError
+from bot.review import model as team_model
 from bot.review import store as correction_store
 from bot.review.corrections import Correction
 from bot.site import build as site_build
@@ -117,15 +118,20 @@ def run_extraction(paths: list[str], config: Config, config_path: Path | None = 
     show = stderr.is_terminal and len(notes) >= _PROGRESS_FROM
     try:
         corrections = correction_store.load(correction_store.path_for(config_path))
+        decision = team_model.load(team_model.path_for(config_path))
         if not show:
-            extraction = pipeline.extract(notes, config, corrections=corrections)
+            extraction = pipeline.extract(notes, config, corrections=corrections, decision=decision)
         else:
             with _progress_bar() as progress:
                 task = progress.add_task("reading notes", total=len(notes))
                 extraction = pipeline.extract(
-                    notes, config, on_note=lambda _: progress.advance(task), corrections=corrections
+                    notes,
+                    config,
+                    on_note=lambda _: progress.advance(task),
+                    corrections=corrections,
+                    decision=decision,
                 )
-    except correction_store.CorrectionsError as error:
+    except (correction_store.CorrectionsError, team_model.TeamModelError) as error:
         raise _fail(str(error)) from None
     except ModelMissing as error:
         raise _fail(str(error)) from None
@@ -745,7 +751,8 @@ def learn(
         Path | None, typer.Option("--out", metavar="FILE", help="Write the examples here (default: stdout).")
     ] = None,
 ) -> None:
-    """Record the corrections people made on the issues, and export every correction as examples."""
+    """Record the corrections people made on the issues, export every correction as examples, and
+    fit the team's own decision on them, kept only if it reads the team's notes better."""
     settings = _config(config)
     extraction = run_extraction(paths or settings.notes.paths, settings, config)
     tracker = _tracker(settings)
@@ -762,7 +769,8 @@ def learn(
     count = sum(len(note["items"]) + len(note["not_items"]) for note in gold["notes"])
     sys.stderr.write(f"{len(recorded)} corrections recorded from the issues in {path}\n")
     sys.stderr.write(f"{count} examples from {len(gold['notes'])} reviewed notes\n")
-    sys.stderr.write(learning.fit_team_model(gold, Path.cwd()).said + "\n")
+    fitted = learning.fit_team_model(settings, gold, extraction.meetings, team_model.path_for(config))
+    sys.stderr.write(fitted.said + "\n")
     report_errors(extraction)
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.config import Config
 from bot.extract import ignore, runs
+from bot.extract.decision import Decision
 from bot.extract.nlp import load_model
 from bot.items import ActionItem
 from bot.noteadded import parse_dated
@@ -42,11 +43,13 @@ def extract(
     on_note: Callable[[str], None] | None = None,
     root: Path | None = None,
     corrections: Sequence[Correction] = (),
+    decision: Decision | None = None,
 ) -> Extraction:
     """The meetings and items of the notes at `paths`, each note named by its path from `root` (the
     checkout the bot runs in; default: the working directory), however the path was given: that
     name is part of every item's id. `corrections` (people's, from the corrections file) are
-    applied last: the items people said are not action items are ignored, the others corrected."""
+    applied last: the items people said are not action items are ignored, the others corrected.
+    `decision`: the team's own (`actionbot learn`), else the shipped one decides."""
     result = Extraction()
     extractor: Extractor | None = None
     base = root or Path.cwd()
@@ -63,7 +66,9 @@ def extract(
             # read no notes (items, close, reopen, init's help) should not wait for it.
             from bot.extract.extractor import Extractor
 
-            extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
+            extractor = Extractor(
+                load_model(config.model), config.roster, config.meetings.every_days, decision
+            )
         try:
             items = extractor.extract(meeting)
         except ValueError as error:

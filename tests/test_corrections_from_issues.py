@@ -127,7 +127,8 @@ def test_learn_exports_the_corrections_as_gold_the_shared_scorer_reads(tmp_path:
         clibed.actionbot("close", item["id"][:8], cwd=root)  # done: confirmed
     learned = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
     assert learned.returncode == 0, learned.stderr
-    assert "4 corrections recorded" in learned.stderr and learning.NOT_FITTED in learned.stderr
+    assert "4 corrections recorded" in learned.stderr
+    assert learning.TOO_FEW.format(count=1, verb="was") in learned.stderr
     gold = json.loads((root / "examples.json").read_text(encoding="utf-8"))
     [note] = gold["notes"]
     assert note["note"] == "notes/2026-05-06.md" and len(note["items"]) == 4

@@ -66,7 +66,7 @@ def test_the_shipped_weights_are_what_the_training_command_gives(tmp_path: Path)
 
     out = tmp_path / SHIPPED
     corpora = train_decision.read_corpora(SHARED / "notes")
-    decision = train_decision.train(corpora, train_decision.load_scorer())
+    decision = train_decision.train(corpora)
     out.write_text(json.dumps(decision.as_json()), encoding="utf-8")
     shipped = json.loads((ROOT / "bot" / "extract" / SHIPPED).read_text(encoding="utf-8"))
     again = json.loads(out.read_text(encoding="utf-8"))

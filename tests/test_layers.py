@@ -17,7 +17,7 @@ CORE = (
 EDGES = (
     "bot.trackers", "bot.config", "bot.wiring", "bot.cli", "bot.commands", "bot.actions", "bot.notefiles",
     "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.site",
-    "bot.scaffold", "bot.review.store",
+    "bot.scaffold", "bot.review.store", "bot.review.model",
 )  # fmt: skip
 
 

@@ -5,7 +5,8 @@
 Every sentence the extractor reads, in every note of every corpus with a `gold.json`, gives one
 example per person who may own something in it: the evidence (`bot.extract.evidence`) and whether
 the gold annotates an item of that person whose quote agrees with the sentence (the shared scorer's
-own test). The decision is fitted on all of them, deterministically (`bot.extract.decision.fit`).
+own test, as `bot.extract.labels` holds it; `actionbot learn` labels a team's examples the same
+way). The decision is fitted on all of them, deterministically (`bot.extract.decision.fit`).
 
 `--loo` also scores each corpus with a decision fitted without it: rules alone, the learned decision
 alone (the rules' findings withheld from its evidence), and shipped (the decision over all evidence).
@@ -29,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import load_config  # noqa: E402
 from bot.extract.decision import Decision, Example, fit  # noqa: E402
 from bot.extract.extractor import Extractor, Reading  # noqa: E402
+from bot.extract.labels import items_of, labelled  # noqa: E402
 from bot.extract.nlp import load_model  # noqa: E402
 from bot.notefiles import discover, load_meeting  # noqa: E402
 from bot.notes.meeting import Meeting  # noqa: E402
@@ -46,21 +48,13 @@ class Corpus:
     meetings: list[tuple[Meeting, list[Reading]]]
     gold: dict[str, Any]
 
-    def examples(self, scorer: ModuleType, keep: Callable[[str], bool] = lambda _: True) -> list[Example]:
-        by_note: dict[str, list[dict[str, Any]]] = {}
-        for note in self.gold["notes"]:
-            by_note.setdefault(Path(note["note"]).name, []).extend(note["items"])
-        examples: list[Example] = []
-        for meeting, readings in self.meetings:
-            gold = by_note.get(Path(meeting.path).name, [])
-            for reading in readings:
-                for judged in reading.options:
-                    text = (judged.asked or reading.candidate).sentence.quote
-                    name = judged.option.person.name
-                    label = any(name in g["owners"] and scorer.agrees(text, g["quote"]) for g in gold)
-                    features = {k: v for k, v in judged.features.items() if keep(k)}
-                    examples.append((features, label))
-        return examples
+    def examples(self, keep: Callable[[str], bool] = lambda _: True) -> list[Example]:
+        """Every option read, labelled by the gold; a note the gold does not list has no items."""
+        return [
+            ({k: v for k, v in features.items() if keep(k)}, label)
+            for meeting, readings in self.meetings
+            for features, label in labelled(readings, items_of(self.gold, meeting.path) or [])
+        ]
 
     def predictions(self, decision: Decision | None) -> list[dict[str, Any]]:
         return [
@@ -104,10 +98,8 @@ def without_rules(name: str) -> bool:
     return not any(marker in name for marker in RULE_EVIDENCE)
 
 
-def train(
-    corpora: list[Corpus], scorer: ModuleType, keep: Callable[[str], bool] = lambda _: True
-) -> Decision:
-    return fit({corpus.name: corpus.examples(scorer, keep) for corpus in corpora})
+def train(corpora: list[Corpus], keep: Callable[[str], bool] = lambda _: True) -> Decision:
+    return fit({corpus.name: corpus.examples(keep) for corpus in corpora})
 
 
 def leave_one_out(corpora: list[Corpus], scorer: ModuleType) -> dict[str, dict[str, Mapping[str, float]]]:
@@ -116,8 +108,8 @@ def leave_one_out(corpora: list[Corpus], scorer: ModuleType) -> dict[str, dict[s
     results: dict[str, dict[str, Mapping[str, float]]] = {}
     for held_out in corpora:
         others = [c for c in corpora if c is not held_out]
-        learned = train(others, scorer, without_rules)
-        shipped = train(others, scorer)
+        learned = train(others, without_rules)
+        shipped = train(others)
         row: dict[str, Mapping[str, float]] = {}
         for label, decision in (("rules", None), ("learned", learned), ("shipped", shipped)):
             result, _, _ = scorer.score(held_out.gold, held_out.predictions(decision))
@@ -143,7 +135,7 @@ def main() -> None:
             )
             print(f"{name:<16} {cells}")
         return
-    decision = train(corpora, scorer)
+    decision = train(corpora)
     args.out.write_text(json.dumps(decision.as_json(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(decision.weights)} weights, threshold {decision.threshold:.3f}")
 

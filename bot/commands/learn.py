@@ -1,28 +1,38 @@
 """The learn command's work, and what close and reopen record: the corrections the bot's issues show
-kept beside the others in the corrections file, and every correction and confirmed item exported as
-examples in the gold format.
-
-Fitting the team's own decision on those examples, on top of the shipped one, needs the learned
-decision of the extraction (issue 18); `fit_team_model` is where it plugs in."""
+kept beside the others in the corrections file, every correction and confirmed item exported as
+examples in the gold format, and the team's own decision fitted on them (`bot.extract.team`), kept
+in the team model file (`bot.review.model`) only if it reads the team's history better."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.commands.items import read_items
 from bot.config import Config
+from bot.extract import team
+from bot.extract.decision import Decision
+from bot.extract.labels import items_of
+from bot.extract.nlp import load_model
 from bot.issues import Issue, Tracker
 from bot.items import ActionItem
-from bot.review import corrections, examples, fromissues, store
+from bot.notes.meeting import Meeting
+from bot.review import corrections, examples, fromissues, model, store
 from bot.trackers.github import GitHubTracker
 
-NOT_FITTED = (
-    "no team model fitted: the shipped extraction has no learned decision to fit a team's on yet "
-    "(issue 18); the examples are ready for it"
+TOO_FEW = (
+    "no team model fitted: judging one leave one meeting out needs two reviewed notes, "
+    "and {count} of the notes read {verb} reviewed"
 )
+FIGURES = "leave one meeting out on {count} reviewed notes: shipped {before}; team model {after}"
+KEPT = "team model kept in {path}: it reads the team's notes from now on (delete the file to undo)"
+REFUSED = (
+    "team model not kept: it does not do better than the shipped decision (F1 must rise and recall "
+    "fall by no more than {loss}); nothing written"
+)
+LEFT = "the team model already in {path} is left as it was: delete it to go back to the shipped decision"
 
 
 @dataclass(frozen=True)
@@ -31,10 +41,27 @@ class TeamFit:
     said: str
 
 
-def fit_team_model(gold: Mapping[str, Any], root: Path) -> TeamFit:
-    """The seam for the team's own decision: fitted on `gold` (the examples), kept under `root`
-    only if it does better than the shipped one on the team's history. Not built yet: see above."""
-    return TeamFit(False, NOT_FITTED)
+def fit_team_model(
+    config: Config, gold: Mapping[str, Any], meetings: Sequence[Meeting], path: Path
+) -> TeamFit:
+    """The team's own decision, fitted on `gold` (the examples) over the `meetings` read, written
+    to `path` only if it does better than the shipped one on the reviewed ones, meeting by meeting
+    unseen."""
+    from bot.extract.extractor import Extractor  # with spaCy, as the pipeline imports it
+
+    shipped = Decision.shipped()
+    extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days, shipped)
+    reviewed = [m for m in meetings if items_of(gold, m.path) is not None]
+    verdict = team.judge(((m, extractor.readings(m)) for m in reviewed), gold, extractor.items, shipped)
+    if verdict.model is None:
+        verb = "was" if verdict.meetings == 1 else "were"
+        return TeamFit(False, TOO_FEW.format(count=verdict.meetings, verb=verb))
+    figures = FIGURES.format(count=verdict.meetings, before=verdict.before, after=verdict.after)
+    if not verdict.better:
+        left = "\n" + LEFT.format(path=path) if path.is_file() else ""
+        return TeamFit(False, figures + "\n" + REFUSED.format(loss=team.RECALL_GIVEN_UP) + left)
+    model.save(path, verdict)
+    return TeamFit(True, figures + "\n" + KEPT.format(path=path))
 
 
 def record_from_issues(

@@ -88,24 +88,50 @@ def fit(
     return Decision(weights, threshold, names)
 
 
-def _weights(examples: Sequence[Example], l2: float, steps: int, rate: float) -> dict[str, float]:
-    """Adam on the mean log loss plus an L2 penalty, from zero. The examples are sparse (a few dozen
-    of a few thousand features each), so products are sums over their non-zero entries."""
+def refit(
+    prior: Decision,
+    examples: Sequence[Example],
+    *,
+    l2: float = 0.1,
+    steps: int = 200,
+    rate: float = 0.05,
+    positive: float = 1.0,
+) -> Decision:
+    """`prior` corrected to fit `examples` (a team's): its weights the starting point and what the
+    L2 penalty pulls back to, so a few dozen examples move only what they show, and its threshold
+    kept, since a team's history is too short to choose a cut on meetings unseen."""
+    weights = _weights(examples, l2, steps, rate, prior.weights, positive)
+    return Decision({**prior.weights, **weights}, prior.threshold, prior.trained_on)
+
+
+def _weights(
+    examples: Sequence[Example],
+    l2: float,
+    steps: int,
+    rate: float,
+    prior: Mapping[str, float] | None = None,
+    positive: float = 1.0,
+) -> dict[str, float]:
+    """Adam on the mean log loss plus an L2 penalty toward `prior` (zero unless given), from it.
+    The examples are sparse (a few dozen of a few thousand features each), so products are sums
+    over their non-zero entries."""
     import numpy as np  # spaCy's own dependency; only training needs it
 
     names = sorted({name for features, _ in examples for name in features})
     index = {name: i for i, name in enumerate(names)}
+    start = np.array([(prior or {}).get(name, 0.0) for name in names])
     rows = np.array([r for r, (features, _) in enumerate(examples) for _ in features], dtype=np.int64)
     columns = np.array([index[n] for features, _ in examples for n in features], dtype=np.int64)
     values = np.array([v for features, _ in examples for v in features.values()], dtype=np.float64)
     labels = np.array([1.0 if label else 0.0 for _, label in examples])
-    weights = np.zeros(len(names))
+    weighed = np.where(labels > 0, positive, 1.0)
+    weights = start.copy()
     first, second = np.zeros(len(names)), np.zeros(len(names))
     for step in range(1, steps + 1):
         margin = np.bincount(rows, weights=values * weights[columns], minlength=len(examples))
-        residual = 1.0 / (1.0 + np.exp(-np.clip(margin, -30, 30))) - labels
+        residual = (1.0 / (1.0 + np.exp(-np.clip(margin, -30, 30))) - labels) * weighed
         summed = np.bincount(columns, weights=values * residual[rows], minlength=len(names))
-        gradient = summed / len(examples) + l2 * weights
+        gradient = summed / len(examples) + l2 * (weights - start)
         first = 0.9 * first + 0.1 * gradient
         second = 0.999 * second + 0.001 * gradient**2
         weights -= rate * (first / (1 - 0.9**step)) / (np.sqrt(second / (1 - 0.999**step)) + 1e-8)

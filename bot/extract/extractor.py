@@ -386,6 +386,11 @@ def _overridden(judged: Judged) -> bool | None:
     return None
 
 
+def left_to_the_decision(judged: Judged) -> bool:
+    """Whether the decision judges the person, no exact rule deciding for it."""
+    return _overridden(judged) is None
+
+
 def _accepted(judged: Judged, decision: Decision) -> bool:
     exact = _overridden(judged)
     if exact is not None:

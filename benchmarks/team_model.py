@@ -1,0 +1,113 @@
+"""What `actionbot learn`'s team model does on every annotated corpus: the first half of its notes
+(in meeting order) reviewed as a person would from the gold (`review_corrections.simulated_review`),
+the team model fitted on those examples and judged on them leave one meeting out as `learn` judges
+it, then the second half, which nothing was fitted on, scored by the shared scorer against the gold.
+
+    python benchmarks/team_model.py [--corpora DIR ...] [--l2 0.1] [--json]
+
+Per corpus: notes in each half, the reviewer's corrections (items kept as they were, owners
+corrected, unticked), the leave-one-meeting-out figures on the first half
+(shipped, team), whether `learn` keeps the model (F1 up, recall down by no more than 0.02), and
+precision/recall on the second half with the shipped decision, with what `learn` keeps (the team
+model if kept, else the shipped one), and with the team model whether kept or not (what keeping a
+refused model would have cost). The issue's bar: what is kept gains precision on the second half
+and loses no more than 0.02 of recall.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.quality import DEFAULT_CORPORA, load_scorer  # noqa: E402
+from benchmarks.review_corrections import annotated, simulated_review  # noqa: E402
+from bot.extract import team  # noqa: E402
+from bot.extract.decision import Decision  # noqa: E402
+from bot.extract.extractor import Extractor  # noqa: E402
+from bot.extract.nlp import load_model  # noqa: E402
+from bot.review.examples import gold_examples  # noqa: E402
+
+
+def _pr(result: dict[str, Any]) -> dict[str, float]:
+    return {"precision": result["precision"], "recall": result["recall"]}
+
+
+def corpus(folder: Path, scorer: ModuleType, l2: float) -> dict[str, Any]:
+    config, gold, meetings = annotated(folder)
+    shipped = Decision.shipped()
+    extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days, shipped)
+    read = [(meeting, extractor.readings(meeting)) for meeting in meetings]
+    cut = (len(read) + 1) // 2
+    first, second = read[:cut], read[cut:]
+    first_items = [item for m, r in first for item in extractor.items(m, r, shipped)]
+    corrections = simulated_review(first_items, gold, scorer)
+    examples = gold_examples(corrections, config.roster, folder.name, {i.id: i for i in first_items})
+    verdict = team.judge(first, examples, extractor.items, shipped, l2)
+    fitted = verdict.model or shipped
+    kept = fitted if verdict.better else shipped
+    names = {Path(m.path).name for m, _ in second}
+    later = {**gold, "notes": [n for n in gold["notes"] if Path(n["note"]).name in names]}
+
+    def second_half(decision: Decision) -> dict[str, float]:
+        predicted = [item.as_json() for m, r in second for item in extractor.items(m, r, decision)]
+        return _pr(scorer.score(later, predicted)[0])
+
+    kinds = Counter(c.kind for c in corrections)
+    return {
+        "corpus": folder.name,
+        "notes": [len(first), len(second)],
+        "corrections": [kinds["confirm"], kinds["override"], kinds["ignore"]],
+        "loo_shipped": {"precision": verdict.before.precision, "recall": verdict.before.recall},
+        "loo_team": {"precision": verdict.after.precision, "recall": verdict.after.recall},
+        "kept": verdict.better,
+        "second_shipped": second_half(shipped),
+        "second_learn": second_half(kept),
+        "second_team_anyway": second_half(fitted),
+    }
+
+
+def _cell(figures: dict[str, float]) -> str:
+    return f"{figures['precision']:.3f}/{figures['recall']:.3f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
+    parser.add_argument("--l2", type=float, default=team.L2)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    scorer = load_scorer()
+    rows = [corpus(folder, scorer, args.l2) for folder in args.corpora if (folder / "gold.json").is_file()]
+    if args.json:
+        sys.stdout.write(json.dumps(rows) + "\n")
+        return
+    header = (
+        *("corpus", "notes", "kept/owner/not", "loo shipped", "loo team", "kept"),
+        *("2nd shipped", "2nd learn", "2nd team"),
+    )
+    print("  ".join(f"{h:>14}" for h in header) + "   (precision/recall)")
+    for row in rows:
+        cells = (
+            row["corpus"],
+            "/".join(map(str, row["notes"])),
+            "/".join(map(str, row["corrections"])),
+            _cell(row["loo_shipped"]),
+            _cell(row["loo_team"]),
+            "yes" if row["kept"] else "no",
+            _cell(row["second_shipped"]),
+            _cell(row["second_learn"]),
+            _cell(row["second_team_anyway"]),
+        )
+        print("  ".join(f"{c:>14}" for c in cells))
+
+
+if __name__ == "__main__":
+    main()
