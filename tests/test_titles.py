@@ -99,3 +99,21 @@ def test_me_in_a_reply_is_dropped_and_the_item_above_says_what(items_of: ItemsOf
 def test_a_presenter_before_an_agenda_item_is_not_its_topic(items_of: ItemsOf) -> None:
     body = "* (Dana) - Mirror outage postmortem. Should we publish it?\n    * Sam will draft it.\n"
     assert titles(items_of, body) == ["Draft Mirror outage postmortem"]
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # A TAC's agenda lines: the speaker in brackets before a dash, then a label.
+        (
+            "(Lee Chen) - Proposal to TAC: enforce sign-offs on all pull requests",
+            "Enforce sign-offs on all pull requests",
+        ),
+        (
+            "(Priya) - Note: I intend to create a small group to review permissions",
+            "Create a small group to review permissions",
+        ),
+    ],
+)
+def test_who_speaks_and_the_label_before_the_words_are_no_part_of_the_title(text: str, title: str) -> None:
+    assert title_from_text(text) == title

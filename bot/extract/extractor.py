@@ -485,15 +485,17 @@ def _namer(candidate: Candidate) -> Callable[[Token], str | None]:
 
 
 def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
+    title = ""
     if found.task is not None:
         start = max(found.start, candidate.own_start)
         due_span = due_phrase(found.task.doc.text, events)
         title = title_from(found.task, _namer(candidate), context, due_span, start)
         # A one-word title ("David", "Know") says nothing in an issue list: the words around it do.
-        if title and (len(title.split()) > 1 or found.rule != "learned"):
+        if title and len(title.split()) > 1:
             return title
     if found.rule == "has-the-action":
         return topic_title(context)
     start, end = candidate.body
     text = title_from_text(candidate.original[start:end])
-    return text if len(text.split()) > 1 else topic_title(context) or text
+    fallback = text if len(text.split()) > 1 else topic_title(context) or text
+    return fallback if len(fallback.split()) > 1 or not title else title

@@ -51,7 +51,7 @@ _CLOSERS = {")": "(", "]": "[", "}": "{", "”": "“"}
 # "Lee: to write to the board", "Sam: will do the release", "I am currently working on X": how
 # the line promised, in the speaker's voice, not what.
 _PROMISE_OPENING = re.compile(
-    r"^(?:(?:I|we)\s+)?(?:will|shall|to|can|could)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
+    r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
     re.IGNORECASE,
 )
 # Who brings an agenda item, before it: "(Dan) - PyPI 2FA rollout".
@@ -154,10 +154,20 @@ def title_from(
     return title
 
 
+_LEADING_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s+")
+_LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
+
+
 def title_from_text(text: str) -> str:
     """The title of a line the writer marked as an action but that does not parse as one: its first
     clause."""
     text = re.sub(r"\s+", " ", text).strip(" .;:-–—")
+    # "(Lee Chen) - Proposal: ...": who speaks, in brackets before a dash, is no part of the task.
+    text = _LEADING_ASIDE.sub("", text)
+    # "Note: I intend to ...", "Proposal to TAC: enforce ...": a short label before the words.
+    labelled = _LEADING_LABEL.match(text)
+    if labelled and len(text[labelled.end() :].split()) >= 3:
+        text = text[labelled.end() :]
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
     return _finish(_PROMISE_OPENING.sub("", text))
 
