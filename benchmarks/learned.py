@@ -10,7 +10,8 @@ and scored on the held-out community's notes, by the shared scorer:
 - `rules+filter`: the rules' items, dropping those whose sentence the classifier rejects (the
   threshold chosen on the training communities);
 - `rules`: the rules alone, for comparison.
-Prints one row per held-out community. Nothing learned here is shipped with the bot.
+Prints one row per held-out community. This classifier is not shipped: the bot's learned decision is
+bot/extract/decision.py, trained by tools/train_decision.py.
 """
 
 from __future__ import annotations
