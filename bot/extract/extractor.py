@@ -15,6 +15,7 @@ Each item remembers the id of the rule that found it, so quality can be measured
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -484,6 +485,16 @@ def _namer(candidate: Candidate) -> Callable[[Token], str | None]:
     return name_of
 
 
+def _past_owners(candidate: Candidate, start: int) -> int:
+    """Where the words after the names a sentence opens with start: "Priya and Sam will ..." -> "will"."""
+    for mention in sorted(candidate.people.values(), key=lambda m: m.start):
+        between = candidate.original[start : mention.start]
+        if re.fullmatch(r"[\s,&/]*(?:and\s+)?", between) is None:
+            break
+        start = mention.end
+    return start
+
+
 def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
     title = ""
     if found.task is not None:
@@ -496,6 +507,6 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
     if found.rule == "has-the-action":
         return topic_title(context)
     start, end = candidate.body
-    text = title_from_text(candidate.original[start:end])
+    text = title_from_text(candidate.original[_past_owners(candidate, start) : end])
     fallback = text if len(text.split()) > 1 else topic_title(context) or text
     return fallback if len(fallback.split()) > 1 or not title else title
