@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.extract import lines, words
 from bot.extract.lines import Leading, Masked, Trailing
@@ -19,6 +20,9 @@ from bot.extract.structure import BlockContext
 from bot.notes.blocks import Block, BlockKind
 from bot.notes.meeting import Meeting, Sentence
 from bot.people import Mention, Person, Roster
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PLACEHOLDER = "Alex"
 MAX_WORDS = 80
@@ -60,6 +64,11 @@ class Candidate:
     def own_start(self) -> int:
         """The first token of the writer's own words: past the "Please" put there to parse."""
         return 1 if self.imperative else 0
+
+    def person_at(self, token: Token) -> Person | None:
+        """The person a placeholder in the parse stands for, if the token is one."""
+        mention = self.people.get(token.idx)
+        return mention.person if mention is not None and token.text == PLACEHOLDER else None
 
 
 def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -> Iterator[Candidate]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extract import words
-from bot.extract.candidates import PLACEHOLDER, Candidate
+from bot.extract.candidates import Candidate
 from bot.extract.grammar import agrees_with_one_person, conjuncts, first_subject, starts_with_verb, subject_of
 from bot.extract.patterns import Rule
 from bot.people import Person
@@ -111,18 +111,18 @@ class Discourse:
             # promise only once answered.
             if not candidate.sentence.text.rstrip().endswith("?"):
                 return ()
-            return next(((p,) for t in token.doc[: token.i] if (p := _person(t, candidate)) is not None), ())
+            return next(((p,) for t in token.doc[: token.i] if (p := candidate.person_at(t)) is not None), ())
         if lower in words.THIRD_PERSON:
             return self._pronoun_owner(token, candidate)
         people: list[Person] = []
         for part in (token, *conjuncts(token)):
-            person = _person(part, candidate)
+            person = candidate.person_at(part)
             if person is not None:
                 people.append(person)
         # "Perhaps KofiM, Priya and Lee can": the parser may hang the first names off the verb.
         for left in token.lefts:
             if left.dep_ in ("compound", "nmod", "appos"):
-                person = _person(left, candidate)
+                person = candidate.person_at(left)
                 if person is not None:
                     people.insert(0, person)
         return tuple(dict.fromkeys(people))
@@ -137,12 +137,7 @@ class Discourse:
                 if people:
                     return people
         for token in reversed(list(pronoun.doc[: pronoun.i])):
-            person = _person(token, candidate)
+            person = candidate.person_at(token)
             if person is not None:
                 return (person,)
         return self.person or self.speaker
-
-
-def _person(token: Token, candidate: Candidate) -> Person | None:
-    mention = candidate.people.get(token.idx)
-    return mention.person if mention is not None and token.text == PLACEHOLDER else None

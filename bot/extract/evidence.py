@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.extract import words
-from bot.extract.candidates import PLACEHOLDER, Candidate
+from bot.extract.candidates import Candidate
 from bot.extract.grammar import imperative, root, states_a_fact
 from bot.people import Person
 
@@ -42,28 +42,45 @@ class Option:
     sources: set[str] = field(default_factory=set)  # "mention", "speaker", "rule:will", "veto:hedged", ...
 
 
+@dataclass(frozen=True)
+class SentenceEvidence:
+    """What a sentence says whoever it is about: read once, shared by every person in it."""
+
+    candidate: Candidate
+    doc: Doc
+    features: dict[str, float]
+    mood: str
+    people: tuple[tuple[Token, Person], ...]  # each placeholder in the parse and whom it stands for
+
+
+def read_sentence(candidate: Candidate, doc: Doc) -> SentenceEvidence:
+    features: dict[str, float] = {}
+    _sentence(candidate, doc, features)
+    people = tuple((t, p) for t in doc if (p := candidate.person_at(t)) is not None)
+    return SentenceEvidence(candidate, doc, features, mood(candidate, doc), people)
+
+
 def evidence(
-    candidate: Candidate, doc: Doc, option: Option, rivals: frozenset[Person] = frozenset()
+    sentence: SentenceEvidence, option: Option, rivals: frozenset[Person] = frozenset()
 ) -> dict[str, float]:
     """`rivals`: the people the rules found owning something in the sentence."""
+    candidate, doc = sentence.candidate, sentence.doc
     features: dict[str, float] = {"bias": 1.0}
     features["rival-found"] = 1.0 if rivals - {option.person} else 0.0
     for source in option.sources:
         features[f"src={source}"] = 1.0
     rules = sorted(s for s in option.sources if s.startswith("rule:"))
     features["src.any-rule"] = 1.0 if rules else 0.0
-    sentence: dict[str, float] = {}
-    _sentence(candidate, doc, sentence)
-    features.update(sentence)
-    mentions = [t for t in doc if t.text == PLACEHOLDER and _who(t, candidate) == option.person]
+    features.update(sentence.features)
+    mentions = [t for t, person in sentence.people if person == option.person]
     features["mentioned"] = 1.0 if mentions else 0.0
     if mentions:
         _mention(mentions[0], doc, features)
-    others = {p for t in doc if (p := _who(t, candidate)) is not None and p != option.person}
+    others = {person for _, person in sentence.people if person != option.person}
     features[f"others={min(len(others), 3)}"] = 1.0
     # Conjunctions a linear model cannot form itself: the same mood means a promise under one
     # person's label and a report under another's.
-    sentence_mood = mood(candidate, doc)
+    sentence_mood = sentence.mood
     own_mood = _verb_mood(mentions[0]) if mentions else "unnamed"
     features[f"mood={sentence_mood}"] = 1.0
     features[f"mood&actions={sentence_mood}&{candidate.context.actions}"] = 1.0
@@ -78,12 +95,12 @@ def evidence(
         features[f"{source}&any-rule={bool(rules)}"] = 1.0
         features[f"{source}&others={min(len(others), 2)}"] = 1.0
         features[f"{source}&rival={features['rival-found'] > 0}"] = 1.0
-        features[f"{source}&dep={features.get('dep', mentions[0].dep_ if mentions else None)}"] = 1.0
+        features[f"{source}&dep={mentions[0].dep_ if mentions else None}"] = 1.0
     # What the sentence does counts for the person in the role that does it: a request in a list
     # of actions is its label's, not that of the person it is about.
     part = role(option, mentions[0] if mentions else None)
     features[f"role={part}"] = 1.0
-    for name, value in sentence.items():
+    for name, value in sentence.features.items():
         if value:
             features[f"role={part}&{name}"] = value
     return features
@@ -149,11 +166,6 @@ def _verb_mood(token: Token, own: bool = False) -> str:
     if verb.tag_ == "VB":
         return "base"
     return "nominal"
-
-
-def _who(token: Token, candidate: Candidate) -> Person | None:
-    mention = candidate.people.get(token.idx)
-    return mention.person if mention is not None and token.text == PLACEHOLDER else None
 
 
 def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> None:
@@ -274,7 +286,7 @@ def _aux(verb: Token) -> str:
 def _subject_kind(verb: Token, candidate: Candidate) -> str:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if _who(child, candidate) is not None:
+            if candidate.person_at(child) is not None:
                 return "person"
             return child.lower_ if child.tag_ in ("PRP", "EX", "DT") else "thing"
     return "none"

@@ -27,7 +27,7 @@ from bot.extract.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extract.decision import Decision
 from bot.extract.discourse import Discourse, Found
 from bot.extract.due import due_in, due_phrase, events_in
-from bot.extract.evidence import Option, evidence
+from bot.extract.evidence import Option, evidence, read_sentence
 from bot.extract.grammar import (
     first_subject,
     gerund,
@@ -309,6 +309,7 @@ def _judge(
     # Whom the text before was about, or the person heading the list, owns nothing in a sentence
     # with a subject of its own ("GitHub will also render notebooks").
     own_subject = subject is not None and subject.tag_ not in ("PRP", "EX") and subject.text != PLACEHOLDER
+    sentence = read_sentence(candidate, doc)
     judged = []
     for person, option in options.items():
         if own_subject and option.sources <= {"carried", "header"}:
@@ -317,7 +318,7 @@ def _judge(
         judged.append(
             Judged(
                 option,
-                evidence(candidate, doc, option, rivals),
+                evidence(sentence, option, rivals),
                 task or _task_of(person, candidate, doc),
                 asked.get(person),
             )
@@ -329,10 +330,9 @@ def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
     """The people named as the subject of a verb or of the verb it belongs to ("won't" -> "be")."""
     for token in (verb, *verb.ancestors):
         for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.text == PLACEHOLDER:
-                mention = candidate.people.get(child.idx)
-                if mention is not None:
-                    return (mention.person,)
+            person = candidate.person_at(child) if child.dep_ in ("nsubj", "nsubjpass") else None
+            if person is not None:
+                return (person,)
     return ()
 
 
@@ -340,8 +340,7 @@ def _task_of(person: Person, candidate: Candidate, doc: Doc) -> Token | None:
     """The verb a person's part of the sentence hangs on: what they are the subject of, else the
     request the line makes."""
     for token in doc:
-        mention = candidate.people.get(token.idx)
-        if mention is None or mention.person != person or token.dep_ not in ("nsubj", "nsubjpass", "conj"):
+        if candidate.person_at(token) != person or token.dep_ not in ("nsubj", "nsubjpass", "conj"):
             continue
         head = token.head
         while head.dep_ == "conj" and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
