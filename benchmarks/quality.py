@@ -287,9 +287,8 @@ def main() -> None:
 def leave_one_out() -> dict[str, dict[str, Any]]:
     from tools import train_decision  # trains eight decisions: only on demand
 
-    scorer = train_decision.load_scorer()
-    corpora = train_decision.read_corpora(train_decision.SHARED_NOTES)
-    return {name: dict(parts) for name, parts in train_decision.leave_one_out(corpora, scorer).items()}
+    corpora = train_decision.read_corpora(SHARED / "notes")
+    return {name: dict(parts) for name, parts in train_decision.leave_one_out(corpora, load_scorer()).items()}
 
 
 if __name__ == "__main__":

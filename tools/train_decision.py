@@ -15,7 +15,6 @@ alone (the rules' findings withheld from its evidence), and shipped (the decisio
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections.abc import Callable, Mapping
@@ -27,12 +26,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.quality import corpus_files, load_scorer  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.extract.decision import Decision, Example, fit  # noqa: E402
 from bot.extract.extractor import Extractor, Reading  # noqa: E402
 from bot.extract.labels import items_of, labelled  # noqa: E402
 from bot.extract.nlp import load_model  # noqa: E402
-from bot.notefiles import discover, load_meeting  # noqa: E402
+from bot.notefiles import load_meeting  # noqa: E402
 from bot.notes.meeting import Meeting  # noqa: E402
 
 SHARED_NOTES = ROOT.parent / "shared" / "notes"
@@ -64,26 +64,14 @@ class Corpus:
         ]
 
 
-def load_scorer() -> ModuleType:
-    path = SHARED_NOTES.parent / "eval" / "score.py"
-    spec = importlib.util.spec_from_file_location("score", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def read_corpus(folder: Path) -> Corpus:
-    config_path = folder / "config.yaml"
-    if not config_path.exists():
-        config_path = folder / "roster.yaml"
+    config_path, paths = corpus_files(folder)
     config = load_config(config_path)
-    notes = folder / "notes" if (folder / "notes").is_dir() else folder
     extractor = Extractor(
         load_model(config.model), config.roster, config.meetings.every_days, rules_only=True
     )
     meetings = []
-    for path in discover([str(notes)]):
+    for path in paths:
         meeting = load_meeting(path, config.notes.max_bytes)
         meetings.append((meeting, extractor.readings(meeting)))
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
