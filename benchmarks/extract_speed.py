@@ -20,7 +20,7 @@ import spacy
 
 from bot import pipeline
 from bot.config import load_config
-from bot.extract.nlp import load_model
+from bot.extraction.nlp import load_model
 from bot.notefiles import discover, read_text
 
 DEFAULT_NOTES = Path(__file__).resolve().parents[1].parent / "shared" / "notes" / "mirage-dev"

@@ -11,7 +11,7 @@ and scored on the held-out community's notes, by the shared scorer:
   threshold chosen on the training communities);
 - `rules`: the rules alone, for comparison.
 Prints one row per held-out community. This classifier is not shipped: the bot's learned decision is
-bot/extract/decision.py, trained by tools/train_decision.py.
+bot/extraction/decision.py, trained by tools/train_decision.py.
 """
 
 from __future__ import annotations

@@ -36,12 +36,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bot.action_item import ActionItem, Owner, item_id  # noqa: E402
 from bot.followup.progress import progress_of  # noqa: E402
-from bot.items import ActionItem, Owner, item_id  # noqa: E402
 from bot.notes.meeting import Meeting, parse_note  # noqa: E402
 from bot.people import Person, Roster  # noqa: E402
-from bot.sync.matching import NoteScope  # noqa: E402
-from bot.sync.plan import Create, PlanSettings, make_plan, with_assignees  # noqa: E402
+from bot.syncplan.matching import NoteScope  # noqa: E402
+from bot.syncplan.plan import Create, PlanSettings, make_plan, with_assignees  # noqa: E402
 
 REPO = "bench/notes"
 PER_MEETING = 20

@@ -40,9 +40,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import load_config  # noqa: E402
-from bot.extract.extractor import Extractor  # noqa: E402
-from bot.extract.nlp import load_model  # noqa: E402
-from bot.extract.words import FUNCTION_WORDS, VAGUE_OBJECTS  # noqa: E402
+from bot.extraction.extractor import Extractor  # noqa: E402
+from bot.extraction.nlp import load_model  # noqa: E402
+from bot.extraction.words import FUNCTION_WORDS, VAGUE_OBJECTS  # noqa: E402
 from bot.notefiles import discover, load_meeting  # noqa: E402
 
 SHARED = ROOT.parent / "shared"

@@ -31,10 +31,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.quality import DEFAULT_CORPORA, corpus_files, load_scorer  # noqa: E402
+from bot.action_item import ActionItem  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
-from bot.extract.extractor import Extractor  # noqa: E402
-from bot.extract.nlp import load_model  # noqa: E402
-from bot.items import ActionItem  # noqa: E402
+from bot.extraction.extractor import Extractor  # noqa: E402
+from bot.extraction.nlp import load_model  # noqa: E402
 from bot.notefiles import load_meeting  # noqa: E402
 from bot.notes.meeting import Meeting  # noqa: E402
 from bot.review.corrections import Correction  # noqa: E402

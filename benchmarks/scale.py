@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT))  # the emulator lives in tests/, which is not inst
 from benchmarks import planning  # noqa: E402
 from bot.config import Config  # noqa: E402
 from bot.pipeline import Extraction  # noqa: E402
-from bot.sync.apply import SyncResult  # noqa: E402
+from bot.syncplan.apply import SyncResult  # noqa: E402
 from tests import syncbed  # noqa: E402
 from tests.github_emulator import GitHubEmulator, LoggedRequest  # noqa: E402
 from tests.github_emulator.state import State  # noqa: E402

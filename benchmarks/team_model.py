@@ -29,10 +29,10 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.quality import DEFAULT_CORPORA, load_scorer  # noqa: E402
 from benchmarks.review_corrections import annotated, simulated_review  # noqa: E402
-from bot.extract import team  # noqa: E402
-from bot.extract.decision import Decision  # noqa: E402
-from bot.extract.extractor import Extractor  # noqa: E402
-from bot.extract.nlp import load_model  # noqa: E402
+from bot.extraction import team  # noqa: E402
+from bot.extraction.decision import Decision  # noqa: E402
+from bot.extraction.extractor import Extractor  # noqa: E402
+from bot.extraction.nlp import load_model  # noqa: E402
 from bot.review.examples import gold_examples  # noqa: E402
 
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.items import ActionItem
+from bot.action_item import ActionItem
 from bot.notes.meeting import NoteError
 from bot.people import Roster
 

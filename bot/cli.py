@@ -20,29 +20,27 @@ from rich.table import Table
 from rich.text import Text
 
 from bot import actions, clihelp, daemon, pipeline, scaffold
+from bot.action_item import ActionItem
 from bot.commands import followup as reporting
 from bot.commands import items as item_commands
 from bot.commands import learn as learning
-from bot.commands import reminder_lines
-from bot.commands import review as reviewing
+from bot.commands import reminder_lines, review_comment
 from bot.commands import sync as syncing
 from bot.config import DEFAULT_CONFIG_NAMES, Config, ConfigError, NotesConfig, load_config
-from bot.extract.nlp import ModelMissing
-from bot.followup import report as report_text
-from bot.followup import tracked
+from bot.extraction.nlp import ModelMissing
+from bot.followup import checklist, tracked
 from bot.followup.meetings import meeting_days_around
 from bot.issues import Tracker, TrackerError
-from bot.items import ActionItem
 from bot.lock import LockTimeout
 from bot.notefiles import OUTSIDE, discover, leaves, load_meeting, missing
 from bot.notes.meeting import NoteError
-from bot.review import model as team_model
+from bot.overview import build as site_build
+from bot.overview import page as site_page
 from bot.review import store as correction_store
+from bot.review import team_model
 from bot.review.corrections import Correction
-from bot.site import build as site_build
-from bot.site import page as site_page
-from bot.sync import plandiff
-from bot.sync.plan import Step, SyncPlan, meaning
+from bot.syncplan import plandiff
+from bot.syncplan.plan import Step, SyncPlan, meaning
 from bot.wiring import SetupError, describe_tracker, make_tracker, missing_token, tracker_in_use
 
 app = typer.Typer(
@@ -295,7 +293,7 @@ def sync(
     warn_missing_token(settings)
     writing = _WritingProgress()
     try:
-        reviewed = "" if dry_run else reviewing.before_sync(settings, extraction, config, Path.cwd())
+        reviewed = "" if dry_run else review_comment.before_sync(settings, extraction, config, Path.cwd())
         outcome = syncing.run(settings, extraction, dry_run=dry_run, root=Path.cwd(), on_plan=writing)
     except (
         SetupError,
@@ -338,7 +336,7 @@ def sync(
 def _review_comment(settings: Config, plan: SyncPlan) -> str:
     """The pull request's review comment; a failure to write it leaves the job summary, as for a fork."""
     try:
-        return reviewing.after_plan(settings, plan)
+        return review_comment.after_plan(settings, plan)
     except (SetupError, TrackerError, actions.ActionsError) as error:
         warning = f"the review comment could not be written ({error}); the job summary has the plan"
         sys.stderr.write(f"warning: {actions.printable(warning)}\n")
@@ -459,14 +457,12 @@ def report(
     clock = _now(now)
     target = _meeting(meeting, extraction, settings, clock)
     try:
-        checklist = reporting.follow_up(
-            settings, extraction, make_tracker(settings), target, Path.cwd(), clock
-        )
+        report = reporting.follow_up(settings, extraction, make_tracker(settings), target, Path.cwd(), clock)
     except (SetupError, TrackerError) as error:
         raise _fail(str(error), code=1) from None
-    text = report_text.markdown(checklist)
+    text = checklist.markdown(report)
     if output is ReportFormat.json:
-        sys.stdout.write(json.dumps(report_text.as_json(checklist), ensure_ascii=False, indent=1) + "\n")
+        sys.stdout.write(json.dumps(checklist.as_json(report), ensure_ascii=False, indent=1) + "\n")
     else:
         sys.stdout.write(text)
     actions.write_summary(text)
@@ -499,7 +495,7 @@ def _write_into(path: Path, text: str) -> None:
         before = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise _fail(f"{path}: cannot read: {error}") from None
-    after = report_text.write_into(before, text, rst=path.suffix.lower() in (".rst", ".rest"))
+    after = checklist.write_into(before, text, rst=path.suffix.lower() in (".rst", ".rest"))
     if after != before:
         # newline="" keeps the file's own line endings: only the section between the markers changes.
         with open(path, "w", encoding="utf-8", newline="") as handle:

@@ -20,7 +20,7 @@ from pydantic import (
 
 from bot import backtracking, config_keys
 from bot.channels import check_url
-from bot.extract.nlp import DEFAULT_MODEL, MODELS, is_path
+from bot.extraction.nlp import DEFAULT_MODEL, MODELS, is_path
 from bot.notes.dates import WEEKDAYS
 from bot.people import LOGIN, REPO_NAME, Person, Roster
 

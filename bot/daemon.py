@@ -24,7 +24,7 @@ from bot.commands import reminder_lines, runlog
 from bot.commands import sync as syncing
 from bot.config import Config
 from bot.notefiles import discover
-from bot.review import model, store
+from bot.review import store, team_model
 from bot.wiring import make_tracker
 
 log = logging.getLogger("actionbot")
@@ -161,7 +161,9 @@ class Daemon:
     def _extract(self, paths: list[str]) -> pipeline.Extraction:
         corrections = store.load(self.corrections) if self.corrections is not None else []
         # The team model beside the corrections file, read at every pass like it: learn may replace it.
-        decision = model.load(self.corrections.parent / model.FILE_NAME) if self.corrections else None
+        decision = (
+            team_model.load(self.corrections.parent / team_model.FILE_NAME) if self.corrections else None
+        )
         return pipeline.extract(paths, self.config, corrections=corrections, decision=decision)
 
     def stop(self, signum: int | None = None, _frame: FrameType | None = None) -> None:

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.action_item import ActionItem
 from bot.config import Config
-from bot.extract import ignore, runs
-from bot.extract.decision import Decision
-from bot.extract.nlp import load_model
-from bot.items import ActionItem
+from bot.extraction import ignore, runs
+from bot.extraction.decision import Decision
+from bot.extraction.nlp import load_model
 from bot.noteadded import parse_dated
 from bot.notefiles import read_text
 from bot.notes.meeting import Meeting, NoteError, normalized
@@ -19,7 +19,7 @@ from bot.notes.naming import note_key
 from bot.review.corrections import Correction, correct
 
 if TYPE_CHECKING:
-    from bot.extract.extractor import Extractor
+    from bot.extraction.extractor import Extractor
 
 
 @dataclass
@@ -64,7 +64,7 @@ def extract(
         if extractor is None:
             # Imported here, with the model: spaCy takes a second to import, and the commands that
             # read no notes (items, close, reopen, init's help) should not wait for it.
-            from bot.extract.extractor import Extractor
+            from bot.extraction.extractor import Extractor
 
             extractor = Extractor(
                 load_model(config.model), config.roster, config.meetings.every_days, decision

@@ -9,10 +9,10 @@ from pathlib import Path
 from bot import actions
 from bot.config import Config
 from bot.issues import Tracker
-from bot.sync.apply import SyncContext, roster_logins
-from bot.sync.links import NoteLinks
-from bot.sync.plan import PlanSettings
-from bot.sync.routing import Route, Router
+from bot.syncplan.apply import SyncContext, roster_logins
+from bot.syncplan.links import NoteLinks
+from bot.syncplan.plan import PlanSettings
+from bot.syncplan.routing import Route, Router
 from bot.trackers.github import ACTIONS_BOT, GitHubTracker
 from bot.trackers.local import LocalTracker
 

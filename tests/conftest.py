@@ -7,9 +7,9 @@ from typing import Protocol
 import pytest
 from spacy.language import Language
 
-from bot.extract.extractor import Extractor
-from bot.extract.nlp import DEFAULT_MODEL, load_model
-from bot.items import ActionItem
+from bot.action_item import ActionItem
+from bot.extraction.extractor import Extractor
+from bot.extraction.nlp import DEFAULT_MODEL, load_model
 from bot.notes.meeting import parse_note
 from bot.people import Person, Roster
 

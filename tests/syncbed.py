@@ -12,8 +12,8 @@ from bot import pipeline
 from bot.commands import sync as syncing
 from bot.config import Config
 from bot.notefiles import discover
-from bot.sync import issuetext
-from bot.sync.apply import SyncResult
+from bot.syncplan import issuetext
+from bot.syncplan.apply import SyncResult
 from tests.github_emulator import GitHubEmulator
 
 REPO = "team/notes"

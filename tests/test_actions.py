@@ -14,15 +14,15 @@ from typing import Any
 import pytest
 
 from bot import actions
+from bot.action_item import ActionItem, Owner
 from bot.actions import Annotation, Changes, Event
 from bot.commands import sync as syncing
 from bot.issues import NewIssue
-from bot.items import ActionItem, Owner
 from bot.notefiles import discover
 from bot.notes.meeting import NoteError
 from bot.people import Person, Roster
-from bot.sync.apply import SyncResult
-from bot.sync.plan import Create, SyncPlan
+from bot.syncplan.apply import SyncResult
+from bot.syncplan.plan import Create, SyncPlan
 from tests import syncbed
 from tests.gitbed import NotesRepo
 

@@ -14,7 +14,7 @@ import yaml
 
 from bot.config import Config
 from bot.review import comment
-from bot.sync import issuetext
+from bot.syncplan import issuetext
 from tests.actionsbed import ACTION, ROOT, WORKFLOW, Job
 from tests.gitbed import NotesRepo
 from tests.github_emulator import GitHubEmulator, body_of

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.extract.nlp import MODELS, install_command, load_model, missing_message
+from bot.extraction.nlp import MODELS, install_command, load_model, missing_message
 from tests import clibed, syncbed
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,11 +7,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from bot.action_item import ActionItem, Owner
 from bot.followup.progress import progress_of
-from bot.items import ActionItem, Owner
 from bot.notes.meeting import parse_note
 from bot.people import Person, Roster
-from bot.sync.routing import Route, Router
+from bot.syncplan.routing import Route, Router
 
 LEE = Owner("Lee Chen", "leechen")
 ROSTER = Roster((Person("Lee Chen", "leechen", ("Lee",)), Person("Sam Okafor", None, ("Sam",))))

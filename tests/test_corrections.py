@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.action_item import ActionItem
 from bot.commands import sync as syncing
 from bot.config import Config
 from bot.daemon import Daemon
-from bot.items import ActionItem
 from bot.pipeline import extract
 from bot.review import store
 from bot.review.corrections import Correction

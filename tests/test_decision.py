@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.extract.decision import SHIPPED, Decision, Example, best_threshold, fit
+from bot.extraction.decision import SHIPPED, Decision, Example, best_threshold, fit
 from tests.conftest import SHARED, ItemsOf, needs_shared
 from tests.test_extract import owners_and_tasks
 
@@ -68,7 +68,7 @@ def test_the_shipped_weights_are_what_the_training_command_gives(tmp_path: Path)
     corpora = train_decision.read_corpora(SHARED / "notes")
     decision = train_decision.train(corpora)
     out.write_text(json.dumps(decision.as_json()), encoding="utf-8")
-    shipped = json.loads((ROOT / "bot" / "extract" / SHIPPED).read_text(encoding="utf-8"))
+    shipped = json.loads((ROOT / "bot" / "extraction" / SHIPPED).read_text(encoding="utf-8"))
     again = json.loads(out.read_text(encoding="utf-8"))
     assert again["trained_on"] == shipped["trained_on"]
     assert again["threshold"] == pytest.approx(shipped["threshold"], abs=1e-3)

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from spacy.language import Language
 
-from bot.extract.due import due_in, due_phrase, events_in
-from bot.extract.extractor import Extractor
+from bot.extraction.due import due_in, due_phrase, events_in
+from bot.extraction.extractor import Extractor
 from bot.notes.meeting import parse_note
 from tests.conftest import TEAM
 

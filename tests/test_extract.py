@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.extract.extractor import Extractor
+from bot.extraction.extractor import Extractor
 from bot.notes.meeting import parse_note
 from tests.conftest import ItemsOf
 

@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
-from bot.extract.lines import SHAPE_RULES
-from bot.extract.patterns import RULES, VETOES
+from bot.extraction.lines import SHAPE_RULES
+from bot.extraction.patterns import RULES, VETOES
 from bot.notes.meeting import parse_note
 from tests.conftest import ItemsOf
 

@@ -12,7 +12,7 @@ import pytest
 from bot.commands import sync as syncing
 from bot.commands.followup import follow_up, remind
 from bot.config import Config, MeetingsConfig
-from bot.followup import report
+from bot.followup import checklist
 from bot.followup.meetings import next_meeting, reminder_due
 from bot.issues import NewIssue
 from bot.notes.botblocks import MARKDOWN_BEGIN, MARKDOWN_END
@@ -183,16 +183,16 @@ def test_report_across_three_meetings(tmp_path: Path) -> None:
     LocalTracker(database, now=dt.datetime(2026, 6, 5, tzinfo=UTC)).close(
         issues["Update the changelog"], "completed"
     )
-    checklist = follow_up(settings, extraction, tracker, dt.date(2026, 6, 17), tmp_path)
-    by_task = {s.item.task: s for s in checklist.statuses}
-    assert checklist.previous == dt.date(2026, 6, 3)
+    report = follow_up(settings, extraction, tracker, dt.date(2026, 6, 17), tmp_path)
+    by_task = {s.item.task: s for s in report.statuses}
+    assert report.previous == dt.date(2026, 6, 3)
     assert "Rotate the signing key" not in by_task  # closed before the previous meeting: reported already
     lee = by_task["Write the FAQ"]
     assert not lee.closed and lee.carried_over == 2 and not lee.overdue
     assert [p.text for p in lee.progress] == ["Lee has not had a chance to look at the FAQ yet."]
     sam = by_task["Update the changelog"]
     assert sam.closed and sam.carried_over == 2 and sam.reported_done
-    text = report.markdown(checklist)
+    text = checklist.markdown(report)
     assert "- [x] Update the changelog" in text and "- [ ] Write the FAQ" in text
     assert "carried over 2 meetings" in text
     # Reported for the 2026-05-20 meeting instead: the key was still due before it and is overdue.
@@ -202,7 +202,7 @@ def test_report_across_three_meetings(tmp_path: Path) -> None:
     tracker.reopen(issues["Rotate the signing key"])
     reopened = follow_up(settings, extraction, tracker, dt.date(2026, 5, 20), tmp_path)
     key = next(s for s in reopened.statuses if s.item.task == "Rotate the signing key")
-    assert key.overdue and "**overdue**" in report.markdown(reopened)
+    assert key.overdue and "**overdue**" in checklist.markdown(reopened)
 
 
 RAISED_AGAIN = """---
@@ -224,11 +224,11 @@ def test_a_promise_made_again_takes_its_new_due_date(tmp_path: Path) -> None:
     extraction = extract(paths, settings)
     syncing.run(settings, extraction, dry_run=False, root=tmp_path)
     tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
-    checklist = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path)
-    [key] = [s for s in checklist.statuses if s.item.task == "Rotate the signing key"]
+    report = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path)
+    [key] = [s for s in report.statuses if s.item.task == "Rotate the signing key"]
     assert key.item.due == dt.date(2026, 5, 10) and key.due == dt.date(2026, 5, 28)
-    assert "· due 2026-05-28" in report.markdown(checklist)
-    listed = {i["task"]: i for i in report.as_json(checklist)["items"]}
+    assert "· due 2026-05-28" in checklist.markdown(report)
+    listed = {i["task"]: i for i in checklist.as_json(report)["items"]}
     assert listed["Rotate the signing key"]["due"] == "2026-05-28"
 
 
@@ -247,11 +247,11 @@ def test_overdue_is_due_before_today_and_due_before_the_meeting_is_its_own_label
     extraction = extract(paths, settings)
     syncing.run(settings, extraction, dry_run=False, root=tmp_path)
     tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
-    checklist = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path, now)
-    [line] = [x for x in report.markdown(checklist).splitlines() if "Rotate the signing key" in x]
+    report = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path, now)
+    [line] = [x for x in checklist.markdown(report).splitlines() if "Rotate the signing key" in x]
     other = "· **overdue**" if "overdue" not in label else "· due before the meeting"
     assert label in line and other not in line, line
-    [key] = [s for s in checklist.statuses if s.item.task == "Rotate the signing key"]
+    [key] = [s for s in report.statuses if s.item.task == "Rotate the signing key"]
     assert key.overdue == ("overdue" in label) and key.due_before_meeting == ("overdue" not in label)
 
 
@@ -261,17 +261,17 @@ def test_overdue_is_due_before_today_and_due_before_the_meeting_is_its_own_label
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_write_into_changes_only_the_section(newline: str) -> None:
     note = "# Sync 2026-05-20" + newline + newline + "Agenda: CI." + newline + "  trailing spaces  " + newline
-    first = report.write_into(note, "### Follow-up\n\n- [ ] one\n")
+    first = checklist.write_into(note, "### Follow-up\n\n- [ ] one\n")
     assert first.startswith(note)
     assert first.count(MARKDOWN_BEGIN) == 1 and newline + "- [ ] one" + newline in first
-    again = report.write_into(first, "### Follow-up\n\n- [ ] one\n")
+    again = checklist.write_into(first, "### Follow-up\n\n- [ ] one\n")
     assert again == first
-    changed = report.write_into(first, "### Follow-up\n\n- [x] one\n")
+    changed = checklist.write_into(first, "### Follow-up\n\n- [x] one\n")
     head, tail = first.split(MARKDOWN_BEGIN)
     assert changed.startswith(head) and changed.endswith(tail.split(MARKDOWN_END)[1])
     assert "- [x] one" in changed and "- [ ] one" not in changed
     edited = changed.replace("Agenda: CI.", "Agenda: CI and docs.")
-    assert report.write_into(edited, "### Follow-up\n\n- [x] one\n") == edited
+    assert checklist.write_into(edited, "### Follow-up\n\n- [x] one\n") == edited
 
 
 def test_report_command_writes_into_the_next_note(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.extract.extractor import Extractor
+from bot.extraction.extractor import Extractor
 from bot.notes.meeting import NoteError, parse_note
 
 EXAMPLES = int(os.environ.get("ACTIONBOT_FUZZ_EXAMPLES", "150"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.issues import TrackerError
-from bot.sync import issuetext
+from bot.syncplan import issuetext
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, body_of
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.action_item import ActionItem
 from bot.commands import sync as syncing
 from bot.config import Config
-from bot.extract import ignore
-from bot.items import ActionItem
+from bot.extraction import ignore
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
 from tests import clibed, syncbed

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from bot.items import ActionItem, Owner
-from bot.sync import issuetext
+from bot.action_item import ActionItem, Owner
+from bot.syncplan import issuetext
 
 ROSTER = {"priyar", "leechen"}
 

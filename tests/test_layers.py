@@ -11,13 +11,14 @@ from tests.conftest import ROOT
 from tools import layers
 
 CORE = (
-    "bot.notes", "bot.extract", "bot.sync", "bot.followup", "bot.items", "bot.people", "bot.issues",
+    "bot.notes", "bot.extraction", "bot.syncplan", "bot.followup", "bot.action_item", "bot.people",
+    "bot.issues",
     "bot.review.corrections", "bot.review.comment", "bot.review.fromissues", "bot.review.examples",
 )  # fmt: skip
 EDGES = (
     "bot.trackers", "bot.config", "bot.wiring", "bot.cli", "bot.commands", "bot.actions", "bot.notefiles",
-    "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.site",
-    "bot.scaffold", "bot.review.store", "bot.review.model",
+    "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.overview",
+    "bot.scaffold", "bot.review.store", "bot.review.team_model",
 )  # fmt: skip
 
 
@@ -39,8 +40,8 @@ def test_the_core_never_imports_an_edge() -> None:
 
 def test_the_check_sees_an_edge_import() -> None:
     tool = layers
-    graph = {"bot.sync.plan": {"bot.trackers.github"}, "bot.trackers.github": set()}
-    assert tool.layers(graph) == ([["bot.trackers.github"], ["bot.sync.plan"]], [])
+    graph = {"bot.syncplan.plan": {"bot.trackers.github"}, "bot.trackers.github": set()}
+    assert tool.layers(graph) == ([["bot.trackers.github"], ["bot.syncplan.plan"]], [])
     assert tool.layers({"bot.a": {"bot.b"}, "bot.b": {"bot.a"}}) == ([], ["bot.a", "bot.b"])
 
 

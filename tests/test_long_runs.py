@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from bot.extract import runs
+from bot.extraction import runs
 from tests import clibed
 
 NOTE = """---

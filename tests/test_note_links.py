@@ -8,7 +8,7 @@ import re
 import urllib.parse
 from pathlib import Path
 
-from bot.site.page import render
+from bot.overview.page import render
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, body_of
 from tests.test_site import ITEMS, the_page

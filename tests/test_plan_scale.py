@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from benchmarks import planning
-from bot.sync import apply as sync
-from bot.sync.plan import SyncPlan, make_plan
+from bot.syncplan import apply as sync
+from bot.syncplan.plan import SyncPlan, make_plan
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
+from bot.action_item import ActionItem, Owner
 from bot.commands.sync import describe
 from bot.issues import Issue, NewIssue
-from bot.items import ActionItem, Owner
-from bot.sync import plandiff
-from bot.sync.plan import (
+from bot.syncplan import plandiff
+from bot.syncplan.plan import (
     CloseDuplicate,
     Create,
     EditBlock,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.items import Source
+from bot.action_item import Source
 from tests import syncbed
 from tests.conftest import ItemsOf
 from tests.github_emulator import GitHubEmulator, body_of

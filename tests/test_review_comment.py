@@ -9,12 +9,12 @@ from dataclasses import replace
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.action_item import ActionItem, Owner
 from bot.issues import Issue, NewIssue
-from bot.items import ActionItem, Owner
 from bot.people import Person, Roster
 from bot.review import comment, corrections
-from bot.sync import issuetext
-from bot.sync.plan import Create, FlagRemoved, Step, Unchanged
+from bot.syncplan import issuetext
+from bot.syncplan.plan import Create, FlagRemoved, Step, Unchanged
 
 KEY = ActionItem(
     id="0123456789abcdef", note="notes/2026-05-06.md", meeting_date=dt.date(2026, 5, 6), line=8,

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.commands import review as reviewing
+from bot.commands import review_comment
 from bot.review import comment, store
 from tests import syncbed
 from tests.clibed import Ran, actionbot
@@ -128,11 +128,11 @@ def test_the_comment_is_posted_once_edited_on_each_push_and_honoured_on_merge(
     pushed = NOTE + "\nLee will book the room.\n"
     (root / "notes" / "2026-05-06.md").write_text(pushed, encoding="utf-8")
     ran = plan(repo, root, pull)
-    assert reviewing.EDITED.format(number=pull) in ran.stderr
+    assert review_comment.EDITED.format(number=pull) in ran.stderr
     [second] = reviews(repo, pull)  # the same comment, edited: never a second one
     assert "- [ ] Update the changelog" in second and "- [x] Rotate the release key · owners: Priya" in second
     assert "- [x] Book the room · owners: Lee Chen" in second and second.count("- [x] ") == 5
-    assert reviewing.UNCHANGED.format(number=pull) in plan(repo, root, pull).stderr
+    assert review_comment.UNCHANGED.format(number=pull) in plan(repo, root, pull).stderr
 
     # The merge: the push to main syncs, honouring the comment.
     merged = repo.add_commit(syncbed.REPO, {"notes/2026-05-06.md": pushed}, sha=PUSHED)
@@ -171,7 +171,7 @@ def test_a_fork_pull_request_gets_the_job_summary_and_no_comment(
     plan(repo, root, pull, head_repo="someone/notes")
     assert repo.comments(syncbed.REPO, pull) == [] and repo.writes() == []
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert reviewing.FORK in summary and "Rotate the signing key" in summary
+    assert review_comment.FORK in summary and "Rotate the signing key" in summary
 
 
 def test_a_pull_request_that_would_write_nothing_gets_no_comment(
@@ -179,7 +179,7 @@ def test_a_pull_request_that_would_write_nothing_gets_no_comment(
 ) -> None:
     root = checkout(tmp_path, repo, "---\ndate: 2026-05-06\n---\n\nWe talked about the logo.\n")
     pull = repo.create_pull_request(syncbed.REPO, "Notes", as_user="priyar").number
-    assert reviewing.NOTHING.format(number=pull) in plan(repo, root, pull).stderr
+    assert review_comment.NOTHING.format(number=pull) in plan(repo, root, pull).stderr
     assert repo.comments(syncbed.REPO, pull) == []
 
 

@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.action_item import ActionItem, Owner
 from bot.commands import followup as reporting
-from bot.followup import report
+from bot.followup import checklist
 from bot.issues import Issue
-from bot.items import ActionItem, Owner
-from bot.site import build, charts, page
-from bot.site.model import CLOSED, NOT_SYNCED, OPEN, Overview, OwnerLoad, TrendPoint, overview
-from bot.sync.links import NoteLinks
+from bot.overview import build, charts, page
+from bot.overview.content import CLOSED, NOT_SYNCED, OPEN, Overview, OwnerLoad, TrendPoint, overview
+from bot.syncplan.links import NoteLinks
 from bot.wiring import make_tracker
 from tests.github_emulator import GitHubEmulator
 from tests.syncbed import (
@@ -99,8 +99,8 @@ DATES = [FIRST, SECOND, THIRD]
 
 
 def the_page(items: list[ActionItem] = ITEMS, issues: dict[str, Issue] = ISSUES) -> Overview:
-    follow_up = report.follow_up(NEXT, items, DATES, issues, {})
-    history = report.statuses(NEXT, items, DATES, issues, {})
+    follow_up = checklist.follow_up(NEXT, items, DATES, issues, {})
+    history = checklist.statuses(NEXT, items, DATES, issues, {})
     return overview("Moorhen", follow_up, history, DATES, TODAY, LINKS, "team/notes")
 
 
@@ -109,7 +109,7 @@ def the_page(items: list[ActionItem] = ITEMS, issues: dict[str, Issue] = ISSUES)
 
 def test_the_figures_are_the_reports() -> None:
     shown = the_page()
-    listed = report.as_json(report.follow_up(NEXT, ITEMS, DATES, ISSUES, {}))["items"]
+    listed = checklist.as_json(checklist.follow_up(NEXT, ITEMS, DATES, ISSUES, {}))["items"]
     assert sorted(i["id"] for i in listed) == list("acde")
     assert shown.counts.items == len(listed) == 4
     assert shown.counts.open == sum(i["state"] != "closed" for i in listed) == 3

@@ -28,7 +28,7 @@ import pytest
 import yaml
 
 from bot.lock import WAITING
-from bot.sync.apply import SyncResult
+from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.conftest import ROOT
 from tests.github_emulator import GitHubEmulator, LoggedRequest

@@ -33,8 +33,8 @@ import pytest
 
 from bot import pipeline
 from bot.config import Config
-from bot.sync import issuetext
-from bot.sync.apply import SyncResult
+from bot.syncplan import issuetext
+from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, body_of
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.sync import issuetext
-from bot.sync.apply import SyncResult
+from bot.syncplan import issuetext
+from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.conftest import DEV_NOTES, ROOT, needs_shared
 from tests.github_emulator import GitHubEmulator, body_of
@@ -275,7 +275,7 @@ def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_pat
     import datetime as dt
 
     from bot.commands import followup as reporting
-    from bot.followup import report
+    from bot.followup import checklist
     from bot.wiring import make_tracker
 
     notes = tmp_path / "notes"
@@ -290,13 +290,11 @@ def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_pat
     fix = repo.cross_reference(syncbed.REPO, key.number, as_user="priyar")  # a merged "Fixes #n"
     repo.close_issue(syncbed.REPO, key.number, as_user="priyar")
     with syncbed.token(repo):
-        checklist = reporting.follow_up(
-            config, extraction, make_tracker(config), dt.date(2026, 5, 20), tmp_path
-        )
-    closed = next(s for s in checklist.statuses if s.closed)
+        report = reporting.follow_up(config, extraction, make_tracker(config), dt.date(2026, 5, 20), tmp_path)
+    closed = next(s for s in report.statuses if s.closed)
     assert closed.item.task == "Rotate the signing key" and closed.closure.by == "priyar"
     pull_url = f"https://github.com/{syncbed.REPO}/pull/{fix.number}"
     assert closed.closure.pull_request == pull_url
-    line = next(line for line in report.markdown(checklist).splitlines() if "Rotate the signing key" in line)
+    line = next(line for line in checklist.markdown(report).splitlines() if "Rotate the signing key" in line)
     assert line.startswith("- [x] Rotate the signing key") and "by @priyar" in line
     assert f"(PR {pull_url})" in line

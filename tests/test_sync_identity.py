@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from bot.items import ActionItem
-from bot.sync import issuetext
-from bot.sync.apply import SyncResult
+from bot.action_item import ActionItem
+from bot.syncplan import issuetext
+from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, Issue, body_of
 

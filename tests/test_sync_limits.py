@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.sync import issuetext
-from bot.sync.apply import SyncResult
+from bot.syncplan import issuetext
+from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, body_of
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bot.issues import TrackerError
-from bot.sync.apply import SyncResult
+from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 

@@ -14,8 +14,8 @@ import pytest
 
 from bot.commands import sync as syncing
 from bot.config import Config
-from bot.sync import plandiff
-from bot.sync.plan import Create, EditBlock, ProgressNote
+from bot.syncplan import plandiff
+from bot.syncplan.plan import Create, EditBlock, ProgressNote
 from tests import syncbed
 from tests.test_cli import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.sync.apply import SyncResult
+from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, Issue, body_of
 

@@ -14,13 +14,13 @@ import json
 import re
 from pathlib import Path
 
+from bot.action_item import ActionItem, Owner
 from bot.commands import learn as learning
 from bot.config import load_config
-from bot.extract import team
-from bot.extract.decision import Decision, Example, refit
-from bot.extract.labels import figures
-from bot.items import ActionItem, Owner
-from bot.review import model, store
+from bot.extraction import team
+from bot.extraction.decision import Decision, Example, refit
+from bot.extraction.labels import figures
+from bot.review import store, team_model
 from bot.review.corrections import Correction
 from tests import clibed, syncbed
 from tests.conftest import SCORER, needs_shared
@@ -91,8 +91,8 @@ def test_a_team_model_that_reads_the_history_better_is_kept_and_extract_uses_it(
     assert "leave one meeting out on 4 reviewed notes" in learned.stderr
     assert "shipped precision 0.500, recall 1.000" in learned.stderr
     assert "team model precision 1.000, recall 1.000" in learned.stderr
-    kept = root / model.FILE_NAME
-    assert learning.KEPT.format(path=model.FILE_NAME) in learned.stderr
+    kept = root / team_model.FILE_NAME
+    assert learning.KEPT.format(path=team_model.FILE_NAME) in learned.stderr
     saved = json.loads(kept.read_text(encoding="utf-8"))
     assert saved["meetings"] == 4 and saved["correction"]
     assert saved["leave_one_meeting_out"]["team"]["f1"] > saved["leave_one_meeting_out"]["shipped"]["f1"]
@@ -121,13 +121,13 @@ def test_a_team_model_that_reads_the_history_worse_is_refused_and_nothing_is_wri
     assert "shipped precision 0.625, recall 1.000, F1 0.769" in learned.stderr
     assert "team model precision 0.571, recall 0.800, F1 0.667" in learned.stderr
     assert learning.REFUSED.format(loss=team.RECALL_GIVEN_UP) in learned.stderr
-    assert not (root / model.FILE_NAME).exists()
+    assert not (root / team_model.FILE_NAME).exists()
     # A team model kept before stays as it was, and learn says it is still in use.
     earlier = '{"correction": {"bias": -0.5}, "threshold": 0.4}\n'
-    (root / model.FILE_NAME).write_text(earlier, encoding="utf-8")
+    (root / team_model.FILE_NAME).write_text(earlier, encoding="utf-8")
     again = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
-    assert learning.LEFT.format(path=model.FILE_NAME) in again.stderr
-    assert (root / model.FILE_NAME).read_text(encoding="utf-8") == earlier
+    assert learning.LEFT.format(path=team_model.FILE_NAME) in again.stderr
+    assert (root / team_model.FILE_NAME).read_text(encoding="utf-8") == earlier
 
 
 def test_a_team_model_no_better_than_the_shipped_one_is_refused_and_nothing_is_written(
@@ -139,7 +139,7 @@ def test_a_team_model_no_better_than_the_shipped_one_is_refused_and_nothing_is_w
     assert learned.returncode == 0, learned.stderr
     assert "shipped precision 1.000, recall 1.000" in learned.stderr
     assert learning.REFUSED.format(loss=team.RECALL_GIVEN_UP) in learned.stderr
-    assert not (root / model.FILE_NAME).exists()
+    assert not (root / team_model.FILE_NAME).exists()
 
 
 def test_one_reviewed_note_is_too_few_to_judge_a_team_model(tmp_path: Path) -> None:
@@ -148,15 +148,15 @@ def test_one_reviewed_note_is_too_few_to_judge_a_team_model(tmp_path: Path) -> N
     learned = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
     assert learned.returncode == 0, learned.stderr
     assert learning.TOO_FEW.format(count=1, verb="was") in learned.stderr
-    assert not (root / model.FILE_NAME).exists()
+    assert not (root / team_model.FILE_NAME).exists()
 
 
 def test_a_team_model_file_that_cannot_be_read_is_one_error_naming_it(tmp_path: Path) -> None:
     root = checkout(tmp_path, days=("02",))
-    (root / model.FILE_NAME).write_text("{", encoding="utf-8")
+    (root / team_model.FILE_NAME).write_text("{", encoding="utf-8")
     ran = clibed.actionbot("extract", "--json", cwd=root)
     assert ran.returncode == 2
-    assert f"{model.FILE_NAME}: cannot read the team model" in ran.stderr
+    assert f"{team_model.FILE_NAME}: cannot read the team model" in ran.stderr
 
 
 def test_a_correction_moves_only_what_the_team_s_examples_show() -> None:

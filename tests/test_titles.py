@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extract.titles import title_from_text
+from bot.extraction.titles import title_from_text
 from tests.conftest import ItemsOf
 
 HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"

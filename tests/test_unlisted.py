@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.items import ActionItem
+from bot.action_item import ActionItem
 from bot.people import Person, Roster
 from tests import syncbed
 from tests.conftest import TEAM, ItemsOf

@@ -4,7 +4,7 @@
 
 Reads every module's imports (the syntax tree, not by importing it) and prints the modules by layer:
 layer 0 imports nothing of the bot's own, layer n imports only layers below n. A cycle has no layer
-and is printed as one; `--packages` folds modules into their packages (bot.extract, bot.sync, ...).
+and is printed as one; `--packages` folds modules into their packages (bot.extraction, bot.syncplan, ...).
 The checks `tests/test_layers.py` holds the code to come from here: no cycle, and the pure core
 (notes, extract, sync planning, follow-up) never imports an adapter, the clock or the environment.
 """
@@ -41,7 +41,7 @@ def imports(path: Path, modules: set[str]) -> set[str]:
             if node.level:
                 anchor = here.split(".")[: -node.level] if path.name != "__init__.py" else here.split(".")
                 base = ".".join([*anchor, node.module])
-            # "from bot.extract import words" imports bot.extract.words; "from bot.notes import Meeting"
+            # "from bot.extraction import words" imports bot.extraction.words; "from bot.notes import Meeting"
             # imports bot.notes.
             submodules = [f"{base}.{alias.name}" for alias in node.names if f"{base}.{alias.name}" in modules]
             names = submodules if len(submodules) == len(node.names) else [base, *submodules]
@@ -60,7 +60,7 @@ def graph() -> dict[str, set[str]]:
 
 
 def fold(edges: dict[str, set[str]]) -> dict[str, set[str]]:
-    """Modules folded into their packages: bot.extract.titles -> bot.extract; bot.cli stays."""
+    """Modules folded into their packages: bot.extraction.titles -> bot.extraction; bot.cli stays."""
     packages = {name for name in edges if (PACKAGE / Path(*name.split(".")[1:]) / "__init__.py").exists()}
 
     def package(name: str) -> str:

@@ -1,12 +1,12 @@
-"""Reproduce the shipped decision (`bot/extract/decision.json`) from the annotated corpora.
+"""Reproduce the shipped decision (`bot/extraction/decision.json`) from the annotated corpora.
 
-    python tools/train_decision.py [--notes ../shared/notes] [--out bot/extract/decision.json] [--loo]
+    python tools/train_decision.py [--notes ../shared/notes] [--out bot/extraction/decision.json] [--loo]
 
 Every sentence the extractor reads, in every note of every corpus with a `gold.json`, gives one
-example per person who may own something in it: the evidence (`bot.extract.evidence`) and whether
+example per person who may own something in it: the evidence (`bot.extraction.evidence`) and whether
 the gold annotates an item of that person whose quote agrees with the sentence (the shared scorer's
-own test, as `bot.extract.labels` holds it; `actionbot learn` labels a team's examples the same
-way). The decision is fitted on all of them, deterministically (`bot.extract.decision.fit`).
+own test, as `bot.extraction.labels` holds it; `actionbot learn` labels a team's examples the same
+way). The decision is fitted on all of them, deterministically (`bot.extraction.decision.fit`).
 
 `--loo` also scores each corpus with a decision fitted without it: rules alone, the learned decision
 alone (the rules' findings withheld from its evidence), and shipped (the decision over all evidence).
@@ -28,15 +28,15 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.quality import corpus_files, load_scorer  # noqa: E402
 from bot.config import load_config  # noqa: E402
-from bot.extract.decision import Decision, Example, fit  # noqa: E402
-from bot.extract.extractor import Extractor, Reading  # noqa: E402
-from bot.extract.labels import items_of, labelled  # noqa: E402
-from bot.extract.nlp import load_model  # noqa: E402
+from bot.extraction.decision import Decision, Example, fit  # noqa: E402
+from bot.extraction.extractor import Extractor, Reading  # noqa: E402
+from bot.extraction.labels import items_of, labelled  # noqa: E402
+from bot.extraction.nlp import load_model  # noqa: E402
 from bot.notefiles import load_meeting  # noqa: E402
 from bot.notes.meeting import Meeting  # noqa: E402
 
 SHARED_NOTES = ROOT.parent / "shared" / "notes"
-SHIPPED = ROOT / "bot" / "extract" / "decision.json"
+SHIPPED = ROOT / "bot" / "extraction" / "decision.json"
 # Evidence that is the rules' own finding; the learned decision alone is fitted without it.
 RULE_EVIDENCE = ("src=rule:", "src=found:", "src=veto:", "src.any-rule", "&any-rule=")
 

@@ -10,21 +10,21 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot import notify
+from bot.action_item import Progress
 from bot.channels import Channel
 from bot.commands import agenda_issue
 from bot.commands.agenda_issue import Notified
 from bot.config import Config
-from bot.followup import agenda, calendar, report
+from bot.followup import agenda, calendar, checklist
 from bot.followup.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
 from bot.followup.progress import progress_of
 from bot.issues import Closure, Issue, Tracker
-from bot.items import Progress
 from bot.lock import sync_lock
 from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
-from bot.sync import issuetext
-from bot.sync.apply import note_scope, read_issues
-from bot.sync.plan import issues_of
+from bot.syncplan import issuetext
+from bot.syncplan.apply import note_scope, read_issues
+from bot.syncplan.plan import issues_of
 from bot.wiring import state_dir, sync_context
 
 
@@ -55,13 +55,13 @@ def follow_up(
     meeting: dt.date,
     root: Path,
     now: dt.datetime | None = None,
-) -> report.FollowUp:
+) -> checklist.FollowUp:
     """The report for `meeting` as it stands at `now` (default: the meeting's day): what is overdue
     then, and what is due before the meeting."""
     state = tracker_state(config, extraction, tracker, root)
     issues, progress = state.issues, state.progress
     today = team_day(config, now) if now is not None else None
-    draft = report.follow_up(
+    draft = checklist.follow_up(
         meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, today=today
     )
     # Who closed what is read only for the closed issues the report shows.
@@ -69,7 +69,7 @@ def follow_up(
     for status in draft.statuses:
         if status.issue is not None and status.closed:
             closures[(status.issue.repo, status.issue.number)] = tracker.closure(status.issue)
-    return report.follow_up(
+    return checklist.follow_up(
         meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, closures, today
     )
 
@@ -124,9 +124,9 @@ def remind(
     # One run at a time from posting to recording what was sent: two at once would both open the
     # agenda issue and both send each notice.
     with sync_lock(state_dir(config), what="remind"):
-        posted, checklist, proposed = _post_agenda(config, extraction, tracker, upcoming, root, dry_run, now)
+        posted, report, proposed = _post_agenda(config, extraction, tracker, upcoming, root, dry_run, now)
         message = agenda.agenda_message(
-            upcoming, checklist, proposed, config.reminders.agenda_label, posted.issue
+            upcoming, report, proposed, config.reminders.agenda_label, posted.issue
         )
         notice = _notice(config, agenda.title(config.meetings.name, upcoming), message, upcoming, posted, now)
         notified = agenda_issue.notify_once(
@@ -160,9 +160,9 @@ def notify_follow_up(
     if upcoming is None or upcoming.date != meeting:
         upcoming = NextMeeting(start_of(meeting, config.meetings), "report")
     with sync_lock(state_dir(config), what="remind"):
-        posted, checklist, _ = _post_agenda(config, extraction, tracker, upcoming, root, False, now)
-        title = f"{report.HEADING} for the {config.meetings.name} meeting on {meeting.isoformat()}"
-        message = agenda.follow_up_message(upcoming, checklist, posted.issue)
+        posted, report, _ = _post_agenda(config, extraction, tracker, upcoming, root, False, now)
+        title = f"{checklist.HEADING} for the {config.meetings.name} meeting on {meeting.isoformat()}"
+        message = agenda.follow_up_message(upcoming, report, posted.issue)
         notice = _notice(config, title, message, upcoming, posted, now)
         notified = agenda_issue.notify_once(
             tracker,
@@ -190,7 +190,7 @@ def _post_agenda(
     context = sync_context(config, root)
     repo = config.reminders.repo or context.router.default
     status = follow_up(config, extraction, tracker, upcoming.date, root, now)
-    checklist = report.markdown(status)
+    report = checklist.markdown(status)
     mentioned = agenda.mentions(status, config.reminders.mention_after_meetings, context.roster_logins)
     proposed = [
         Issue(**{**issue.__dict__, "title": issuetext.safe_inline(issue.title, ())})
@@ -199,13 +199,13 @@ def _post_agenda(
     label = config.reminders.agenda_label
 
     def body_for(sent: agenda.Sent) -> str:
-        return agenda.body(upcoming, checklist, proposed, label, mentioned, sent)
+        return agenda.body(upcoming, report, proposed, label, mentioned, sent)
 
     title = agenda.title(config.meetings.name, upcoming)
     posted = agenda_issue.post(
         tracker, repo, upcoming, title, config.reminders.issue_label, body_for, dry_run
     )
-    return posted, checklist, proposed
+    return posted, report, proposed
 
 
 def _notice(

@@ -9,7 +9,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.followup.tracked import TrackedItem, tracked_items
 from bot.issues import Tracker
-from bot.sync.apply import bot_issues
+from bot.syncplan.apply import bot_issues
 from bot.wiring import sync_context
 
 CLOSE_REASONS = {False: "completed", True: "not_planned"}

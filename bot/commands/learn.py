@@ -1,7 +1,7 @@
 """The learn command's work, and what close and reopen record: the corrections the bot's issues show
 kept beside the others in the corrections file, every correction and confirmed item exported as
-examples in the gold format, and the team's own decision fitted on them (`bot.extract.team`), kept
-in the team model file (`bot.review.model`) only if it reads the team's history better."""
+examples in the gold format, and the team's own decision fitted on them (`bot.extraction.team`), kept
+in the team model file (`bot.review.team_model`) only if it reads the team's history better."""
 
 from __future__ import annotations
 
@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.action_item import ActionItem
 from bot.commands.items import read_items
 from bot.config import Config
-from bot.extract import team
-from bot.extract.decision import Decision
-from bot.extract.labels import items_of
-from bot.extract.nlp import load_model
+from bot.extraction import team
+from bot.extraction.decision import Decision
+from bot.extraction.labels import items_of
+from bot.extraction.nlp import load_model
 from bot.issues import Issue, Tracker
-from bot.items import ActionItem
 from bot.notes.meeting import Meeting
-from bot.review import corrections, examples, fromissues, model, store
+from bot.review import corrections, examples, fromissues, store, team_model
 from bot.trackers.github import GitHubTracker
 
 TOO_FEW = (
@@ -47,7 +47,7 @@ def fit_team_model(
     """The team's own decision, fitted on `gold` (the examples) over the `meetings` read, written
     to `path` only if it does better than the shipped one on the reviewed ones, meeting by meeting
     unseen."""
-    from bot.extract.extractor import Extractor  # with spaCy, as the pipeline imports it
+    from bot.extraction.extractor import Extractor  # with spaCy, as the pipeline imports it
 
     shipped = Decision.shipped()
     extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days, shipped)
@@ -60,7 +60,7 @@ def fit_team_model(
     if not verdict.better:
         left = "\n" + LEFT.format(path=path) if path.is_file() else ""
         return TeamFit(False, figures + "\n" + REFUSED.format(loss=team.RECALL_GIVEN_UP) + left)
-    model.save(path, verdict)
+    team_model.save(path, verdict)
     return TeamFit(True, figures + "\n" + KEPT.format(path=path))
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.sync.apply import SyncResult
-from bot.sync.plan import Create, meaning
+from bot.syncplan.apply import SyncResult
+from bot.syncplan.plan import Create, meaning
 
 
 def sync_summary(result: SyncResult) -> str:

@@ -15,9 +15,9 @@ from bot.followup.progress import progress_of
 from bot.issues import Issue
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
-from bot.sync import issuetext
-from bot.sync.apply import SyncResult, apply_plan, plan_sync
-from bot.sync.plan import (
+from bot.syncplan import issuetext
+from bot.syncplan.apply import SyncResult, apply_plan, plan_sync
+from bot.syncplan.plan import (
     Step,
     SyncPlan,
     meaning,

@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from bot.followup.checklist import FollowUp, ItemStatus
 from bot.followup.meetings import NextMeeting, describe
-from bot.followup.report import FollowUp, ItemStatus
 from bot.issues import Issue
-from bot.sync.issuetext import AGENDA_MARKER
+from bot.syncplan.issuetext import AGENDA_MARKER
 
 TITLE = "Agenda: {name} meeting on {date}"
 CALL_FOR_ITEMS = (

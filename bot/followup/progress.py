@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bot.extract import words
-from bot.items import ActionItem, Progress
+from bot.action_item import ActionItem, Progress
+from bot.extraction import words
 from bot.notes.meeting import Meeting, Sentence
 from bot.people import Roster
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from bot.issues import Issue
 from bot.people import Roster
-from bot.sync import issuetext
+from bot.syncplan import issuetext
 
 
 class NotFound(Exception):

@@ -14,10 +14,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.items import ActionItem
+from bot.action_item import ActionItem
 from bot.review.corrections import Correction
-from bot.sync import issuetext
-from bot.sync.plan import Create, Step, meaning, subject
+from bot.syncplan import issuetext
+from bot.syncplan.plan import Create, Step, meaning, subject
 
 MARK = "<!-- actionbot:review -->"
 HEADING = "### actionbot: what merging this pull request does"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from bot.items import ActionItem
+from bot.action_item import ActionItem
 from bot.people import Roster
 from bot.review.comment import plain
 from bot.review.corrections import Correction, owner

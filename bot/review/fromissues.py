@@ -21,9 +21,9 @@ from collections.abc import Callable, Iterable, Mapping
 from bot.issues import Issue
 from bot.people import Roster
 from bot.review.corrections import Correction, Kind
-from bot.sync import issuetext
-from bot.sync.issuetext import Marker
-from bot.sync.matching import Said
+from bot.syncplan import issuetext
+from bot.syncplan.issuetext import Marker
+from bot.syncplan.matching import Said
 
 # How soon a close as not planned must follow the opening to say the item was misread.
 MISREAD_WITHIN = dt.timedelta(days=7)

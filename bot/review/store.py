@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.config import DEFAULT_CONFIG_NAMES
 from bot.review.corrections import Correction
-from bot.sync.matching import Said
+from bot.syncplan.matching import Said
 
 FILE_NAME = "actionbot.corrections.yaml"
 HEADER = """\

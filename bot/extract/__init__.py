@@ -1,5 +1,0 @@
-"""Extraction: action items from meetings (spaCy patterns, line shapes and the note's layout).
-
-`bot.extract.extractor.Extractor` runs it. The package itself imports nothing, so that reading the
-config (which names the model, `bot.extract.nlp`) does not load spaCy.
-"""

@@ -1,0 +1,191 @@
+"""Which sentences of a meeting are read, and how: each one's marks taken off and its people
+replaced by one placeholder name, ready for the parser.
+
+Only sentences that name someone, or follow text about someone, can hold an item; only those are
+parsed. Before parsing, every mention of a person is replaced by one plain given name, because the
+parser reads "TomL" or "Perhaps KofiM, Priya and Lee Chen can" far better as "Alex" than as
+the spelling in the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction import lines, words
+from bot.extraction.lines import Leading, Masked, Trailing
+from bot.extraction.structure import BlockContext
+from bot.notes.blocks import Block, BlockKind
+from bot.notes.meeting import Meeting, Sentence
+from bot.people import Mention, Person, Roster
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PLACEHOLDER = "Alex"
+MAX_WORDS = 80
+# Who attends and who holds a role in the meeting: "Present: ...", "**Scribe:** Nadia".
+_ROLL_LINE = re.compile(rf"^\W*(?:{'|'.join(words.ROLL_LABELS)})\b[^:]{{0,20}}:", re.IGNORECASE)
+_NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.I)
+_TYPOS = re.compile(r"\bwil\b")
+# Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]".
+_DONE = re.compile(
+    r"[✔✓☑✅]|\(\s*(?:done|completed|finished)\s*\)|[-–—]\s*(?:done|completed)\b|^\s*done\s*:|^\s*\[?DONE\b\]?",
+    re.IGNORECASE,
+)
+# Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
+_ATTRIBUTION = re.compile(r"\(\s*[^()]*\b\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
+_REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|me)\b", re.IGNORECASE)
+AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEMENTS) + r")\b", re.IGNORECASE)
+_OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b", re.IGNORECASE)
+_TASK_COLUMN = re.compile(rf"\b(?:{'|'.join(words.TASK_COLUMNS)})\b", re.IGNORECASE)
+_DUE_COLUMN = re.compile(rf"\b(?:{'|'.join(words.DUE_COLUMNS)})\b", re.IGNORECASE)
+_DONE_ROW = re.compile(r"~~|\b(done|completed|closed)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence to read: its marks taken off, its people replaced by the placeholder."""
+
+    sentence: Sentence
+    context: BlockContext
+    text: str  # what is parsed
+    people: dict[int, Mention]  # offset of each placeholder in `text` -> the mention it replaced
+    original: str  # the sentence as a reader sees it
+    body: tuple[int, int] = (0, 0)  # the part of `original` between its marks: the task's own words
+    lead: Leading | None = None
+    tail: Trailing | None = None
+    owners_hint: tuple[Person, ...] = ()  # a table row's owner column
+    imperative: bool = False  # parsed as "Please ...": the line may be a bare request
+
+    @property
+    def own_start(self) -> int:
+        """The first token of the writer's own words: past the "Please" put there to parse."""
+        return 1 if self.imperative else 0
+
+    def person_at(self, token: Token) -> Person | None:
+        """The person a placeholder in the parse stands for, if the token is one."""
+        mention = self.people.get(token.idx)
+        return mention.person if mention is not None and token.text == PLACEHOLDER else None
+
+
+def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -> Iterator[Candidate]:
+    """Only sentences that name someone, or follow text about someone, can hold an item; only
+    those are parsed."""
+    by_block: dict[int, list[Sentence]] = {}
+    for sentence in meeting.sentences:
+        by_block.setdefault(sentence.block, []).append(sentence)
+    named_before = False
+    after_question = False
+    for index, sentences in by_block.items():
+        block, context = meeting.blocks[index], contexts[index]
+        if block.checked is True or block.kind is BlockKind.HEADING:
+            named_before = after_question = False
+            continue
+        if block.kind is BlockKind.ROW:
+            yield from _row(block, sentences, roster, context)
+            continue
+        mentions = [roster.mentions(s.text) for s in sentences]
+        names = any(mentions) or any(_REFERS.search(s.text) for s in sentences)
+        follows = named_before or bool(context.header) or after_question
+        named_before = names and index + 1 in by_block
+        if not names and not follows:
+            after_question = False
+            continue
+        for sentence, found in zip(sentences, mentions, strict=True):
+            if _NEXT_MEETING_LINE.search(sentence.text) or _DONE.search(sentence.text):
+                continue
+            if _ROLL_LINE.match(sentence.text):
+                continue
+            if len(sentence.text.split()) > MAX_WORDS:
+                continue
+            # A question to someone is read for the answer that may follow it ("Sure, will do").
+            after_question = sentence.text.rstrip().endswith("?") and bool(found)
+            yield prepare(sentence, found, context)
+
+
+def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockContext) -> Candidate:
+    original = _ATTRIBUTION.sub("", sentence.text).rstrip()
+    mentions = [m for m in mentions if m.end <= len(original)]
+    line = Masked.of(original, mentions)
+    lead = lines.leading(line)
+    if lead is not None and lead.shape == "label-bare" and not context.actions:
+        lead = None  # outside a list of actions, "Priya reviewed it" is a sentence with its subject
+    tail = lines.trailing(line, sentence.source)
+    start = lead.end if lead is not None else 0
+    end = tail.start if tail is not None and tail.start > start else len(original)
+    body = [m for m in mentions if m.start >= start and m.end <= end]
+    text, people = _with_placeholders(original, body, start, end)
+    text = _TYPOS.sub("will", text)
+    # Notes written in a word processor curl their apostrophes: "I’ll" must parse as "I'll".
+    text = text.replace("’", "'")
+    imperative = _may_be_request(text, lead, tail, context)
+    if imperative:
+        # Out of context the parser takes "Review Omar's PR" for a noun phrase; as a request
+        # ("Please review ...") it reads the verb it is.
+        text = _as_request(text)
+        people = {offset + len(_REQUEST): mention for offset, mention in people.items()}
+    return Candidate(
+        sentence, context, text, people, original, (start, end), lead, tail, imperative=imperative
+    )
+
+
+_REQUEST = "Please "
+
+
+def _as_request(text: str) -> str:
+    return _REQUEST + text[:1].lower() + text[1:]
+
+
+def _may_be_request(text: str, lead: Leading | None, tail: Trailing | None, context: BlockContext) -> bool:
+    """A line the writer marked as a task: an action line, an owner after it, a line in a list of
+    actions. A label alone ("Mei: Effort to adapt ...") is not enough: the line is read as written."""
+    marked = (lead is not None and lead.explicit) or tail is not None or context.actions
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return marked and first != PLACEHOLDER and first.lower() not in words.NOT_IMPERATIVES
+
+
+def _with_placeholders(
+    original: str, mentions: Sequence[Mention], start: int, end: int
+) -> tuple[str, dict[int, Mention]]:
+    parts: list[str] = []
+    people: dict[int, Mention] = {}
+    position, length = start, 0
+    for mention in mentions:
+        piece = original[position : mention.start]
+        parts.append(piece)
+        length += len(piece)
+        people[length] = mention
+        # "Sam'll": the tokenizer splits "'ll" off known words only.
+        placeholder = PLACEHOLDER + (" " if re.match(r"'(ll|d)\b", original[mention.end :]) else "")
+        parts.append(placeholder)
+        length += len(placeholder)
+        position = mention.end
+    parts.append(original[position:end])
+    text = "".join(parts)
+    stripped = text.lstrip()
+    shift = len(text) - len(stripped)
+    return stripped.rstrip(), {offset - shift: m for offset, m in people.items()}
+
+
+def _row(
+    block: Block, sentences: list[Sentence], roster: Roster, context: BlockContext
+) -> Iterator[Candidate]:
+    """A table row of an action-item table: the owner column names people, another the task."""
+    header = [h.lower() for h in block.header]
+    owner_col = next((i for i, h in enumerate(header) if _OWNER_COLUMN.search(h)), None)
+    task_col = next((i for i, h in enumerate(header) if _TASK_COLUMN.search(h)), None)
+    if owner_col is None or task_col is None or _DONE_ROW.search(block.text):
+        return
+    cells = list(block.cells) + [""] * len(header)
+    owners = tuple(m.person for m in roster.mentions(cells[owner_col]))
+    if not owners or not sentences:
+        return
+    due_col = next((i for i, h in enumerate(header) if _DUE_COLUMN.search(h)), None)
+    task = cells[task_col]
+    text = f"{task} (due {cells[due_col]})" if due_col is not None and cells[due_col].strip() else task
+    sentence = Sentence(text, block.line, block.section, sentences[0].block, block.kind, None)
+    parsed = _as_request(task)
+    yield Candidate(sentence, context, parsed, {}, text, (0, len(task)), owners_hint=owners, imperative=True)

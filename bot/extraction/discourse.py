@@ -1,0 +1,149 @@
+"""Who the text is about as it is read, sentence after sentence: the owner of "he", "I", "you", and of a
+sentence without a subject ("Will send a patch once it passes")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction import words
+from bot.extraction.candidates import Candidate
+from bot.extraction.grammar import (
+    agrees_with_one_person,
+    conjuncts,
+    first_subject,
+    starts_with_verb,
+    subject_of,
+)
+from bot.extraction.patterns import Rule
+from bot.people import Person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass
+class Found:
+    """An item found in a sentence, before it is titled and dated."""
+
+    owners: tuple[Person, ...]
+    rule: str
+    task: Token | None  # the verb the title is made from; None for a title from the text or context
+    start: int = 0  # the first token a title may use
+    asked: Candidate | None = None  # for an answer to a request, the sentence that asked
+
+
+@dataclass
+class Discourse:
+    """What the text read so far says about the next sentence: who it was about, who is speaking."""
+
+    block: int = -1
+    section: str = ""
+    subject: tuple[Person, ...] = ()  # of the last sentence with a subject: none after "We will ..."
+    person: tuple[Person, ...] = ()  # the last person a sentence was about, for "he" and "she"
+    speaker: tuple[Person, ...] = ()
+    subject_here: bool = False  # the subject was set in the block being read
+    item: tuple[Person, ...] = ()  # owners of the last item of the block being read
+    thing: str = ""  # the object the last sentence of the block being read was about
+    request: tuple[Candidate, Found] | None = None  # a question to someone, waiting for an answer
+
+    def enter(self, candidate: Candidate) -> None:
+        sentence = candidate.sentence
+        if sentence.block != self.block:
+            self.speaker, self.item, self.subject_here, self.thing = (), (), False, ""
+            if sentence.block - self.block > 1 or sentence.section != self.section:
+                self.subject = self.person = ()
+        self.block, self.section = sentence.block, sentence.section
+        if candidate.lead is not None and not candidate.lead.explicit and candidate.lead.people:
+            self.speaker = candidate.lead.people
+
+    def found(self, found: list[Found]) -> None:
+        """The sentence held items: a request going on after them is theirs."""
+        if found:
+            self.item = found[0].owners
+            if not self.subject:
+                self.subject = self.person = found[0].owners
+                self.subject_here = True
+
+    def carried(self, candidate: Candidate) -> tuple[Person, ...]:
+        """Who a sentence without a subject is about: who is speaking, else whom this paragraph
+        was about, else the person heading the list it is in, else whom the text before was about."""
+        if self.speaker:
+            return self.speaker
+        if self.subject_here and self.subject:
+            return self.subject
+        return candidate.context.header or self.subject
+
+    def remember_subject(self, doc: Doc, candidate: Candidate) -> None:
+        """The person this sentence is about, for the sentences after it: the first subject that is
+        a person ("It works, so he's not anticipating issues" is about him); a sentence whose main
+        subject is no one ("We'll try Alpine") leaves no one to go on about."""
+        for token in doc:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                people = self.people(token, candidate)
+                if people:
+                    self.subject = self.person = people
+                    self.subject_here = True
+                    return
+        if first_subject(doc) is not None:
+            self.subject, self.subject_here = (), True
+
+    def owners(
+        self, rule: Rule, nodes: dict[str, Token], candidate: Candidate, doc: Doc
+    ) -> tuple[Person, ...]:
+        """Who promised what a rule matched: its `owner` node, else the subject of its anchor, else,
+        for a rule that carries, whom the text before was about."""
+        if "owner" in nodes:
+            return self.people(nodes["owner"], candidate)
+        anchor = nodes[rule.anchor]
+        subject = subject_of(anchor)
+        carries = rule.carries and starts_with_verb(doc) and agrees_with_one_person(anchor)
+        if subject is not None:
+            people = self.people(subject, candidate)
+            if not people and carries and subject.head.i != anchor.i:
+                # The parser hung the verb off a clause about something else ("Has merged all
+                # patches submitted and will check ..."); the sentence still has no subject of its own.
+                return self.carried(candidate)
+            return people
+        return self.carried(candidate) if carries else ()
+
+    def people(self, token: Token, candidate: Candidate) -> tuple[Person, ...]:
+        """The people a subject or object token stands for."""
+        lower = token.lower_
+        if lower in words.FIRST_PERSON:
+            return self.speaker or candidate.context.header
+        if lower == "you":
+            # "Lee, can you update the changelog?": whom the question addresses by name; it is a
+            # promise only once answered.
+            if not candidate.sentence.text.rstrip().endswith("?"):
+                return ()
+            return next(((p,) for t in token.doc[: token.i] if (p := candidate.person_at(t)) is not None), ())
+        if lower in words.THIRD_PERSON:
+            return self._pronoun_owner(token, candidate)
+        people: list[Person] = []
+        for part in (token, *conjuncts(token)):
+            person = candidate.person_at(part)
+            if person is not None:
+                people.append(person)
+        # "Perhaps KofiM, Priya and Lee can": the parser may hang the first names off the verb.
+        for left in token.lefts:
+            if left.dep_ in ("compound", "nmod", "appos"):
+                person = candidate.person_at(left)
+                if person is not None:
+                    people.insert(0, person)
+        return tuple(dict.fromkeys(people))
+
+    def _pronoun_owner(self, pronoun: Token, candidate: Candidate) -> tuple[Person, ...]:
+        """Who "he"/"she" is: the subject of a verb governing it ("Priya mentioned that he'd"), else
+        the person named last before it, else the person the text before was about."""
+        for ancestor in pronoun.ancestors:
+            subject = subject_of(ancestor)
+            if subject is not None and subject.i < pronoun.i and subject.lower_ not in words.THIRD_PERSON:
+                people = self.people(subject, candidate)
+                if people:
+                    return people
+        for token in reversed(list(pronoun.doc[: pronoun.i])):
+            person = candidate.person_at(token)
+            if person is not None:
+                return (person,)
+        return self.person or self.speaker

@@ -1,0 +1,511 @@
+"""Action items from a `Meeting`: who promised what, by when.
+
+What counts as a promise is data: dependency patterns (`bot.extraction.patterns`), line shapes
+(`bot.extraction.lines`) and the layout of the note (`bot.extraction.structure`). This module only runs
+them, in this order for each sentence (`bot.extraction.candidates` chooses the sentences):
+1. the line's own marks: "ACTION:", a speaker or owner label, the owner written after the task;
+2. the promise patterns over the parse, minus what a veto pattern rules out, each owner found as its
+   rule says (`bot.extraction.discourse`: the subject, a node of the pattern, or whoever the text
+   before was about);
+3. when no pattern found an owner, the writer's structure: a marked action line, an owner after the
+   task, a label before an imperative, an owner heading a list of actions.
+Each item remembers the id of the rule that found it, so quality can be measured per rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.matcher import DependencyMatcher
+
+from bot.action_item import ActionItem, Owner, item_id, task_key
+from bot.extraction import words
+from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
+from bot.extraction.decision import Decision
+from bot.extraction.discourse import Discourse, Found
+from bot.extraction.due import due_in, due_phrase, events_in
+from bot.extraction.evidence import Option, evidence, read_sentence
+from bot.extraction.grammar import (
+    first_subject,
+    gerund,
+    imperative,
+    opens_in_the_past,
+    opens_with_continuation,
+    pleads,
+    root,
+    states_a_fact,
+)
+from bot.extraction.lexicon import lexicon
+from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
+from bot.extraction.restated import merged
+from bot.extraction.structure import block_contexts
+from bot.extraction.titles import (
+    TitleContext,
+    clean_topic,
+    main_object,
+    title_from,
+    title_from_text,
+    topic_title,
+)
+from bot.extraction.unlisted import owner_names
+from bot.notes.meeting import Meeting
+from bot.people import Person, Roster
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+
+_VETO = "veto:"
+_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
+
+
+@dataclass
+class Reading:
+    candidate: Candidate
+    found: list[Found] = field(default_factory=list)
+    previous: str = ""  # what the sentence before in the paragraph was about, for "it" and "this"
+    options: list[Judged] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Judged:
+    """A person who may own an item in a sentence, with the evidence for it."""
+
+    option: Option
+    features: dict[str, float]
+    task: Token | None  # the verb the person's part of the sentence hangs on, for a title
+    asked: Candidate | None = None  # an answer's request: the sentence the item quotes
+
+
+class Extractor:
+    def __init__(
+        self,
+        nlp: Language,
+        roster: Roster,
+        cadence_days: int | None = None,
+        decision: Decision | None = None,
+        *,
+        rules_only: bool = False,
+    ) -> None:
+        """`decision` judges every person of every sentence read (the shipped one unless given);
+        with `rules_only`, the rules decide alone."""
+        self.nlp = nlp
+        self.roster = roster
+        self.decision = None if rules_only else decision or Decision.shipped()
+        self.cadence = dt.timedelta(days=cadence_days) if cadence_days else None
+        self.lexicon = lexicon(nlp)
+        # One matcher for promises and vetoes, so each parse is matched once; one key per pattern,
+        # so a match says which pattern (and so which node is which) it is.
+        self.matcher = DependencyMatcher(nlp.vocab)
+        self.patterns: dict[str, tuple[Rule, Pattern]] = {}
+        for rule in RULES:
+            for number, pattern in enumerate(rule.patterns):
+                key = f"{rule.id}#{number}"
+                self.patterns[key] = (rule, pattern)
+                self.matcher.add(key, [pattern])
+        for veto, patterns in VETOES.items():
+            self.matcher.add(f"{_VETO}{veto}", list(patterns))
+
+    def extract(self, meeting: Meeting) -> list[ActionItem]:
+        return self.items(meeting, self.readings(meeting), self.decision)
+
+    def items(self, meeting: Meeting, readings: list[Reading], decision: Decision | None) -> list[ActionItem]:
+        """The items of the sentences read: those the decision accepts, else those the rules found."""
+        if decision is not None:
+            readings = [_decided(r, decision) for r in readings]
+        topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
+        items = _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        listed = {r.candidate.sentence.line for r in readings if r.candidate.context.actions}
+        return merged(items, listed, self.lexicon.verbs)
+
+    def readings(self, meeting: Meeting) -> list[Reading]:
+        """Every sentence read: what the rules found in it, and each person who may own something
+        in it with the evidence for them."""
+        roster = self.meeting_roster(meeting)
+        contexts = block_contexts(meeting.blocks, roster)
+        chosen = list(candidates(meeting, roster, contexts))
+        docs = self.nlp.pipe([c.text for c in chosen], batch_size=64)
+        discourse = Discourse()
+        readings: list[Reading] = []
+        for candidate, doc in zip(chosen, docs, strict=True):
+            discourse.enter(candidate)
+            previous = discourse.thing
+            options = _options_before(candidate, discourse)
+            trace: list[tuple[str, tuple[Person, ...]]] = []
+            found = self._read(candidate, doc, discourse, trace)
+            if candidate.context.reported_done:
+                found = []  # "- Lee to review the PR" with "  - approved" under it
+            judged = _judge(candidate, doc, options, trace, found)
+            readings.append(Reading(candidate, found, previous, judged))
+            discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
+        return readings
+
+    def meeting_roster(self, meeting: Meeting) -> Roster:
+        """Who may own items in the note: the config's people, its attendees, and the names it gives
+        owners that neither lists (`bot.extraction.unlisted`)."""
+        roster = self.roster.with_attendees(meeting.attendees)
+        names = owner_names(meeting, roster, self.lexicon)
+        return roster.with_unlisted(names, roster.attending(meeting.attendees))
+
+    def _topic_phrase(self, topic: str) -> str:
+        """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
+        itself a request) is about "the list of Impact projects"."""
+        cleaned = clean_topic(topic)
+        if not cleaned:
+            return ""
+        doc = self.nlp(cleaned)
+        head = root(doc)
+        if head is None or head.tag_ != "VB" or head.i != 0:
+            return cleaned
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            return cleaned
+        return doc[obj.left_edge.i :].text.strip()
+
+    # -- reading one sentence ---------------------------------------------------------------------
+
+    def _read(
+        self,
+        candidate: Candidate,
+        doc: Doc,
+        discourse: Discourse,
+        trace: list[tuple[str, tuple[Person, ...]]],
+    ) -> list[Found]:
+        """The rules' items in the sentence; `trace` gets every owner a rule or veto pointed at."""
+        if candidate.owners_hint:
+            return [Found(candidate.owners_hint, "table-row", imperative(doc))]
+        request, discourse.request = discourse.request, None
+        if request is not None and AGREEMENT.match(candidate.text):
+            # "Lee, can you update the changelog?" answered "Sure, will do." by Lee (or by no label).
+            asked, pending = request
+            if set(discourse.speaker or pending.owners) == set(pending.owners):
+                return [Found(pending.owners, "request-answered", pending.task, pending.start, asked)]
+        matches, vetoed = self._match(doc)
+        # A veto holds for whoever the vetoed verb is about, whether or not a promise rule matched it.
+        for index, names in vetoed.items():
+            people = _people_of_verb(doc[index], candidate)
+            trace.extend((f"veto:{name}", people) for name in sorted(names))
+        found: list[Found] = []
+        for rule, nodes in matches:
+            owners = discourse.owners(rule, nodes, candidate, doc)
+            trace.append((f"rule:{rule.id}", owners))
+            vetoes = _vetoes(rule, nodes, vetoed)
+            trace.extend((f"veto:{veto}", owners) for veto in vetoes)
+            if vetoes:
+                continue
+            if not owners or any(set(f.owners) == set(owners) for f in found):
+                continue
+            task = nodes.get("task", nodes["verb"]) if rule.id != "has-the-action" else None
+            found.append(Found(owners, rule.id, task))
+        discourse.remember_subject(doc, candidate)
+        if candidate.sentence.text.rstrip().endswith("?"):
+            if found:
+                discourse.request = (candidate, found[0])
+            return []
+        found = found or self._structural(candidate, doc, discourse)
+        discourse.found(found)
+        return found
+
+    def _match(self, doc: Doc) -> tuple[list[tuple[Rule, dict[str, Token]]], dict[int, set[str]]]:
+        """The promises the patterns find, earliest first (for one verb, the rule listed first), and
+        the vetoes by the token they veto."""
+        matches: list[tuple[Rule, dict[str, Token]]] = []
+        vetoed: dict[int, set[str]] = {}
+        for match_id, token_ids in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            if key.startswith(_VETO):
+                vetoed.setdefault(token_ids[0], set()).add(key[len(_VETO) :])
+                continue
+            rule, pattern = self.patterns[key]
+            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=True)}
+            matches.append((rule, nodes))
+        matches.sort(key=lambda m: (m[1].get("task", m[1]["verb"]).i, _ORDER[m[0].id]))
+        return matches, vetoed
+
+    def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
+        """No promise in the words: what the writer marked says whose line it is."""
+        context, lead, tail = candidate.context, candidate.lead, candidate.tail
+        told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
+        if states_a_fact(doc) or told:
+            return []
+        verb = imperative(doc)
+        # "Ines: Move the issues. Also consolidate them": a request going on in the same
+        # paragraph is the same person's; in a list of actions it needs no "also".
+        goes_on = context.actions or opens_with_continuation(doc)
+        if verb is not None and discourse.item and lead is None and tail is None and goes_on:
+            return [Found(discourse.item, "continued-request", verb)]
+        owners: tuple[Person, ...] = ()
+        rule = ""
+        if lead is not None and lead.explicit:
+            owners, rule = lead.people or (tail.people if tail else ()), "action-line"
+        elif tail is not None and (context.actions or verb is not None):
+            owners, rule = tail.people, "owner-after"
+        elif lead is not None and lead.people and not context.agenda_topic:
+            asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS
+            if asks and verb is not None and not pleads(doc, verb, candidate.own_start):
+                owners, rule = lead.people, "label-imperative"
+            elif context.actions:
+                owners, rule = lead.people, "label-in-actions"
+        elif context.header and context.actions and verb is not None:
+            owners, rule = context.header, "owner-header"
+        if not owners:
+            return []
+        return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
+
+
+def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) -> set[str]:
+    targets = {nodes[rule.anchor].i, nodes.get("task", nodes[rule.anchor]).i}
+    if "modal" in nodes:
+        targets.add(nodes["modal"].i)
+    return {veto for i in targets for veto in rule.vetoes if veto in vetoed.get(i, ())}
+
+
+# -- the learned decision ---------------------------------------------------------------------------
+
+
+def _options_before(candidate: Candidate, discourse: Discourse) -> dict[Person, Option]:
+    """Who may own something in the sentence, as far as the text before and the layout tell."""
+    options: dict[Person, Option] = {}
+
+    def add(people: tuple[Person, ...], source: str) -> None:
+        for person in people:
+            options.setdefault(person, Option(person)).sources.add(source)
+
+    add(tuple(m.person for m in candidate.people.values()), "mention")
+    if candidate.lead is not None:
+        add(candidate.lead.people, "lead-explicit" if candidate.lead.explicit else "lead")
+    if candidate.tail is not None:
+        add(candidate.tail.people, "tail")
+    add(candidate.context.header, "header")
+    add(candidate.owners_hint, "row")
+    add(discourse.speaker, "speaker")
+    add(discourse.carried(candidate), "carried")
+    return options
+
+
+def _judge(
+    candidate: Candidate,
+    doc: Doc,
+    options: dict[Person, Option],
+    trace: list[tuple[str, tuple[Person, ...]]],
+    found: list[Found],
+) -> list[Judged]:
+    asked: dict[Person, Candidate] = {}
+    for source, people in trace:
+        for person in people:
+            options.setdefault(person, Option(person)).sources.add(source)
+    for item in found:
+        for person in item.owners:
+            options.setdefault(person, Option(person)).sources.add(f"found:{item.rule}")
+            if item.asked is not None:
+                asked[person] = item.asked
+    rivals = frozenset(p for item in found for p in item.owners)
+    subject = first_subject(doc)
+    # Whom the text before was about, or the person heading the list, owns nothing in a sentence
+    # with a subject of its own ("GitHub will also render notebooks").
+    own_subject = subject is not None and subject.tag_ not in ("PRP", "EX") and subject.text != PLACEHOLDER
+    sentence = read_sentence(candidate, doc)
+    judged = []
+    for person, option in options.items():
+        if own_subject and option.sources <= {"carried", "header"}:
+            continue
+        task = next((f.task for f in found if person in f.owners and f.task is not None), None)
+        judged.append(
+            Judged(
+                option,
+                evidence(sentence, option, rivals),
+                task or _task_of(person, candidate, doc),
+                asked.get(person),
+            )
+        )
+    return judged
+
+
+def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
+    """The people named as the subject of a verb or of the verb it belongs to ("won't" -> "be")."""
+    for token in (verb, *verb.ancestors):
+        for child in token.children:
+            person = candidate.person_at(child) if child.dep_ in ("nsubj", "nsubjpass") else None
+            if person is not None:
+                return (person,)
+    return ()
+
+
+def _task_of(person: Person, candidate: Candidate, doc: Doc) -> Token | None:
+    """The verb a person's part of the sentence hangs on: what they are the subject of, else the
+    request the line makes."""
+    for token in doc:
+        if candidate.person_at(token) != person or token.dep_ not in ("nsubj", "nsubjpass", "conj"):
+            continue
+        head = token.head
+        while head.dep_ == "conj" and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            xcomp = next((c for c in head.children if c.dep_ == "xcomp"), None)
+            return xcomp if xcomp is not None and head.lemma_ in _LIGHT_HEADS else head
+    return imperative(doc) or gerund(doc)
+
+
+_LIGHT_HEADS = frozenset({"be", "go", "have", "need", "want", "plan", "agree", "offer", "volunteer", "try"})
+
+
+_NOT_PROMISES = ("verb-class=not-action", "verb-aux=may", "verb-aux=might", "verb-perfect")
+# Where a rule is exact, it decides: what the writer marked as an action, and the vetoes.
+_MARKED = frozenset({"found:action-line", "found:table-row", "found:request-answered"})
+
+
+def _overridden(judged: Judged) -> bool | None:
+    """True or False where an exact rule decides for the person; None leaves it to the decision."""
+    sources, features = judged.option.sources, judged.features
+    if sources & _MARKED:
+        return True
+    found = any(s.startswith("found:") for s in sources)
+    if found:
+        return None
+    vetoed = any(s.startswith("veto:") for s in sources)
+    # An unanswered question, a line struck through or reported done, a promise a veto undoes, a
+    # state rather than an act ("will be away"), a possibility ("might try"), a report ("has been
+    # looking").
+    if vetoed or features.get("question") or features.get("struck") or features.get("reported-done"):
+        return False
+    if any(features.get(name) for name in _NOT_PROMISES):
+        return False
+    # A report of the person's own: "Yuki wrote the issue", "Lena is working through the backlog",
+    # "Ines has a draft"; present tense promises only with a verb of commitment ("Zach volunteers").
+    reported = features.get("own-mood=past") or features.get("own-mood=progressive")
+    # Someone named by the layout alone (a label, a heading) is reported on by a sentence in the past.
+    unnamed = features.get("own-mood=unnamed")
+    reported = reported or (unnamed and (features.get("mood=past") or features.get("mood=progressive")))
+    if reported or (features.get("own-mood=present") and not features.get("verb-class=commit")):
+        return False
+    return None
+
+
+def left_to_the_decision(judged: Judged) -> bool:
+    """Whether the decision judges the person, no exact rule deciding for it."""
+    return _overridden(judged) is None
+
+
+def _accepted(judged: Judged, decision: Decision) -> bool:
+    exact = _overridden(judged)
+    if exact is not None:
+        return exact
+    probability = decision.probability(judged.features)
+    # What a rule found needs less from the decision than what only the evidence suggests.
+    found = any(s.startswith("found:") for s in judged.option.sources)
+    return probability >= (decision.threshold * FOUND_FACTOR if found else decision.threshold)
+
+
+FOUND_FACTOR = 0.75
+
+
+def _decided(reading: Reading, decision: Decision) -> Reading:
+    """The reading's items as the decision has them: the rules' items keep the owners it accepts;
+    people it accepts that no rule found get an item of their own."""
+    accepted = [j for j in reading.options if _accepted(j, decision)]
+    people = {j.option.person for j in accepted}
+    found: list[Found] = []
+    covered: set[Person] = set()
+    for item in reading.found:
+        kept = tuple(p for p in item.owners if p in people)
+        if kept:
+            found.append(Found(kept, item.rule, item.task, item.start, item.asked))
+            covered.update(kept)
+    rest = [j for j in accepted if j.option.person not in covered]
+    by_task: dict[tuple[int | None, int | None], list[Judged]] = {}
+    for judged in rest:
+        key = (judged.task.i if judged.task is not None else None, id(judged.asked) if judged.asked else None)
+        by_task.setdefault(key, []).append(judged)
+    for group in by_task.values():
+        owners = tuple(j.option.person for j in group)
+        first = group[0]
+        start = reading.candidate.own_start
+        found.append(Found(owners, "learned", first.task, start, first.asked))
+    return Reading(reading.candidate, found, reading.previous, reading.options)
+
+
+# -- items ------------------------------------------------------------------------------------------
+
+
+def _items(
+    meeting: Meeting, readings: list[Reading], cadence: dt.timedelta | None, topics: dict[str, str]
+) -> list[ActionItem]:
+    items: list[ActionItem] = []
+    seen: dict[tuple[str, tuple[str, ...], str], int] = {}
+    # "next call" is the meeting the note announces, else the team's cadence from this one.
+    next_meeting = meeting.next_meeting or (meeting.date + cadence if cadence else None)
+    events = events_in((s.text for s in meeting.sentences), meeting.date)
+    series = f"{meeting.title} {meeting.path}"  # which meeting "the next TAC call" is
+    for reading in readings:
+        for found in reading.found:
+            candidate = found.asked or reading.candidate
+            sentence = candidate.sentence
+            context = TitleContext(topics[candidate.context.topic], reading.previous)
+            title = _title(candidate, found, context, events)
+            if not title:
+                continue
+            owners = tuple(Owner(p.name, p.github) for p in found.owners)
+            # The same task promised twice by the same people in one section is told apart by order.
+            key = (sentence.section, tuple(sorted(o.name for o in owners)), task_key(title))
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            due = due_in(candidate.original, meeting.date, next_meeting, events, series)
+            items.append(
+                ActionItem(
+                    id=item_id(meeting.path, sentence.section, owners, title, occurrence),
+                    note=meeting.path,
+                    meeting_date=meeting.date,
+                    line=sentence.line,
+                    text=sentence.quote,
+                    owners=owners,
+                    task=title,
+                    due=due.date if due else None,
+                    section=sentence.section,
+                    rule=found.rule,
+                )
+            )
+    return items
+
+
+def _namer(candidate: Candidate) -> Callable[[Token], str | None]:
+    """How a placeholder in the parse is written in the note: titles name people as the note does."""
+
+    def name_of(token: Token) -> str | None:
+        mention = candidate.people.get(token.idx)
+        if mention is None or token.text != PLACEHOLDER:
+            return None
+        return candidate.original[mention.start : mention.end].lstrip("@")
+
+    return name_of
+
+
+def _past_owners(candidate: Candidate, start: int) -> int:
+    """Where the words after the names a sentence opens with start: "Priya and Sam will ..." -> "will"."""
+    for mention in sorted(candidate.people.values(), key=lambda m: m.start):
+        between = candidate.original[start : mention.start]
+        if re.fullmatch(r"[\s,&/]*(?:and\s+)?", between) is None:
+            break
+        start = mention.end
+    return start
+
+
+def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
+    title = ""
+    if found.task is not None:
+        start = max(found.start, candidate.own_start)
+        due_span = due_phrase(found.task.doc.text, events)
+        title = title_from(found.task, _namer(candidate), context, due_span, start)
+        # A one-word title ("David", "Know") says nothing in an issue list: the words around it do.
+        if title and len(title.split()) > 1:
+            return title
+    if found.rule == "has-the-action":
+        return topic_title(context)
+    start, end = candidate.body
+    text = title_from_text(candidate.original[_past_owners(candidate, start) : end])
+    fallback = text if len(text.split()) > 1 else topic_title(context) or text
+    return fallback if len(fallback.split()) > 1 or not title else title

@@ -1,0 +1,131 @@
+"""What the parse of a sentence says, read off spaCy's tokens: its subject, whether it is a bare
+request, a report of what was done, a sentence that goes on about the person before it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from bot.extraction import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def conjuncts(token: Token) -> Iterable[Token]:
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield child
+            yield from conjuncts(child)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, shared along coordinated verbs ("LeeC has agreed ... and will add")."""
+    current: Token | None = verb
+    while current is not None:
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "expl"):
+                return child if child.dep_ != "expl" else None
+            if child.dep_ == "csubj":
+                # "Mei going through LF training will report back": Mei is who reports.
+                inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if inner is not None:
+                    return inner
+        if current.dep_ in ("conj", "xcomp", "dep", "advcl", "acomp") and current.head.i != current.i:
+            current = current.head
+        else:
+            current = None
+    return None
+
+
+def agrees_with_one_person(verb: Token) -> bool:
+    """ "Will do it", "Needs to follow up" go on about the person before; "Need to dig into" (we, I)
+    and "Had to pin" (done) do not."""
+    finite = [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBZ", "VBD", "VBP")
+    ]
+    tag = finite[0].tag_ if finite else verb.tag_
+    return tag in ("MD", "VBZ")
+
+
+def first_subject(doc: Doc) -> Token | None:
+    head = root(doc)
+    return subject_of(head) if head is not None else None
+
+
+def root(doc: Doc) -> Token | None:
+    return next((t for t in doc if t.dep_ == "ROOT"), None)
+
+
+def is_stemless(word: str) -> bool:
+    """A word whose "-ing" leaves no stem ("ping", "bring") is no gerund, whatever the tagger says."""
+    return word.endswith("ing") and len(word) < 6
+
+
+def imperative(doc: Doc) -> Token | None:
+    """The verb of a bare request ("Review the PR", "Please review the PR"), if the sentence is one."""
+    tokens = [
+        t for t in doc if not t.is_punct and t.lower_ != "please" and t.lower_ not in words.CONTINUATIONS
+    ]
+    if not tokens:
+        return None
+    first = tokens[0]
+    base = first.tag_ == "VB" or (first.tag_ == "VBG" and is_stemless(first.lower_))
+    if not base or first.dep_ in ("aux", "auxpass") or first.lemma_ in words.NOT_ACTIONS:
+        return None  # "Have seen an issue": a perfect, not a request; "Need to dig into": a need
+    if first.dep_ not in ("ROOT", "conj"):
+        return None  # the parser did not read the line as a request; its words are the title
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+        return None
+    if first.lower_ == "let" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("'s", "us"):
+        return None  # "Let's look at the flaky tests": a suggestion to the room
+    return first
+
+
+def pleads(doc: Doc, verb: Token, start: int = 0) -> bool:
+    """ "LC: also please help get the word out": the speaker asks the room, not themselves. Tokens
+    before `start` are not the writer's (a "Please" put there to parse a bare request)."""
+    return any(t.lower_ == "please" for t in doc[start : verb.i])
+
+
+def gerund(doc: Doc) -> Token | None:
+    """ "Sam: fixing the ring query": said as progress, titled as the task ("Fix the ring query")."""
+    first = next((t for t in doc if not t.is_punct and t.lower_ != "please"), None)
+    return first if first is not None and first.tag_ == "VBG" and first.dep_ in ("ROOT", "xcomp") else None
+
+
+def opens_with_continuation(doc: Doc) -> bool:
+    first = next((t for t in doc if not t.is_punct and t.lower_ != "please"), None)
+    return first is not None and first.lower_ in words.CONTINUATIONS
+
+
+def states_a_fact(doc: Doc) -> bool:
+    """ "Seun has read the first half", "Actually just took another look": a report, even in a list
+    of actions."""
+    head = root(doc)
+    if head is None or head.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    if head.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+
+
+def opens_in_the_past(doc: Doc, start: int = 0) -> bool:
+    """ "Maggie heard back from the foundation: we can use ...": what follows the name (from the
+    token `start`) is the person's news, told in the past tense, not a request to them."""
+    first = next((t for t in doc[start:] if not t.is_punct), None)
+    # After the "Please" put there to parse, the tagger calls "heard" a participle (VBN).
+    return first is not None and first.tag_ in ("VBD", "VBN")
+
+
+def starts_with_verb(doc: Doc) -> bool:
+    """A sentence that starts with its verb ("Will try and work through ...") goes on about the
+    person the text before was about."""
+    for token in doc:
+        if token.is_punct or token.lower_ in ("also", "hopefully", "then", "and", "but", "so", "actually"):
+            continue
+        return token.tag_ in ("MD", "VBZ", "VBD", "VBN", "VB", "VBG") and token.lower_ not in (
+            "please",
+            "let",
+        )
+    return False

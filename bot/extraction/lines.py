@@ -1,0 +1,185 @@
+"""Line shapes: how minute-takers mark who a line is about, as a table of patterns with ids.
+
+People are found with the roster first; in a `Masked` line every mention becomes a run of `¤` of the
+same length, so a shape can say "names" (`NAMES`) without knowing any name, and offsets still point
+into the line as written.
+
+- Leading shapes: `ACTION: ...`, `ACTION DW: ...`, `TODO(sam): ...` (the writer's own mark), and
+  labels: "Name: ...", "Name - ...", "Name, ...", "[Name] ...", "Name's update: ..." (who speaks or
+  who is addressed; what the rest says decides which).
+- Trailing shapes: the owner after the task: "(Ines)", "(Dana and Kofi)", "(Ines to Sam)"
+  (only Ines owns it), "— Lee", "task: Owner", "**Ana Reyes**", a closing "@handle".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.extraction import words
+from bot.people import Mention, Person
+
+MASK = "¤"
+# "Lee, Dana, and Kofi": the serial comma before "and" too.
+NAMES = rf"{MASK}+(?:\s*(?:,\s*(?:and\b|&)?|/|&|\+|\band\b)\s*{MASK}+)*"
+
+# The rules that read what the writer marked, not the grammar of the words, by id: the benchmark
+# counts what each finds, and each has a test note in its style.
+SHAPE_RULES: dict[str, str] = {
+    "action-line": '"ACTION: ...", "ACTION DW: ...", "TODO(sam): ..." name their owner',
+    "owner-after": 'the owner after the task: "(Ines)", "— Lee", "task: Owner", "**Ana**", "@lee"',
+    "label-imperative": '"Priya: try out libvirt": a name, a colon, a request',
+    "label-in-actions": '"Sam: fixing the ring query" in a list of actions: the line is the named person\'s',
+    "owner-header": '"- Omar" with "- Call Sam about pandas" nested under it, in a list of actions',
+    "continued-request": '"Ines: Move the issues. Also consolidate them": the request goes on',
+    "request-answered": '"Lee, can you update the changelog?" answered "Sure, will do."',
+    "table-row": "a row of a table with an owner column and a task column",
+}
+
+# A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
+_STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+# (id, pattern): the first that matches the start of a line wins.
+LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "action-line",
+        re.compile(
+            r"^\s*(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b"
+            r"\s*(?:\((?P<paren>[^)]*)\)|(?P<bare>[^:—–()]{0,30}?))\s*(?::|\s[-—–]\s)\s*",
+            re.IGNORECASE,
+        ),
+    ),
+    ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
+    ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
+    # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request).
+    ("label-bare", re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z])")),
+    # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
+    (
+        "label",
+        re.compile(
+            rf"^{_STAMP}(?P<names>{NAMES})\s*(?:\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)\s*)?"
+            rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)"
+        ),
+    ),
+)
+# What may close a line after the owner: punctuation, an emoji or its ":shortcode:", an aside
+# without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Dana and Kofi)
+# so we can tell its status").
+_END = r"(?:[\s.!]|:[\w+-]+:|[^\w\s()¤])*"
+_CLOSE = rf"(?:{_END}$|\s+(?=(?:so|because|once|when|if|until|as soon as|since|while)\b))"
+_ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
+# The owner written after the task; `rest` is what follows the names inside the brackets.
+TRAILING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "owner-after",
+        re.compile(
+            rf"(?P<mark>\(\s*(?:(?:owners?|assignee|assigned to|who)\s*:?\s*)?"
+            rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
+            re.IGNORECASE,
+        ),
+    ),
+    ("owner-after", re.compile(rf"(?P<mark>\s[-–—]+\s*(?P<names>{NAMES})){_ASIDE}")),
+    # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
+    ("owner-after", re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}")),
+)
+# What may follow the names inside "(...)" and still leave them owners: nothing, "to someone"
+# (a message to pass on), or a short qualifier ("post-3.0").
+_OWNER_REST = re.compile(r"^\s*(?:$|(?:to|->|→|with|[-–—,;:])\s.*|[\w.-]*\d[\w.-]*\s*)$")
+_CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[\s.!]*$")
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A line with every mention of a person replaced by a run of `MASK`."""
+
+    text: str
+    mentions: tuple[Mention, ...]
+
+    @classmethod
+    def of(cls, text: str, mentions: Sequence[Mention]) -> Masked:
+        chars = list(text)
+        for mention in mentions:
+            chars[mention.start : mention.end] = MASK * (mention.end - mention.start)
+        return cls("".join(chars), tuple(mentions))
+
+    def people(self, start: int, end: int) -> tuple[Person, ...]:
+        found = (m.person for m in self.mentions if start <= m.start and m.end <= end)
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Leading:
+    shape: str
+    end: int  # where the rest of the line starts
+    people: tuple[Person, ...]  # the names of the label or mark ("ACTION DW:" -> DW)
+    explicit: bool  # the writer marked the line as an action
+
+
+@dataclass(frozen=True)
+class Trailing:
+    shape: str
+    start: int  # where the owner mark starts; the task is before it
+    people: tuple[Person, ...]
+
+
+def leading(line: Masked) -> Leading | None:
+    for shape, pattern in LEADING:
+        match = pattern.match(line.text)
+        if match is None:
+            continue
+        if shape == "action-line":
+            named = match["paren"] if match["paren"] is not None else match["bare"] or ""
+            start = match.start("paren") if match["paren"] is not None else match.start("bare")
+            people = line.people(start, start + len(named)) if named.strip() else ()
+            if named.strip() and not _only_names(named):
+                people = ()  # "ACTION ALL:", "Action for the group:" name no one
+            return Leading(shape, match.end(), people, explicit=True)
+        return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), False)
+    return None
+
+
+def trailing(line: Masked, source: str = "") -> Trailing | None:
+    for shape, pattern in TRAILING:
+        match = pattern.search(line.text)
+        if match is None:
+            continue
+        task = line.text[: match.start("mark")].strip(" :(-–—")
+        if len(task.split()) < (2 if match.group("mark").lstrip().startswith(":") else 1):
+            continue  # "Director: Kris" is a field, not a task and its owner
+        rest = match.groupdict().get("rest")
+        if rest is not None and not _OWNER_REST.match(rest):
+            continue  # "(Kofi tested it!)" says something about Kofi
+        # Only the names before "to": in "(Ines to Sam)" Sam is who the message is for.
+        return Trailing(shape, match.start("mark"), line.people(match.start("names"), match.end("names")))
+    closing = _CLOSING_EMPHASIS.search(source) if source else None
+    if closing is not None:
+        # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.
+        names = [m for m in line.mentions if line.text[m.end :].strip(" .!*_") == ""]
+        if names:
+            return Trailing("owner-after", names[0].start, tuple(m.person for m in names))
+    handles = _closing_handles(line)
+    if handles:
+        return Trailing("owner-after", handles[0].start, tuple(m.person for m in handles))
+    return None
+
+
+def _closing_handles(line: Masked) -> list[Mention]:
+    """ "- [ ] update the docs @lee @sam": @handles closing the line own it."""
+    found: list[Mention] = []
+    end = len(line.text.rstrip(" .!"))
+    for mention in reversed(line.mentions):
+        if not mention.handle or line.text[mention.end : end].strip(" ,&") not in ("", "and"):
+            break
+        found.insert(0, mention)
+        end = mention.start
+    return found if found and found[0].start > 0 else []
+
+
+def _only_names(text: str) -> bool:
+    return re.fullmatch(rf"\s*{NAMES}\s*", text) is not None
+
+
+def is_only_names(line: Masked) -> bool:
+    """ "Ines", "Omar:", "**Omar**": a line that only names people heads what is nested under it."""
+    stripped = line.text.strip().strip("*_:.- ").strip()
+    return bool(stripped) and _only_names(stripped)

@@ -1,0 +1,314 @@
+"""The promise shapes of English, as spaCy `DependencyMatcher` patterns: rules as data.
+
+Each `Rule` has an id (the benchmark counts what each finds and gets wrong) and its dependency
+patterns. Its owner is the pattern's own `owner` node where it has one ("asked SamO to", "opened
+by Dana"), else the subject of the `anchor` node (followed along coordinated verbs, so "LeeC has
+agreed ... and will add" gives LeeC for "add"), else, when the rule `carries`, the person the text
+before was about ("Will try and ..." after a sentence about Priya).
+The `task` node is the verb the title is made from; a rule without one takes its task from the
+item's context ("Priya has this action").
+
+`VETOES` are patterns too: a promise whose anchor or task is hit by one of its rule's vetoes is not
+one ("won't", "would rather", "Mark to scribe", "can use httperf").
+
+A new minute style is a pattern here (or a line shape in `bot.extraction.lines`) and a test note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bot.extraction import words
+
+Pattern = list[dict[str, Any]]
+
+
+def _child(parent: str, name: str, attrs: dict[str, Any], op: str = ">") -> dict[str, Any]:
+    return {"LEFT_ID": parent, "REL_OP": op, "RIGHT_ID": name, "RIGHT_ATTRS": attrs}
+
+
+def _node(name: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    return {"RIGHT_ID": name, "RIGHT_ATTRS": attrs}
+
+
+def _in(values: frozenset[str] | tuple[str, ...]) -> dict[str, list[str]]:
+    return {"IN": sorted(values)}
+
+
+def _not_in(values: frozenset[str]) -> dict[str, list[str]]:
+    return {"NOT_IN": sorted(values)}
+
+
+_VERB = {"TAG": {"IN": ["VB", "VBG"]}}
+# The promised action: a verb in its base form that acts ("be out next week" and "like to" do not).
+_BASE_VERB = {"TAG": "VB", "LEMMA": _not_in(words.NOT_ACTIONS)}
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    patterns: tuple[Pattern, ...]
+    carries: bool = False  # a sentence without a subject goes on about the person before it
+    vetoes: tuple[str, ...] = ("negated",)
+    anchor: str = "verb"
+
+
+_MODAL_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS | {"have"})}
+
+RULES: tuple[Rule, ...] = (
+    # "Priya will reply to the email", "Sam'll check", "Will try and work through it" (carried).
+    Rule(
+        "will",
+        (
+            [
+                _node("verb", _MODAL_VERB),
+                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
+            ],
+        ),
+        carries=True,
+        vetoes=("negated", "hedged", "role"),
+    ),
+    # "KofiM can try to test things today", "It would be good if TomL can take a look".
+    Rule(
+        "can",
+        (
+            [
+                _node("verb", _MODAL_VERB),
+                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.OFFER_MODALS)}),
+            ],
+        ),
+        vetoes=("negated", "preference", "role", "possibility"),
+    ),
+    # "Sam should send the patch upstream".
+    Rule(
+        "should",
+        (
+            [
+                _node("verb", _MODAL_VERB),
+                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.ASSIGNING_MODALS)}),
+            ],
+        ),
+        vetoes=("negated", "hedged", "role"),
+    ),
+    # "will have a look", "can have a go".
+    Rule(
+        "have-a-look",
+        (
+            [
+                _node("verb", {"LEMMA": "have", **_VERB}),
+                _child(
+                    "verb", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS | words.OFFER_MODALS)}
+                ),
+                _child("verb", "object", {"DEP": "dobj", "LEMMA": _in(words.HAVE_ACTIONS)}),
+            ],
+        ),
+        carries=True,
+        vetoes=("negated", "hedged"),
+    ),
+    # Minute style: "Lee to check things work", "Ines to set up the list"; the parser may read
+    # the name as the head of a noun phrase ("Kofi [who is] to update the issue").
+    Rule(
+        "to",
+        (
+            [
+                _node("verb", {**_BASE_VERB, "DEP": _in(("ROOT", "conj", "parataxis", "ccomp"))}),
+                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                _child("verb", "subject", {"DEP": "nsubj"}),
+            ],
+            # The parser leaves the name unattached ("dep") before some verbs: "Alex to ask the
+            # foundation whether ...".
+            [
+                _node("verb", {**_BASE_VERB, "DEP": "ROOT"}),
+                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                _child("verb", "owner", {"DEP": "dep", "POS": "PROPN"}),
+            ],
+            [
+                _node("owner", {"DEP": "ROOT", "POS": "PROPN"}),
+                _child("owner", "verb", {"DEP": _in(("relcl", "acl")), **_BASE_VERB}),
+                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+            ],
+        ),
+        vetoes=("negated", "role"),
+    ),
+    # "Priya is going to write it up".
+    Rule(
+        "going-to",
+        (
+            [
+                _node("verb", {"LEMMA": "go", "TAG": "VBG"}),
+                _child("verb", "be", {"DEP": "aux", "LEMMA": "be"}),
+                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
+        ),
+        carries=True,
+        vetoes=("negated", "hedged", "role"),
+    ),
+    # "Omar offered to redo the tutorial", "Dana needs to follow up", "Omar plans to review".
+    Rule(
+        "commitment",
+        (
+            [
+                _node("verb", {"LEMMA": _in(words.COMMITMENT_VERBS), "TAG": {"NOT_IN": ["VBN"]}}),
+                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
+        ),
+        carries=True,
+        vetoes=("negated", "hedged", "role", "will-need"),
+    ),
+    # "Ines is happy to look into a proposal", "Lee is willing to chair".
+    Rule(
+        "happy-to",
+        (
+            [
+                _node("verb", {"LEMMA": _in(words.COMMITMENT_ADJECTIVES)}),
+                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
+        ),
+        carries=True,
+        vetoes=("negated", "role"),
+    ),
+    # "Lee takes action to land", "Dana took an action to start a thread".
+    Rule(
+        "takes-action",
+        (
+            [
+                _node("verb", {"LEMMA": "take"}),
+                _child("verb", "action", {"DEP": "dobj", "LEMMA": _in(words.ACTION_NOUNS)}),
+                _child("action", "task", {"DEP": _in(("acl", "relcl")), **_BASE_VERB}),
+            ],
+            [
+                _node("verb", {"LEMMA": "take"}),
+                _child("verb", "action", {"DEP": "dobj", "LEMMA": _in(words.ACTION_NOUNS)}),
+                _child("verb", "task", {"DEP": _in(("xcomp", "advcl")), **_BASE_VERB}),
+            ],
+        ),
+        vetoes=("negated",),
+    ),
+    # "Priya and Kofi have this action": the task is whatever the item is about.
+    Rule(
+        "has-the-action",
+        (
+            [
+                _node("verb", {"LEMMA": _in(("have", "take", "own"))}),
+                _child("verb", "action", {"DEP": "dobj", "LEMMA": _in(words.ACTION_NOUNS)}),
+                _child("action", "det", {"DEP": "det", "LOWER": _in(("this", "that", "the"))}),
+            ],
+        ),
+        vetoes=("negated",),
+    ),
+    # "New PR to be opened by Dana", "The release will be cut by Sam" (not "was created by").
+    Rule(
+        "passive-by",
+        tuple(
+            [
+                _node("verb", {"TAG": "VBN"}),
+                _child("verb", "be", {"DEP": "auxpass"}),
+                _child("verb", "by", {"DEP": "agent"}),
+                _child("by", "owner", {"DEP": "pobj"}),
+                _child("verb", "when", {"DEP": "aux", **when}),
+            ]
+            for when in ({"TAG": "TO"}, {"LOWER": _in(words.FUTURE_MODALS | words.ASSIGNING_MODALS)})
+        ),
+        vetoes=("negated", "hedged"),
+    ),
+    # "We've asked SamO to take a look", "Sam was asked to chase it"; an imperative "Invite X to
+    # advise" has no one asking and is a note to no one in particular.
+    Rule(
+        "asked-to",
+        (
+            [
+                _node("verb", {"LEMMA": _in(words.ASKING_VERBS)}),
+                _child("verb", "asker", {"DEP": "nsubj"}),
+                _child("verb", "owner", {"DEP": _in(("dobj", "dative"))}),
+                _child("verb", "task", {"DEP": _in(("xcomp", "ccomp")), **_BASE_VERB}),
+            ],
+            [
+                _node("verb", {"LEMMA": _in(words.ASKING_VERBS)}),
+                _child("verb", "asker", {"DEP": "nsubj"}),
+                _child("verb", "task", {"DEP": _in(("xcomp", "ccomp")), **_BASE_VERB}),
+                _child("task", "owner", {"DEP": "nsubj"}),
+            ],
+            [
+                _node("verb", {"LEMMA": _in(words.ASKING_VERBS), "TAG": "VBN"}),
+                _child("verb", "owner", {"DEP": "nsubjpass"}),
+                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
+        ),
+        vetoes=("negated", "role"),
+    ),
+    # "Next step for Ines is to write the guide", "Lee's next plan is to port it".
+    Rule(
+        "next-step-is",
+        (
+            [
+                _node("verb", {"LEMMA": "be"}),
+                _child("verb", "step", {"DEP": "nsubj", "LOWER": _in(words.PLAN_NOUNS)}),
+                _child("step", "for", {"DEP": "prep", "LOWER": "for"}),
+                _child("for", "owner", {"DEP": "pobj"}),
+                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_BASE_VERB}),
+            ],
+            [
+                _node("verb", {"LEMMA": "be"}),
+                _child("verb", "step", {"DEP": "nsubj", "LOWER": _in(words.PLAN_NOUNS)}),
+                _child("step", "owner", {"DEP": "poss"}),
+                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_BASE_VERB}),
+            ],
+        ),
+        vetoes=("negated",),
+    ),
+    # "Priya has to rebase first" (not "had to": that is done).
+    Rule(
+        "has-to",
+        (
+            [
+                _node("verb", {"LEMMA": "have", "TAG": _in(("VBZ", "VBP"))}),
+                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                _child("task", "to", {"DEP": "aux", "TAG": "TO"}),
+            ],
+        ),
+        carries=True,
+        vetoes=("negated", "role"),
+    ),
+    # "suggested that Sam check the mirrors", "agreed that Lee submit the form".
+    Rule(
+        "that-subjunctive",
+        (
+            [
+                _node("verb", {"LEMMA": _in(words.SUGGESTING_VERBS)}),
+                _child("verb", "task", {"DEP": "ccomp", "TAG": _in(("VB", "VBP"))}),
+                _child("task", "owner", {"DEP": "nsubj"}),
+            ],
+        ),
+        vetoes=("negated", "role"),
+    ),
+)
+
+# -- vetoes ---------------------------------------------------------------------------------------
+# Each names the token it vetoes as "target".
+VETOES: dict[str, tuple[Pattern, ...]] = {
+    # "Sam won't have time", "Lee will not chase it", "never".
+    "negated": (
+        [_node("target", {}), _child("target", "neg", {"DEP": "neg"})],
+        [_node("target", {}), _child("target", "neg", {"LOWER": _in(("not", "n't", "never"))})],
+    ),
+    # "Mei will hopefully ...", "Maybe Omar should use ...": hopes and suggestions.
+    "hedged": (
+        [_node("target", {}), _child("target", "hedge", {"DEP": "advmod", "LOWER": _in(words.HEDGES)})],
+    ),
+    # "Ayşe would rather wait".
+    "preference": (
+        [_node("target", {}), _child("target", "rather", {"LOWER": _in(words.PREFERENCE_WORDS)})],
+    ),
+    # "Dana will need to rebase": a need foreseen, not a promise.
+    "will-need": (
+        [
+            _node("target", {"LEMMA": "need"}),
+            _child("target", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
+        ],
+    ),
+    # "Mark to scribe": a role in the meeting itself.
+    "role": ([_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],),
+    # "Omar can use httperf": a possibility, not an offer.
+    "possibility": ([_node("target", {"LEMMA": _in(words.POSSIBILITY_VERBS)})],),
+}

@@ -1,0 +1,161 @@
+"""What the layout of a note says about a block: is it in a list of actions, whose list is it, what
+is it about.
+
+- Action context: a heading, bold line, list lead ("Next steps:", "Action Items (AIs):") or list item
+  above it that names a list of actions. Every line in one is an assignment to whoever it names.
+- Owner header: a list item or heading that only names people ("Omar:", "- Ines") heads the lines
+  nested under it: "- Call Sam about pandas" under "Omar:" is Omar's.
+- Topic: what the block is about, for titles that say "it": the list item above it, the paragraph
+  that introduced its list, else its section.
+- Agenda topic: a top-level item of an agenda list ("Sam: libvirt status") names a topic, not a
+  promise; what is nested under it is the meeting's discussion and is read as any other text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.extraction import words
+from bot.extraction.lines import Masked, is_only_names
+from bot.notes.blocks import Block, BlockKind
+from bot.notes.meeting import AGENDA_HEADING
+from bot.people import Person, Roster
+
+_LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=len, reverse=True))
+# "Next steps", "**Action items**", "Action Items (AIs):", "TODO:" — the whole line is the label.
+ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.IGNORECASE)
+# A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
+ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
+# "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done.
+_COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]", re.IGNORECASE)
+_NOT_YET = re.compile(
+    r"\b(?:will|'ll|to|should|can|could|need|needs|once|when|if|not|n't|yet)\b", re.IGNORECASE
+)
+# A short label a block opens with: "Late notes: ...", "Release post - ...".
+_LABEL = re.compile(r"^\W*(?P<label>[A-Z][^:.!?]{2,40}?)\s*(?::|\s[-–—])\s+\S")
+
+
+@dataclass(frozen=True)
+class BlockContext:
+    actions: bool  # the block is in a list of actions
+    header: tuple[Person, ...]  # the people a list item or heading above it names
+    topic: str  # what the block is about, for titles
+    agenda_topic: bool  # a top-level item of an agenda: a topic, not a promise
+    reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
+
+
+def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
+    # Each computed in one pass over the note, so that a long note costs in step with its length.
+    paths = _heading_paths(blocks)
+    before = _items_before(blocks)
+    children: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.parent is not None:
+            children.setdefault(block.parent, []).append(block)
+    return [
+        _context(index, blocks, paths[index], before[index], children.get(index, []), roster)
+        for index in range(len(blocks))
+    ]
+
+
+def _heading_paths(blocks: tuple[Block, ...]) -> list[tuple[str, ...]]:
+    """The headings each block stands under, outermost first: "## Next steps" then "### Dana"."""
+    paths: list[tuple[str, ...]] = []
+    open_headings: list[tuple[int, str]] = []
+    for block in blocks:
+        if block.kind is BlockKind.HEADING:
+            while open_headings and open_headings[-1][0] >= block.level:
+                open_headings.pop()
+            open_headings.append((block.level, block.text))
+        paths.append(tuple(text for _, text in open_headings))
+    return paths
+
+
+def _context(
+    index: int,
+    blocks: tuple[Block, ...],
+    headings: tuple[str, ...],
+    item_before: str,
+    children: list[Block],
+    roster: Roster,
+) -> BlockContext:
+    block = blocks[index]
+    ancestors = _ancestors(index, blocks)
+    lead = blocks[block.lead] if block.lead is not None else None
+    labels = [blocks[i].text for i in ancestors] + ([lead.text] if lead is not None else [])
+    actions = any(ACTION_HEADING.search(h) for h in (*headings, block.section))
+    actions = actions or any(ACTION_LABEL.match(t) for t in labels) or block.checked is False
+    header: tuple[Person, ...] = ()
+    for ancestor in ancestors:
+        header = _names_only(blocks[ancestor].text, roster)
+        if header:
+            break
+    if not header:
+        header = _names_only(block.section, roster)
+    topic = _own_label(block, roster) or next(
+        (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
+        _lead_topic(lead),
+    )
+    topic = topic or item_before or block.section
+    agenda_topic = (
+        block.kind is BlockKind.ITEM
+        and block.parent is None
+        and bool(AGENDA_HEADING.search(block.section))
+        and not actions
+    )
+    done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
+    return BlockContext(actions, header, topic, agenda_topic, done)
+
+
+def _lead_topic(lead: Block | None) -> str:
+    """ "Release checklist:" introduces the list as its topic; a sentence before a list does not."""
+    if lead is None or ACTION_LABEL.match(lead.text) or not lead.text.rstrip().endswith(":"):
+        return ""
+    return lead.text if len(lead.text.split()) <= 8 else ""
+
+
+def _own_label(block: Block, roster: Roster) -> str:
+    """ "- Late notes: Notes are still delayed ...": the block names its own topic."""
+    match = _LABEL.match(block.text)
+    if match is None or ACTION_LABEL.match(match["label"]) or _names_only(match["label"], roster):
+        return ""
+    return match["label"]
+
+
+def _items_before(blocks: tuple[Block, ...]) -> list[str]:
+    """For each paragraph right after a one-line list item, that item: agendas are often written as
+    a bullet per topic with the discussion in paragraphs under it. No heading may stand between
+    them, and all of them share one section."""
+    found: list[str] = []
+    item: Block | None = None
+    shared: str | None = None  # the section the item and every block since share, if they do
+    for block in blocks:
+        short = (
+            item is not None and item.parent is None and len(item.lines) == 1 and len(item.text.split()) <= 15
+        )
+        topical = block.kind is BlockKind.PARAGRAPH and short and shared == block.section
+        found.append(item.text if topical and item is not None else "")
+        if block.kind is BlockKind.HEADING:
+            item = None
+        elif block.kind is BlockKind.ITEM:
+            item, shared = block, block.section
+        elif shared != block.section:
+            shared = None
+    return found
+
+
+def _ancestors(index: int, blocks: tuple[Block, ...]) -> list[int]:
+    found: list[int] = []
+    parent = blocks[index].parent
+    while parent is not None and parent not in found:
+        found.append(parent)
+        parent = blocks[parent].parent
+    return found
+
+
+def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
+    line = Masked.of(text, roster.mentions(text))
+    if not line.mentions or not is_only_names(line):
+        return ()
+    return tuple(dict.fromkeys(m.person for m in line.mentions))
