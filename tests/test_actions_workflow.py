@@ -172,9 +172,9 @@ def test_least_privilege_and_one_writer_per_repository() -> None:
             assert job.get("permissions", load(path).get("permissions")) is not None, path.name
 
 
-def test_the_readme_shows_the_workflow_and_a_config_that_work() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("\n## Use it in your notes repository\n", 1)[1].split("\n## ", 1)[0]
+def test_the_docs_show_the_workflow_and_a_config_that_work() -> None:
+    text = (ROOT / "docs" / "workflow.md").read_text(encoding="utf-8")
+    section = text.split("\n## Set it up\n", 1)[1].split("\n## ", 1)[0]
     shown_config, shown_workflow = re.findall(r"^   ```yaml\n(.*?)^   ```$", section, re.M | re.S)
     Config.model_validate(yaml.safe_load(textwrap.dedent(shown_config)))
     workflow = yaml.safe_load(textwrap.dedent(shown_workflow))

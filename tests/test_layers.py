@@ -45,9 +45,34 @@ def test_the_check_sees_an_edge_import() -> None:
     assert tool.layers({"bot.a": {"bot.b"}, "bot.b": {"bot.a"}}) == ([], ["bot.a", "bot.b"])
 
 
-def test_the_readme_shows_every_module_of_the_layout() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    tree = text[text.index("```\nbot/\n") : text.index("```", text.index("```\nbot/\n") + 4)]
-    modules = {p.name for p in (ROOT / "bot").rglob("*.py") if p.name not in ("__init__.py", "__main__.py")}
-    shown = {word for line in tree.splitlines() for word in line.split() if word.endswith(".py")}
-    assert modules - shown == set()
+def layout_tree(text: str) -> dict[str, str]:
+    """The modules the tree of CONTRIBUTING.md shows, by their path under bot/, with the job it says."""
+    start = text.index("```\nbot/\n") + 4
+    shown: dict[str, str] = {}
+    folders: list[tuple[int, str]] = []  # (indent, name) of the folders the line is in
+    for line in text[start : text.index("```", start)].splitlines()[1:]:
+        indent = len(line) - len(line.lstrip())
+        name, _, job = line.strip().partition(" ")
+        folders = [(i, f) for i, f in folders if i < indent]
+        if name.endswith("/"):
+            folders.append((indent, name))
+        else:
+            shown["".join(f for _, f in folders) + name] = job.strip()
+    return shown
+
+
+def test_contributing_shows_every_module_of_the_layout_and_its_job() -> None:
+    shown = layout_tree((ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    modules = {
+        p.relative_to(ROOT / "bot").as_posix()
+        for p in (ROOT / "bot").rglob("*.py")
+        if p.name not in ("__init__.py", "__main__.py")
+    }
+    assert sorted(modules - set(shown)) == []  # every module is in the tree
+    assert sorted(set(shown) - modules) == []  # and the tree names no module that is gone
+    assert [path for path, job in shown.items() if not job] == []
+
+
+def test_the_tree_is_read_by_folder() -> None:
+    tree = "```\nbot/\n  a.py   one\n  pkg/   a package\n    b.py   two\n  c.py   three\n```\n"
+    assert layout_tree(tree) == {"a.py": "one", "pkg/b.py": "two", "c.py": "three"}

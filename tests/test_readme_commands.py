@@ -1,5 +1,6 @@
 """The README's two commands as a new user copies them, `.ci/run` running the test command first with
-nothing before it, and the project's home named where a user looks for it."""
+nothing before it, and the project's home named where a user looks for it (the README, and the
+workflow a user copies from docs/workflow.md)."""
 
 from __future__ import annotations
 
@@ -52,5 +53,6 @@ def test_the_project_names_its_home() -> None:
     assert set(urls) >= {"Homepage", "Source", "Issues"} and urls["Issues"] == f"{home}/issues"
     assert f"actionbot lives at <{home}>" in README
     owner_and_name = home.removeprefix("https://github.com/")
-    uses = re.findall(r"uses: (\S+/actionbot)@FULL_COMMIT_SHA", README)
+    workflow = (ROOT / "docs" / "workflow.md").read_text(encoding="utf-8")
+    uses = re.findall(r"uses: (\S+/actionbot)@FULL_COMMIT_SHA", workflow)
     assert uses and set(uses) == {owner_and_name}
