@@ -17,11 +17,9 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from bot.notes import dates
-from bot.notes.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.blocks import Block, BlockKind, Document, TextLine, Unreadable
 from bot.notes.botblocks import without_bot_blocks
-from bot.notes.markdown import TooDeep, read_markdown
-from bot.notes.plain import read_plain
-from bot.notes.rst import read_rst
+from bot.notes.formats import BOT_BLOCKS, format_of
 
 
 class NoteError(Exception):
@@ -134,13 +132,14 @@ def parse_note(path: str, text: str, added: dt.date | None = None) -> Meeting:
     if not text.strip():
         raise NoteError(path, "the note is empty")
     text = normalized(text)
-    text = without_bot_blocks(text)  # a checklist the bot wrote in is not what the meeting said
+    # A checklist the bot wrote in is not what the meeting said.
+    text = without_bot_blocks(text, BOT_BLOCKS)
     metadata, body, first_line = _split_front_matter(path, text)
     try:
-        document = _read_body(path, body, first_line, metadata)
+        document = format_of(path).read(body, first_line, metadata)
     except RecursionError:
         raise NoteError(path, "the note's structure is nested too deeply to read") from None
-    except TooDeep as error:
+    except Unreadable as error:
         raise NoteError(path, str(error), line=error.line) from None
     title = _title(document)
     date = _meeting_date(path, document, added)
@@ -181,18 +180,6 @@ def _split_front_matter(path: str, text: str) -> tuple[dict[str, object], str, i
     metadata = post.metadata if isinstance(post.metadata, dict) else {}
     body = "\n".join(text.split("\n")[body_start:])
     return dict(metadata), body, body_start + 1
-
-
-def _read_body(path: str, body: str, first_line: int, metadata: dict[str, object]) -> Document:
-    suffix = PurePath(path).suffix.lower()
-    if suffix in (".rst", ".rest"):
-        try:
-            return read_rst(body, first_line, metadata)
-        except ValueError as error:
-            raise NoteError(path, str(error)) from error
-    if suffix in (".txt", ".text", "") and not metadata:
-        return read_plain(body, first_line, metadata)
-    return read_markdown(body, first_line, metadata)
 
 
 def _title(document: Document) -> str:
