@@ -17,7 +17,7 @@ from bot.notes.nesting import ListNesting
 # "**Charrua post** - Will merge this post tomorrow."
 _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 
-# Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
+# A bold line standing for a heading ranks under every heading Markdown can write (h1 to h6).
 _BOLD_LEVEL = 7
 # Task lists ("- [ ] ...", "- [x] ...") are read by mdit-py-plugins' tasklists: each box is a token.
 # markdown-it stops reading, without a word, at 20 levels of nesting: a list item is two, so a
@@ -152,6 +152,7 @@ def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[Te
             number += 1
             current = []
         elif child.type == "s_open":
+            # Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
             struck += 1
         elif child.type == "s_close":
             struck = max(struck - 1, 0)
