@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bot.noteadded import parse_dated
+from bot.notes.formats import NOTE_SUFFIXES
 from bot.notes.meeting import Meeting, NoteError
 
-NOTE_SUFFIXES = (".md", ".markdown", ".rst", ".txt")
 # Files that live beside notes in a notes folder but are not notes themselves.
 _NOT_NOTES = (
     "readme",

@@ -15,7 +15,8 @@ from bot.config import Config, MeetingsConfig
 from bot.followup import checklist
 from bot.followup.meetings import next_meeting, reminder_due
 from bot.issues import NewIssue
-from bot.notes.botblocks import MARKDOWN_BEGIN, MARKDOWN_END
+from bot.notes.botblocks import write_into
+from bot.notes.formats import MARKDOWN
 from bot.notes.meeting import parse_note
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
@@ -261,17 +262,18 @@ def test_overdue_is_due_before_today_and_due_before_the_meeting_is_its_own_label
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_write_into_changes_only_the_section(newline: str) -> None:
     note = "# Sync 2026-05-20" + newline + newline + "Agenda: CI." + newline + "  trailing spaces  " + newline
-    first = checklist.write_into(note, "### Follow-up\n\n- [ ] one\n")
+    markers = MARKDOWN.block
+    first = write_into(note, "### Follow-up\n\n- [ ] one\n", markers)
     assert first.startswith(note)
-    assert first.count(MARKDOWN_BEGIN) == 1 and newline + "- [ ] one" + newline in first
-    again = checklist.write_into(first, "### Follow-up\n\n- [ ] one\n")
+    assert first.count(markers.begin) == 1 and newline + "- [ ] one" + newline in first
+    again = write_into(first, "### Follow-up\n\n- [ ] one\n", markers)
     assert again == first
-    changed = checklist.write_into(first, "### Follow-up\n\n- [x] one\n")
-    head, tail = first.split(MARKDOWN_BEGIN)
-    assert changed.startswith(head) and changed.endswith(tail.split(MARKDOWN_END)[1])
+    changed = write_into(first, "### Follow-up\n\n- [x] one\n", markers)
+    head, tail = first.split(markers.begin)
+    assert changed.startswith(head) and changed.endswith(tail.split(markers.end)[1])
     assert "- [x] one" in changed and "- [ ] one" not in changed
     edited = changed.replace("Agenda: CI.", "Agenda: CI and docs.")
-    assert checklist.write_into(edited, "### Follow-up\n\n- [x] one\n") == edited
+    assert write_into(edited, "### Follow-up\n\n- [x] one\n", markers) == edited
 
 
 def test_report_command_writes_into_the_next_note(tmp_path: Path) -> None:

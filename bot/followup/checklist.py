@@ -14,7 +14,6 @@ from typing import Any
 
 from bot.action_item import ActionItem, Progress
 from bot.issues import Closure, Issue
-from bot.notes.botblocks import MARKDOWN_BEGIN, MARKDOWN_END, RST_BEGIN, RST_END
 from bot.syncplan import issuetext
 
 HEADING = "Follow-up of action items"
@@ -218,26 +217,3 @@ def as_json(report: FollowUp) -> dict[str, Any]:
             for status in report.statuses
         ],
     }
-
-
-def write_into(text: str, section: str, rst: bool = False) -> str:
-    """`text` with the report section inserted between markers at its end, or refreshed where the
-    markers already are. Everything outside the markers stays byte for byte."""
-    begin, end = (RST_BEGIN, RST_END) if rst else (MARKDOWN_BEGIN, MARKDOWN_END)
-    newline = "\r\n" if "\r\n" in text else "\n"
-    body = _as_rst(section) if rst else section.rstrip()
-    block = newline.join([begin, *body.split("\n"), end])
-    start = text.find(begin)
-    stop = text.find(end, start + len(begin)) if start != -1 else -1
-    if start != -1 and stop != -1:
-        return text[:start] + block + text[stop + len(end) :]
-    if not text:
-        return block + newline
-    separator = newline if text.endswith("\n") else newline * 2
-    return text + separator + block + newline
-
-
-def _as_rst(section: str) -> str:
-    return "\n".join(
-        "   " + line if line.strip() else "" for line in ["::", "", *section.rstrip().splitlines()]
-    )

@@ -60,3 +60,11 @@ class Document:
     metadata: dict[str, object]
     title: str | None
     blocks: tuple[Block, ...]
+
+
+class Unreadable(ValueError):
+    """A note its format's reader cannot read, and where, when it knows the line."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from bot.notes.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.blocks import Block, BlockKind, Document, TextLine, Unreadable
+from bot.notes.nesting import ListNesting
 
 # A paragraph that opens with a bold phrase and a dash or colon names its own topic:
 # "**Charrua post** - Will merge this post tomorrow."
 _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 
-# Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
+# A bold line standing for a heading ranks under every heading Markdown can write (h1 to h6).
 _BOLD_LEVEL = 7
 # Task lists ("- [ ] ...", "- [x] ...") are read by mdit-py-plugins' tasklists: each box is a token.
 # markdown-it stops reading, without a word, at 20 levels of nesting: a list item is two, so a
@@ -29,10 +31,9 @@ _parser = (
 _BOX = "task-list-item-checkbox"
 
 
-class TooDeep(ValueError):
+class TooDeep(Unreadable):
     def __init__(self, line: int) -> None:
-        super().__init__(f"nested more than {MAX_NESTING // 2} lists or quotes deep, which is not read")
-        self.line = line
+        super().__init__(f"nested more than {MAX_NESTING // 2} lists or quotes deep, which is not read", line)
 
 
 def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Document:
@@ -41,84 +42,94 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
     deepest = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
     if deepest is not None:
         raise TooDeep(_line_of(deepest, first_line))
-    sources = body.split("\n")
-    blocks: list[Block] = []
-    section = ""
-    title: str | None = None
-    # One entry per open list item: the block of its first paragraph, once read.
-    items: list[int | None] = []
-    lead: int | None = None
-    header: tuple[str, ...] = ()
-    row: list[str] = []
-    row_line = 0
-    in_head = False
+    reader = _Reader(first_line, body.split("\n"))
     for index, token in enumerate(tokens):
-        if token.type in ("bullet_list_open", "ordered_list_open") and not items:
-            previous = tokens[index - 1] if index else None
-            ends_paragraph = previous is not None and previous.type == "paragraph_close"
-            lead = len(blocks) - 1 if ends_paragraph and blocks[-1].kind is BlockKind.PARAGRAPH else None
+        reader.read(token, tokens[index - 1] if index else None)
+    return Document(metadata=metadata, title=reader.title, blocks=tuple(reader.blocks))
+
+
+@dataclass
+class _Reader:
+    """The blocks read so far from markdown-it's tokens, and where the walk stands: the section,
+    the open list items, the table row."""
+
+    first_line: int
+    sources: list[str]
+    blocks: list[Block] = field(default_factory=list)
+    section: str = ""
+    title: str | None = None
+    lists: ListNesting = field(default_factory=ListNesting)
+    header: tuple[str, ...] = ()
+    row: list[str] = field(default_factory=list)
+    row_line: int = 0
+    in_head: bool = False
+
+    def read(self, token: Token, previous: Token | None) -> None:
+        if token.type in ("bullet_list_open", "ordered_list_open") and not self.lists.inside:
+            introduced = previous is not None and previous.type == "paragraph_close"
+            self.lists.start(self.blocks, introduced)
         elif token.type == "list_item_open":
-            items.append(None)
+            self.lists.open()
         elif token.type == "list_item_close":
-            items.pop()
-        elif token.type == "thead_open":
-            in_head, header = True, ()
+            self.lists.close()
+        elif token.type in ("thead_open", "thead_close", "tr_open", "tr_close"):
+            self._table(token)
+        elif token.type == "inline" and previous is not None:
+            self._inline(token, previous)
+
+    def _table(self, token: Token) -> None:
+        if token.type == "thead_open":
+            self.in_head, self.header = True, ()
         elif token.type == "thead_close":
-            in_head = False
+            self.in_head = False
         elif token.type == "tr_open":
-            row, row_line = [], _line_of(token, first_line)
-        elif token.type == "tr_close":
-            if in_head:
-                header = tuple(row)
-            elif any(row):
-                line = TextLine(row_line, " | ".join(row))
-                blocks.append(Block(BlockKind.ROW, section, (line,), header=header, cells=tuple(row)))
-        elif token.type == "inline":
-            opener = tokens[index - 1]
-            lines = _inline_lines(token, first_line, sources)
-            if opener.type == "heading_open":
-                text = " ".join(line.text for line in lines).strip()
-                if title is None and opener.tag == "h1":
-                    title = text
-                section = text
-                blocks.append(Block(BlockKind.HEADING, section, lines, level=int(opener.tag[1:])))
-            elif opener.type in ("th_open", "td_open"):
-                row.append(" ".join(line.text for line in lines).strip())
-            elif opener.type == "paragraph_open":
-                if items:
-                    own = items[-1]
-                    parent = (
-                        own
-                        if own is not None
-                        else next((i for i in reversed(items[:-1]) if i is not None), None)
-                    )
-                    if own is None:
-                        items[-1] = len(blocks)
-                    blocks.append(_list_item(section, lines, parent, lead, _checked(token)))
-                else:
-                    bold = _bold_heading(token.children or [])
-                    if bold is not None and _only_bold(token):
-                        section = bold
-                        # A bold line heads what follows, under the headings it stands in.
-                        blocks.append(Block(BlockKind.HEADING, section, lines, level=_BOLD_LEVEL))
-                    elif bold is not None:
-                        blocks.append(Block(BlockKind.PARAGRAPH, bold, _strip_lead_in(lines, bold)))
-                    else:
-                        blocks.append(Block(BlockKind.PARAGRAPH, section, lines))
-    return Document(metadata=metadata, title=title, blocks=tuple(blocks))
+            self.row, self.row_line = [], _line_of(token, self.first_line)
+        elif self.in_head:
+            self.header = tuple(self.row)
+        elif any(self.row):
+            line = TextLine(self.row_line, " | ".join(self.row))
+            self.blocks.append(
+                Block(BlockKind.ROW, self.section, (line,), header=self.header, cells=tuple(self.row))
+            )
+
+    def _inline(self, token: Token, opener: Token) -> None:
+        lines = _inline_lines(token, self.first_line, self.sources)
+        if opener.type == "heading_open":
+            text = " ".join(line.text for line in lines).strip()
+            if self.title is None and opener.tag == "h1":
+                self.title = text
+            self.section = text
+            self.blocks.append(Block(BlockKind.HEADING, self.section, lines, level=int(opener.tag[1:])))
+        elif opener.type in ("th_open", "td_open"):
+            self.row.append(" ".join(line.text for line in lines).strip())
+        elif opener.type == "paragraph_open" and self.lists.inside:
+            checked = _checked(token)
+            self.blocks.append(self.lists.item(self.blocks, self.section, _unboxed(lines, checked), checked))
+        elif opener.type == "paragraph_open":
+            self._paragraph(token, lines)
+
+    def _paragraph(self, token: Token, lines: tuple[TextLine, ...]) -> None:
+        bold = _bold_heading(token.children or [])
+        if bold is not None and _only_bold(token):
+            self.section = bold
+            # A bold line heads what follows, under the headings it stands in.
+            self.blocks.append(Block(BlockKind.HEADING, self.section, lines, level=_BOLD_LEVEL))
+        elif bold is not None:
+            self.blocks.append(Block(BlockKind.PARAGRAPH, bold, _strip_lead_in(lines, bold)))
+        else:
+            self.blocks.append(Block(BlockKind.PARAGRAPH, self.section, lines))
 
 
 def _line_of(token: Token, first_line: int) -> int:
     return (token.map[0] if token.map else 0) + first_line
 
 
-def _list_item(
-    section: str, lines: tuple[TextLine, ...], parent: int | None, lead: int | None, checked: bool | None
-) -> Block:
-    if checked is not None:
-        head = lines[0]
-        lines = (TextLine(head.number, head.text.lstrip(), head.source), *lines[1:])
-    return Block(BlockKind.ITEM, section, lines, checked=checked, parent=parent, lead=lead)
+def _unboxed(lines: tuple[TextLine, ...], checked: bool | None) -> tuple[TextLine, ...]:
+    """A task-list item's lines without the space its box leaves."""
+    if checked is None:
+        return lines
+    head = lines[0]
+    return (TextLine(head.number, head.text.lstrip(), head.source), *lines[1:])
 
 
 def _checked(inline: Token) -> bool | None:
@@ -141,6 +152,7 @@ def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[Te
             number += 1
             current = []
         elif child.type == "s_open":
+            # Struck-through text (`~~...~~`) is what the writer crossed out: done or withdrawn, never read.
             struck += 1
         elif child.type == "s_close":
             struck = max(struck - 1, 0)

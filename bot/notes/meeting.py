@@ -1,7 +1,8 @@
 """A meeting note read into a `Meeting`: its date, sections, agenda, attendees, next meeting and sentences.
 
-Everything here is pure: it takes the note's path (only as a name) and its text. Reading files, size
-limits and encodings are the job of `bot.notefiles`.
+Everything here is pure: it takes the note's path (only as a name) and its text. The path's suffix
+chooses the format's reader (`bot.notes.formats`); blocks are split into sentences by
+`bot.notes.sentences`. Reading files, size limits and encodings are the job of `bot.notefiles`.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from bot.notes import dates
-from bot.notes.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.blocks import Block, BlockKind, Document, Unreadable
 from bot.notes.botblocks import without_bot_blocks
-from bot.notes.markdown import TooDeep, read_markdown
-from bot.notes.plain import read_plain
-from bot.notes.rst import read_rst
+from bot.notes.formats import BOT_BLOCKS, format_of
+from bot.notes.sentences import split_sentences
 
 
 class NoteError(Exception):
@@ -92,36 +92,6 @@ _NEXT_MEETING = re.compile(
 _NEXT_MEETING_HEADING = re.compile(r"^\W*next\s+(?:call|meeting|sync|session)\W*$", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^\s*(?:date|when|held on)\s*:\s*(?P<when>.+)$", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*by\s+.+?\s+[-–—]\s+(?P<when>.+)$", re.IGNORECASE)
-_ABBREVIATIONS = frozenset(
-    {
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "approx",
-        "cf",
-        "al",
-        "no",
-        "fig",
-        "st",
-        "jr",
-    }
-)
-# A sentence ends at a full stop before a capital, a quote, a bracket, a mention, markup, or an inline
-# dash bullet ("... on the checklist. - Also create a binder.").
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s+[A-Z])")
-_ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
-# A line that opens with a label is a statement of its own even without a full stop before it:
-# "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
-_MARKER_LINE = re.compile(
-    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's time stamp
-    r"(?:[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s)"
-)
 # Only the front matter's fences are read here, to know where the body starts; python-frontmatter
 # reads what is between them.
 _FENCES = MarkdownIt("zero").use(front_matter_plugin)
@@ -134,13 +104,14 @@ def parse_note(path: str, text: str, added: dt.date | None = None) -> Meeting:
     if not text.strip():
         raise NoteError(path, "the note is empty")
     text = normalized(text)
-    text = without_bot_blocks(text)  # a checklist the bot wrote in is not what the meeting said
+    # A checklist the bot wrote in is not what the meeting said.
+    text = without_bot_blocks(text, BOT_BLOCKS)
     metadata, body, first_line = _split_front_matter(path, text)
     try:
-        document = _read_body(path, body, first_line, metadata)
+        document = format_of(path).read(body, first_line, metadata)
     except RecursionError:
         raise NoteError(path, "the note's structure is nested too deeply to read") from None
-    except TooDeep as error:
+    except Unreadable as error:
         raise NoteError(path, str(error), line=error.line) from None
     title = _title(document)
     date = _meeting_date(path, document, added)
@@ -181,18 +152,6 @@ def _split_front_matter(path: str, text: str) -> tuple[dict[str, object], str, i
     metadata = post.metadata if isinstance(post.metadata, dict) else {}
     body = "\n".join(text.split("\n")[body_start:])
     return dict(metadata), body, body_start + 1
-
-
-def _read_body(path: str, body: str, first_line: int, metadata: dict[str, object]) -> Document:
-    suffix = PurePath(path).suffix.lower()
-    if suffix in (".rst", ".rest"):
-        try:
-            return read_rst(body, first_line, metadata)
-        except ValueError as error:
-            raise NoteError(path, str(error)) from error
-    if suffix in (".txt", ".text", "") and not metadata:
-        return read_plain(body, first_line, metadata)
-    return read_markdown(body, first_line, metadata)
 
 
 def _title(document: Document) -> str:
@@ -360,137 +319,3 @@ def _sentences(blocks: tuple[Block, ...]) -> list[Sentence]:
         for text, line, source in split_sentences(block):
             sentences.append(Sentence(text, line, block.section, index, block.kind, block.checked, source))
     return sentences
-
-
-def split_sentences(block: Block) -> list[tuple[str, int, str]]:
-    """The block's sentences with the file line each starts on and their text as written."""
-    result: list[tuple[str, int, str]] = []
-    run: list[TextLine] = []
-    for line in block.lines:
-        if run and _MARKER_LINE.match(line.text):
-            result.extend(_split_run(run))
-            run = []
-        run.append(line)
-    if run:
-        result.extend(_split_run(run))
-    return result
-
-
-def _split_run(lines: list[TextLine]) -> list[tuple[str, int, str]]:
-    joined = ""
-    starts: list[tuple[int, int]] = []  # (offset in joined, line number)
-    pieces: list[_Piece] = []
-    for line in lines:
-        piece = line.text.strip()
-        if not piece:
-            continue
-        if joined:
-            joined += " "
-        starts.append((len(joined), line.number))
-        pieces.append(_Piece(len(joined), piece, line.source, _align(piece, line.source)))
-        joined += piece
-    result: list[tuple[str, int, str]] = []
-    begin = 0
-    for match in _SENTENCE_END.finditer(joined):
-        if _ASIDE_TO_END.match(joined, match.end()):
-            continue  # "Review #4. (Isabela)": the aside belongs to the sentence it follows
-        before = joined[begin : match.start()].split()
-        last_word = before[-1].lower().rstrip(".").lstrip("([\"'") if before else ""
-        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
-            continue
-        _append(result, joined, begin, match.end(), starts, pieces)
-        begin = match.end()
-    _append(result, joined, begin, len(joined), starts, pieces)
-    return result
-
-
-def _append(
-    result: list[tuple[str, int, str]],
-    joined: str,
-    begin: int,
-    end: int,
-    starts: list[tuple[int, int]],
-    pieces: list[_Piece],
-) -> None:
-    text = re.sub(r"\s+", " ", joined[begin:end]).strip()
-    if not text:
-        return
-    begin += len(joined[begin:end]) - len(joined[begin:end].lstrip())
-    end = begin + len(joined[begin:end].rstrip())
-    line = starts[0][1]
-    for offset, number in starts:
-        if offset <= begin:
-            line = number
-    source = _HTML.sub("", _source_of(pieces, begin, end))
-    result.append((text, line, " ".join(source.split()) or text))
-
-
-@dataclass(frozen=True)
-class _Piece:
-    """One line's part of a run of joined lines: where it starts in the run, and how its plain text
-    maps onto the line as written."""
-
-    offset: int
-    text: str
-    source: str
-    to_source: tuple[int, ...] | None
-
-
-# Markup that may open or close around plain text: emphasis, code, strike, link brackets.
-_OPENERS = "[*_`~"
-_CLOSERS = "*_`~"
-_LINK_TARGET = re.compile(r"""\]\([^)\s]*(?:\s+"[^"]*")?\)|\]\[[^\]]*\]|\]""")
-
-
-# What a reader never shows: link targets and HTML tags. Characters in them must not be taken for
-# the text's own ("#4." must not end on the dot of "github.com").
-# Raw HTML is markup, not what the note says: a quote leaves it out as a reader never sees it.
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>", re.DOTALL)
-_HIDDEN = re.compile(r"\]\([^)]*\)|</?[A-Za-z][^>]*>")
-
-
-def _align(plain: str, source: str) -> tuple[int, ...] | None:
-    """Where each character of `plain` stands in `source`, which it is a subsequence of once markup
-    is left out; None where it is not (an entity, a reader that rewrote the text)."""
-    if not source:
-        return None
-    hidden = [False] * len(source)
-    for match in _HIDDEN.finditer(source):
-        for index in range(match.start() + (1 if match.group().startswith("]") else 0), match.end()):
-            hidden[index] = True
-    positions: list[int] = []
-    at = 0
-    for char in plain:
-        found = source.find(char, at)
-        while found >= 0 and hidden[found]:
-            found = source.find(char, found + 1)
-        if found < 0:
-            return None
-        positions.append(found)
-        at = found + 1
-    return tuple(positions)
-
-
-def _source_of(pieces: list[_Piece], begin: int, end: int) -> str:
-    parts: list[str] = []
-    for piece in pieces:
-        stop = piece.offset + len(piece.text)
-        if stop <= begin or piece.offset >= end:
-            continue
-        if piece.to_source is None:
-            return ""  # a line of the sentence cannot be traced in the file: quote the plain text
-        first = max(begin - piece.offset, 0)
-        last = min(end - piece.offset, len(piece.text)) - 1
-        start, finish = piece.to_source[first], piece.to_source[last] + 1
-        while start > 0 and piece.source[start - 1] in _OPENERS:
-            start -= 1
-        while finish < len(piece.source):
-            target = _LINK_TARGET.match(piece.source, finish)
-            if target:
-                finish = target.end()
-            elif piece.source[finish] in _CLOSERS:
-                finish += 1
-            else:
-                break
-        parts.append(piece.source[start:finish].strip())
-    return " ".join(parts)

@@ -7,8 +7,10 @@ glyphs start list items, and a short line standing alone (or underlined) is a he
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from bot.notes.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.nesting import ListNesting
 
 _BULLET = re.compile(r"^\s*(?:[•◦▪‣∙*+-]|\d{1,3}[.)])\s+")
 _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
@@ -17,66 +19,69 @@ _MAX_HEADING_WORDS = 8
 
 
 def read_plain(body: str, first_line: int, metadata: dict[str, object]) -> Document:
-    blocks: list[Block] = []
-    section = ""
+    reader = _Reader()
+    for index, text in enumerate(body.split("\n")):
+        reader.read(index + first_line, text)
+    reader.flush()
+    return Document(metadata=metadata, title=reader.title, blocks=tuple(reader.blocks))
+
+
+@dataclass
+class _Reader:
+    """The blocks read so far, the section they are under, and the block being gathered: its lines,
+    whether it is a list item, and the item's indentation and box."""
+
+    blocks: list[Block] = field(default_factory=list)
+    section: str = ""
     title: str | None = None
-    pending: list[TextLine] = []
-    pending_item = False
+    lists: ListNesting = field(default_factory=ListNesting)
+    pending: list[TextLine] = field(default_factory=list)
+    pending_item: bool = False
     checked: bool | None = None
-    raw = body.split("\n")
-    # Open list items by indentation, outermost first: (indent, block index), to find each item's parent.
-    open_items: list[tuple[int, int]] = []
-    indent = 0
-    lead: int | None = None
+    indent: int = 0
 
-    def flush() -> None:
-        nonlocal pending, section, pending_item, checked, lead
-        if not pending:
-            return
-        if not pending_item and _looks_like_heading(pending):
-            section = pending[0].text.strip().rstrip(":").strip()
-            blocks.append(Block(BlockKind.HEADING, section, tuple(pending), level=1))
-            open_items.clear()
-        elif pending_item:
-            while open_items and open_items[-1][0] >= indent:
-                open_items.pop()
-            if not open_items and (not blocks or blocks[-1].kind is not BlockKind.ITEM):
-                lead = len(blocks) - 1 if blocks and blocks[-1].kind is BlockKind.PARAGRAPH else None
-            parent = open_items[-1][1] if open_items else None
-            open_items.append((indent, len(blocks)))
-            item = Block(BlockKind.ITEM, section, tuple(pending), checked=checked, parent=parent, lead=lead)
-            blocks.append(item)
-        else:
-            blocks.append(Block(BlockKind.PARAGRAPH, section, tuple(pending)))
-            open_items.clear()
-        pending, pending_item, checked = [], False, None
-
-    for index, text in enumerate(raw):
-        number = index + first_line
-        if _UNDERLINE.match(text) and len(pending) == 1:
-            heading = pending[0]
-            section = heading.text.strip()
-            title = title or section
-            blocks.append(Block(BlockKind.HEADING, section, (heading,), level=1))
-            pending, pending_item, checked = [], False, None
-            continue
-        if not text.strip():
-            flush()
-            continue
-        bullet = _BULLET.match(text)
-        if bullet:
-            flush()
-            indent = len(text) - len(text.lstrip())
+    def read(self, number: int, text: str) -> None:
+        if _UNDERLINE.match(text) and len(self.pending) == 1:
+            heading = self.pending[0]
+            self.section = heading.text.strip()
+            self.title = self.title or self.section
+            self.blocks.append(Block(BlockKind.HEADING, self.section, (heading,), level=1))
+            self._clear()
+        elif not text.strip():
+            self.flush()
+        elif bullet := _BULLET.match(text):
+            self.flush()
+            self.indent = len(text) - len(text.lstrip())
             item = text[bullet.end() :]
             box = _CHECKBOX.match(item)
             if box:
-                checked = box.group(1) != " "
+                self.checked = box.group(1) != " "
                 item = item[box.end() :]
-            pending, pending_item = [TextLine(number, item.rstrip(), text)], True
+            self.pending, self.pending_item = [TextLine(number, item.rstrip(), text)], True
         else:
-            pending.append(TextLine(number, text.strip(), text))
-    flush()
-    return Document(metadata=metadata, title=title, blocks=tuple(blocks))
+            self.pending.append(TextLine(number, text.strip(), text))
+
+    def flush(self) -> None:
+        """The block gathered so far, if any, is complete."""
+        if not self.pending:
+            return
+        if self.pending_item:
+            self.lists.close_to(self.indent)
+            if not self.lists.inside and (not self.blocks or self.blocks[-1].kind is not BlockKind.ITEM):
+                self.lists.start(self.blocks)
+            self.lists.open(self.indent)
+            self.blocks.append(self.lists.item(self.blocks, self.section, tuple(self.pending), self.checked))
+        elif _looks_like_heading(self.pending):
+            self.section = self.pending[0].text.strip().rstrip(":").strip()
+            self.blocks.append(Block(BlockKind.HEADING, self.section, tuple(self.pending), level=1))
+            self.lists.close_all()
+        else:
+            self.blocks.append(Block(BlockKind.PARAGRAPH, self.section, tuple(self.pending)))
+            self.lists.close_all()
+        self._clear()
+
+    def _clear(self) -> None:
+        self.pending, self.pending_item, self.checked = [], False, None
 
 
 def _looks_like_heading(lines: list[TextLine]) -> bool:

@@ -8,7 +8,8 @@ from docutils import nodes
 from docutils.core import publish_doctree
 from docutils.utils import SystemMessage
 
-from bot.notes.blocks import Block, BlockKind, Document, TextLine
+from bot.notes.blocks import Block, BlockKind, Document, TextLine, Unreadable
+from bot.notes.nesting import ListNesting
 
 _QUIET = {
     "report_level": 5,
@@ -21,13 +22,15 @@ _QUIET = {
 
 
 def read_rst(body: str, first_line: int, metadata: dict[str, object]) -> Document:
-    try:
-        tree = publish_doctree(body, settings_overrides=_QUIET)
-    except SystemMessage as error:  # only with halt_level below 5; kept so a docutils change stays clear
-        raise ValueError(f"reStructuredText error: {error}") from error
     meta = dict(metadata)
     blocks: list[Block] = []
-    title = _collect(tree, "", first_line, blocks, meta, _Lists(body.split("\n"), first_line))
+    try:
+        tree = publish_doctree(body, settings_overrides=_QUIET)
+        title = _collect(tree, "", first_line, blocks, meta, _Lists(body.split("\n"), first_line))
+    except SystemMessage as error:  # only with halt_level below 5; kept so a docutils change stays clear
+        raise Unreadable(f"reStructuredText error: {error}") from error
+    except ValueError as error:
+        raise Unreadable(str(error)) from error
     return Document(metadata=meta, title=title, blocks=tuple(blocks))
 
 
@@ -37,8 +40,7 @@ class _Lists:
 
     sources: list[str]
     first_line: int
-    items: list[int | None] = field(default_factory=list)
-    lead: int | None = None
+    nesting: ListNesting = field(default_factory=ListNesting)
     depth: int = 0  # sections entered
 
     def source(self, number: int) -> str:
@@ -76,25 +78,16 @@ def _collect(
         elif isinstance(child, nodes.paragraph):
             lines = _lines(child, offset, lists)
             if isinstance(node, nodes.list_item):
-                own = lists.items[-1]
-                parent = (
-                    own
-                    if own is not None
-                    else next((i for i in reversed(lists.items[:-1]) if i is not None), None)
-                )
-                if own is None:
-                    lists.items[-1] = len(blocks)
-                blocks.append(Block(BlockKind.ITEM, section, lines, parent=parent, lead=lists.lead))
+                blocks.append(lists.nesting.item(blocks, section, lines))
             else:
                 blocks.append(Block(BlockKind.PARAGRAPH, section, lines))
-        elif isinstance(child, nodes.bullet_list | nodes.enumerated_list) and not lists.items:
-            previous = blocks[-1] if blocks else None
-            lists.lead = len(blocks) - 1 if previous and previous.kind is BlockKind.PARAGRAPH else None
+        elif isinstance(child, nodes.bullet_list | nodes.enumerated_list) and not lists.nesting.inside:
+            lists.nesting.start(blocks)
             _collect(child, section, offset, blocks, meta, lists)
         elif isinstance(child, nodes.list_item):
-            lists.items.append(None)
+            lists.nesting.open()
             _collect(child, section, offset, blocks, meta, lists)
-            lists.items.pop()
+            lists.nesting.close()
         elif isinstance(child, nodes.Element):
             _collect(child, section, offset, blocks, meta, lists)
     return title

@@ -1,0 +1,178 @@
+"""A block's text split into sentences, each with the file line it starts on and its text as written.
+
+Readers give each line twice: as a reader sees it (markup removed) and as written. Sentences are
+found in the first; a quote of one is cut from the second, markup and link targets kept, so a
+person can find it in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.notes.blocks import Block, TextLine
+
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "approx",
+        "cf",
+        "al",
+        "no",
+        "fig",
+        "st",
+        "jr",
+    }
+)
+# A sentence ends at a full stop before a capital, a quote, a bracket, a mention, markup, or an inline
+# dash bullet ("... on the checklist. - Also create a binder.").
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s+[A-Z])")
+_ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
+# A line that opens with a label is a statement of its own even without a full stop before it:
+# "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
+_MARKER_LINE = re.compile(
+    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's time stamp
+    r"(?:[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s)"
+)
+
+
+def split_sentences(block: Block) -> list[tuple[str, int, str]]:
+    """The block's sentences with the file line each starts on and their text as written."""
+    result: list[tuple[str, int, str]] = []
+    run: list[TextLine] = []
+    for line in block.lines:
+        if run and _MARKER_LINE.match(line.text):
+            result.extend(_split_run(run))
+            run = []
+        run.append(line)
+    if run:
+        result.extend(_split_run(run))
+    return result
+
+
+def _split_run(lines: list[TextLine]) -> list[tuple[str, int, str]]:
+    joined = ""
+    starts: list[tuple[int, int]] = []  # (offset in joined, line number)
+    pieces: list[_Piece] = []
+    for line in lines:
+        piece = line.text.strip()
+        if not piece:
+            continue
+        if joined:
+            joined += " "
+        starts.append((len(joined), line.number))
+        pieces.append(_Piece(len(joined), piece, line.source, _align(piece, line.source)))
+        joined += piece
+    result: list[tuple[str, int, str]] = []
+    begin = 0
+    for match in _SENTENCE_END.finditer(joined):
+        if _ASIDE_TO_END.match(joined, match.end()):
+            continue  # "Review #4. (Isabela)": the aside belongs to the sentence it follows
+        before = joined[begin : match.start()].split()
+        last_word = before[-1].lower().rstrip(".").lstrip("([\"'") if before else ""
+        if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
+            continue
+        _append(result, joined, begin, match.end(), starts, pieces)
+        begin = match.end()
+    _append(result, joined, begin, len(joined), starts, pieces)
+    return result
+
+
+def _append(
+    result: list[tuple[str, int, str]],
+    joined: str,
+    begin: int,
+    end: int,
+    starts: list[tuple[int, int]],
+    pieces: list[_Piece],
+) -> None:
+    text = re.sub(r"\s+", " ", joined[begin:end]).strip()
+    if not text:
+        return
+    begin += len(joined[begin:end]) - len(joined[begin:end].lstrip())
+    end = begin + len(joined[begin:end].rstrip())
+    line = starts[0][1]
+    for offset, number in starts:
+        if offset <= begin:
+            line = number
+    source = _HTML.sub("", _source_of(pieces, begin, end))
+    result.append((text, line, " ".join(source.split()) or text))
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One line's part of a run of joined lines: where it starts in the run, and how its plain text
+    maps onto the line as written."""
+
+    offset: int
+    text: str
+    source: str
+    to_source: tuple[int, ...] | None
+
+
+# Markup that may open or close around plain text: emphasis, code, strike, link brackets.
+_OPENERS = "[*_`~"
+_CLOSERS = "*_`~"
+_LINK_TARGET = re.compile(r"""\]\([^)\s]*(?:\s+"[^"]*")?\)|\]\[[^\]]*\]|\]""")
+
+
+# What a reader never shows: link targets and HTML tags. Characters in them must not be taken for
+# the text's own ("#4." must not end on the dot of "github.com").
+# Raw HTML is markup, not what the note says: a quote leaves it out as a reader never sees it.
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^>]*>", re.DOTALL)
+_HIDDEN = re.compile(r"\]\([^)]*\)|</?[A-Za-z][^>]*>")
+
+
+def _align(plain: str, source: str) -> tuple[int, ...] | None:
+    """Where each character of `plain` stands in `source`, which it is a subsequence of once markup
+    is left out; None where it is not (an entity, a reader that rewrote the text)."""
+    if not source:
+        return None
+    hidden = [False] * len(source)
+    for match in _HIDDEN.finditer(source):
+        for index in range(match.start() + (1 if match.group().startswith("]") else 0), match.end()):
+            hidden[index] = True
+    positions: list[int] = []
+    at = 0
+    for char in plain:
+        found = source.find(char, at)
+        while found >= 0 and hidden[found]:
+            found = source.find(char, found + 1)
+        if found < 0:
+            return None
+        positions.append(found)
+        at = found + 1
+    return tuple(positions)
+
+
+def _source_of(pieces: list[_Piece], begin: int, end: int) -> str:
+    parts: list[str] = []
+    for piece in pieces:
+        stop = piece.offset + len(piece.text)
+        if stop <= begin or piece.offset >= end:
+            continue
+        if piece.to_source is None:
+            return ""  # a line of the sentence cannot be traced in the file: quote the plain text
+        first = max(begin - piece.offset, 0)
+        last = min(end - piece.offset, len(piece.text)) - 1
+        start, finish = piece.to_source[first], piece.to_source[last] + 1
+        while start > 0 and piece.source[start - 1] in _OPENERS:
+            start -= 1
+        while finish < len(piece.source):
+            target = _LINK_TARGET.match(piece.source, finish)
+            if target:
+                finish = target.end()
+            elif piece.source[finish] in _CLOSERS:
+                finish += 1
+            else:
+                break
+        parts.append(piece.source[start:finish].strip())
+    return " ".join(parts)
