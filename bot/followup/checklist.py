@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.action_item import ActionItem, Progress
+from bot.issueindex import issuetext
 from bot.issues import Closure, Issue
 from bot.notes.botblocks import MARKDOWN_BEGIN, MARKDOWN_END, RST_BEGIN, RST_END
-from bot.syncplan import issuetext
 
 HEADING = "Follow-up of action items"
 
