@@ -39,7 +39,7 @@ from bot import pipeline  # noqa: E402
 from bot.commands import sync as syncing  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.notefiles import discover  # noqa: E402
-from bot.wiring import sync_context  # noqa: E402
+from bot.wiring import make_workspace  # noqa: E402
 from tests.github_emulator import GitHubEmulator, LoggedRequest  # noqa: E402
 
 DEFAULT_NOTES = ROOT.parent / "shared" / "notes" / "mirage-dev"
@@ -73,7 +73,7 @@ def measure(notes: str, config_path: str | None) -> tuple[dict[str, Any], GitHub
     emu = GitHubEmulator()
     with tempfile.TemporaryDirectory(prefix="actionbot-bench-") as state, emu:
         config = emulated(base, emu, Path(state))
-        router = sync_context(config, root).router
+        router = make_workspace(config, root).router
         routed = {router.repo_for(item) for item in extraction.items}
         collaborators = sorted({p.github for p in config.people if p.github})
         for repo in sorted(routed | {router.default}):  # the sync also lists the default repository

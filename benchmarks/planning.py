@@ -12,8 +12,8 @@ read by the real note reader; the items are made from the promise lines directly
 the same ones, and is not what is measured). For each size (the first meetings holding that many
 items), the best of --repeat rounds of:
 
-- progress: `bot.progress.progress_of`, which lines of later notes are progress on which item;
-- plan: `bot.plan.make_plan` and `with_assignees`, against a tracker holding none of the bot's
+- progress: `bot.followup.progress.progress_of`, which lines of later notes are progress on which item;
+- plan: `bot.syncplan.plan.make_plan` and `with_assignees`, against a tracker holding none of the bot's
   issues (every item is new: the case whose cost grew with the square of the items).
 
 Prints one JSON line per size, {"items", "meetings", "progress_seconds", "plan_seconds",
@@ -38,10 +38,12 @@ sys.path.insert(0, str(ROOT))
 
 from bot.action_item import ActionItem, Owner, item_id  # noqa: E402
 from bot.followup.progress import progress_of  # noqa: E402
+from bot.issueindex.scope import NoteScope  # noqa: E402
+from bot.issueindex.workspace import IssueSettings  # noqa: E402
 from bot.notes.meeting import Meeting, parse_note  # noqa: E402
 from bot.people import Person, Roster  # noqa: E402
-from bot.syncplan.matching import NoteScope  # noqa: E402
-from bot.syncplan.plan import Create, PlanSettings, make_plan, with_assignees  # noqa: E402
+from bot.syncplan.apply import with_assignees  # noqa: E402
+from bot.syncplan.plan import Create, make_plan  # noqa: E402
 
 REPO = "bench/notes"
 PER_MEETING = 20
@@ -133,7 +135,7 @@ def plan(items: list[ActionItem], meetings: list[Meeting]) -> tuple[float, float
         link=lambda item: f"{item.note}:{item.line}",
         notes=NoteScope(frozenset(m.path for m in meetings)),
         roster_logins=frozenset(p.github for p in TEAM.people if p.github),
-        settings=PlanSettings(),
+        settings=IssueSettings(),
         progress=progress,
     )
     everyone = {p.github for p in TEAM.people if p.github}

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Literal, Protocol
+
+# What a tracker says of an issue, as the bot reads it; GitHub knows no other states.
+IssueState = Literal["open", "closed"]
+_STATES: dict[str, IssueState] = {"open": "open", "closed": "closed"}
 
 
 class TrackerError(Exception):
@@ -34,7 +38,7 @@ class Issue:
     number: int
     title: str
     body: str
-    state: str  # "open" or "closed"
+    state: IssueState
     author: str
     url: str = ""
     state_reason: str | None = None
@@ -43,6 +47,19 @@ class Issue:
     closed_at: dt.datetime | None = None
     closed_by: str | None = None
     created_at: dt.datetime | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """What names the issue in every repository the bot reads: its repository and number."""
+        return (self.repo, self.number)
+
+
+def issue_state(text: str) -> IssueState:
+    """The state a tracker reports, checked: an issue in a state the bot cannot tell open or closed
+    is not one it should write to."""
+    if text not in _STATES:
+        raise TrackerError(f"the tracker reports an issue state the bot does not know: {text!r}")
+    return _STATES[text]
 
 
 @dataclass(frozen=True)

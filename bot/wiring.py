@@ -1,4 +1,4 @@
-"""Building the run's parts from the config and the environment: the tracker, routes and links."""
+"""Building the run's parts from the config and the environment: the tracker and the workspace."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ from pathlib import Path
 
 from bot import actions
 from bot.config import Config
+from bot.issueindex.routing import Route, Router
+from bot.issueindex.workspace import IssueSettings, Workspace, roster_logins
 from bot.issues import Tracker
-from bot.syncplan.apply import SyncContext, roster_logins
 from bot.syncplan.links import NoteLinks
-from bot.syncplan.plan import PlanSettings
-from bot.syncplan.routing import Route, Router
 from bot.trackers.github import ACTIONS_BOT, GitHubTracker
 from bot.trackers.local import LocalTracker
 
@@ -101,7 +100,8 @@ def _jobs_own(token: str) -> bool:
     return actions.active() and token == os.environ.get(JOB_TOKEN_ENV, "").strip()
 
 
-def sync_context(config: Config, root: Path) -> SyncContext:
+def make_workspace(config: Config, root: Path) -> Workspace:
+    """The notes under `root` and how the config keeps their issues, for every command that reads them."""
     github = uses_github(config)
     default = config.tracker.repo if github and config.tracker.repo else (config.tracker.repo or LOCAL_REPO)
     router = Router(default, tuple(Route(re.compile(r.section), r.repo) for r in config.tracker.routes))
@@ -109,15 +109,15 @@ def sync_context(config: Config, root: Path) -> SyncContext:
     ref = os.environ.get("GITHUB_SHA") or config.notes.branch
     server = os.environ.get("GITHUB_SERVER_URL") or "https://github.com"
     links = NoteLinks(root=root, repo=notes_repo, ref=ref, server=server)
-    return SyncContext(
+    return Workspace(
+        root=root,
         router=router,
         link=links,
         roster_logins=roster_logins(p.github for p in config.people),
-        settings=PlanSettings(
+        settings=IssueSettings(
             item_label=config.tracker.labels.item,
             meeting_label_prefix=config.tracker.labels.meeting_prefix,
             close_removed=config.tracker.close_removed,
             close_on_done=config.tracker.close_on_done,
         ),
-        root=root,
     )

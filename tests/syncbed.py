@@ -11,8 +11,8 @@ from typing import Any
 from bot import pipeline
 from bot.commands import sync as syncing
 from bot.config import Config
+from bot.issueindex import issuetext
 from bot.notefiles import discover
-from bot.syncplan import issuetext
 from bot.syncplan.apply import SyncResult
 from tests.github_emulator import GitHubEmulator
 

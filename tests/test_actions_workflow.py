@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from bot.config import Config
+from bot.issueindex import issuetext
 from bot.review import comment
-from bot.syncplan import issuetext
 from tests.actionsbed import ACTION, ROOT, WORKFLOW, Job
 from tests.gitbed import NotesRepo
 from tests.github_emulator import GitHubEmulator, body_of

@@ -9,9 +9,9 @@ from dataclasses import replace
 
 from bot.action_item import ActionItem, Owner
 from bot.followup.progress import progress_of
+from bot.issueindex.routing import Route, Router
 from bot.notes.meeting import parse_note
 from bot.people import Person, Roster
-from bot.syncplan.routing import Route, Router
 
 LEE = Owner("Lee Chen", "leechen")
 ROSTER = Roster((Person("Lee Chen", "leechen", ("Lee",)), Person("Sam Okafor", None, ("Sam",))))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.issueindex import issuetext
 from bot.issues import TrackerError
-from bot.syncplan import issuetext
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, body_of
 

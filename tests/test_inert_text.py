@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from bot.syncplan import issuetext
+from bot.issueindex import issuetext
 
 ROSTER = frozenset({"leechen"})
 _markdown = MarkdownIt("commonmark").enable("table")

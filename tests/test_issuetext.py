@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from bot.action_item import ActionItem, Owner
-from bot.syncplan import issuetext
+from bot.issueindex import issuetext
 
 ROSTER = {"priyar", "leechen"}
 

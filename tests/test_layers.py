@@ -11,8 +11,8 @@ from tests.conftest import ROOT
 from tools import layers
 
 CORE = (
-    "bot.notes", "bot.extraction", "bot.syncplan", "bot.followup", "bot.action_item", "bot.people",
-    "bot.issues",
+    "bot.notes", "bot.extraction", "bot.syncplan", "bot.issueindex", "bot.followup", "bot.action_item",
+    "bot.people", "bot.issues",
     "bot.review.corrections", "bot.review.comment", "bot.review.fromissues", "bot.review.examples",
 )  # fmt: skip
 EDGES = (
@@ -20,6 +20,24 @@ EDGES = (
     "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.overview",
     "bot.scaffold", "bot.review.store", "bot.review.team_model",
 )  # fmt: skip
+
+# Report, remind, site and items read the bot's issues through the index, as sync does: never through sync.
+ISSUE_READERS = (
+    "bot.followup", "bot.overview", "bot.commands.items", "bot.commands.followup", "bot.commands.report",
+    "bot.commands.remind",
+)  # fmt: skip
+
+
+def _reaching(
+    graph: dict[str, set[str]], sources: tuple[str, ...], targets: tuple[str, ...]
+) -> dict[str, list[str]]:
+    """The modules under `sources` that import any under `targets`, and what they import of them."""
+    found = {
+        m: sorted(t for t in imported if t.startswith(targets))
+        for m, imported in graph.items()
+        if m.startswith(sources)
+    }
+    return {m: t for m, t in found.items() if t}
 
 
 def test_no_module_imports_in_a_cycle() -> None:
@@ -29,13 +47,15 @@ def test_no_module_imports_in_a_cycle() -> None:
 
 
 def test_the_core_never_imports_an_edge() -> None:
-    graph = layers.graph()
-    reaching = {
-        module: sorted(t for t in targets if t.startswith(EDGES))
-        for module, targets in graph.items()
-        if module.startswith(CORE)
+    assert _reaching(layers.graph(), CORE, EDGES) == {}
+
+
+def test_report_site_and_items_read_issues_through_the_index_not_sync() -> None:
+    assert _reaching(layers.graph(), ISSUE_READERS, ("bot.syncplan",)) == {}
+    wrong = {"bot.overview.build": {"bot.syncplan.apply", "bot.issueindex.reading"}}
+    assert _reaching(wrong, ISSUE_READERS, ("bot.syncplan",)) == {
+        "bot.overview.build": ["bot.syncplan.apply"]
     }
-    assert {m: t for m, t in reaching.items() if t} == {}
 
 
 def test_the_check_sees_an_edge_import() -> None:

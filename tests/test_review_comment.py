@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.action_item import ActionItem, Owner
+from bot.issueindex import issuetext
 from bot.issues import Issue, NewIssue
 from bot.people import Person, Roster
 from bot.review import comment, corrections
-from bot.syncplan import issuetext
 from bot.syncplan.plan import Create, FlagRemoved, Step, Unchanged
 
 KEY = ActionItem(

@@ -33,7 +33,7 @@ import pytest
 
 from bot import pipeline
 from bot.config import Config
-from bot.syncplan import issuetext
+from bot.issueindex import issuetext
 from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, body_of

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.syncplan import issuetext
+from bot.issueindex import issuetext
 from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.conftest import DEV_NOTES, ROOT, needs_shared

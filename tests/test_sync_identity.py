@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.action_item import ActionItem
-from bot.syncplan import issuetext
+from bot.issueindex import issuetext
 from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, Issue, body_of

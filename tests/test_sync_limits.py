@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.syncplan import issuetext
+from bot.issueindex import issuetext
 from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, body_of

@@ -18,14 +18,13 @@ from bot.config import Config
 from bot.followup import agenda, calendar, checklist
 from bot.followup.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
 from bot.followup.progress import progress_of
+from bot.issueindex import issuetext
+from bot.issueindex.reading import item_issues
 from bot.issues import Closure, Issue, Tracker
 from bot.lock import sync_lock
 from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
-from bot.syncplan import issuetext
-from bot.syncplan.apply import note_scope, read_issues
-from bot.syncplan.plan import issues_of
-from bot.wiring import state_dir, sync_context
+from bot.wiring import make_workspace, state_dir
 
 
 @dataclass(frozen=True)
@@ -39,11 +38,9 @@ class TrackerState:
 
 def tracker_state(config: Config, extraction: Extraction, tracker: Tracker, root: Path) -> TrackerState:
     """Each item's issue, found as a sync finds it, and the progress lines about each item."""
-    context = sync_context(config, root)
-    existing, route = read_issues(tracker, extraction.items, context)
-    notes = note_scope(extraction.meetings, root)
+    workspace = make_workspace(config, root)
     return TrackerState(
-        issues_of(extraction.items, existing, notes, route, context.settings),
+        item_issues(tracker, extraction.items, extraction.meetings, workspace),
         progress_of(extraction.items, extraction.meetings, config.roster),
     )
 
@@ -187,11 +184,11 @@ def _post_agenda(
     dry_run: bool,
     now: dt.datetime,
 ) -> tuple[agenda_issue.Posted, str, list[Issue]]:
-    context = sync_context(config, root)
-    repo = config.reminders.repo or context.router.default
+    workspace = make_workspace(config, root)
+    repo = config.reminders.repo or workspace.router.default
     status = follow_up(config, extraction, tracker, upcoming.date, root, now)
     report = checklist.markdown(status)
-    mentioned = agenda.mentions(status, config.reminders.mention_after_meetings, context.roster_logins)
+    mentioned = agenda.mentions(status, config.reminders.mention_after_meetings, workspace.roster_logins)
     proposed = [
         Issue(**{**issue.__dict__, "title": issuetext.safe_inline(issue.title, ())})
         for issue in tracker.labelled(repo, config.reminders.agenda_label)

@@ -8,18 +8,15 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.followup.tracked import TrackedItem, tracked_items
+from bot.issueindex.reading import configured_issues
 from bot.issues import Tracker
-from bot.syncplan.apply import bot_issues
-from bot.wiring import sync_context
+from bot.wiring import make_workspace
 
 CLOSE_REASONS = {False: "completed", True: "not_planned"}
 
 
 def read_items(config: Config, tracker: Tracker, root: Path) -> list[TrackedItem]:
-    context = sync_context(config, root)
-    repos = sorted({context.router.default, *(route.repo for route in config.tracker.routes)})
-    existing, _ = bot_issues(tracker, repos, context.router)
-    return tracked_items(issue for issues in existing.values() for issue in issues)
+    return tracked_items(configured_issues(tracker, make_workspace(config, root).router))
 
 
 def close(tracker: Tracker, item: TrackedItem, not_planned: bool) -> tuple[TrackedItem, str]:

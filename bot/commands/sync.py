@@ -12,10 +12,10 @@ from rich.text import Text
 from bot import actions
 from bot.config import Config
 from bot.followup.progress import progress_of
+from bot.issueindex import issuetext
 from bot.issues import Issue
 from bot.lock import sync_lock
 from bot.pipeline import Extraction
-from bot.syncplan import issuetext
 from bot.syncplan.apply import SyncResult, apply_plan, plan_sync
 from bot.syncplan.plan import (
     Step,
@@ -23,7 +23,7 @@ from bot.syncplan.plan import (
     meaning,
     subject,
 )
-from bot.wiring import make_tracker, state_dir, sync_context
+from bot.wiring import make_tracker, make_workspace, state_dir
 
 
 def run(
@@ -40,13 +40,13 @@ def run(
         # No notes at all (an event that changed none): nothing to plan, no reason to ask the tracker.
         return SyncResult(SyncPlan())
     tracker = make_tracker(config)
-    context = sync_context(config, root)
+    workspace = make_workspace(config, root)
     # Planning and applying under one lock: a second sync waits, then plans against what the
     # first one wrote, so the two never open the same item twice.
     with sync_lock(state_dir(config)):
         progress = progress_of(extraction.items, extraction.meetings, config.roster)
         ignored = [item.id for item in extraction.ignored]
-        plan = plan_sync(tracker, extraction.items, extraction.meetings, context, progress, ignored)
+        plan = plan_sync(tracker, extraction.items, extraction.meetings, workspace, progress, ignored)
         if dry_run:
             return SyncResult(plan)
         return apply_plan(tracker, plan, on_plan(plan) if on_plan is not None else None)

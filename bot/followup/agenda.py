@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 from bot.followup.checklist import FollowUp, ItemStatus
 from bot.followup.meetings import NextMeeting, describe
+from bot.issueindex.issuetext import AGENDA_MARKER
 from bot.issues import Issue
-from bot.syncplan.issuetext import AGENDA_MARKER
 
 TITLE = "Agenda: {name} meeting on {date}"
 CALL_FOR_ITEMS = (

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.action_item import ActionItem, Progress
+from bot.issueindex import issuetext
 from bot.issues import Closure, Issue
-from bot.syncplan import issuetext
 
 HEADING = "Follow-up of action items"
 

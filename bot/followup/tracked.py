@@ -10,9 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.issueindex import issuetext
 from bot.issues import Issue
 from bot.people import Roster
-from bot.syncplan import issuetext
 
 
 class NotFound(Exception):

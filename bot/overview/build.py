@@ -16,7 +16,7 @@ from bot.followup import checklist
 from bot.issues import Tracker
 from bot.overview.content import Overview, overview
 from bot.pipeline import Extraction
-from bot.wiring import sync_context
+from bot.wiring import make_workspace
 
 PAGE = "index.html"
 
@@ -32,9 +32,9 @@ def build(
         meeting, extraction.items, dates, state.issues, state.progress, today=today
     )
     history = checklist.statuses(meeting, extraction.items, dates, state.issues, state.progress, today=today)
-    context = sync_context(config, root)
+    workspace = make_workspace(config, root)
     return overview(
-        config.meetings.name, follow_up, history, dates, today, context.link, context.router.default
+        config.meetings.name, follow_up, history, dates, today, workspace.link, workspace.router.default
     )
 
 

@@ -15,8 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.action_item import ActionItem
+from bot.issueindex import issuetext
 from bot.review.corrections import Correction
-from bot.syncplan import issuetext
 from bot.syncplan.plan import Create, Step, meaning, subject
 
 MARK = "<!-- actionbot:review -->"

@@ -3,7 +3,7 @@ so that the correction still finds it after the note is reworded or moved. Pure.
 
 Three kinds: `ignore` (not an action item), `override` (this task, or these owners, not those) and
 `confirm` (a person saw the item and kept it as it was: an example for `learn`, changing nothing).
-An item finds its correction as sync finds an edited item's issue (`bot.syncplan.matching`): by id,
+An item finds its correction as sync finds an edited item's issue (`bot.issueindex.matching`): by id,
 else among its note's corrections (or a renamed note's) by its people and words.
 """
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from bot.action_item import ActionItem, Owner
+from bot.issueindex import matching
+from bot.issueindex.matching import Said
 from bot.people import Roster
-from bot.syncplan import matching
-from bot.syncplan.matching import Said
 
 Kind = Literal["ignore", "override", "confirm"]
 

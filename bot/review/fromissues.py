@@ -18,12 +18,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
+from bot.issueindex import issuetext
+from bot.issueindex.issuetext import Marker
+from bot.issueindex.matching import Said
 from bot.issues import Issue
 from bot.people import Roster
 from bot.review.corrections import Correction, Kind
-from bot.syncplan import issuetext
-from bot.syncplan.issuetext import Marker
-from bot.syncplan.matching import Said
 
 # How soon a close as not planned must follow the opening to say the item was misread.
 MISREAD_WITHIN = dt.timedelta(days=7)

@@ -12,8 +12,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.config import DEFAULT_CONFIG_NAMES
+from bot.issueindex.matching import Said
 from bot.review.corrections import Correction
-from bot.syncplan.matching import Said
 
 FILE_NAME = "actionbot.corrections.yaml"
 HEADER = """\

@@ -1,1 +1,1 @@
-"""Sync: what to write to a tracker (the plan, issue text, matching, routing) and writing it."""
+"""Sync: what to write to a tracker (the plan, its steps, a dry run's diff) and writing it."""

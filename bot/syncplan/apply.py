@@ -11,23 +11,22 @@ can stop between two writes of the same fact), and so is the comment on a twin b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import assert_never
 
 from bot.action_item import ActionItem, Progress
+from bot.issueindex import issuetext
+from bot.issueindex.reading import read_issues
+from bot.issueindex.scope import note_scope
+from bot.issueindex.workspace import Workspace
 from bot.issues import Issue, Label, Tracker, TrackerError
 from bot.notes.meeting import Meeting
-from bot.notes.naming import note_key
-from bot.syncplan import issuetext
-from bot.syncplan.matching import NoteScope
 from bot.syncplan.plan import (
     CloseDuplicate,
     Create,
     EditBlock,
     FlagRemoved,
-    PlanSettings,
     ProgressNote,
     RaiseAgain,
     Restore,
@@ -37,17 +36,11 @@ from bot.syncplan.plan import (
     make_plan,
     meaning,
     subject,
-    with_assignees,
 )
-from bot.syncplan.routing import Router
 
 LABEL_COLOR = "5319e7"
 MEETING_LABEL_COLOR = "c5def5"
 DUPLICATE_COMMENT = "Duplicate of #{number}: two syncs opened this action item at the same time."
-UNREADABLE_ROUTE = (
-    "tracker.routes.{index} (section '{section}') sends items to {repo}, which the token cannot read "
-    "({error}): fix the route or give the token access; nothing was written"
-)
 
 
 @dataclass
@@ -70,96 +63,52 @@ class SyncResult:
         )
 
 
-@dataclass(frozen=True)
-class SyncContext:
-    router: Router
-    link: Callable[[ActionItem], str]
-    roster_logins: frozenset[str]
-    settings: PlanSettings
-    root: Path
-
-
-def repositories(items: Iterable[ActionItem], context: SyncContext) -> list[str]:
-    """The repositories to read: every one the config writes to, whether or not an item routes
-    there today (an issue people moved there is still the bot's), and those the notes name."""
-    configured = {context.router.default, *(route.repo for route in context.router.routes)}
-    return sorted({context.router.repo_for(item) for item in items} | configured)
-
-
-def bot_issues(
-    tracker: Tracker, repos: Iterable[str], router: Router
-) -> tuple[dict[str, list[Issue]], set[str]]:
-    """The issues the bot opened, per repository: only these carry markers it trusts. A repository
-    only a note names that the token cannot see (or that does not exist) is no reason to stop: it is
-    returned among the unavailable ones, and its items go to the default repository. One the config
-    routes items to is: its items would land somewhere nobody decided."""
-    login = tracker.login()
-    routed = {route.repo: (index, route.section.pattern) for index, route in enumerate(router.routes)}
-    existing: dict[str, list[Issue]] = {}
-    unavailable: set[str] = set()
-    for repo in repos:
-        try:
-            existing[repo] = [i for i in tracker.issues(repo) if i.author == login]
-        except TrackerError as error:
-            if repo == router.default or not error.no_such_repository:
-                raise
-            if repo in routed:
-                index, section = routed[repo]
-                message = UNREADABLE_ROUTE.format(index=index, section=section, repo=repo, error=error)
-                raise TrackerError(message, error.status) from None
-            unavailable.add(repo)
-    return existing, unavailable
-
-
-def read_issues(
-    tracker: Tracker, items: Iterable[ActionItem], context: SyncContext
-) -> tuple[dict[str, list[Issue]], Callable[[ActionItem], str]]:
-    """The bot's issues in every repository the run may write to, and where each item goes."""
-    items = list(items)
-    existing, unavailable = bot_issues(tracker, repositories(items, context), context.router)
-
-    def route(item: ActionItem) -> str:
-        repo = context.router.repo_for(item)
-        return context.router.default if repo in unavailable else repo
-
-    return existing, route
-
-
-def note_scope(meetings: Iterable[Meeting], root: Path, ignored: Iterable[str] = ()) -> NoteScope:
-    """The notes read in this run, named as items name them; a marker's note is named the same way
-    whether an earlier version kept it as a relative or an absolute path."""
-    return NoteScope(
-        read=frozenset(m.path for m in meetings),
-        key=lambda note: note_key(note, root),
-        gone=lambda note: not (root / note).exists(),
-        ignored=frozenset(ignored),
-    )
-
-
 def plan_sync(
     tracker: Tracker,
     items: list[ActionItem],
     meetings: Iterable[Meeting],
-    context: SyncContext,
+    workspace: Workspace,
     progress: Mapping[str, list[Progress]] | None = None,
     ignored: Iterable[str] = (),
 ) -> SyncPlan:
-    existing, route = read_issues(tracker, items, context)
+    existing, route = read_issues(tracker, items, workspace.router)
     plan = make_plan(
         items,
         existing,
         route=route,
-        link=context.link,
-        notes=note_scope(meetings, context.root, ignored),
-        roster_logins=context.roster_logins,
-        settings=context.settings,
+        link=workspace.link,
+        notes=note_scope(meetings, workspace.root, ignored),
+        roster_logins=workspace.roster_logins,
+        settings=workspace.settings,
         progress=progress,
     )
     # Assignability is read only when an issue is to be opened for someone, once per repository.
     repos = sorted(
         {s.issue.repo for s in plan.steps if isinstance(s, Create) and any(o.github for o in s.item.owners)}
     )
-    return with_assignees(plan, {repo: tracker.assignable(repo) for repo in repos}, context.roster_logins)
+    return with_assignees(plan, {repo: tracker.assignable(repo) for repo in repos}, workspace.roster_logins)
+
+
+def with_assignees(
+    plan: SyncPlan, assignable: Mapping[str, set[str]], roster_logins: Collection[str]
+) -> SyncPlan:
+    """The plan with each issue it opens assigned to the owners that can be assigned in its
+    repository; the others are named in the body, under the bot's block."""
+    steps: list[Step] = []
+    for step in plan.steps:
+        if isinstance(step, Create):
+            logins = [o.github for o in step.item.owners if o.github]
+            can = assignable.get(step.issue.repo, set())
+            assignees = tuple(login for login in logins if login.lower() in can)
+            others = [
+                f"@{login}" if login.lower() in roster_logins else login
+                for login in logins
+                if login not in assignees
+            ]
+            body = issuetext.fit(issuetext.after_block(step.issue.body, issuetext.unassignable_note(others)))
+            step = replace(step, issue=replace(step.issue, body=body, assignees=assignees))
+        steps.append(step)
+    return SyncPlan(steps, plan.labels_needed)
 
 
 def apply_plan(tracker: Tracker, plan: SyncPlan, on_step: Callable[[Step], None] | None = None) -> SyncResult:
@@ -247,7 +196,3 @@ def _comment_once(tracker: Tracker, issue: Issue, body: str, fact: str) -> None:
     if any(c.author == login and issuetext.has_fact(c.body, fact) for c in tracker.comments(issue)):
         return
     tracker.comment(issue, body)
-
-
-def roster_logins(logins: Iterable[str | None]) -> frozenset[str]:
-    return frozenset(login.lower() for login in logins if login)

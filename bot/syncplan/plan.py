@@ -2,7 +2,7 @@
 
 Rules, each so that a rerun writes nothing for a fact it has written:
 - one issue per item, found by its id in the marker of an issue the bot opened, else as
-  `bot.matching` finds an edited item's, a renamed note's, or a marker-less issue's;
+  `bot.issueindex.index.match` finds an edited item's, a renamed note's, or a marker-less issue's;
 - an issue's block is rewritten only when the item's source facts differ from the digest in its
   marker (what the bot wrote last) or its note was renamed, never because people edited the issue;
   a block people deleted comes back;
@@ -18,26 +18,31 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import PurePosixPath
 from typing import Literal, assert_never
 
 from bot.action_item import ActionItem, Progress
+from bot.issueindex import issuetext
+from bot.issueindex.index import Key, Known, Matches, earlier_mentions, in_meeting_order, match, tracked
+from bot.issueindex.issuetext import Marker
+from bot.issueindex.scope import NoteScope
+from bot.issueindex.workspace import IssueSettings
 from bot.issues import Issue, NewIssue
-from bot.syncplan import issuetext, matching
-from bot.syncplan.issuetext import Marker
-from bot.syncplan.matching import EarlierMentions, NoteScope, Said
 
 
 @dataclass(frozen=True)
 class Create:
+    """A new issue for the item."""
+
     item: ActionItem
-    issue: NewIssue
+    issue: NewIssue  # without assignees until `with_assignees` adds them
     # Later mentions folded into this new issue: their ids are in its marker already.
     follow_ups: tuple[ActionItem, ...] = ()
 
 
 @dataclass(frozen=True)
 class EditBlock:
+    """The bot's block of the item's issue rewritten: the item changed, or its marker was lost."""
+
     item: ActionItem
     issue: Issue
     body: str
@@ -84,21 +89,27 @@ class ProgressNote:
 
 @dataclass(frozen=True)
 class FlagRemoved:
+    """An issue whose item is gone from its note, read in this run: one comment, maybe closed."""
+
     issue: Issue
     comment: str
     fact: str
-    close: bool
+    close: bool  # as configured, or as people marked the item as not one
     body: str
 
 
 @dataclass(frozen=True)
 class CloseDuplicate:
+    """A twin opened by a sync that raced another, closed in favour of `original`."""
+
     issue: Issue
-    original: Issue
+    original: Issue  # the twin kept: the oldest open one
 
 
 @dataclass(frozen=True)
 class Unchanged:
+    """The item's issue says what the bot would write: nothing to do."""
+
     item: ActionItem
     issue: Issue
 
@@ -106,11 +117,16 @@ class Unchanged:
 Step = Create | EditBlock | Restore | RaiseAgain | ProgressNote | FlagRemoved | CloseDuplicate | Unchanged
 
 
+Action = Literal[
+    "create", "update", "restore", "comment", "progress", "flag-removed", "close-duplicate", "skip"
+]
+
+
 @dataclass(frozen=True)
 class Meaning:
     """What a step does, said once for every reader of a plan (its table, JSON, log and counts)."""
 
-    action: str  # create, update, restore, comment, progress, flag-removed, close-duplicate, skip
+    action: Action
     repo: str
     number: int | None  # None for an issue still to open
     item_id: str | None = None
@@ -151,181 +167,10 @@ class SyncPlan:
     steps: list[Step] = field(default_factory=list)
     labels_needed: dict[str, set[str]] = field(default_factory=dict)  # repo -> label names for creates
 
-    def of(self, kind: type[Step]) -> list[Step]:
-        return [s for s in self.steps if isinstance(s, kind)]
-
     @property
     def changes(self) -> int:
         """How many steps write (the others leave an item's issue as it is)."""
         return sum(meaning(s).changes for s in self.steps)
-
-
-@dataclass(frozen=True)
-class PlanSettings:
-    item_label: str = "action-item"
-    meeting_label_prefix: str = "meeting:"
-    close_removed: bool = False
-    close_on_done: bool = False
-
-
-@dataclass(frozen=True)
-class _Known:
-    issue: Issue
-    marker: Marker
-    note: str  # the note the marker names, as a path from the root
-
-    @property
-    def said(self) -> Said:
-        m = self.marker
-        return Said(self.note, m.meeting, m.section, m.owners, m.task, issuetext.quoted(self.issue.body))
-
-
-# How an item's issue was found: by the item's id ("same"); by an id it had before, its note or its
-# place ("edited": the marker takes the new id when the block is next written); or as a later
-# mention of the issue's promise, told already ("later").
-How = Literal["same", "edited", "later"]
-
-
-@dataclass
-class Matches:
-    own: dict[str, tuple[_Known, How]] = field(default_factory=dict)  # item id -> its issue, and how
-    unmarked: dict[str, Issue] = field(default_factory=dict)  # item id -> its issue without a marker
-    renamed: dict[str, str] = field(default_factory=dict)  # old note path -> new one
-    left: list[ActionItem] = field(default_factory=list)  # items with no issue of their own yet
-
-
-@dataclass(frozen=True)
-class Tracked:
-    """The bot's issues as read: those with a marker (twins of a race reduced to one), the twins
-    to close, and the bot's issues that lost their marker."""
-
-    known: list[_Known]
-    duplicates: list[CloseDuplicate]
-    unmarked: list[Issue]
-
-
-def tracked(existing: Mapping[str, list[Issue]], notes: NoteScope) -> Tracked:
-    known: list[_Known] = []
-    duplicates: list[CloseDuplicate] = []
-    unmarked: list[Issue] = []
-    for issues in existing.values():
-        twins: dict[str, list[tuple[Issue, Marker]]] = {}
-        for issue, marker in issuetext.marked(sorted(issues, key=lambda i: i.number)):
-            if marker is not None:
-                twins.setdefault(marker.id, []).append((issue, marker))
-            else:
-                unmarked.append(issue)
-        for group in twins.values():
-            # The oldest open one: if people closed the older of two and kept the younger, that one.
-            issue, marker = next((pair for pair in group if pair[0].state == "open"), group[0])
-            known.append(_Known(issue, marker, notes.key(marker.note)))
-            duplicates += [CloseDuplicate(i, issue) for i, _ in group if i is not issue and i.state == "open"]
-    known.sort(key=lambda entry: (entry.issue.repo, entry.issue.number))
-    return Tracked(known, duplicates, unmarked)
-
-
-def match(
-    items: Iterable[ActionItem],
-    tracking: Tracked,
-    notes: NoteScope,
-    route: Callable[[ActionItem], str],
-    settings: PlanSettings,
-) -> Matches:
-    """Each item's own issue, found as `bot.matching` tells; the rest is left for earlier mentions."""
-    ordered = sorted(items, key=lambda i: (i.meeting_date, i.note, i.line))
-    found = Matches()
-    claimed: set[int] = set()  # id() of the entries claimed as an item's own
-    left = _by_id(ordered, tracking.known, route, found, claimed)
-    left = _by_note(left, tracking.known, notes, found, claimed)
-    titles = [
-        (
-            i,
-            issuetext.title(item),
-            issuetext.label_for_meeting(settings.meeting_label_prefix, item.meeting_date),
-        )
-        for i, item in enumerate(left)
-    ]
-    lost = [(j, issue.title, frozenset(issue.labels)) for j, issue in enumerate(tracking.unmarked)]
-    for i, j in matching.by_title(titles, lost).items():
-        found.unmarked[left[i].id] = tracking.unmarked[j]
-    found.left = [item for item in left if item.id not in found.unmarked]
-    return found
-
-
-def _by_id(
-    items: list[ActionItem],
-    known: list[_Known],
-    route: Callable[[ActionItem], str],
-    found: Matches,
-    claimed: set[int],
-) -> list[ActionItem]:
-    """Items found by their id, then by an id they had before an edit; returns the others."""
-    by_id: dict[str, list[_Known]] = {}
-    by_alias: dict[str, list[_Known]] = {}
-    for entry in known:
-        by_id.setdefault(entry.marker.id, []).append(entry)
-        for alias in entry.marker.aliases:
-            by_alias.setdefault(alias, []).append(entry)
-    left: list[ActionItem] = []
-    for item in items:
-        own = _in_repo(by_id.get(item.id, []), route(item))
-        if own is not None and id(own) not in claimed:
-            found.own[item.id] = (own, "same")
-            claimed.add(id(own))
-        else:
-            left.append(item)
-    rest: list[ActionItem] = []
-    for item in left:
-        aliased = _in_repo(by_alias.get(item.id, []), route(item))
-        if aliased is not None and aliased.note != item.note:
-            found.own[item.id] = (aliased, "later")  # a later mention, told already
-        elif aliased is not None and id(aliased) not in claimed:
-            found.own[item.id] = (aliased, "edited")  # an id it had before: the edit was undone
-            claimed.add(id(aliased))
-        else:
-            rest.append(item)
-    return rest
-
-
-def _by_note(
-    items: list[ActionItem], known: list[_Known], notes: NoteScope, found: Matches, claimed: set[int]
-) -> list[ActionItem]:
-    """Items found among the issues of their note (or of the note renamed to it) left unclaimed."""
-    by_note: dict[str, list[ActionItem]] = {}
-    for item in items:
-        by_note.setdefault(item.note, []).append(item)
-    unclaimed: dict[str, list[_Known]] = {}
-    for entry in known:
-        if id(entry) not in claimed:
-            unclaimed.setdefault(entry.note, []).append(entry)
-    # Only a gone note sharing a date or a file name with a read one can have been renamed to it.
-    dates = {item.meeting_date.isoformat() for item in items}
-    names = {PurePosixPath(note).name for note in by_note}
-    gone = {
-        note: [e.said for e in entries]
-        for note, entries in unclaimed.items()
-        if note not in notes.read
-        and (PurePosixPath(note).name in names or any(e.marker.meeting in dates for e in entries))
-        and notes.gone(note)
-    }
-    found.renamed = matching.renames(gone, {n: [Said.of(i) for i in mine] for n, mine in by_note.items()})
-    candidates: dict[str, list[_Known]] = {}
-    for old, entries in unclaimed.items():
-        candidates.setdefault(found.renamed.get(old, old), []).extend(entries)
-    for note, mine in by_note.items():
-        theirs = candidates.get(note, [])
-        pairs = matching.pair(
-            [(i, Said.of(item)) for i, item in enumerate(mine)], [(j, e.said) for j, e in enumerate(theirs)]
-        )
-        for i, j in pairs.items():
-            found.own[mine[i].id] = (theirs[j], "edited")
-            claimed.add(id(theirs[j]))
-    return [item for item in items if item.id not in found.own]
-
-
-def _in_repo(entries: list[_Known], repo: str) -> _Known | None:
-    # An item whose route changed since (a route added to the config) stays where it was opened.
-    return next((e for e in entries if e.issue.repo == repo), entries[0] if entries else None)
 
 
 @dataclass(frozen=True)
@@ -337,8 +182,8 @@ class _Draft:
     body: str
 
 
-def _draft(entry: _Known, drafts: dict[int, _Draft]) -> _Draft:
-    return drafts.get(id(entry.issue), _Draft(entry.marker, entry.issue.body))
+def _draft(entry: Known, drafts: dict[Key, _Draft]) -> _Draft:
+    return drafts.get(entry.key, _Draft(entry.marker, entry.issue.body))
 
 
 def _with_marker(current: _Draft, marker: Marker) -> _Draft:
@@ -366,35 +211,58 @@ def make_plan(
     link: Callable[[ActionItem], str],
     notes: NoteScope,
     roster_logins: Collection[str],
-    settings: PlanSettings,
+    settings: IssueSettings,
     progress: Mapping[str, list[Progress]] | None = None,
 ) -> SyncPlan:
     """The plan, without assignees: `with_assignees` adds them to the issues it opens."""
     items = list(items)
-    plan = SyncPlan()
     tracking = tracked(existing, notes)
-    plan.steps.extend(tracking.duplicates)
-    found = match(items, tracking, notes, route, settings)
+    found = match(items, tracking, notes, route, settings.meeting_label_prefix)
     writer = _Writer(link, roster_logins)
-    drafts: dict[int, _Draft] = {}
-    ids: dict[int, list[str]] = {}  # id() of an issue -> the ids of the items it is found by
-    for item in sorted(items, key=lambda i: (i.meeting_date, i.note, i.line)):
+    drafts: dict[Key, _Draft] = {}
+    ids: dict[Key, list[str]] = {}  # an issue -> the ids of the items it is found by
+    steps: list[Step] = [CloseDuplicate(twin, original) for twin, original in tracking.twins]
+    for item in in_meeting_order(items):
         if item.id in found.own:
             entry, how = found.own[item.id]
-            ids.setdefault(id(entry.issue), []).append(item.id)
-            plan.steps.append(
+            ids.setdefault(entry.key, []).append(item.id)
+            steps.append(
                 Unchanged(item, entry.issue) if how == "later" else _refresh(item, entry, writer, drafts)
             )
         elif item.id in found.unmarked:
-            plan.steps.append(_restore_block(item, found.unmarked[item.id], writer))
+            steps.append(_restore_block(item, found.unmarked[item.id], writer))
+    creates, raised = _new_or_again(items, found, tracking.known, route, writer, settings, drafts)
+    for step in raised:
+        ids.setdefault(step.issue.key, []).append(step.item.id)
+    steps += raised
+    if progress:
+        creates = [_with_progress(c, progress, roster_logins) for c in creates]
+        steps += _progress_notes(tracking.known, ids, progress, drafts, roster_logins, settings)
+    judged = {entry.note: found.renamed.get(entry.note, entry.note) for entry in tracking.known}
+    gone_from_read = [
+        entry for entry in tracking.known if entry.key not in ids and judged[entry.note] in notes.read
+    ]
+    steps += _removed(gone_from_read, drafts, settings, notes.ignored)
+    plan = SyncPlan([*creates, *steps])  # issues open first, in meeting order
+    for create in creates:
+        plan.labels_needed.setdefault(create.issue.repo, set()).update(create.issue.labels)
+    return plan
 
-    mentions: EarlierMentions[_Known | int] = EarlierMentions(
-        [i.task for i in items] + [e.marker.task for e in tracking.known]
-    )
-    for entry in tracking.known:
-        marker = _draft(entry, drafts).marker
-        mentions.add(marker.meeting, marker.owners, marker.task, entry)
+
+def _new_or_again(
+    items: list[ActionItem],
+    found: Matches,
+    known: list[Known],
+    route: Callable[[ActionItem], str],
+    writer: _Writer,
+    settings: IssueSettings,
+    drafts: dict[Key, _Draft],
+) -> tuple[list[Create], list[RaiseAgain | Unchanged]]:
+    """The items with no issue of their own: each a later mention of an earlier promise (of an
+    issue, or of another item new in this run), or a new issue."""
+    mentions = earlier_mentions(items, known, lambda entry: _draft(entry, drafts).marker)
     creates: list[Create] = []
+    raised: list[RaiseAgain | Unchanged] = []
     for item in found.left:  # in meeting order
         owners = [o.name for o in item.owners]
         earlier = mentions.find(item.meeting_date.isoformat(), owners, item.task)
@@ -403,45 +271,11 @@ def make_plan(
             # either happens whole or not at all.
             creates[earlier] = _fold_into(creates[earlier], item, writer)
         elif earlier is not None:
-            ids.setdefault(id(earlier.issue), []).append(item.id)
-            plan.steps.append(_raise_again(item, earlier, writer, drafts))
+            raised.append(_raise_again(item, earlier, writer, drafts))
         else:
             mentions.add(item.meeting_date.isoformat(), owners, item.task, len(creates))
             creates.append(_create(item, route(item), writer, settings))
-    if progress:
-        creates = [_with_progress(c, progress, roster_logins) for c in creates]
-        plan.steps.extend(_progress_notes(tracking.known, ids, progress, drafts, roster_logins, settings))
-    plan.steps[:0] = creates  # issues open first, in meeting order
-    for create in creates:
-        plan.labels_needed.setdefault(create.issue.repo, set()).update(create.issue.labels)
-    judged = {entry.note: found.renamed.get(entry.note, entry.note) for entry in tracking.known}
-    gone_from_read = [
-        entry for entry in tracking.known if id(entry.issue) not in ids and judged[entry.note] in notes.read
-    ]
-    plan.steps.extend(_removed(gone_from_read, drafts, settings, notes.ignored))
-    return plan
-
-
-def with_assignees(
-    plan: SyncPlan, assignable: Mapping[str, set[str]], roster_logins: Collection[str]
-) -> SyncPlan:
-    """The plan with each issue it opens assigned to the owners that can be assigned in its
-    repository; the others are named in the body, under the bot's block."""
-    steps: list[Step] = []
-    for step in plan.steps:
-        if isinstance(step, Create):
-            logins = [o.github for o in step.item.owners if o.github]
-            can = assignable.get(step.issue.repo, set())
-            assignees = tuple(login for login in logins if login.lower() in can)
-            others = [
-                f"@{login}" if login.lower() in roster_logins else login
-                for login in logins
-                if login not in assignees
-            ]
-            body = issuetext.fit(issuetext.after_block(step.issue.body, issuetext.unassignable_note(others)))
-            step = replace(step, issue=replace(step.issue, body=body, assignees=assignees))
-        steps.append(step)
-    return SyncPlan(steps, plan.labels_needed)
+    return creates, raised
 
 
 def subject(step: Step) -> str:
@@ -453,7 +287,7 @@ def subject(step: Step) -> str:
     return str(issue.title) if issue is not None else ""
 
 
-def _refresh(item: ActionItem, found: _Known, writer: _Writer, drafts: dict[int, _Draft]) -> Step:
+def _refresh(item: ActionItem, found: Known, writer: _Writer, drafts: dict[Key, _Draft]) -> Step:
     current = _draft(found, drafts)
     marker = current.marker
     new_marker = issuetext.marker_for(item)
@@ -471,7 +305,7 @@ def _refresh(item: ActionItem, found: _Known, writer: _Writer, drafts: dict[int,
     if flagged:
         return _restore(item, found, kept, title, writer, drafts, current)
     body = issuetext.body_with_block(current.body, writer.block(item, kept))
-    drafts[id(found.issue)] = _Draft(kept, body)
+    drafts[found.key] = _Draft(kept, body)
     return EditBlock(item, found.issue, body, title)
 
 
@@ -483,18 +317,18 @@ def _retitled(issue: Issue, marker: Marker, item: ActionItem) -> str | None:
 
 def _restore(
     item: ActionItem,
-    found: _Known,
+    found: Known,
     kept: Marker,
     title: str | None,
     writer: _Writer,
-    drafts: dict[int, _Draft],
+    drafts: dict[Key, _Draft],
     current: _Draft,
 ) -> Restore:
     reopen = issuetext.closed_removed_fact(kept) in kept.facts and found.issue.state == "closed"
     fact = issuetext.restored_fact(kept)
     marker = kept.with_fact(fact)
     body = issuetext.body_with_block(current.body, writer.block(item, marker))
-    drafts[id(found.issue)] = _Draft(marker, body)
+    drafts[found.key] = _Draft(marker, body)
     comment = issuetext.restored(item, writer.link(item), reopen, fact)
     return Restore(item, found.issue, comment, fact, body, reopen, title)
 
@@ -506,7 +340,7 @@ def _restore_block(item: ActionItem, issue: Issue, writer: _Writer) -> EditBlock
     return EditBlock(item, issue, issuetext.body_with_block(issue.body, block))
 
 
-def _create(item: ActionItem, repo: str, writer: _Writer, settings: PlanSettings) -> Create:
+def _create(item: ActionItem, repo: str, writer: _Writer, settings: IssueSettings) -> Create:
     marker = issuetext.marker_for(item)
     body = writer.block(item, marker)
     labels = (
@@ -526,13 +360,15 @@ def _fold_into(create: Create, later: ActionItem, writer: _Writer) -> Create:
     return Create(create.item, replace(create.issue, body=body), (*create.follow_ups, later))
 
 
-def _raise_again(item: ActionItem, earlier: _Known, writer: _Writer, drafts: dict[int, _Draft]) -> Step:
+def _raise_again(
+    item: ActionItem, earlier: Known, writer: _Writer, drafts: dict[Key, _Draft]
+) -> RaiseAgain | Unchanged:
     current = _draft(earlier, drafts)
     if any(f.startswith(f"raised:{item.meeting_date.isoformat()}:") for f in current.marker.facts):
         return Unchanged(item, earlier.issue)  # told for that meeting already, under an id before an edit
     fact = issuetext.raised_fact(item)
     updated = _with_marker(current, current.marker.with_alias(item.id).with_fact(fact))
-    drafts[id(earlier.issue)] = updated
+    drafts[earlier.key] = updated
     comment = issuetext.raised_again(item, writer.link(item), writer.roster_logins)
     return RaiseAgain(item, earlier.issue, comment, fact, updated.body)
 
@@ -544,7 +380,7 @@ def _declined(issue: Issue) -> bool:
 
 
 def _removed(
-    known: Iterable[_Known], drafts: dict[int, _Draft], settings: PlanSettings, ignored: Collection[str]
+    known: Iterable[Known], drafts: dict[Key, _Draft], settings: IssueSettings, ignored: Collection[str]
 ) -> list[FlagRemoved]:
     """Issues of notes read in this run that no item of theirs claims: those of items marked as not
     action items close (people said what it is), the others close only as configured."""
@@ -561,7 +397,7 @@ def _removed(
         if close:
             recorded = recorded.with_fact(issuetext.closed_removed_fact(marker))
         updated = _with_marker(current, recorded)
-        drafts[id(entry.issue)] = updated
+        drafts[entry.key] = updated
         comment = (issuetext.ignored if silenced else issuetext.removed)(marker.note, close, fact)
         steps.append(FlagRemoved(entry.issue, comment, fact, close, updated.body))
     return steps
@@ -586,52 +422,27 @@ def _with_progress(
 
 
 def _progress_notes(
-    known: Iterable[_Known],
-    ids: Mapping[int, list[str]],
+    known: Iterable[Known],
+    ids: Mapping[Key, list[str]],
     progress: Mapping[str, list[Progress]],
-    drafts: dict[int, _Draft],
+    drafts: dict[Key, _Draft],
     roster_logins: Collection[str],
-    settings: PlanSettings,
+    settings: IssueSettings,
 ) -> list[ProgressNote]:
     steps: list[ProgressNote] = []
     for entry in known:
         if _declined(entry.issue):
             continue
         marker = _draft(entry, drafts).marker
-        for item_id in dict.fromkeys((*ids.get(id(entry.issue), []), marker.id, *marker.aliases)):
+        for item_id in dict.fromkeys((*ids.get(entry.key, []), marker.id, *marker.aliases)):
             for note in progress.get(item_id, []):
                 fact = issuetext.progress_fact(note)
                 current = _draft(entry, drafts)
                 if fact in current.marker.facts:
                     continue
                 updated = _with_marker(current, current.marker.with_fact(fact))
-                drafts[id(entry.issue)] = updated
+                drafts[entry.key] = updated
                 close = settings.close_on_done and note.done and entry.issue.state == "open"
                 comment = issuetext.progress_comment(note, roster_logins)
                 steps.append(ProgressNote(item_id, entry.issue, comment, fact, updated.body, close))
     return steps
-
-
-def issues_of(
-    items: Iterable[ActionItem],
-    existing: Mapping[str, list[Issue]],
-    notes: NoteScope,
-    route: Callable[[ActionItem], str],
-    settings: PlanSettings,
-) -> dict[str, Issue]:
-    """Each item's issue, as a sync would find it (a later mention: the first mention's issue)."""
-    items = list(items)
-    tracking = tracked(existing, notes)
-    found = match(items, tracking, notes, route, settings)
-    result = {item_id: entry.issue for item_id, (entry, _) in found.own.items()}
-    result.update(found.unmarked)
-    mentions: EarlierMentions[_Known] = EarlierMentions(
-        [i.task for i in items] + [e.marker.task for e in tracking.known]
-    )
-    for entry in tracking.known:
-        mentions.add(entry.marker.meeting, entry.marker.owners, entry.marker.task, entry)
-    for item in found.left:
-        earlier = mentions.find(item.meeting_date.isoformat(), [o.name for o in item.owners], item.task)
-        if earlier is not None:
-            result[item.id] = earlier.issue
-    return result

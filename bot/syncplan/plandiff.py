@@ -9,52 +9,41 @@ import difflib
 import re
 from typing import assert_never
 
+from bot.syncplan import plan
 from bot.syncplan.apply import DUPLICATE_COMMENT
-from bot.syncplan.plan import (
-    CloseDuplicate,
-    Create,
-    EditBlock,
-    FlagRemoved,
-    ProgressNote,
-    RaiseAgain,
-    Restore,
-    Step,
-    Unchanged,
-    meaning,
-)
 
 # The bot's hidden bookkeeping in a body: it changes with every fact, and nobody reads it.
 _HIDDEN = re.compile(r"^\s*<!-- actionbot:[^>]*-->\s*$")
 
 
-def where(step: Step) -> str:
-    said = meaning(step)
+def where(step: plan.Step) -> str:
+    said = plan.meaning(step)
     return f"{said.repo} (new)" if said.number is None else f"{said.repo}#{said.number}"
 
 
-def step_diff(step: Step) -> list[str]:
+def step_diff(step: plan.Step) -> list[str]:
     """`+`/`-` lines of what the step changes; empty for an unchanged item."""
     match step:
-        case Unchanged():
+        case plan.Unchanged():
             return []
-        case Create():
+        case plan.Create():
             issue = step.issue
             lines = [f"+ title: {issue.title}", f"+ labels: {', '.join(issue.labels)}"]
             if issue.assignees:
                 lines.append(f"+ assignees: {', '.join(issue.assignees)}")
             return lines + [f"+ {line}" for line in _shown(issue.body)]
-        case EditBlock():
+        case plan.EditBlock():
             lines = [f"- title: {step.issue.title}", f"+ title: {step.title}"] if step.title else []
             return lines + _body_diff(step.issue.body, step.body)
-        case Restore():
+        case plan.Restore():
             lines = [f"- title: {step.issue.title}", f"+ title: {step.title}"] if step.title else []
             reopening = ["- state: closed", "+ state: open"] if step.reopen else []
             return _comment(step.comment) + reopening + lines + _body_diff(step.issue.body, step.body)
-        case RaiseAgain():
+        case plan.RaiseAgain():
             return _comment(step.comment) + _body_diff(step.issue.body, step.body)
-        case ProgressNote() | FlagRemoved():
+        case plan.ProgressNote() | plan.FlagRemoved():
             return _comment(step.comment) + _closing(step.close) + _body_diff(step.issue.body, step.body)
-        case CloseDuplicate():
+        case plan.CloseDuplicate():
             return _comment(DUPLICATE_COMMENT.format(number=step.original.number)) + _closing(True)
         case _:
             assert_never(step)
@@ -82,7 +71,7 @@ def _closing(close: bool) -> list[str]:
     return ["- state: open", "+ state: closed"] if close else []
 
 
-def markdown(steps: list[Step]) -> str:
+def markdown(steps: list[plan.Step]) -> str:
     """The diffs for a job summary, one fenced block per changed issue."""
     blocks = []
     for step in steps:

@@ -23,7 +23,7 @@ from github import Auth, Github, GithubException, GithubRetry
 from github.Issue import Issue as GithubIssue
 from github.Repository import Repository
 
-from bot.issues import Closure, Comment, Issue, Label, NewIssue, TrackerError
+from bot.issues import Closure, Comment, Issue, Label, NewIssue, TrackerError, issue_state
 
 T = TypeVar("T")
 _IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
@@ -252,7 +252,7 @@ class GitHubTracker:
             number=issue.number,
             title=issue.title,
             body=issue.body or "",
-            state=issue.state,
+            state=issue_state(issue.state),
             author=issue.user.login,
             url=issue.html_url,
             state_reason=issue.state_reason,

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from bot.issues import Closure, Comment, Issue, Label, NewIssue
+from bot.issues import Closure, Comment, Issue, Label, NewIssue, issue_state
 
 LOCAL_LOGIN = "actionbot"
 
@@ -161,7 +161,7 @@ class LocalTracker:
             number=int(str(number)),
             title=str(title),
             body=str(body),
-            state=str(state),
+            state=issue_state(str(state)),
             author=str(author),
             url=f"{repo}#{number}",
             state_reason=str(reason) if reason else None,

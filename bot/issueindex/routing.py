@@ -23,12 +23,15 @@ class Router:
     routes: tuple[Route, ...] = ()
 
     @property
+    def configured(self) -> frozenset[str]:
+        """The repositories the config writes to: the default and every route's."""
+        return frozenset((self.default, *(route.repo for route in self.routes)))
+
+    @property
     def allowed_owners(self) -> frozenset[str]:
         # A note may name any repository; the bot only writes where the team already told it to:
         # the owners of the configured repositories.
-        return frozenset(
-            r.split("/")[0].lower() for r in (self.default, *(route.repo for route in self.routes))
-        )
+        return frozenset(repo.split("/")[0].lower() for repo in self.configured)
 
     def repo_for(self, item: ActionItem) -> str:
         for route in self.routes:

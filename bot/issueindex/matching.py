@@ -21,8 +21,8 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Generic, TypeVar
 
@@ -53,12 +53,12 @@ class Said:
     """What an item says, or what the bot last wrote that its issue's item said: enough to tell
     whether the two are one promise."""
 
-    note: str
-    meeting: str
+    note: str  # its path from the root
+    meeting: str  # the meeting's date, ISO
     section: str
     owners: tuple[str, ...]
     task: str
-    text: str
+    text: str  # the sentence stating it
 
     @staticmethod
     def of(item: ActionItem) -> Said:
@@ -70,27 +70,6 @@ class Said:
             item.task,
             item.text,
         )
-
-
-def _as_given(note: str) -> str:
-    return note
-
-
-def _never_gone(note: str) -> bool:
-    return False
-
-
-@dataclass(frozen=True)
-class NoteScope:
-    """The notes this run read, by their path from the root; `key` gives that path for a note as a
-    marker names it (earlier versions kept the path the note was read by), `gone` whether no file
-    is there any more, `ignored` the items silenced in them."""
-
-    read: frozenset[str]
-    key: Callable[[str], str] = field(default=_as_given)
-    gone: Callable[[str], bool] = field(default=_never_gone)
-    # Ids of the items the notes read hold but mark as not action items (`ignore`).
-    ignored: frozenset[str] = frozenset()
 
 
 def content_words(text: str) -> set[str]:
