@@ -18,7 +18,7 @@ from bot import actions
 from bot.commands import review_comment, runner
 from bot.config import Config
 from bot.followup.progress import progress_of
-from bot.issues import Issue, TrackerError
+from bot.issues import Issue
 from bot.lock import sync_lock
 from bot.notefiles import discover
 from bot.pipeline import Extraction
@@ -30,7 +30,7 @@ from bot.syncplan.plan import (
     meaning,
     subject,
 )
-from bot.wiring import SetupError, describe_tracker, make_tracker, state_dir, sync_context, tracker_in_use
+from bot.wiring import describe_tracker, make_tracker, state_dir, sync_context, tracker_in_use
 
 
 def command(
@@ -111,7 +111,7 @@ def _review_comment(settings: Config, plan: SyncPlan) -> str:
     """The pull request's review comment; a failure to write it leaves the job summary, as for a fork."""
     try:
         return review_comment.after_plan(settings, plan)
-    except (SetupError, TrackerError, actions.ActionsError) as error:
+    except runner.RUN_FAILURES as error:
         warning = f"the review comment could not be written ({error}); the job summary has the plan"
         sys.stderr.write(f"warning: {actions.printable(warning)}\n")
         return f"No review comment: {warning}."
