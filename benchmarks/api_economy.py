@@ -4,7 +4,7 @@ a rerun with nothing new, both counted by the GitHub emulator's request log.
     python benchmarks/api_economy.py [--notes DIR] [--config FILE] [--json]
 
 The sync runs in this process exactly as `actionbot sync` runs it (`bot.pipeline.extract`, then
-`bot.syncing.run` with the working directory as the notes' root), against tests.github_emulator served
+`bot.commands.sync.run` with the working directory as the notes' root), against tests.github_emulator served
 on loopback. The config's people, routes and labels are kept; its tracker is pointed at the emulator
 (kind github, repo = tracker.repo or bench/notes, no spacing between writes, a temporary state_dir).
 Every repository the items route to exists beforehand, with the roster's logins as collaborators.
@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the emulator lives in tests/, which is not installed
 
 from bot import pipeline  # noqa: E402
-from bot.commands import sync as syncing  # noqa: E402
+from bot.commands import sync  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.notefiles import discover  # noqa: E402
 from bot.wiring import make_workspace  # noqa: E402
@@ -80,10 +80,10 @@ def measure(notes: str, config_path: str | None) -> tuple[dict[str, Any], GitHub
             emu.add_repo(repo, collaborators=collaborators)
 
         os.environ[TOKEN_ENV] = emu.token
-        first = syncing.run(config, extraction, dry_run=False, root=root)
+        first = sync.run(config, extraction, dry_run=False, root=root)
         backfill = emu.requests
         emu.reset_log()
-        again = syncing.run(config, extraction, dry_run=False, root=root)
+        again = sync.run(config, extraction, dry_run=False, root=root)
         rerun = emu.requests
     errors = [r.error for r in (first, again) if r.error]
     figures = {

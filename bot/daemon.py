@@ -1,4 +1,4 @@
-"""`actionbot run`: a long-running loop on the `schedule` package.
+"""The loop behind `actionbot run` (`bot.commands.run`), on the `schedule` package.
 
 Two jobs: poll the notes folders and sync the notes that are new or changed since the last poll
 (all of them on the first), and check whether an agenda reminder is due. A failed job is logged and
@@ -19,9 +19,7 @@ from types import FrameType
 import schedule
 
 from bot import pipeline
-from bot.commands import followup as reporting
-from bot.commands import reminder_lines, runlog
-from bot.commands import sync as syncing
+from bot.commands import remind, reminder_lines, runlog, status, sync
 from bot.config import Config
 from bot.notefiles import discover
 from bot.review import store, team_model
@@ -72,7 +70,7 @@ class Daemon:
         extraction = self._extract(changed)
         for error in [*extraction.warnings, *extraction.errors]:
             log.warning("%s", error)
-        result = syncing.run(self.config, extraction, dry_run=False, root=self.root)
+        result = sync.run(self.config, extraction, dry_run=False, root=self.root)
         if result.error:
             raise RuntimeError(result.error)
         log.info("synced %d notes: %s", len(changed), runlog.sync_summary(result))
@@ -99,11 +97,11 @@ class Daemon:
         the minutes of a meeting just held. Sent once per meeting per channel, however often this runs."""
         extraction = self._extract(discover(self.paths))
         now = self.clock()
-        meeting = reporting.report_meeting(extraction, self.config, now)
+        meeting = status.report_meeting(extraction, self.config, now)
         if meeting is None:
             return
         tracker = make_tracker(self.config)
-        outcome = reporting.notify_follow_up(self.config, extraction, tracker, meeting, now, self.root)
+        outcome = remind.notify_follow_up(self.config, extraction, tracker, meeting, now, self.root)
         for line in reminder_lines.deliveries(outcome, "the checklist"):
             log.info("follow-up: %s", line)
         if reminder_lines.failed(outcome):
@@ -112,7 +110,7 @@ class Daemon:
     def remind(self) -> None:
         extraction = self._extract(discover(self.paths))
         now = self.clock()
-        outcome = reporting.remind(
+        outcome = remind.remind(
             self.config, extraction, make_tracker(self.config), now, self.root, dry_run=False
         )
         log.info("reminder: %s", reminder_lines.describe(outcome))
@@ -176,12 +174,3 @@ class Daemon:
             # server for minutes, and stopping "at once" means ending it.
             self.busy = False
             raise Stopped
-
-
-def serve(config: Config, paths: list[str], root: Path, corrections: Path | None = None) -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    daemon = Daemon(config, paths, root, corrections=corrections)
-    signal.signal(signal.SIGINT, daemon.stop)
-    signal.signal(signal.SIGTERM, daemon.stop)
-    log.info("watching %s", ", ".join(paths))
-    daemon.loop()

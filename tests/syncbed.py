@@ -8,8 +8,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import bot.commands.sync
 from bot import pipeline
-from bot.commands import sync as syncing
 from bot.config import Config
 from bot.issueindex import issuetext
 from bot.notefiles import discover
@@ -117,7 +117,7 @@ def sync(
     dry_run: bool = False,
 ) -> SyncResult:
     with token(emu):
-        return syncing.run(config, extraction, dry_run=dry_run, root=root)
+        return bot.commands.sync.run(config, extraction, dry_run=dry_run, root=root)
 
 
 def sync_note(emu: GitHubEmulator, tmp_path: Path, text: str, name: str = "2026-05-06.md") -> SyncResult:

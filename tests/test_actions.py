@@ -16,7 +16,7 @@ import pytest
 from bot import actions
 from bot.action_item import ActionItem, Owner
 from bot.actions import Annotation, Changes, Event
-from bot.commands import sync as syncing
+from bot.commands.sync import plan_markdown
 from bot.issues import NewIssue
 from bot.notefiles import discover
 from bot.notes.meeting import NoteError
@@ -277,7 +277,7 @@ def test_the_plan_in_markdown_keeps_note_text_inert() -> None:
     planned = item("notes/a.md", 5, Owner("Priya Raman", "priyar"))
     title = "Fix a|b <b>now</b> @someone #12"
     plan = SyncPlan([Create(planned, NewIssue("team/notes", title, "", ()))])
-    text = syncing.plan_markdown(SyncResult(plan), dry_run=True, scope="Notes read (test): `notes/a.md`.")
+    text = plan_markdown(SyncResult(plan), dry_run=True, scope="Notes read (test): `notes/a.md`.")
     lines = text.splitlines()
     assert lines[0] == "### actionbot sync plan: 1 changes, 0 unchanged (dry run)"
     assert lines[2] == "Notes read (test): `notes/a.md`."

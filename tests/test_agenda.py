@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import followup as reporting
+import bot.commands.remind
+from bot.commands.agenda_issue import Reminder
 from bot.wiring import make_tracker
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
@@ -59,7 +60,7 @@ def write_notes(folder: Path, *later: tuple[str, str]) -> Path:
     return folder
 
 
-def remind(emu: GitHubEmulator, tmp_path: Path, now: dt.datetime, **reminders: object) -> reporting.Reminder:
+def remind(emu: GitHubEmulator, tmp_path: Path, now: dt.datetime, **reminders: object) -> Reminder:
     config = syncbed.make_config(emu, tmp_path / "state")
     config = config.model_copy(
         update={
@@ -70,7 +71,9 @@ def remind(emu: GitHubEmulator, tmp_path: Path, now: dt.datetime, **reminders: o
     extraction = syncbed.extract(config, tmp_path / "notes")
     syncbed.sync(emu, config, extraction, tmp_path)
     with syncbed.token(emu):
-        return reporting.remind(config, extraction, make_tracker(config), now, tmp_path, False, environ={})
+        return bot.commands.remind.remind(
+            config, extraction, make_tracker(config), now, tmp_path, False, environ={}
+        )
 
 
 def mentioned(body: str) -> list[str]:

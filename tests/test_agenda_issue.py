@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import followup as reporting
+import bot.commands.remind
+from bot.commands.agenda_issue import Reminder
 from bot.config import Config
 from bot.wiring import make_tracker
 from tests import syncbed
@@ -44,10 +45,12 @@ def configured(emu: GitHubEmulator, tmp_path: Path, *urls: str) -> Config:
     )
 
 
-def remind(emu: GitHubEmulator, config: Config, tmp_path: Path, now: dt.datetime) -> reporting.Reminder:
+def remind(emu: GitHubEmulator, config: Config, tmp_path: Path, now: dt.datetime) -> Reminder:
     extraction = syncbed.extract(config, tmp_path / "notes")
     with syncbed.token(emu):
-        return reporting.remind(config, extraction, make_tracker(config), now, tmp_path, False, environ={})
+        return bot.commands.remind.remind(
+            config, extraction, make_tracker(config), now, tmp_path, False, environ={}
+        )
 
 
 def test_a_persons_edit_to_the_agenda_body_stays_when_the_bot_refreshes_it(
@@ -110,10 +113,12 @@ def test_two_reminds_at_once_send_each_notice_once(tmp_path: Path, hooks: Webhoo
     )
     extraction = syncbed.extract(config, tmp_path / "notes")
     hooks.delay = 1.0  # both runs would be reading the agenda issue while the first one sends
-    done: list[reporting.Reminder] = []
+    done: list[Reminder] = []
 
     def one() -> None:
-        done.append(reporting.remind(config, extraction, make_tracker(config), BEFORE, tmp_path, False, {}))
+        done.append(
+            bot.commands.remind.remind(config, extraction, make_tracker(config), BEFORE, tmp_path, False, {})
+        )
 
     runs = [threading.Thread(target=one) for _ in range(2)]
     for run in runs:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.action_item import ActionItem
-from bot.commands import sync as syncing
+from bot.commands import sync
 from bot.config import Config
 from bot.daemon import Daemon
 from bot.pipeline import extract
@@ -69,7 +69,7 @@ def test_an_override_gives_the_issue_its_title_and_assignees(tmp_path: Path) -> 
     assert lee.task == "Write the 2.0 changelog" and [(o.name, o.github) for o in lee.owners] == [
         ("Lee Chen", "leechen")
     ]
-    result = syncing.run(config, corrected, dry_run=False, root=tmp_path)
+    result = sync.run(config, corrected, dry_run=False, root=tmp_path)
     assert result.error is None
     issue = next(
         i for i in LocalTracker(tmp_path / "state" / "tracker.sqlite").all_issues() if "2.0" in i.title

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import learn as learning
+from bot.commands import learn
 from bot.config import Config
 from bot.issues import Issue
 from bot.review import store
@@ -56,7 +56,7 @@ def test_closed_as_not_planned_retitled_and_reassigned_issues_are_recorded(
     path = tmp_path / store.FILE_NAME
     with syncbed.token(repo):
         tracker = GitHubTracker(repo.token, api_url=repo.url, seconds_between_writes=None, retries=0)
-        recorded = learning.record_from_issues(config, tracker, tmp_path, path, [])
+        recorded = learn.record_from_issues(config, tracker, tmp_path, path, [])
     found = {c.said.owners[0]: c for c in recorded}
     assert sorted(found) == ["Dana Whitfield", "Lee Chen", "Priya Raman", "Samuel Okafor"]
     assert found["Samuel Okafor"].kind == "ignore"
@@ -74,7 +74,7 @@ def test_closed_as_not_planned_retitled_and_reassigned_issues_are_recorded(
     assert store.load(path) == recorded
     # Asked again, the issues say nothing new: the file is not rewritten.
     with syncbed.token(repo):
-        assert learning.record_from_issues(config, tracker, tmp_path, path, []) == []
+        assert learn.record_from_issues(config, tracker, tmp_path, path, []) == []
 
 
 def test_the_bots_own_close_as_not_planned_is_no_correction(repo: GitHubEmulator, tmp_path: Path) -> None:
@@ -82,7 +82,7 @@ def test_the_bots_own_close_as_not_planned_is_no_correction(repo: GitHubEmulator
     repo.close_issue(syncbed.REPO, issues["Samuel Okafor"].number, reason="not_planned")  # as the bot
     with syncbed.token(repo):
         tracker = GitHubTracker(repo.token, api_url=repo.url, seconds_between_writes=None, retries=0)
-        assert learning.record_from_issues(config, tracker, tmp_path, tmp_path / store.FILE_NAME, []) == []
+        assert learn.record_from_issues(config, tracker, tmp_path, tmp_path / store.FILE_NAME, []) == []
 
 
 def local_checkout(tmp_path: Path) -> Path:
@@ -128,7 +128,7 @@ def test_learn_exports_the_corrections_as_gold_the_shared_scorer_reads(tmp_path:
     learned = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
     assert learned.returncode == 0, learned.stderr
     assert "4 corrections recorded" in learned.stderr
-    assert learning.TOO_FEW.format(count=1, verb="was") in learned.stderr
+    assert learn.TOO_FEW.format(count=1, verb="was") in learned.stderr
     gold = json.loads((root / "examples.json").read_text(encoding="utf-8"))
     [note] = gold["notes"]
     assert note["note"] == "notes/2026-05-06.md" and len(note["items"]) == 4

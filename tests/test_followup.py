@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.commands import sync as syncing
-from bot.commands.followup import follow_up, remind
+from bot.commands import sync
+from bot.commands.remind import remind
+from bot.commands.status import follow_up
 from bot.config import Config, MeetingsConfig
 from bot.followup import checklist
 from bot.followup.meetings import next_meeting, reminder_due
@@ -173,7 +174,7 @@ def test_report_across_three_meetings(tmp_path: Path) -> None:
         tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", SECOND), ("2026-06-03.md", THIRD)
     )
     extraction = extract(paths, settings)
-    syncing.run(settings, extraction, dry_run=False, root=tmp_path)
+    sync.run(settings, extraction, dry_run=False, root=tmp_path)
     database = tmp_path / "state" / "tracker.sqlite"
     tracker = LocalTracker(database)
     issues = {i.title.split(" (")[0]: i for i in tracker.all_issues()}
@@ -223,7 +224,7 @@ def test_a_promise_made_again_takes_its_new_due_date(tmp_path: Path) -> None:
     settings = config(tmp_path)
     paths = write_notes(tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", RAISED_AGAIN))
     extraction = extract(paths, settings)
-    syncing.run(settings, extraction, dry_run=False, root=tmp_path)
+    sync.run(settings, extraction, dry_run=False, root=tmp_path)
     tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
     report = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path)
     [key] = [s for s in report.statuses if s.item.task == "Rotate the signing key"]
@@ -246,7 +247,7 @@ def test_overdue_is_due_before_today_and_due_before_the_meeting_is_its_own_label
     settings = config(tmp_path)
     paths = write_notes(tmp_path, ("2026-05-06.md", FIRST), ("2026-05-20.md", RAISED_AGAIN))
     extraction = extract(paths, settings)
-    syncing.run(settings, extraction, dry_run=False, root=tmp_path)
+    sync.run(settings, extraction, dry_run=False, root=tmp_path)
     tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
     report = follow_up(settings, extraction, tracker, dt.date(2026, 6, 3), tmp_path, now)
     [line] = [x for x in checklist.markdown(report).splitlines() if "Rotate the signing key" in x]

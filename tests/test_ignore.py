@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.action_item import ActionItem
-from bot.commands import sync as syncing
+from bot.commands import sync
 from bot.config import Config
 from bot.extraction import ignore
 from bot.pipeline import extract
@@ -69,14 +69,12 @@ def test_an_id_in_the_config_silences_the_item_and_it_is_never_opened(tmp_path: 
     silenced = extract(note(tmp_path), settings, root=tmp_path)
     assert dana.id not in {item.id for item in silenced.items}
     assert [item.id for item in silenced.ignored if item.id == dana.id] == [dana.id]
-    result = syncing.run(settings, silenced, dry_run=False, root=tmp_path)
+    result = sync.run(settings, silenced, dry_run=False, root=tmp_path)
     assert result.error is None and result.created == 2
     titles = [i.title for i in LocalTracker(tmp_path / "state" / "tracker.sqlite").all_issues()]
     assert not any("Dana" in title for title in titles)
     # A rerun opens nothing and closes nothing: the false positive stays fixed.
-    again = syncing.run(
-        settings, extract(note(tmp_path), settings, root=tmp_path), dry_run=False, root=tmp_path
-    )
+    again = sync.run(settings, extract(note(tmp_path), settings, root=tmp_path), dry_run=False, root=tmp_path)
     assert again.created == again.updated == 0
 
 
@@ -85,13 +83,13 @@ def test_the_short_id_items_prints_silences_the_item_and_its_issue_closes_as_not
 ) -> None:
     settings = config(tmp_path)
     first = extract(note(tmp_path), settings, root=tmp_path)
-    assert syncing.run(settings, first, dry_run=False, root=tmp_path).created == 3
+    assert sync.run(settings, first, dry_run=False, root=tmp_path).created == 3
     dana = next(item for item in first.items if item.owners[0].name == "Dana Whitfield")
     short = config(tmp_path, [dana.id[: ignore.SHORT_ID].upper()])
     silenced = extract(note(tmp_path), short, root=tmp_path)
     assert [item.id for item in silenced.ignored if item.id == dana.id] == [dana.id]
     assert silenced.unknown_ignores(short.ignore) == []
-    assert syncing.run(short, silenced, dry_run=False, root=tmp_path).error is None
+    assert sync.run(short, silenced, dry_run=False, root=tmp_path).error is None
     tracker = LocalTracker(tmp_path / "state" / "tracker.sqlite")
     [issue] = [i for i in tracker.all_issues() if "Dana" in i.title]
     assert (issue.state, issue.state_reason) == ("closed", "not_planned")
@@ -101,7 +99,7 @@ def test_the_short_id_items_prints_silences_the_item_and_its_issue_closes_as_not
         "`actionbot: ignore` comment or its id in the config's `ignore:`. Closing it as not planned."
     )
     # Told once: the next run writes nothing.
-    again = syncing.run(short, extract(note(tmp_path), short, root=tmp_path), dry_run=False, root=tmp_path)
+    again = sync.run(short, extract(note(tmp_path), short, root=tmp_path), dry_run=False, root=tmp_path)
     assert again.created == again.updated == 0
 
 

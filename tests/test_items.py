@@ -31,9 +31,9 @@ def synced(tmp_path: Path, config: Config, emu: GitHubEmulator | None = None) ->
     if emu is not None:
         assert syncbed.sync(emu, config, extraction, tmp_path).error is None
     else:
-        from bot.commands import sync as syncing
+        from bot.commands import sync
 
-        assert syncing.run(config, extraction, dry_run=False, root=tmp_path).error is None
+        assert sync.run(config, extraction, dry_run=False, root=tmp_path).error is None
     (tmp_path / "actionbot.yaml").write_text(yaml.safe_dump(config.model_dump(mode="json")), encoding="utf-8")
     return tmp_path
 

@@ -3,9 +3,15 @@
 The core (reading notes, extracting, planning a sync, following up, and the values they pass) is
 tested with plain values; the edges (CLI, Actions, config, files, lock, trackers, notifications)
 stand on it, never the other way round. tools/layers.py prints the layers this checks.
+
+And a command's work lives in bot/commands, the CLI only calls it; every module has a name of
+its own, and is imported by it, so a grep for the name finds every user.
 """
 
 from __future__ import annotations
+
+import ast
+from pathlib import Path
 
 from tests.conftest import ROOT
 from tools import layers
@@ -23,8 +29,8 @@ EDGES = (
 
 # Report, remind, site and items read the bot's issues through the index, as sync does: never through sync.
 ISSUE_READERS = (
-    "bot.followup", "bot.overview", "bot.commands.items", "bot.commands.followup", "bot.commands.report",
-    "bot.commands.remind",
+    "bot.followup", "bot.overview", "bot.commands.items", "bot.commands.status", "bot.commands.report",
+    "bot.commands.remind", "bot.commands.site",
 )  # fmt: skip
 
 
@@ -96,3 +102,92 @@ def test_contributing_shows_every_module_of_the_layout_and_its_job() -> None:
 def test_the_tree_is_read_by_folder() -> None:
     tree = "```\nbot/\n  a.py   one\n  pkg/   a package\n    b.py   two\n  c.py   three\n```\n"
     assert layout_tree(tree) == {"a.py": "one", "pkg/b.py": "two", "c.py": "three"}
+
+
+# What the CLI may stand on: the commands, its help's look, and typer. A command's work found
+# anywhere else (a branch guard, a file written, the tracker read) would need an import here.
+CLI_IMPORTS = ("bot.commands.", "bot.clihelp")
+CLI_LINES = 300
+
+
+def test_the_cli_only_calls_the_commands() -> None:
+    imported = layers.graph()["bot.cli"]
+    assert imported and sorted(name for name in imported if not name.startswith(CLI_IMPORTS)) == []
+    lines = (ROOT / "bot" / "cli.py").read_text(encoding="utf-8").count("\n")
+    assert lines <= CLI_LINES
+
+
+def test_only_the_cli_and_the_commands_speak_typer() -> None:
+    speaking = sorted(
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "bot").rglob("*.py")
+        if "typer" in _imported_names(path) and path.parent.name != "commands"
+    )
+    assert speaking == ["bot/cli.py", "bot/clihelp.py"]
+
+
+def test_no_two_modules_share_a_name() -> None:
+    # A grep for a module's name finds it and its users, and nothing else.
+    named: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "bot").rglob("*")):
+        if path.suffix == ".py" and path.stem not in ("__init__", "__main__"):
+            named.setdefault(path.stem, []).append(str(path.relative_to(ROOT)))
+        elif path.is_dir() and (path / "__init__.py").exists():
+            named.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {name: paths for name, paths in named.items() if len(paths) > 1} == {}
+
+
+def test_no_module_of_the_bot_is_imported_under_another_name() -> None:
+    aliased = [
+        f"{path.relative_to(ROOT)}:{line}: {name} as {alias}"
+        for folder in ("bot", "tests", "tools", "benchmarks")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for line, name, alias in _aliased_modules(path)
+    ]
+    assert aliased == []
+
+
+def test_the_alias_check_sees_both_forms(tmp_path: Path) -> None:
+    source = tmp_path / "aliases.py"
+    source.write_text(
+        "import bot.cli as c\nfrom bot.commands import sync as s\nfrom bot.issues import Issue as I\n"
+        "import json as j\nfrom bot.commands import sync\n",
+        encoding="utf-8",
+    )
+    assert _aliased_modules(source) == [(1, "bot.cli", "c"), (2, "bot.commands.sync", "s")]
+
+
+def _aliased_modules(path: Path) -> list[tuple[int, str, str]]:
+    """The bot's modules `path` imports under another name (a class under another name is not one)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            named = [(alias.name, alias.asname) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            named = [(f"{node.module}.{alias.name}", alias.asname) for alias in node.names]
+        else:
+            continue
+        for name, alias in named:
+            if (
+                alias
+                and alias != name.rpartition(".")[2]
+                and name.split(".")[0] == "bot"
+                and _is_module(name)
+            ):
+                found.append((node.lineno, name, alias))
+    return found
+
+
+def _is_module(name: str) -> bool:
+    where = ROOT.joinpath(*name.split("."))
+    return where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()
+
+
+def _imported_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return names | {
+        n.module.split(".")[0]
+        for n in ast.walk(tree)
+        if isinstance(n, ast.ImportFrom) and n.module and not n.level
+    }

@@ -14,7 +14,7 @@ from typing import Any
 import icalendar
 import pytest
 
-from bot.commands.followup import notify_follow_up, remind
+from bot.commands.remind import notify_follow_up, remind
 from bot.config import Config, ConfigError, parse_config
 from bot.followup import agenda
 from bot.pipeline import extract

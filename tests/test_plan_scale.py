@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from benchmarks import planning
-from bot.syncplan import apply as sync
+from bot.syncplan import apply
 from bot.syncplan.plan import SyncPlan, make_plan
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
@@ -53,7 +53,7 @@ def test_a_sync_plans_once(
         made.append(1)
         return make_plan(*args, **kwargs)
 
-    monkeypatch.setattr(sync, "make_plan", counted)  # the name the sync calls it by
+    monkeypatch.setattr(apply, "make_plan", counted)  # the name the sync calls it by
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "2026-05-06.md").write_text(syncbed.FIVE_ITEMS, encoding="utf-8")
     config = syncbed.make_config(github_emulator, tmp_path / "state")

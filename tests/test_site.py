@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from bot.action_item import ActionItem, Owner
-from bot.commands import followup as reporting
+from bot.commands import site, status
 from bot.followup import checklist
 from bot.issues import Issue
-from bot.overview import build, charts, page
+from bot.overview import charts, page
 from bot.overview.content import CLOSED, NOT_SYNCED, OPEN, Overview, OwnerLoad, TrendPoint, overview
 from bot.syncplan.links import NoteLinks
 from bot.wiring import make_tracker
@@ -360,7 +360,7 @@ def test_the_page_costs_one_listing_and_no_request_per_item(emu: GitHubEmulator,
 
     now = dt.datetime.now(dt.UTC)
     with token(emu):
-        shown = build.build(config, extraction, make_tracker(config), NEXT, now, tmp_path)
+        shown = site.build(config, extraction, make_tracker(config), NEXT, now, tmp_path)
 
     listing = f"/repos/{REPO}/issues"
     assert [(r.method, r.canonical_path) for r in emu.requests] == [("GET", "/user")] + [("GET", listing)] * 3
@@ -372,12 +372,12 @@ def test_the_page_costs_one_listing_and_no_request_per_item(emu: GitHubEmulator,
     # The report, by contrast, reads who closed each closed issue it shows: the page must not.
     emu.reset_log()
     with token(emu):
-        reporting.follow_up(config, extraction, make_tracker(config), NEXT, tmp_path)
+        status.follow_up(config, extraction, make_tracker(config), NEXT, tmp_path)
     assert len(emu.requests) > 4
 
 
 def test_the_page_is_written_as_one_file(tmp_path: Path) -> None:
-    written = build.write(tmp_path / "site", page.render(the_page()))
+    written = site.write(tmp_path / "site", page.render(the_page()))
     assert written == tmp_path / "site" / "index.html"
     assert re.search(r"<dd data-count=\"open\">3</dd>", written.read_text(encoding="utf-8"))
 

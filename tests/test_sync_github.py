@@ -274,7 +274,7 @@ def test_progress_in_a_later_note_is_one_comment(repo: GitHubEmulator, tmp_path:
 def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_path: Path) -> None:
     import datetime as dt
 
-    from bot.commands import followup as reporting
+    from bot.commands import status
     from bot.followup import checklist
     from bot.wiring import make_tracker
 
@@ -290,7 +290,7 @@ def test_report_tells_who_closed_an_item_on_github(repo: GitHubEmulator, tmp_pat
     fix = repo.cross_reference(syncbed.REPO, key.number, as_user="priyar")  # a merged "Fixes #n"
     repo.close_issue(syncbed.REPO, key.number, as_user="priyar")
     with syncbed.token(repo):
-        report = reporting.follow_up(config, extraction, make_tracker(config), dt.date(2026, 5, 20), tmp_path)
+        report = status.follow_up(config, extraction, make_tracker(config), dt.date(2026, 5, 20), tmp_path)
     closed = next(s for s in report.statuses if s.closed)
     assert closed.item.task == "Rotate the signing key" and closed.closure.by == "priyar"
     pull_url = f"https://github.com/{syncbed.REPO}/pull/{fix.number}"

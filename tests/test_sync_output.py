@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import sync as syncing
+from bot.commands import sync
 from bot.config import Config
 from bot.syncplan import plandiff
 from bot.syncplan.plan import Create, EditBlock, ProgressNote
@@ -91,17 +91,17 @@ def test_step_diffs(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()
     (notes / "2026-05-06.md").write_text(syncbed.THREE_ITEMS, encoding="utf-8")
-    plan = syncing.run(config, syncbed.extract(config, notes), dry_run=True, root=tmp_path).plan
+    plan = sync.run(config, syncbed.extract(config, notes), dry_run=True, root=tmp_path).plan
     [create] = [s for s in plan.steps if isinstance(s, Create) and s.item.owners[0].name == "Lee Chen"]
     assert plandiff.step_diff(create)[:2] == [
         "+ title: Write the FAQ (Lee Chen)",
         "+ labels: action-item, meeting:2026-05-06",
     ]
-    syncing.run(config, syncbed.extract(config, notes), dry_run=False, root=tmp_path)
+    sync.run(config, syncbed.extract(config, notes), dry_run=False, root=tmp_path)
     (notes / "2026-05-20.md").write_text(
         "---\ndate: 2026-05-20\n---\n\n## Build\n\nLee merged the FAQ, it is done.\n", encoding="utf-8"
     )
-    plan = syncing.run(config, syncbed.extract(config, notes), dry_run=True, root=tmp_path).plan
+    plan = sync.run(config, syncbed.extract(config, notes), dry_run=True, root=tmp_path).plan
     [progress] = [s for s in plan.steps if isinstance(s, ProgressNote)]
     diff = plandiff.step_diff(progress)
     assert diff[0].startswith("+ comment: Progress reported at the 2026-05-20 meeting")

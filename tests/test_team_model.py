@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from bot.action_item import ActionItem, Owner
-from bot.commands import learn as learning
+from bot.commands import learn
 from bot.config import load_config
 from bot.extraction import team
 from bot.extraction.decision import Decision, Example, refit
@@ -92,7 +92,7 @@ def test_a_team_model_that_reads_the_history_better_is_kept_and_extract_uses_it(
     assert "shipped precision 0.500, recall 1.000" in learned.stderr
     assert "team model precision 1.000, recall 1.000" in learned.stderr
     kept = root / team_model.FILE_NAME
-    assert learning.KEPT.format(path=team_model.FILE_NAME) in learned.stderr
+    assert learn.KEPT.format(path=team_model.FILE_NAME) in learned.stderr
     saved = json.loads(kept.read_text(encoding="utf-8"))
     assert saved["meetings"] == 4 and saved["correction"]
     assert saved["leave_one_meeting_out"]["team"]["f1"] > saved["leave_one_meeting_out"]["shipped"]["f1"]
@@ -120,13 +120,13 @@ def test_a_team_model_that_reads_the_history_worse_is_refused_and_nothing_is_wri
     assert learned.returncode == 0, learned.stderr
     assert "shipped precision 0.625, recall 1.000, F1 0.769" in learned.stderr
     assert "team model precision 0.571, recall 0.800, F1 0.667" in learned.stderr
-    assert learning.REFUSED.format(loss=team.RECALL_GIVEN_UP) in learned.stderr
+    assert learn.REFUSED.format(loss=team.RECALL_GIVEN_UP) in learned.stderr
     assert not (root / team_model.FILE_NAME).exists()
     # A team model kept before stays as it was, and learn says it is still in use.
     earlier = '{"correction": {"bias": -0.5}, "threshold": 0.4}\n'
     (root / team_model.FILE_NAME).write_text(earlier, encoding="utf-8")
     again = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
-    assert learning.LEFT.format(path=team_model.FILE_NAME) in again.stderr
+    assert learn.LEFT.format(path=team_model.FILE_NAME) in again.stderr
     assert (root / team_model.FILE_NAME).read_text(encoding="utf-8") == earlier
 
 
@@ -138,7 +138,7 @@ def test_a_team_model_no_better_than_the_shipped_one_is_refused_and_nothing_is_w
     learned = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
     assert learned.returncode == 0, learned.stderr
     assert "shipped precision 1.000, recall 1.000" in learned.stderr
-    assert learning.REFUSED.format(loss=team.RECALL_GIVEN_UP) in learned.stderr
+    assert learn.REFUSED.format(loss=team.RECALL_GIVEN_UP) in learned.stderr
     assert not (root / team_model.FILE_NAME).exists()
 
 
@@ -147,7 +147,7 @@ def test_one_reviewed_note_is_too_few_to_judge_a_team_model(tmp_path: Path) -> N
     review(root, REMARK)
     learned = clibed.actionbot("learn", "--out", "examples.json", cwd=root)
     assert learned.returncode == 0, learned.stderr
-    assert learning.TOO_FEW.format(count=1, verb="was") in learned.stderr
+    assert learn.TOO_FEW.format(count=1, verb="was") in learned.stderr
     assert not (root / team_model.FILE_NAME).exists()
 
 

@@ -1,12 +1,15 @@
 """A meeting's agenda issue on the tracker: found again by its marker among the bot's issues, opened
 or refreshed, the earlier meetings' agenda issues closed once it is open, and the notices sent from
-it recorded in it, so each channel has each notice once however often the bot runs, and wherever.
+it recorded in it, so each channel has each notice once however often the bot runs, and wherever;
+and what a reminder did, which the CLI prints and the daemon logs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 from bot import notify
 from bot.channels import Channel
@@ -15,10 +18,13 @@ from bot.followup.meetings import NextMeeting
 from bot.issues import Issue, NewIssue, Tracker, TrackerError
 from bot.notify import Delivery, Notice
 
+# What happened to the agenda issue; a dry run says what a run would do.
+PostOutcome = Literal["created", "updated", "unchanged", "would create", "would update"]
+
 
 @dataclass(frozen=True)
 class Posted:
-    outcome: str  # "created", "updated", "unchanged", "would create", "would update"
+    outcome: PostOutcome
     issue: Issue | None
     body: str
     closed: tuple[Issue, ...] = ()  # earlier meetings' agenda issues closed in this run
@@ -29,6 +35,23 @@ class Notified:
     deliveries: tuple[Delivery, ...] = ()
     pending: tuple[Channel, ...] = ()  # not sent yet: in a dry run, what a run would send
     unrecorded: str | None = None  # why the agenda issue could not record the sending, if it could not
+
+
+# The agenda issue's outcome, or why there was none to post.
+RemindOutcome = PostOutcome | Literal["not due", "no meeting"]
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """What a reminder (remind, or report --notify) did with the agenda issue and the channels."""
+
+    outcome: RemindOutcome
+    meeting: NextMeeting | None = None
+    issue: Issue | None = None
+    body: str = ""
+    closed: tuple[Issue, ...] = ()  # earlier agenda issues closed as this one opened
+    notified: Notified = field(default_factory=Notified)
+    due_at: dt.datetime | None = None  # when the next reminder is due, where the cadence tells
 
 
 # Recording what was sent is the same body written again, so trying again cannot do it twice; and
@@ -55,7 +78,8 @@ def post(
     if posted is None:
         if dry_run:
             return Posted("would create", None, body)
-        posted, outcome = tracker.create_issue(NewIssue(repo, title, body, (label,))), "created"
+        outcome: PostOutcome = "created"
+        posted = tracker.create_issue(NewIssue(repo, title, body, (label,)))
     elif posted.body == body:
         outcome = "unchanged"
     elif dry_run:

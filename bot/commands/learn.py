@@ -5,12 +5,15 @@ in the team model file (`bot.review.team_model`) only if it reads the team's his
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from bot.action_item import ActionItem
+from bot.commands import runner
 from bot.commands.items import read_items
 from bot.config import Config
 from bot.extraction import team
@@ -33,6 +36,29 @@ REFUSED = (
     "fall by no more than {loss}); nothing written"
 )
 LEFT = "the team model already in {path} is left as it was: delete it to go back to the shipped decision"
+
+
+def command(paths: list[str] | None, config: Path | None, out: Path | None) -> None:
+    # The examples are written from the notes that could be read; those that could not are said.
+    runner.run(config, lambda job: _learn(job, paths, out), unread_fails=False)
+
+
+def _learn(job: runner.Run, paths: list[str] | None, out: Path | None) -> None:
+    settings, path = job.settings, job.corrections
+    extraction = job.extract(paths)
+    tracker = job.tracker()
+    recorded = record_from_issues(settings, tracker, job.root, path, extraction.items)
+    exported = gold(settings, path, extraction.items)
+    text = json.dumps(exported, ensure_ascii=False, indent=1) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        out.write_text(text, encoding="utf-8")
+    count = sum(len(note["items"]) + len(note["not_items"]) for note in exported["notes"])
+    sys.stderr.write(f"{len(recorded)} corrections recorded from the issues in {path}\n")
+    sys.stderr.write(f"{count} examples from {len(exported['notes'])} reviewed notes\n")
+    fitted = fit_team_model(settings, exported, extraction.meetings, team_model.path_for(job.config_path))
+    sys.stderr.write(fitted.said + "\n")
 
 
 @dataclass(frozen=True)

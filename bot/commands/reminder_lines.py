@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.commands.followup import Reminder
+from bot.commands.agenda_issue import Reminder
 
 
-def describe(reminder: Reminder) -> str:
+def describe(reminder: Reminder, until: str | None = None) -> str:
+    """`until`: when a reminder not due yet is due, for a dry run that shows what it will do then."""
     meeting = reminder.meeting
     when = meeting.start.isoformat() if meeting else "unknown"
     issue = reminder.issue
     where = f" {issue.repo}#{issue.number}" if issue is not None else ""
-    line = f"agenda for the meeting at {when}: {reminder.outcome}{where}"
+    outcome = f"not due until {until}; then it {reminder.outcome}" if until else reminder.outcome
+    line = f"agenda for the meeting at {when}: {outcome}{where}"
     if reminder.closed:
         line += "; closed the previous agenda " + ", ".join(f"{i.repo}#{i.number}" for i in reminder.closed)
     return line

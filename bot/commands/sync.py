@@ -1,21 +1,29 @@
-"""The sync command's work, between the CLI and the pieces: lock, plan, apply, and show the plan."""
+"""The sync command: which notes (all, or those the Actions event changed), planning only off the
+notes' branch, then lock, plan, apply, and the plan shown on the terminal, in the job summary and in
+the pull request's review comment."""
 
 from __future__ import annotations
 
+import json
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
 from bot import actions
+from bot.commands import review_comment, runner
 from bot.config import Config
 from bot.followup.progress import progress_of
 from bot.issueindex import issuetext
 from bot.issues import Issue
 from bot.lock import sync_lock
+from bot.notefiles import discover
 from bot.pipeline import Extraction
+from bot.syncplan import plandiff
 from bot.syncplan.apply import SyncResult, apply_plan, plan_sync
 from bot.syncplan.plan import (
     Step,
@@ -23,7 +31,116 @@ from bot.syncplan.plan import (
     meaning,
     subject,
 )
-from bot.wiring import make_tracker, make_workspace, state_dir
+from bot.wiring import describe_tracker, make_tracker, make_workspace, state_dir, tracker_in_use
+
+
+def command(
+    paths: list[str] | None, config: Path | None, dry_run: bool, in_json: bool, changed_by_event: bool
+) -> None:
+    runner.run(config, lambda job: _sync(job, paths, dry_run, in_json, changed_by_event), people=True)
+
+
+def _sync(
+    job: runner.Run, paths: list[str] | None, dry_run: bool, in_json: bool, changed_by_event: bool
+) -> runner.Done:
+    settings = job.settings
+    notes, scope = paths or settings.notes.paths, ""
+    foreign = actions.foreign_ref(settings.notes.branch)
+    if foreign is not None and not dry_run:
+        branch = settings.notes.branch
+        said = f"{foreign} is not notes.branch ({branch}): planning only, writing nothing"
+        sys.stderr.write(actions.printable(said) + "\n")
+        dry_run = True
+    if changed_by_event:
+        notes, scope = _changed_notes(notes)
+    extraction = job.extract(notes) if notes else job.extraction
+    job.warn_missing_token()
+    writing = _WritingProgress()
+    try:
+        reviewed = (
+            "" if dry_run else review_comment.before_sync(settings, extraction, job.config_path, job.root)
+        )
+        outcome = run(settings, extraction, dry_run=dry_run, root=job.root, on_plan=writing)
+    finally:
+        writing.stop()
+    where = describe_tracker(settings)
+    if in_json:
+        result = {**as_json(outcome, dry_run), "tracker": tracker_in_use(settings)}
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+    else:
+        _print_outcome(outcome, dry_run, where)
+    diff = plandiff.markdown(outcome.plan.steps) if dry_run else ""
+    reviewed = reviewed or _review_comment(settings, outcome.plan)
+    if reviewed:
+        sys.stderr.write(reviewed + "\n")
+    actions.write_summary(plan_markdown(outcome, dry_run, scope, where), reviewed, diff)
+    actions.set_outputs(step_outputs(outcome, len(extraction.items)))
+    return runner.Done(error=outcome.error or "")
+
+
+def _changed_notes(paths: list[str]) -> tuple[list[str], str]:
+    """The notes among `paths` that the Actions event changed, and a line for the job summary."""
+    try:
+        changes = actions.changes(actions.load_event(), Path.cwd())
+    except actions.ActionsError as error:
+        raise runner.fail(str(error)) from None
+    notes = changes.select(discover(paths))
+    listed = "".join(f"\n  {actions.printable(note)}" for note in notes)
+    sys.stderr.write(f"notes to sync: {len(notes)} ({changes.why}){listed}\n")
+    return notes, actions.notes_markdown(notes, changes.why)
+
+
+def _print_outcome(outcome: SyncResult, dry_run: bool, where: str) -> None:
+    stdout = runner.stdout
+    if plan_rows(outcome.plan):
+        stdout.print(plan_table(outcome.plan, dry_run, outcome.issues))
+    else:
+        stdout.print(plan_title(outcome.plan, dry_run), markup=False, highlight=False)
+    if dry_run:
+        for step in outcome.plan.steps:
+            lines = plandiff.step_diff(step)
+            if not lines:
+                continue
+            stdout.print(Text(plandiff.where(step), style="bold"))
+            for line in lines:
+                stdout.print(Text(line, style="green" if line.startswith("+") else "red"), soft_wrap=True)
+    said = f"nothing written {where}" if dry_run else done_line(outcome, where)
+    stdout.print(Text(actions.printable(said + ".")))
+
+
+def _review_comment(settings: Config, plan: SyncPlan) -> str:
+    """The pull request's review comment; a failure to write it leaves the job summary, as for a fork."""
+    try:
+        return review_comment.after_plan(settings, plan)
+    except runner.RUN_FAILURES as error:
+        warning = f"the review comment could not be written ({error}); the job summary has the plan"
+        sys.stderr.write(f"warning: {actions.printable(warning)}\n")
+        return f"No review comment: {warning}."
+
+
+class _WritingProgress:
+    """A progress bar over the writes of a long sync (a backfill), shown only to a person watching."""
+
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
+
+    def __call__(self, plan: SyncPlan) -> Callable[[Step], None] | None:
+        changes = plan.changes
+        if not runner.stderr.is_terminal or changes < runner.PROGRESS_FROM:
+            return None
+        self.bar = runner.progress_bar()
+        task = self.bar.add_task("writing issues", total=changes)
+        self.bar.start()
+
+        def advance(step: Step) -> None:
+            if self.bar is not None and meaning(step).changes:
+                self.bar.advance(task)
+
+        return advance
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def run(

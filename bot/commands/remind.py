@@ -1,103 +1,51 @@
-"""The report and remind commands' work: gather notes and tracker state, build the text, post it."""
+"""The remind command's work, and the report's --notify: the agenda issue posted or refreshed once
+the meeting is near, and the agenda (or the follow-up checklist) sent to each channel once."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from bot import notify
-from bot.action_item import Progress
+from bot import actions, notify
 from bot.channels import Channel
-from bot.commands import agenda_issue
-from bot.commands.agenda_issue import Notified
+from bot.commands import agenda_issue, reminder_lines, runner
+from bot.commands.agenda_issue import Reminder
+from bot.commands.status import follow_up
 from bot.config import Config
 from bot.followup import agenda, calendar, checklist
 from bot.followup.meetings import UNDER_WAY, NextMeeting, next_meeting, reminder_due, start_of
-from bot.followup.progress import progress_of
 from bot.issueindex import issuetext
-from bot.issueindex.reading import item_issues
-from bot.issues import Closure, Issue, Tracker
+from bot.issues import Issue, Tracker
 from bot.lock import sync_lock
 from bot.notify import Attachment, Notice
 from bot.pipeline import Extraction
 from bot.wiring import make_workspace, state_dir
 
 
-@dataclass(frozen=True)
-class TrackerState:
-    """What the tracker and the later notes say of the items: their issues (read with one listing
-    per repository, as sync reads them) and the progress lines about them."""
-
-    issues: dict[str, Issue]
-    progress: dict[str, list[Progress]]
+def command(paths: list[str] | None, config: Path | None, now: str | None, dry_run: bool) -> None:
+    runner.run(config, lambda job: _remind(job, paths, now, dry_run))
 
 
-def tracker_state(config: Config, extraction: Extraction, tracker: Tracker, root: Path) -> TrackerState:
-    """Each item's issue, found as a sync finds it, and the progress lines about each item."""
-    workspace = make_workspace(config, root)
-    return TrackerState(
-        item_issues(tracker, extraction.items, extraction.meetings, workspace),
-        progress_of(extraction.items, extraction.meetings, config.roster),
-    )
-
-
-def follow_up(
-    config: Config,
-    extraction: Extraction,
-    tracker: Tracker,
-    meeting: dt.date,
-    root: Path,
-    now: dt.datetime | None = None,
-) -> checklist.FollowUp:
-    """The report for `meeting` as it stands at `now` (default: the meeting's day): what is overdue
-    then, and what is due before the meeting."""
-    state = tracker_state(config, extraction, tracker, root)
-    issues, progress = state.issues, state.progress
-    today = team_day(config, now) if now is not None else None
-    draft = checklist.follow_up(
-        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, today=today
-    )
-    # Who closed what is read only for the closed issues the report shows.
-    closures: dict[tuple[str, int], Closure] = {}
-    for status in draft.statuses:
-        if status.issue is not None and status.closed:
-            closures[(status.issue.repo, status.issue.number)] = tracker.closure(status.issue)
-    return checklist.follow_up(
-        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, closures, today
-    )
-
-
-def team_day(config: Config, now: dt.datetime) -> dt.date:
-    """`now`'s date where the team meets: "overdue" turns at the team's midnight."""
-    return now.astimezone(ZoneInfo(config.meetings.timezone)).date()
-
-
-def report_meeting(extraction: Extraction, config: Config, now: dt.datetime) -> dt.date | None:
-    """The meeting a report is for by default: the one the latest note announces, even once its
-    date has passed (its notes are not in yet, so its follow-up is the one still to do); else the
-    next by the cadence; else the day after the latest note."""
-    latest = max(extraction.meetings, key=lambda m: m.date, default=None)
-    if latest is None:
-        return None
-    if latest.next_meeting is not None:
-        return latest.next_meeting
-    upcoming = next_meeting(extraction.meetings, config.meetings, now)
-    return upcoming.date if upcoming is not None else latest.date + dt.timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class Reminder:
-    outcome: str  # "created", "updated", "unchanged", "would create", "would update", "not due", "no meeting"
-    meeting: NextMeeting | None = None
-    issue: Issue | None = None
-    body: str = ""
-    closed: tuple[Issue, ...] = ()  # earlier agenda issues closed as this one opened
-    notified: Notified = field(default_factory=Notified)
-    due_at: dt.datetime | None = None  # when the next reminder is due, where the cadence tells
+def _remind(job: runner.Run, paths: list[str] | None, now: str | None, dry_run: bool) -> runner.Done:
+    extraction = job.extract(paths)
+    job.warn_missing_token()
+    clock = runner.now_option(now)
+    tracker = job.tracker()
+    outcome = remind(job.settings, extraction, tracker, clock, job.root, dry_run=dry_run)
+    until = None
+    if dry_run and outcome.outcome == "not due" and outcome.due_at is not None:
+        # Not due yet: what it would post and send at the lead time, and when that is.
+        until = reminder_lines.next_due(outcome, clock)
+        outcome = remind(job.settings, extraction, tracker, outcome.due_at, job.root, True)
+    said = [reminder_lines.describe(outcome, until), *reminder_lines.deliveries(outcome, "the agenda")]
+    sys.stdout.write("".join(line + "\n" for line in said))
+    if dry_run and outcome.body:
+        sys.stdout.write(outcome.body + "\n")
+    actions.write_summary("### actionbot remind\n\n" + "\n\n".join(said), outcome.body)
+    return runner.Done(failed=reminder_lines.failed(outcome))
 
 
 def remind(
