@@ -14,6 +14,8 @@ from bot.config import Config
 from bot.followup import checklist
 from bot.followup.meetings import meeting_days_around
 from bot.notefiles import load_meeting
+from bot.notes import botblocks
+from bot.notes.formats import format_of
 from bot.notes.meeting import NoteError
 from bot.pipeline import Extraction
 
@@ -86,7 +88,7 @@ def _write_into(path: Path, text: str) -> None:
         before = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise runner.fail(f"{path}: cannot read: {error}") from None
-    after = checklist.write_into(before, text, rst=path.suffix.lower() in (".rst", ".rest"))
+    after = botblocks.write_into(before, text, format_of(path).block)
     if after != before:
         # newline="" keeps the file's own line endings: only the section between the markers changes.
         with open(path, "w", encoding="utf-8", newline="") as handle:
