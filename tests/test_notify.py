@@ -20,6 +20,7 @@ from bot.followup import agenda
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker
+from tests import clibed
 from tests.mailbed import SmtpServer, WebhookServer, smtp_server, webhook_server
 
 UTC = dt.UTC
@@ -265,24 +266,9 @@ def test_links_keep_their_address_in_the_plain_text_of_mail() -> None:
 def test_the_report_command_sends_the_checklist_with_notify(tmp_path: Path, hooks: WebhookServer) -> None:
     config = config_file(tmp_path, hooks.url())
 
-    def report(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "bot",
-                "report",
-                "-c",
-                str(config),
-                "--now",
-                "2026-05-06T18:00:00+00:00",
-                *args,
-            ],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+    def report(*args: str) -> clibed.Ran:
+        return clibed.actionbot(
+            "report", "-c", str(config), "--now", "2026-05-06T18:00:00+00:00", *args, cwd=tmp_path
         )
 
     plain = report()

@@ -12,8 +12,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 from bot.trackers.local import LocalTracker
+from tests import clibed
 from tests.browserbed import (
     CHROMIUM_ARGS,
     CHROMIUM_ENV,
@@ -50,15 +49,7 @@ class Built:
 
 def actionbot(workspace: Path, *args: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=workspace,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = clibed.actionbot(*args, cwd=workspace, env=env)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
