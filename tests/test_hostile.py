@@ -153,6 +153,7 @@ def daemon_log(tmp_path: Path, api_url: str, token: str) -> str:
     return "".join(lines) + rest
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("failure", ["unknown-token", "server-error", "dropped", "unreachable", "ok"])
 def test_the_token_never_appears_in_any_output(tmp_path: Path, failure: str) -> None:
     emulator = GitHubEmulator(token=SECRET if failure != "unknown-token" else "ghp_another").start()
@@ -190,6 +191,7 @@ def forms_of(secret: str) -> list[str]:
     return [secret, repr(secret)[1:-1], json.dumps(secret)[1:-1], secret.strip()]
 
 
+@pytest.mark.slow
 def test_a_token_ending_in_a_newline_works_and_shows_in_no_form(tmp_path: Path) -> None:
     emulator = GitHubEmulator(token=SECRET).start()
     try:

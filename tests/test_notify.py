@@ -225,6 +225,7 @@ def config_file(tmp_path: Path, *urls: str) -> Path:
     return config
 
 
+@pytest.mark.slow
 def test_the_remind_command_never_prints_a_secret(
     tmp_path: Path, smtp: SmtpServer, hooks: WebhookServer
 ) -> None:

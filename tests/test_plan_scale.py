@@ -36,6 +36,7 @@ def calls_while_planning(meetings: int) -> int:
     return count
 
 
+@pytest.mark.slow
 def test_planning_four_times_the_items_is_about_four_times_the_work() -> None:
     small, large = calls_while_planning(30), calls_while_planning(120)  # 600 and 2,400 items
     # Linear work gives 4; the earlier-mention search and the progress matcher, comparing every item

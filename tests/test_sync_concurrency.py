@@ -88,6 +88,7 @@ def assert_each_item_once(emu: GitHubEmulator) -> None:
     assert len(ids) == ISSUES and Counter(ids).most_common(1)[0][1] == 1, ids
 
 
+@pytest.mark.slow
 def test_two_cli_processes_started_together_open_each_issue_once(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
@@ -138,6 +139,7 @@ def test_two_cli_processes_started_together_open_each_issue_once(
     assert_each_item_once(repo)
 
 
+@pytest.mark.slow
 def test_two_syncs_in_one_process_sharing_a_state_folder_take_turns(
     repo: GitHubEmulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -178,6 +180,7 @@ def test_two_syncs_in_one_process_sharing_a_state_folder_take_turns(
     assert repo.writes() == []
 
 
+@pytest.mark.slow
 def test_without_a_shared_lock_the_race_opens_twins_and_the_next_run_closes_them(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:

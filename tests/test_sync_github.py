@@ -224,6 +224,7 @@ def test_dry_run_writes_nothing(repo: GitHubEmulator, tmp_path: Path) -> None:
     assert len(result.plan.steps) == 5 and repo.writes() == []
 
 
+@pytest.mark.slow
 @needs_shared()
 def test_dev_notes_three_runs(repo: GitHubEmulator, tmp_path: Path) -> None:
     import yaml

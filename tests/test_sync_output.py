@@ -104,6 +104,7 @@ def test_step_diffs(tmp_path: Path) -> None:
     assert not [s for s in plan.steps if isinstance(s, EditBlock)]
 
 
+@pytest.mark.slow
 def test_progress_bars_over_a_backfill_of_fifty_notes(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()

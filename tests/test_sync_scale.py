@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
+
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 
@@ -23,6 +25,7 @@ def listing_pages(emu: GitHubEmulator, repo: str = syncbed.REPO) -> list[dict[st
     ]
 
 
+@pytest.mark.slow
 def test_rerun_reads_only_the_bots_issues(github_emulator: GitHubEmulator, tmp_path: Path) -> None:
     emu = github_emulator
     emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
