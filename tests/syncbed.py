@@ -72,6 +72,16 @@ PEOPLE = [
 ]
 
 
+# The logins among PEOPLE that the notes repository has as collaborators: Olga is outside the team.
+COLLABORATORS = ["priyar", "sokafor", "leechen"]
+
+
+def add_notes_repo(emu: GitHubEmulator) -> GitHubEmulator:
+    """The notes repository (REPO) on `emu`, the team's logins its collaborators."""
+    emu.add_repo(REPO, collaborators=COLLABORATORS)
+    return emu
+
+
 def make_config(emu: GitHubEmulator, state: Path, **tracker: Any) -> Config:
     settings: dict[str, Any] = {
         "kind": "github",

@@ -7,8 +7,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
-
 from bot.commands import followup as reporting
 from bot.wiring import make_tracker
 from tests import syncbed
@@ -43,12 +41,6 @@ Nothing new was promised.
 
 The next call is scheduled for **{next}**.
 """
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
 
 
 def write_notes(folder: Path, *later: tuple[str, str]) -> Path:

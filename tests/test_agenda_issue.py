@@ -23,12 +23,6 @@ BEFORE = dt.datetime(2026, 5, 19, 18, tzinfo=UTC)  # inside the 24 hours before 
 
 
 @pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
-@pytest.fixture
 def hooks() -> Iterator[WebhookServer]:
     with webhook_server() as server:
         yield server

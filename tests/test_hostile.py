@@ -36,12 +36,6 @@ Priya will finish """
 )
 
 
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
 def test_hostile_text_is_inert_in_the_stored_issues(repo: GitHubEmulator, tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "2026-05-06.md").write_text(HOSTILE, encoding="utf-8")

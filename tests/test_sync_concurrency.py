@@ -40,12 +40,6 @@ LISTING = f"/repos/{syncbed.REPO}/issues"
 WAIT = 60.0  # seconds any wait in these tests may take before it counts as a hang
 
 
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
 def write_notes(root: Path) -> Path:
     notes = root / "notes"
     notes.mkdir(parents=True)

@@ -144,7 +144,7 @@ class Scenario:
 
 def start() -> GitHubEmulator:
     emu = GitHubEmulator().start()
-    emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+    syncbed.add_notes_repo(emu)
     emu.add_repo(SITE, collaborators=["priyar"])
     return emu
 

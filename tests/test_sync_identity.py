@@ -25,11 +25,10 @@ REMOVED = "no longer in its meeting notes"
 
 
 @pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    github_emulator.add_repo(SITE, collaborators=["priyar"])
-    github_emulator.add_user("priyar")
-    return github_emulator
+def repo(repo: GitHubEmulator) -> GitHubEmulator:
+    repo.add_repo(SITE, collaborators=["priyar"])
+    repo.add_user("priyar")
+    return repo
 
 
 def dated(text: str, date: str = "2026-05-06") -> str:

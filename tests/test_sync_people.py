@@ -29,10 +29,9 @@ Lee offered to write the FAQ.
 
 
 @pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    github_emulator.add_user("priyar")
-    return github_emulator
+def repo(repo: GitHubEmulator) -> GitHubEmulator:
+    repo.add_user("priyar")
+    return repo
 
 
 def run(emu: GitHubEmulator, tmp_path: Path, notes: Path | list[Path]) -> SyncResult:

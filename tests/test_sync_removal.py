@@ -19,12 +19,6 @@ INFRA = (
 WEBSITE = "---\ndate: 2026-05-06\n---\n\n## Web\n\nLee will fix the header.\n"
 
 
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
 def run(emu: GitHubEmulator, root: Path, **tracker: Any) -> None:
     config = syncbed.make_config(emu, root / "state", **tracker)
     result = syncbed.sync(emu, config, syncbed.extract(config, root / "notes"), root=root)
