@@ -101,7 +101,8 @@ FAULTS: dict[str, dict[str, Any]] = {
 # shows each kind of fault becomes one of these two for the bot), and a secondary rate limit on its
 # edits and closes (PATCH, which PyGithub's GithubRetry does not retry by itself).
 LATER_FAULTS = ("500-before", "drop-after", "secondary-rate-limit")
-WORKERS = 4
+# Positions at once (see matrix): eight wait out slow answers and Retry-After together.
+WORKERS = 8
 
 
 @dataclass(frozen=True)
