@@ -21,7 +21,7 @@ from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker
 from tests import clibed
-from tests.mailbed import SmtpServer, WebhookServer, smtp_server, webhook_server
+from tests.mailbed import SmtpServer, WebhookServer, smtp_server
 
 UTC = dt.UTC
 LOGIN = "actionbot@example.org"
@@ -70,12 +70,6 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpServer
     with smtp_server(tmp_path, LOGIN, PASSWORD) as server:
         # The bot verifies the server's certificate: this test's throwaway authority is the one it trusts.
         monkeypatch.setenv("SSL_CERT_FILE", str(server.ca_file))
-        yield server
-
-
-@pytest.fixture
-def hooks() -> Iterator[WebhookServer]:
-    with webhook_server() as server:
         yield server
 
 
