@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -12,6 +13,12 @@ from bot.extraction.extractor import Extractor
 from bot.extraction.nlp import DEFAULT_MODEL, load_model
 from bot.notes.meeting import parse_note
 from bot.people import Person, Roster
+from tests import syncbed
+from tests.github_emulator import GitHubEmulator
+from tests.mailbed import WebhookServer, webhook_server
+
+# The GitHub emulator's fixtures (`github_emulator`) for every test.
+pytest_plugins = ["tests.github_emulator.fixtures"]
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -64,11 +71,22 @@ def items_of(extractor: Extractor) -> ItemsOf:
     return run
 
 
+@pytest.fixture
+def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
+    """The emulator with the notes repository (syncbed.REPO) the sync tests write to. A module that
+    needs more (a second repository, a user) overrides it with a `repo(repo)` fixture of its own."""
+    return syncbed.add_notes_repo(github_emulator)
+
+
+@pytest.fixture
+def hooks() -> Iterator[WebhookServer]:
+    """A JSON webhook receiver on loopback: what the notices that reached it said."""
+    with webhook_server() as server:
+        yield server
+
+
 def needs_shared() -> pytest.MarkDecorator:
     return pytest.mark.skipif(
         not DEV_NOTES.is_dir() or not SCORER.is_file(),
         reason="../shared (the MirageOS dev notes and scorer) is not beside this checkout (a user's clone)",
     )
-
-
-from tests.github_emulator.fixtures import github_emulator  # noqa: E402, F401

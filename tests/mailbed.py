@@ -161,7 +161,8 @@ def webhook_server() -> Iterator[WebhookServer]:
 
     http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     state.port = int(http.server_address[1])
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
+    # serve_forever looks for shutdown() every poll_interval: 0.5 s by default, half of it per test.
+    thread = threading.Thread(target=http.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield state

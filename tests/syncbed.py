@@ -72,6 +72,16 @@ PEOPLE = [
 ]
 
 
+# The logins among PEOPLE that the notes repository has as collaborators: Olga is outside the team.
+COLLABORATORS = ["priyar", "sokafor", "leechen"]
+
+
+def add_notes_repo(emu: GitHubEmulator) -> GitHubEmulator:
+    """The notes repository (REPO) on `emu`, the team's logins its collaborators."""
+    emu.add_repo(REPO, collaborators=COLLABORATORS)
+    return emu
+
+
 def make_config(emu: GitHubEmulator, state: Path, **tracker: Any) -> Config:
     settings: dict[str, Any] = {
         "kind": "github",
@@ -120,11 +130,22 @@ def sync(
         return bot.commands.sync.run(config, extraction, dry_run=dry_run, root=root)
 
 
+def write_note(root: Path, name: str, text: str) -> Path:
+    """The note NAME written into the checkout at `root` (notes/NAME)."""
+    path = root / "notes" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def numbered(emu: GitHubEmulator, prefix: str) -> int:
+    """The number of the issue in REPO whose title starts with `prefix`."""
+    return next(i.number for i in emu.issues(REPO) if i.title.startswith(prefix))
+
+
 def sync_note(emu: GitHubEmulator, tmp_path: Path, text: str, name: str = "2026-05-06.md") -> SyncResult:
     """Write one note into the checkout at `tmp_path` (notes/NAME) and sync it to the emulator's REPO."""
-    notes = tmp_path / "notes"
-    notes.mkdir(exist_ok=True)
-    (notes / name).write_text(text, encoding="utf-8")
+    notes = write_note(tmp_path, name, text).parent
     config = make_config(emu, tmp_path / "state")
     result = sync(emu, config, extract(config, notes), root=tmp_path)
     assert result.error is None, result.error

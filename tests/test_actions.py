@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +21,7 @@ from bot.notes.meeting import NoteError
 from bot.people import Person, Roster
 from bot.syncplan.apply import SyncResult
 from bot.syncplan.plan import Create, SyncPlan
-from tests import syncbed
+from tests import clibed, syncbed
 from tests.gitbed import NotesRepo
 
 ZERO = "0" * 40
@@ -291,16 +289,8 @@ def test_the_plan_in_markdown_keeps_note_text_inert() -> None:
 # -- the commands inside Actions -----------------------------------------------------------------
 
 
-def actionbot(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        env={**os.environ, **env},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+def actionbot(*args: str, cwd: Path, env: dict[str, str]) -> clibed.Ran:
+    return clibed.actionbot(*args, cwd=cwd, env={**os.environ, **env})
 
 
 def test_commands_tell_actions_their_plan_checklist_outputs_and_warnings(tmp_path: Path) -> None:

@@ -306,6 +306,7 @@ def bot_notes(emu: GitHubEmulator) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_a_push_run_syncs_only_the_notes_of_the_pushed_commit(
     notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
 ) -> None:
@@ -340,6 +341,7 @@ def test_a_push_run_syncs_only_the_notes_of_the_pushed_commit(
     assert "### actionbot sync plan: 0 changes, 2 unchanged" in again.summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_push_of_a_new_branch_reads_its_last_commit(
     notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
 ) -> None:
@@ -350,6 +352,7 @@ def test_a_push_of_a_new_branch_reads_its_last_commit(
     assert "a new branch: the notes changed by its commit" in job.summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_push_that_changes_no_note_writes_nothing_and_asks_github_nothing(
     notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
 ) -> None:
@@ -369,6 +372,7 @@ def minutes_branch(notes: tuple[NotesRepo, str, str]) -> tuple[NotesRepo, str, s
     return repo, first, repo.commit({"notes/2026-05-20.md": SECOND}, "Second meeting")
 
 
+@pytest.mark.slow
 def test_a_pull_request_run_plans_into_the_summary_and_writes_nothing(
     notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
 ) -> None:
@@ -398,6 +402,7 @@ def test_a_pull_request_run_plans_into_the_summary_and_writes_nothing(
     assert {r.method for r in emu.requests} == {"GET"}
 
 
+@pytest.mark.slow
 def test_a_pull_request_from_the_repository_itself_keeps_one_review_comment(
     notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
 ) -> None:
@@ -428,6 +433,7 @@ def test_the_job_runs_only_where_there_is_a_config(tmp_path: Path, emu: GitHubEm
     assert emu.requests == []
 
 
+@pytest.mark.slow
 def test_the_weekly_backfill_syncs_every_note_and_writes_only_what_was_missed(
     notes: tuple[NotesRepo, str, str], emu: GitHubEmulator
 ) -> None:
@@ -440,6 +446,7 @@ def test_the_weekly_backfill_syncs_every_note_and_writes_only_what_was_missed(
     assert sorted(bot_notes(emu)) == ["notes/2026-05-06.md"] * 2 + ["notes/2026-05-20.md"] * 2
 
 
+@pytest.mark.slow
 def test_the_hourly_schedule_runs_remind(notes: tuple[NotesRepo, str, str], emu: GitHubEmulator) -> None:
     repo, _, second = notes
     event = {"schedule": "17 * * * *", "repository": {"full_name": REPO}}
@@ -452,6 +459,7 @@ def test_the_hourly_schedule_runs_remind(notes: tuple[NotesRepo, str, str], emu:
         Job(repo.root, "schedule", event, second, REPO, emu.token, emu.url).run("backfill")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("event_name", "event"),
     [("schedule", {"schedule": "41 3 * * 1"}), ("workflow_dispatch", {"inputs": {}})],

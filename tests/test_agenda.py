@@ -7,8 +7,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
-
 import bot.commands.remind
 from bot.commands.agenda_issue import Reminder
 from bot.wiring import make_tracker
@@ -44,12 +42,6 @@ Nothing new was promised.
 
 The next call is scheduled for **{next}**.
 """
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
 
 
 def write_notes(folder: Path, *later: tuple[str, str]) -> Path:

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 import bot.commands.remind
 from bot.commands.agenda_issue import Reminder
@@ -16,23 +13,11 @@ from bot.config import Config
 from bot.wiring import make_tracker
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
-from tests.mailbed import WebhookServer, webhook_server
+from tests.mailbed import WebhookServer
 from tests.test_agenda import write_notes
 
 UTC = dt.UTC
 BEFORE = dt.datetime(2026, 5, 19, 18, tzinfo=UTC)  # inside the 24 hours before the 20 May meeting
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
-@pytest.fixture
-def hooks() -> Iterator[WebhookServer]:
-    with webhook_server() as server:
-        yield server
 
 
 def configured(emu: GitHubEmulator, tmp_path: Path, *urls: str) -> Config:

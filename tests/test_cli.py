@@ -1,4 +1,5 @@
-"""The `actionbot extract` contract, run as a user runs it: a subprocess, real files, real model."""
+"""The `actionbot extract` contract, run as a user runs it (the typer app in the test's process, see
+tests/clibed.py): real files, real model."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -243,10 +242,14 @@ def test_at_80_columns_note_paths_and_dates_stay_whole(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()
     shutil.copy(EXAMPLES / "notes" / "2026-02-04.md", notes / "2026-10-22.md")
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "extract", "notes", "-c", str(EXAMPLES / "config.yaml")],
-        cwd=tmp_path, env={**os.environ, "COLUMNS": "80"}, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    done = clibed.actionbot(
+        "extract",
+        "notes",
+        "-c",
+        str(EXAMPLES / "config.yaml"),
+        cwd=tmp_path,
+        env={**os.environ, "COLUMNS": "80"},
+    )
     assert done.returncode == 0, done.stderr
     assert max(len(line) for line in done.stdout.splitlines()) <= 80
     assert done.stdout.count("notes/2026-10-22.md:") == 7

@@ -21,12 +21,6 @@ from tests.conftest import SCORER, needs_shared
 from tests.github_emulator import GitHubEmulator
 
 
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
 def synced(emu: GitHubEmulator, tmp_path: Path) -> tuple[Config, dict[str, Issue]]:
     """The five items synced; their issues by the first owner's name."""
     config = syncbed.make_config(emu, tmp_path / "state")

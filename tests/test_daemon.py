@@ -70,6 +70,7 @@ def test_a_failing_job_is_logged_and_the_loop_goes_on(
     assert "stopped" in caplog.text
 
 
+@pytest.mark.slow
 def test_sigterm_stops_the_daemon_in_the_middle_of_a_wait(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "2026-05-06.md").write_text(NOTE.format(date="2026-05-06"))

@@ -60,6 +60,7 @@ def test_the_shipped_decision_is_in_the_package_and_names_no_open_class_word() -
     assert words and set(words) <= STOP_WORDS, set(words) - STOP_WORDS
 
 
+@pytest.mark.slow
 @needs_shared()
 def test_the_shipped_weights_are_what_the_training_command_gives(tmp_path: Path) -> None:
     from tools import train_decision

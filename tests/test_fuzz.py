@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -85,6 +86,7 @@ def read(name: str, text: str, extractor: Extractor) -> None:
         assert item.owners and item.line >= 1 and item.task is not None
 
 
+@pytest.mark.slow
 @FUZZ
 @given(text=notes(), suffix=st.sampled_from([".md", ".rst", ".txt"]))
 def test_structured_notes_never_crash(extractor: Extractor, text: str, suffix: str) -> None:
@@ -97,6 +99,7 @@ def test_random_text_never_crashes(extractor: Extractor, text: str, suffix: str)
     read(f"note{suffix}", text, extractor)
 
 
+@pytest.mark.slow
 def test_extremes(extractor: Extractor) -> None:
     head = "---\ndate: 2026-05-06\n---\n\n"
     # 3,000 items: a note a hundred times longer than real minutes, each bullet parsed.

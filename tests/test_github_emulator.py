@@ -361,6 +361,7 @@ def test_dropped_connection(emu: GitHubEmulator, when: Any, created: int) -> Non
     assert repo.get_issues(state="all").totalCount == created  # server still fine afterwards
 
 
+@pytest.mark.slow
 def test_slow_answer_times_out_the_client(emu: GitHubEmulator) -> None:
     emu.inject("slow", method="GET", path=f"/repos/{REPO}", seconds=1.6)
     started = time.monotonic()
@@ -370,6 +371,7 @@ def test_slow_answer_times_out_the_client(emu: GitHubEmulator) -> None:
     assert emu.github().get_repo(REPO).full_name == REPO
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("when", ["before", "after"])
 def test_slow_write_takes_effect_although_the_client_gave_up(emu: GitHubEmulator, when: Any) -> None:
     repo = emu.github(timeout=1).get_repo(REPO)
@@ -384,6 +386,7 @@ def test_slow_write_takes_effect_although_the_client_gave_up(emu: GitHubEmulator
     assert [i.title for i in emu.issues(REPO)] == ["Eventually"]
 
 
+@pytest.mark.slow
 def test_secondary_rate_limit_is_retried_after_retry_after(emu: GitHubEmulator) -> None:
     emu.inject("secondary_rate_limit", method="POST", path=ISSUES_PATH, retry_after=1)
     gh = emu.github(retry=GithubRetry(total=3, backoff_factor=0))
@@ -466,6 +469,7 @@ def test_schema_validator_directly() -> None:
 # -- scale, concurrency, fixture configuration ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_ten_thousand_issues_listed_by_label(emu: GitHubEmulator) -> None:
     started = time.monotonic()
     emu.seed_issues(REPO, 10_000, labels=lambda i: ["action-item"] if i % 5 == 0 else [])

@@ -12,7 +12,7 @@ import pytest
 
 from bot.issueindex import issuetext
 from bot.issues import TrackerError
-from tests import syncbed
+from tests import clibed, syncbed
 from tests.github_emulator import GitHubEmulator, body_of
 
 SECRET = "ghp_TopSecretToken1234567890abcdefABCDEF"
@@ -34,12 +34,6 @@ Priya will finish """
     + """ today.
 """
 )
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
 
 
 def test_hostile_text_is_inert_in_the_stored_issues(repo: GitHubEmulator, tmp_path: Path) -> None:
@@ -121,6 +115,11 @@ def cli(tmp_path: Path, api_url: str, *args: str, token: str = SECRET) -> subpro
     )
 
 
+def in_process(tmp_path: Path, api_url: str, *args: str) -> clibed.Ran:
+    """What rich prints is the point, not what the process does: the CLI in the test's process."""
+    return clibed.actionbot(*args, cwd=tmp_path, env=cli_env(tmp_path, api_url))
+
+
 def daemon_log(tmp_path: Path, api_url: str, token: str) -> str:
     """What `actionbot run` says until its first sync is done (or has failed), then SIGTERM."""
     process = subprocess.Popen(
@@ -148,6 +147,7 @@ def daemon_log(tmp_path: Path, api_url: str, token: str) -> str:
     return "".join(lines) + rest
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("failure", ["unknown-token", "server-error", "dropped", "unreachable", "ok"])
 def test_the_token_never_appears_in_any_output(tmp_path: Path, failure: str) -> None:
     emulator = GitHubEmulator(token=SECRET if failure != "unknown-token" else "ghp_another").start()
@@ -185,6 +185,7 @@ def forms_of(secret: str) -> list[str]:
     return [secret, repr(secret)[1:-1], json.dumps(secret)[1:-1], secret.strip()]
 
 
+@pytest.mark.slow
 def test_a_token_ending_in_a_newline_works_and_shows_in_no_form(tmp_path: Path) -> None:
     emulator = GitHubEmulator(token=SECRET).start()
     try:
@@ -214,16 +215,16 @@ def test_markup_in_a_retitled_issue_or_a_note_path_is_printed_as_it_is(tmp_path:
         (notes / "[").mkdir(parents=True)
         note = notes / "[" / "]2026-05-06 [bold red]x.md"  # the path reads notes/[/]2026-05-06 ...
         note.write_text("---\ndate: 2026-05-06\n---\n\nSam will book it.\n\nSam will order food.\n")
-        first = cli(tmp_path, emulator.url, "sync", "notes")
+        first = in_process(tmp_path, emulator.url, "sync", "notes")
         assert first.returncode == 0, first.stderr
         food = next(i for i in emulator.issues(syncbed.REPO) if i.title.startswith("Order food"))
         emulator.update_issue(syncbed.REPO, food.number, title="Food [/] for [red]all", as_user="sokafor")
         note.write_text("---\ndate: 2026-05-06\n---\n\nSam will book it.\n")  # flags the retitled issue
-        second = cli(tmp_path, emulator.url, "sync", "notes")
+        second = in_process(tmp_path, emulator.url, "sync", "notes")
         assert second.returncode == 0, second.stderr
         assert "Food [/] for [red]all" in second.stdout and "Traceback" not in second.stderr
         assert "1 updated" in second.stdout
-        extracted = cli(tmp_path, emulator.url, "extract", "notes")
+        extracted = in_process(tmp_path, emulator.url, "extract", "notes")
         assert extracted.returncode == 0, extracted.stderr
         assert "[bold" in extracted.stdout and "Traceback" not in extracted.stderr
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -63,6 +64,7 @@ def _text_nodes(children: list[Token]) -> list[str]:
 NOTE_TEXT = st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=24).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(NOTE_TEXT)
 def test_quoted_note_text_is_inert_as_github_renders_it(note: str) -> None:
@@ -70,6 +72,7 @@ def test_quoted_note_text_is_inert_as_github_renders_it(note: str) -> None:
         assert live_autolinks(posted) == [], (note, posted)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None)
 @given(NOTE_TEXT.map(lambda name: name.replace("/", "_")))
 def test_links_to_notes_people_named_are_inert(name: str) -> None:

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from bot.config import Config
@@ -88,12 +87,6 @@ def test_unknown_or_ambiguous_references_are_one_line(tmp_path: Path) -> None:
     assert both.returncode == 2 and both.stderr == "error: --open and --closed exclude each other\n"
     date = actionbot("items", "--meeting", "May 6", cwd=cwd)
     assert date.returncode == 2 and "is not a date" in date.stderr
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
 
 
 def test_items_close_and_reopen_on_github(repo: GitHubEmulator, tmp_path: Path) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bot.extraction import runs
 from tests import clibed
 
@@ -24,6 +26,7 @@ Sam to update the changelog.
 """
 
 
+@pytest.mark.slow
 def test_a_note_with_16000_brackets_is_read_and_says_what_it_skipped(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "2026-05-06.md").write_text(NOTE.format(run="[" * 16_000), encoding="utf-8")

@@ -20,7 +20,8 @@ from bot.followup import agenda
 from bot.pipeline import extract
 from bot.trackers.local import LocalTracker
 from bot.wiring import make_tracker
-from tests.mailbed import SmtpServer, WebhookServer, smtp_server, webhook_server
+from tests import clibed
+from tests.mailbed import SmtpServer, WebhookServer, smtp_server
 
 UTC = dt.UTC
 LOGIN = "actionbot@example.org"
@@ -69,12 +70,6 @@ def smtp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SmtpServer
     with smtp_server(tmp_path, LOGIN, PASSWORD) as server:
         # The bot verifies the server's certificate: this test's throwaway authority is the one it trusts.
         monkeypatch.setenv("SSL_CERT_FILE", str(server.ca_file))
-        yield server
-
-
-@pytest.fixture
-def hooks() -> Iterator[WebhookServer]:
-    with webhook_server() as server:
         yield server
 
 
@@ -224,6 +219,7 @@ def config_file(tmp_path: Path, *urls: str) -> Path:
     return config
 
 
+@pytest.mark.slow
 def test_the_remind_command_never_prints_a_secret(
     tmp_path: Path, smtp: SmtpServer, hooks: WebhookServer
 ) -> None:
@@ -265,24 +261,9 @@ def test_links_keep_their_address_in_the_plain_text_of_mail() -> None:
 def test_the_report_command_sends_the_checklist_with_notify(tmp_path: Path, hooks: WebhookServer) -> None:
     config = config_file(tmp_path, hooks.url())
 
-    def report(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "bot",
-                "report",
-                "-c",
-                str(config),
-                "--now",
-                "2026-05-06T18:00:00+00:00",
-                *args,
-            ],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
+    def report(*args: str) -> clibed.Ran:
+        return clibed.actionbot(
+            "report", "-c", str(config), "--now", "2026-05-06T18:00:00+00:00", *args, cwd=tmp_path
         )
 
     plain = report()

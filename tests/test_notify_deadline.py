@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.mailbed import TricklingServer, trickling_smtp_server
 from tests.test_notify import BEFORE, config_file
 
@@ -20,6 +22,7 @@ def trickle_url(server: TricklingServer) -> str:
 ENV = {"PATH": "/usr/bin:/bin", "SMTP_USER": "bot", "SMTP_PASSWORD": "pass"}
 
 
+@pytest.mark.slow
 def test_remind_ends_within_the_channel_deadline_against_a_trickling_server(tmp_path: Path) -> None:
     with trickling_smtp_server() as server:
         config = config_file(tmp_path, trickle_url(server))
@@ -46,6 +49,7 @@ def test_remind_ends_within_the_channel_deadline_against_a_trickling_server(tmp_
     assert took < 3 + 30, took
 
 
+@pytest.mark.slow
 def test_run_stops_on_sigterm_in_the_middle_of_a_trickling_send(tmp_path: Path) -> None:
     with trickling_smtp_server() as server:
         config = config_file(tmp_path, trickle_url(server))

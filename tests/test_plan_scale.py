@@ -36,6 +36,7 @@ def calls_while_planning(meetings: int) -> int:
     return count
 
 
+@pytest.mark.slow
 def test_planning_four_times_the_items_is_about_four_times_the_work() -> None:
     small, large = calls_while_planning(30), calls_while_planning(120)  # 600 and 2,400 items
     # Linear work gives 4; the earlier-mention search and the progress matcher, comparing every item
@@ -46,7 +47,7 @@ def test_planning_four_times_the_items_is_about_four_times_the_work() -> None:
 def test_a_sync_plans_once(
     github_emulator: GitHubEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+    syncbed.add_notes_repo(github_emulator)
     made: list[int] = []
 
     def counted(*args: Any, **kwargs: Any) -> SyncPlan:

@@ -30,6 +30,7 @@ FLOORS = {
 }
 
 
+@pytest.mark.slow
 @needs_shared()
 @pytest.mark.parametrize(
     "folder",

@@ -11,6 +11,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -21,6 +23,7 @@ def commands() -> list[str]:
     return re.findall(r"^```sh\n(.*?)\n```$", README, re.M | re.S)[:2]
 
 
+@pytest.mark.slow
 def test_the_main_command_installs_into_a_virtual_environment_and_runs_from_it(tmp_path: Path) -> None:
     steps = commands()[0].split(" && ")
     assert steps[:2] == ["python3 -m venv .venv", ".venv/bin/pip install -q ."]

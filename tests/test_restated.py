@@ -7,8 +7,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
-
 from bot.action_item import Source
 from tests import syncbed
 from tests.conftest import ItemsOf
@@ -74,12 +72,6 @@ def test_json_lists_the_item_once_per_line_it_is_stated_on(items_of: ItemsOf) ->
         for r in rows
     )
     assert json.loads(json.dumps(rows)) == rows
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
 
 
 def test_sync_opens_one_issue_for_the_promise_citing_both_lines(repo: GitHubEmulator, tmp_path: Path) -> None:

@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from bot.commands import review_comment
 from bot.review import comment, store
 from tests import syncbed
@@ -28,12 +26,6 @@ tracker:
   seconds_between_writes: 0
   timeout: 2
 """
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
 
 
 def checkout(tmp_path: Path, emu: GitHubEmulator, note: str = NOTE) -> Path:

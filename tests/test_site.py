@@ -9,8 +9,6 @@ import hashlib
 import itertools
 import math
 import re
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,6 +23,7 @@ from bot.overview import charts, page
 from bot.overview.content import CLOSED, NOT_SYNCED, OPEN, Overview, OwnerLoad, TrendPoint, overview
 from bot.syncplan.links import NoteLinks
 from bot.wiring import make_tracker
+from tests import clibed
 from tests.github_emulator import GitHubEmulator
 from tests.syncbed import (
     FIVE_ITEMS,
@@ -385,7 +384,7 @@ def test_the_page_is_written_as_one_file(tmp_path: Path) -> None:
 # -- the command ---------------------------------------------------------------------------------
 
 
-def site_command(workspace: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def site_command(workspace: Path, *args: str) -> clibed.Ran:
     notes = workspace / "notes"
     notes.mkdir(exist_ok=True)
     (notes / "2026-05-06.md").write_text(FIVE_ITEMS, encoding="utf-8")
@@ -393,14 +392,7 @@ def site_command(workspace: Path, *args: str) -> subprocess.CompletedProcess[str
     (workspace / "actionbot.yaml").write_text(
         "people:\n  - {name: Lee Chen, github: leechen, aliases: [Lee]}\n", encoding="utf-8"
     )
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "site", *args, "notes", "--now", "2026-05-10T12:00"],
-        cwd=workspace,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    return clibed.actionbot("site", *args, "notes", "--now", "2026-05-10T12:00", cwd=workspace)
 
 
 def test_a_bad_note_is_one_error_line_and_the_page_is_still_written(tmp_path: Path) -> None:

@@ -12,8 +12,6 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +21,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Request, expect, sync_playwright
 
 from bot.trackers.local import LocalTracker
+from tests import clibed
 from tests.browserbed import (
     CHROMIUM_ARGS,
     CHROMIUM_ENV,
@@ -50,15 +49,7 @@ class Built:
 
 def actionbot(workspace: Path, *args: str) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=workspace,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = clibed.actionbot(*args, cwd=workspace, env=env)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -81,6 +72,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(workspace / "site" / "index.html", report)
 
 
+@pytest.mark.browser
 def test_chromium_is_found_or_installed() -> None:
     """Fails, rather than skips, where the browser tests cannot run, saying what was tried."""
     try:
@@ -203,6 +195,7 @@ def open_items(report: dict[str, Any], owner: str | None = None) -> list[dict[st
     ]
 
 
+@pytest.mark.browser
 def test_the_page_loads_with_no_console_error_and_fetches_nothing(loaded: Loaded, built: Built) -> None:
     problems = [f"{m.type}: {m.text}" for m in loaded.console if m.type in ("error", "warning")]
     assert problems == [] and loaded.errors == []
@@ -212,6 +205,7 @@ def test_the_page_loads_with_no_console_error_and_fetches_nothing(loaded: Loaded
     assert loaded.page.locator("#shown").inner_text().startswith("Showing all ")
 
 
+@pytest.mark.browser
 def test_the_counts_shown_equal_the_report(loaded: Loaded, built: Built) -> None:
     page, items = loaded.page, built.report["items"]
     shown = {
@@ -235,6 +229,7 @@ def test_the_counts_shown_equal_the_report(loaded: Loaded, built: Built) -> None
     assert page.locator("#owners svg g.bar").count() == len(owners)
 
 
+@pytest.mark.browser
 def test_a_filter_narrows_the_list(loaded: Loaded, built: Built) -> None:
     page = loaded.page
     rows = page.locator("#owners tbody tr")
@@ -265,6 +260,7 @@ def test_a_filter_narrows_the_list(loaded: Loaded, built: Built) -> None:
     assert rows.count() == everyone
 
 
+@pytest.mark.browser
 def test_the_filters_work_from_the_keyboard(loaded: Loaded, built: Built) -> None:
     page = loaded.page
     for _ in range(20):
@@ -279,6 +275,7 @@ def test_the_filters_work_from_the_keyboard(loaded: Loaded, built: Built) -> Non
     assert page.locator("#meetings li[data-item]:visible").count() == len(open_items(built.report))
 
 
+@pytest.mark.browser
 def test_a_screenshot_is_written(loaded: Loaded, tmp_path: Path) -> None:
     shot = tmp_path / "overview.png"
     loaded.page.screenshot(path=str(shot), full_page=True)
@@ -295,6 +292,7 @@ def phone(browser: Browser, built: Built) -> Iterator[Page]:
     context.close()
 
 
+@pytest.mark.browser
 def test_on_a_phone_nothing_scrolls_sideways_and_every_cell_is_in_sight(phone: Page) -> None:
     assert phone.evaluate("document.documentElement.scrollWidth") <= 400
     wrap = phone.locator("#owners .table-wrap")
@@ -311,6 +309,7 @@ def test_on_a_phone_nothing_scrolls_sideways_and_every_cell_is_in_sight(phone: P
         assert box is not None and box["x"] + box["width"] <= 400
 
 
+@pytest.mark.browser
 def test_on_a_phone_chart_text_is_at_least_10_px(phone: Page) -> None:
     sizes = phone.evaluate(
         """() => Array.from(document.querySelectorAll("svg.chart")).flatMap(svg => {
@@ -322,6 +321,7 @@ def test_on_a_phone_chart_text_is_at_least_10_px(phone: Page) -> None:
     assert len(sizes) > 10 and min(sizes) >= 10, min(sizes)
 
 
+@pytest.mark.browser
 def test_the_figures_and_the_chart_follow_the_filters(loaded: Loaded, built: Built) -> None:
     page = loaded.page
     owner = "Tomasz Kowalczyk"

@@ -33,6 +33,7 @@ def test_init_refuses_when_another_config_name_is_there(checkout: Path, existing
     assert "Margit" in (checkout / existing).read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_site_refuses_to_overwrite_a_page_it_did_not_write(checkout: Path) -> None:
     (checkout / "actionbot.yaml").write_text((EXAMPLES / "config.yaml").read_text(encoding="utf-8"))
     (checkout / "_site").mkdir()

@@ -40,12 +40,6 @@ LISTING = f"/repos/{syncbed.REPO}/issues"
 WAIT = 60.0  # seconds any wait in these tests may take before it counts as a hang
 
 
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
 def write_notes(root: Path) -> Path:
     notes = root / "notes"
     notes.mkdir(parents=True)
@@ -88,6 +82,7 @@ def assert_each_item_once(emu: GitHubEmulator) -> None:
     assert len(ids) == ISSUES and Counter(ids).most_common(1)[0][1] == 1, ids
 
 
+@pytest.mark.slow
 def test_two_cli_processes_started_together_open_each_issue_once(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
@@ -138,6 +133,7 @@ def test_two_cli_processes_started_together_open_each_issue_once(
     assert_each_item_once(repo)
 
 
+@pytest.mark.slow
 def test_two_syncs_in_one_process_sharing_a_state_folder_take_turns(
     repo: GitHubEmulator, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -178,6 +174,7 @@ def test_two_syncs_in_one_process_sharing_a_state_folder_take_turns(
     assert repo.writes() == []
 
 
+@pytest.mark.slow
 def test_without_a_shared_lock_the_race_opens_twins_and_the_next_run_closes_them(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:

@@ -101,7 +101,8 @@ FAULTS: dict[str, dict[str, Any]] = {
 # shows each kind of fault becomes one of these two for the bot), and a secondary rate limit on its
 # edits and closes (PATCH, which PyGithub's GithubRetry does not retry by itself).
 LATER_FAULTS = ("500-before", "drop-after", "secondary-rate-limit")
-WORKERS = 4
+# Positions at once (see matrix): eight wait out slow answers and Retry-After together.
+WORKERS = 8
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ class Scenario:
 
 def start() -> GitHubEmulator:
     emu = GitHubEmulator().start()
-    emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+    syncbed.add_notes_repo(emu)
     emu.add_repo(SITE, collaborators=["priyar"])
     return emu
 
@@ -400,6 +401,7 @@ def matrix(scenario: Scenario, state: Path, fault: str) -> None:
     assert stopped == (0 if fault == "secondary-rate-limit" else writes)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_backfill_broken_at_any_request_ends_complete_after_a_rerun(
     backfill: Scenario, tmp_path: Path, fault: str
@@ -407,6 +409,7 @@ def test_a_backfill_broken_at_any_request_ends_complete_after_a_rerun(
     matrix(backfill, tmp_path, fault)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", LATER_FAULTS)
 def test_a_later_run_broken_at_any_request_ends_complete_after_a_rerun(
     later_run: Scenario, tmp_path: Path, fault: str
@@ -414,6 +417,7 @@ def test_a_later_run_broken_at_any_request_ends_complete_after_a_rerun(
     matrix(later_run, tmp_path, fault)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fault", LATER_FAULTS)
 def test_closing_twins_broken_at_any_request_ends_complete_after_a_rerun(
     twins: Scenario, tmp_path: Path, fault: str
@@ -421,6 +425,7 @@ def test_closing_twins_broken_at_any_request_ends_complete_after_a_rerun(
     matrix(twins, tmp_path, fault)
 
 
+@pytest.mark.slow
 def test_a_failed_runs_message_never_shows_the_token(backfill: Scenario, tmp_path: Path) -> None:
     last_write = max(k for k, (method, _) in enumerate(backfill.requests) if method != "GET")
     messages = []

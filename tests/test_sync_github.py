@@ -17,10 +17,9 @@ LATER = syncbed.RAISED_AGAIN
 
 
 @pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    github_emulator.add_repo("team/website", collaborators=["priyar"])
-    return github_emulator
+def repo(repo: GitHubEmulator) -> GitHubEmulator:
+    repo.add_repo("team/website", collaborators=["priyar"])
+    return repo
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -191,7 +190,7 @@ def test_markers_in_other_peoples_issues_are_not_trusted(repo: GitHubEmulator, t
     stolen = repo.issues(syncbed.REPO)[0].body
     fresh = GitHubEmulator().start()
     try:
-        fresh.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+        syncbed.add_notes_repo(fresh)
         fresh.add_user("mallory")
         fresh.create_issue(syncbed.REPO, "Spoof", body=stolen, as_user="mallory")
         run(fresh, tmp_path, notes)
@@ -224,6 +223,7 @@ def test_dry_run_writes_nothing(repo: GitHubEmulator, tmp_path: Path) -> None:
     assert len(result.plan.steps) == 5 and repo.writes() == []
 
 
+@pytest.mark.slow
 @needs_shared()
 def test_dev_notes_three_runs(repo: GitHubEmulator, tmp_path: Path) -> None:
     import yaml

@@ -25,22 +25,14 @@ REMOVED = "no longer in its meeting notes"
 
 
 @pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    github_emulator.add_repo(SITE, collaborators=["priyar"])
-    github_emulator.add_user("priyar")
-    return github_emulator
+def repo(repo: GitHubEmulator) -> GitHubEmulator:
+    repo.add_repo(SITE, collaborators=["priyar"])
+    repo.add_user("priyar")
+    return repo
 
 
 def dated(text: str, date: str = "2026-05-06") -> str:
     return f"---\ndate: {date}\n---\n\n{text}"
-
-
-def write(root: Path, name: str, text: str) -> Path:
-    path = root / "notes" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def run(
@@ -78,8 +70,8 @@ def bot_comments(emu: GitHubEmulator, number: int, repo: str = syncbed.REPO) -> 
 
 
 def test_two_notes_of_one_date_in_two_folders_are_two_items(repo: GitHubEmulator, tmp_path: Path) -> None:
-    write(tmp_path, "infra/2026-05-06.md", dated("Priya will update the changelog.\n"))
-    write(tmp_path, "website/2026-05-06.md", dated("Priya will update the donation page.\n"))
+    syncbed.write_note(tmp_path, "infra/2026-05-06.md", dated("Priya will update the changelog.\n"))
+    syncbed.write_note(tmp_path, "website/2026-05-06.md", dated("Priya will update the donation page.\n"))
     run(repo, tmp_path)
     found = issues(repo)
     assert sorted(found) == ["Update the changelog (Priya Raman)", "Update the donation page (Priya Raman)"]
@@ -91,8 +83,8 @@ def test_two_notes_of_one_date_in_two_folders_are_two_items(repo: GitHubEmulator
 
 
 def test_a_renamed_note_keeps_its_issues(repo: GitHubEmulator, tmp_path: Path) -> None:
-    note = write(tmp_path, "infra/2026-05-06.md", dated("Priya will update the changelog.\n"))
-    write(tmp_path, "website/2026-05-06.md", dated("Priya will update the donation page.\n"))
+    note = syncbed.write_note(tmp_path, "infra/2026-05-06.md", dated("Priya will update the changelog.\n"))
+    syncbed.write_note(tmp_path, "website/2026-05-06.md", dated("Priya will update the donation page.\n"))
     run(repo, tmp_path)
     before = {title: issue.number for title, issue in issues(repo).items()}
     renamed = note.with_name("2026-05-06-infrastructure.md")
@@ -115,7 +107,7 @@ TWO_UPDATES = "## Build\n\nSam will update the changelog.\n\nSam will update the
 def test_deleting_the_first_of_two_same_verb_promises_leaves_the_second_where_it_was(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
-    note = write(tmp_path, "2026-05-06.md", dated(TWO_UPDATES))
+    note = syncbed.write_note(tmp_path, "2026-05-06.md", dated(TWO_UPDATES))
     run(repo, tmp_path)
     changelog = issues(repo)["Update the changelog (Samuel Okafor)"].number
     website = issues(repo)["Update the website (Samuel Okafor)"].number
@@ -134,7 +126,7 @@ def test_deleting_the_first_of_two_same_verb_promises_leaves_the_second_where_it
 def test_inserting_a_same_verb_promise_before_two_others_opens_one_issue_and_moves_none(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
-    note = write(tmp_path, "2026-05-06.md", dated(TWO_UPDATES))
+    note = syncbed.write_note(tmp_path, "2026-05-06.md", dated(TWO_UPDATES))
     run(repo, tmp_path)
     before = {title: issue.number for title, issue in issues(repo).items()}
     note.write_text(
@@ -164,7 +156,7 @@ def test_an_edited_item_updates_its_issue(
     repo: GitHubEmulator, tmp_path: Path, edit: str, before: str, after: str
 ) -> None:
     other = "Priya will rotate the signing key.\n"
-    note = write(tmp_path, "2026-05-06.md", dated(f"## Build\n\n{before}\n\n{other}"))
+    note = syncbed.write_note(tmp_path, "2026-05-06.md", dated(f"## Build\n\n{before}\n\n{other}"))
     run(repo, tmp_path)
     [number] = [i.number for i in repo.issues(syncbed.REPO) if "Priya" not in i.title]
     note.write_text(dated(f"## Build\n\n{after}\n\n{other}"), encoding="utf-8")
@@ -180,7 +172,7 @@ def test_an_edited_item_updates_its_issue(
 def test_adding_a_missing_attendee_to_the_people_updates_their_issues(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
-    write(
+    syncbed.write_note(
         tmp_path,
         "2026-05-06.md",
         dated(
@@ -204,7 +196,7 @@ ONE = "## Build\n\nSam will book the room.\n\nPriya will rotate the signing key.
 
 
 def synced_room(emu: GitHubEmulator, root: Path) -> int:
-    write(root, "2026-05-06.md", dated(ONE))
+    syncbed.write_note(root, "2026-05-06.md", dated(ONE))
     run(emu, root)
     return issues(emu)["Book the room (Samuel Okafor)"].number
 
@@ -236,7 +228,7 @@ def test_an_issue_transferred_to_another_configured_repository_is_found_there(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
     routes = [{"section": "(?i)^website$", "repo": SITE}]
-    write(tmp_path, "2026-05-06.md", dated(ONE))
+    syncbed.write_note(tmp_path, "2026-05-06.md", dated(ONE))
     run(repo, tmp_path, routes=routes)
     number = issues(repo)["Book the room (Samuel Okafor)"].number
     moved = repo.transfer_issue(syncbed.REPO, number, SITE)
@@ -314,7 +306,7 @@ def legacy_id(item: ActionItem, verb: str, occurrence: int = 0) -> str:
 
 
 def test_issues_opened_by_an_earlier_version_are_found_and_kept(repo: GitHubEmulator, tmp_path: Path) -> None:
-    note = write(tmp_path, "2026-05-06.md", dated(ONE))
+    note = syncbed.write_note(tmp_path, "2026-05-06.md", dated(ONE))
     config = syncbed.make_config(repo, tmp_path / "state")
     items = syncbed.extract(config, tmp_path / "notes").items
     for item, verb in zip(items, ("book", "rotate"), strict=True):

@@ -6,6 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests import clibed
 from tests.conftest import ROOT
 
@@ -14,6 +16,7 @@ def actionbot(*args: str, cwd: Path) -> clibed.Ran:
     return clibed.actionbot(*args, cwd=cwd)
 
 
+@pytest.mark.slow
 def test_sync_into_the_local_tracker_is_idempotent(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     first = actionbot("sync", "examples/notes", "--config", "examples/config.yaml", "--json", cwd=tmp_path)
@@ -28,6 +31,7 @@ def test_sync_into_the_local_tracker_is_idempotent(tmp_path: Path) -> None:
     assert {step["action"] for step in rerun["plan"]} == {"skip"}
 
 
+@pytest.mark.slow
 def test_dry_run_shows_the_plan_and_writes_nothing(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     run = actionbot("sync", "examples/notes", "-c", "examples/config.yaml", "--dry-run", cwd=tmp_path)
@@ -36,6 +40,7 @@ def test_dry_run_shows_the_plan_and_writes_nothing(tmp_path: Path) -> None:
     assert json.loads(again.stdout)["created"] >= 10
 
 
+@pytest.mark.slow
 def test_a_repo_without_its_token_says_it_writes_to_the_local_tracker(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     config = tmp_path / "examples" / "config.yaml"

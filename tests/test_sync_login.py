@@ -40,7 +40,7 @@ def app_emulator() -> GitHubEmulator:
     emu.state.tokens.pop(emu.token)  # the token belongs to the app, not to the default user
     emu.add_app(APP, token=emu.token)
     emu.login = f"{APP}[bot]"
-    emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+    syncbed.add_notes_repo(emu)
     return emu
 
 
@@ -86,7 +86,7 @@ def test_the_jobs_own_token_writes_as_github_actions(notes: Path, monkeypatch: p
         emu.state.tokens.pop(emu.token)
         emu.state.add_app("github-actions", token=emu.token)
         emu.login = "github-actions[bot]"
-        emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+        syncbed.add_notes_repo(emu)
         in_actions(monkeypatch, job_token=emu.token)
         assert run(emu, notes).created == 5
         emu.reset_log()

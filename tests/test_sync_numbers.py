@@ -50,7 +50,7 @@ def write_notes(folder: Path) -> Path:
 def test_six_promises_differing_in_numbers_are_six_issues_on_github(
     github_emulator: GitHubEmulator, tmp_path: Path
 ) -> None:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+    syncbed.add_notes_repo(github_emulator)
     notes = write_notes(tmp_path)
     config = syncbed.make_config(github_emulator, tmp_path / "state")
     result = syncbed.sync(github_emulator, config, syncbed.extract(config, notes), root=tmp_path)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +14,7 @@ from bot.commands import sync
 from bot.config import Config
 from bot.syncplan import plandiff
 from bot.syncplan.plan import Create, EditBlock, ProgressNote
-from tests import syncbed
-from tests.test_cli import ROOT
+from tests import clibed, syncbed
 
 PEOPLE_YAML = "people:\n" + "".join(
     f"  - {{name: {p['name']}, github: {p.get('github') or 'null'}, aliases: [{', '.join(p['aliases'])}]}}\n"
@@ -26,15 +23,13 @@ PEOPLE_YAML = "people:\n" + "".join(
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def actionbot(cwd: Path, *args: str, terminal: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "200"}
+def actionbot(cwd: Path, *args: str, terminal: bool = False) -> clibed.Ran:
+    env = {**os.environ, "COLUMNS": "200"}
     env.pop("FORCE_COLOR", None)
     env.pop("NO_COLOR", None)
     if terminal:  # rich treats the output as a terminal: colours and progress bars
         env.update({"TTY_COMPATIBLE": "1", "FORCE_COLOR": "1"})
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
-    )
+    return clibed.actionbot(*args, cwd=cwd, env=env)
 
 
 @pytest.fixture
@@ -109,6 +104,7 @@ def test_step_diffs(tmp_path: Path) -> None:
     assert not [s for s in plan.steps if isinstance(s, EditBlock)]
 
 
+@pytest.mark.slow
 def test_progress_bars_over_a_backfill_of_fifty_notes(tmp_path: Path) -> None:
     notes = tmp_path / "notes"
     notes.mkdir()

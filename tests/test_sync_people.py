@@ -29,10 +29,9 @@ Lee offered to write the FAQ.
 
 
 @pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    github_emulator.add_user("priyar")
-    return github_emulator
+def repo(repo: GitHubEmulator) -> GitHubEmulator:
+    repo.add_user("priyar")
+    return repo
 
 
 def run(emu: GitHubEmulator, tmp_path: Path, notes: Path | list[Path]) -> SyncResult:
@@ -49,16 +48,14 @@ def note(tmp_path: Path, text: str = NOTE, name: str = "2026-05-06.md") -> Path:
     return folder
 
 
-def numbered(emu: GitHubEmulator, prefix: str) -> int:
-    return next(i.number for i in emu.issues(syncbed.REPO) if i.title.startswith(prefix))
-
-
 def test_human_edits_survive_while_a_changed_sentence_still_updates_the_block(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
     notes = note(tmp_path)
     run(repo, tmp_path, notes)
-    key, changelog, faq = (numbered(repo, p) for p in ("Rotate", "Update the changelog", "Write the FAQ"))
+    key, changelog, faq = (
+        syncbed.numbered(repo, p) for p in ("Rotate", "Update the changelog", "Write the FAQ")
+    )
     milestone = repo.create_milestone(syncbed.REPO, "June", as_user="priyar")
     repo.update_issue(syncbed.REPO, key, title="Rotate ALL the keys", as_user="priyar")
     repo.update_issue(syncbed.REPO, key, labels=["security"], milestone=milestone.number, as_user="priyar")
@@ -100,7 +97,7 @@ def test_human_edits_survive_while_a_changed_sentence_still_updates_the_block(
 def test_not_planned_is_not_asked_again(repo: GitHubEmulator, tmp_path: Path) -> None:
     notes = note(tmp_path)
     run(repo, tmp_path, notes)
-    faq = numbered(repo, "Write the FAQ")
+    faq = syncbed.numbered(repo, "Write the FAQ")
     repo.close_issue(syncbed.REPO, faq, reason="not_planned", as_user="priyar")
     later = "---\ndate: 2026-05-20\n---\n\n## Docs\n\nLee looked at the FAQ again.\n"
     note(tmp_path, later, "2026-05-20.md")
@@ -128,7 +125,7 @@ def test_same_words_at_two_meetings_are_two_items(repo: GitHubEmulator, tmp_path
     # The plants are one issue; the room, said at two meetings, is recognisably the same promise:
     # one issue that tells it was raised again.
     assert titles(repo) == ["Book the room (Samuel Okafor)", "Water the plants (Samuel Okafor)"]
-    room = numbered(repo, "Book the room")
+    room = syncbed.numbered(repo, "Book the room")
     assert "Raised again at the 2026-06-03 meeting" in body_of(repo.issue(syncbed.REPO, room))
     assert repo.comments(syncbed.REPO, room) == []  # both meetings read in one run: told in the body
 
@@ -151,7 +148,7 @@ def test_moved_reworded_or_renamed_stays_the_same_issue(repo: GitHubEmulator, tm
     notes = note(tmp_path)
     run(repo, tmp_path, notes)
     numbers = {i.title: i.number for i in repo.issues(syncbed.REPO)}
-    changelog = numbered(repo, "Update the changelog")
+    changelog = syncbed.numbered(repo, "Update the changelog")
     edited = NOTE.replace(
         "Sam to update the changelog.",
         "Samuel Okafor to update the changleog.",  # another spelling, a typo

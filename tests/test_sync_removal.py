@@ -19,27 +19,10 @@ INFRA = (
 WEBSITE = "---\ndate: 2026-05-06\n---\n\n## Web\n\nLee will fix the header.\n"
 
 
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
 def run(emu: GitHubEmulator, root: Path, **tracker: Any) -> None:
     config = syncbed.make_config(emu, root / "state", **tracker)
     result = syncbed.sync(emu, config, syncbed.extract(config, root / "notes"), root=root)
     assert result.error is None, result.error
-
-
-def write(root: Path, name: str, text: str) -> Path:
-    path = root / "notes" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def numbered(emu: GitHubEmulator, prefix: str) -> int:
-    return next(i.number for i in emu.issues(syncbed.REPO) if i.title.startswith(prefix))
 
 
 def told(emu: GitHubEmulator, number: int) -> list[str]:
@@ -53,8 +36,8 @@ def told(emu: GitHubEmulator, number: int) -> list[str]:
 def test_a_deleted_note_is_not_read_so_its_issues_are_not_judged(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
-    infra = write(tmp_path, "infra/2026-05-06.md", INFRA)
-    write(tmp_path, "website/2026-05-06.md", WEBSITE)  # another note of that date, still read
+    infra = syncbed.write_note(tmp_path, "infra/2026-05-06.md", INFRA)
+    syncbed.write_note(tmp_path, "website/2026-05-06.md", WEBSITE)  # another note of that date, still read
     run(repo, tmp_path, close_removed=True)
     infra.unlink()
     repo.reset_log()
@@ -67,9 +50,9 @@ def test_a_deleted_note_is_not_read_so_its_issues_are_not_judged(
 def test_an_item_that_comes_back_is_told_and_reopened_if_the_bot_closed_it(
     repo: GitHubEmulator, tmp_path: Path, close: bool
 ) -> None:
-    note = write(tmp_path, "2026-05-06.md", INFRA)
+    note = syncbed.write_note(tmp_path, "2026-05-06.md", INFRA)
     run(repo, tmp_path, close_removed=close)
-    room = numbered(repo, "Book the room")
+    room = syncbed.numbered(repo, "Book the room")
     for round_ in (1, 2):  # gone and back twice: each time told once
         note.write_text(INFRA.replace("Sam will book the room.\n", ""), encoding="utf-8")
         for _ in range(2):
@@ -89,9 +72,9 @@ def test_an_item_that_comes_back_is_told_and_reopened_if_the_bot_closed_it(
 def test_an_issue_people_closed_stays_closed_when_its_item_comes_back(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
-    note = write(tmp_path, "2026-05-06.md", INFRA)
+    note = syncbed.write_note(tmp_path, "2026-05-06.md", INFRA)
     run(repo, tmp_path)
-    room = numbered(repo, "Book the room")
+    room = syncbed.numbered(repo, "Book the room")
     note.write_text(INFRA.replace("Sam will book the room.\n", ""), encoding="utf-8")
     run(repo, tmp_path)
     repo.close_issue(syncbed.REPO, room, reason="completed", as_user="sokafor")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
+
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator
 
@@ -23,9 +25,10 @@ def listing_pages(emu: GitHubEmulator, repo: str = syncbed.REPO) -> list[dict[st
     ]
 
 
+@pytest.mark.slow
 def test_rerun_reads_only_the_bots_issues(github_emulator: GitHubEmulator, tmp_path: Path) -> None:
     emu = github_emulator
-    emu.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
+    syncbed.add_notes_repo(emu)
     syncbed.seed_busy_repository(emu, BOT_ISSUES, OTHER_ISSUES)
     issues = emu.issues(syncbed.REPO)
     assert len(issues) == 10_000

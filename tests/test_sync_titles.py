@@ -5,19 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from bot.syncplan.apply import SyncResult
 from tests import syncbed
 from tests.github_emulator import GitHubEmulator, Issue, body_of
 
 TYPO = syncbed.THREE_ITEMS.replace("rotate the signing key", "rotate the singing key")
-
-
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
 
 
 def sync(emu: GitHubEmulator, tmp_path: Path, text: str) -> SyncResult:

@@ -14,6 +14,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from bot.action_item import ActionItem, Owner
 from bot.commands import learn
 from bot.config import load_config
@@ -83,6 +85,7 @@ def extracted(root: Path) -> list[dict[str, object]]:
     return items
 
 
+@pytest.mark.slow
 def test_a_team_model_that_reads_the_history_better_is_kept_and_extract_uses_it(tmp_path: Path) -> None:
     root = checkout(tmp_path)
     assert review(root, REMARK) == 8  # two remarks per note taken for items
@@ -109,6 +112,7 @@ def test_a_team_model_that_reads_the_history_better_is_kept_and_extract_uses_it(
     assert any(REMARK.search(str(item["text"])) for item in extracted(root))
 
 
+@pytest.mark.slow
 def test_a_team_model_that_reads_the_history_worse_is_refused_and_nothing_is_written(
     tmp_path: Path,
 ) -> None:
@@ -130,6 +134,7 @@ def test_a_team_model_that_reads_the_history_worse_is_refused_and_nothing_is_wri
     assert (root / team_model.FILE_NAME).read_text(encoding="utf-8") == earlier
 
 
+@pytest.mark.slow
 def test_a_team_model_no_better_than_the_shipped_one_is_refused_and_nothing_is_written(
     tmp_path: Path,
 ) -> None:

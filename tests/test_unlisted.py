@@ -77,12 +77,6 @@ def test_the_roster_takes_a_given_name_as_the_one_person_who_has_it() -> None:
     assert roster.person("Ravi") == roster.person("Ravi Kumar") == Person("Ravi Kumar", None, ("Ravi",))
 
 
-@pytest.fixture
-def repo(github_emulator: GitHubEmulator) -> GitHubEmulator:
-    github_emulator.add_repo(syncbed.REPO, collaborators=["priyar", "sokafor", "leechen"])
-    return github_emulator
-
-
 def test_sync_opens_an_unassigned_issue_for_a_name_the_roster_lacks(
     repo: GitHubEmulator, tmp_path: Path
 ) -> None:
