@@ -28,10 +28,8 @@ def build(
     state = reporting.tracker_state(config, extraction, tracker, root)
     dates = [m.date for m in extraction.meetings]
     today = reporting.team_day(config, now)
-    follow_up = checklist.follow_up(
-        meeting, extraction.items, dates, state.issues, state.progress, today=today
-    )
     history = checklist.statuses(meeting, extraction.items, dates, state.issues, state.progress, today=today)
+    follow_up = checklist.follow_up(meeting, dates, history)
     context = sync_context(config, root)
     return overview(
         config.meetings.name, follow_up, history, dates, today, context.link, context.router.default
