@@ -4,7 +4,7 @@ a rerun with nothing new, both counted by the GitHub emulator's request log.
     python benchmarks/api_economy.py [--notes DIR] [--config FILE] [--json]
 
 The sync runs in this process exactly as `actionbot sync` runs it (`bot.pipeline.extract`, then
-`bot.syncing.run` with the working directory as the notes' root), against tests.github_emulator served
+`bot.commands.sync.run` with the working directory as the notes' root), against tests.github_emulator served
 on loopback. The config's people, routes and labels are kept; its tracker is pointed at the emulator
 (kind github, repo = tracker.repo or bench/notes, no spacing between writes, a temporary state_dir).
 Every repository the items route to exists beforehand, with the roster's logins as collaborators.

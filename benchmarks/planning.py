@@ -12,8 +12,8 @@ read by the real note reader; the items are made from the promise lines directly
 the same ones, and is not what is measured). For each size (the first meetings holding that many
 items), the best of --repeat rounds of:
 
-- progress: `bot.progress.progress_of`, which lines of later notes are progress on which item;
-- plan: `bot.plan.make_plan` and `with_assignees`, against a tracker holding none of the bot's
+- progress: `bot.followup.progress.progress_of`, which lines of later notes are progress on which item;
+- plan: `bot.syncplan.plan.make_plan` and `with_assignees`, against a tracker holding none of the bot's
   issues (every item is new: the case whose cost grew with the square of the items).
 
 Prints one JSON line per size, {"items", "meetings", "progress_seconds", "plan_seconds",

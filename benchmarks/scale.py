@@ -11,7 +11,7 @@ count with the smallest ("linear" against "ratio"), measured in the same run.
 For each size B, an emulator holds B issues opened by the bot (label action-item, a valid marker for a
 meeting these notes do not cover, so none is judged removed) and others-per-bot x B opened by someone
 else without the label; a note with three action items is synced once. Then the rerun (nothing to
-write) is timed through `bot.syncing.run`, as `actionbot sync` runs it, in --repeat rounds over all
+write) is timed through `bot.commands.sync.run`, as `actionbot sync` runs it, in --repeat rounds over all
 sizes (so a busy moment on the machine hits every size alike), keeping each size's best. Prints one
 JSON line per size:
     {"bot_issues", "other_issues", "pages", "requests", "writes",

@@ -94,7 +94,7 @@ def item_id(note: str, section: str, owners: tuple[Owner, ...], task: str, occur
     The line and the sentence's other words are left out, so moving or re-wrapping the sentence
     keeps the id; `occurrence` only tells apart the same task promised twice by the same people in
     one section. Edits that change the task or the owners change the id: the sync finds such an item's
-    issue by its note and its words instead (`bot.matching`), and so a renamed note's.
+    issue by its note and its words instead (`bot.syncplan.matching`), and so a renamed note's.
     """
     key = "|".join(
         (note, _normal(section), ",".join(sorted(o.name for o in owners)), task_key(task), str(occurrence))

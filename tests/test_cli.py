@@ -1,4 +1,5 @@
-"""The `actionbot extract` contract, run as a user runs it: a subprocess, real files, real model."""
+"""The `actionbot extract` contract, run as a user runs it (the typer app in the test's process, see
+tests/clibed.py): real files, real model."""
 
 from __future__ import annotations
 

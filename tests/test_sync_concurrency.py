@@ -3,7 +3,7 @@
 How: a workflow's concurrency group serialises runs of that one workflow only; a CLI run (a person's,
 another workflow's, a cron on some machine) is not in the group. So the bot serialises syncs itself,
 with a file lock in the state folder (bot/lock.py) held from reading the tracker to the last write
-(bot/syncing.py): the second sync waits, then plans against what the first one wrote.
+(bot/commands/sync.py): the second sync waits, then plans against what the first one wrote.
 
 Each race here is made certain, not likely: the first issue-creating request is held in the emulator
 until the second sync says it is waiting for the lock, and every create is slowed, so the second

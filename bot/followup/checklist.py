@@ -117,7 +117,7 @@ def _closed_before(issue: Issue, previous: dt.date | None) -> bool:
 
 def _owner_heading(item: ActionItem) -> str:
     # Logins without "@": the checklist goes into the agenda issue, which mentions only the owners
-    # who need the nudge (see bot.agenda.mentions).
+    # who need the nudge (see bot.followup.agenda.mentions).
     return ", ".join(o.name + (f" ({o.github})" if o.github else "") for o in item.owners)
 
 

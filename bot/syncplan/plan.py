@@ -2,7 +2,7 @@
 
 Rules, each so that a rerun writes nothing for a fact it has written:
 - one issue per item, found by its id in the marker of an issue the bot opened, else as
-  `bot.matching` finds an edited item's, a renamed note's, or a marker-less issue's;
+  `bot.syncplan.matching` finds an edited item's, a renamed note's, or a marker-less issue's;
 - an issue's block is rewritten only when the item's source facts differ from the digest in its
   marker (what the bot wrote last) or its note was renamed, never because people edited the issue;
   a block people deleted comes back;
@@ -231,7 +231,8 @@ def match(
     route: Callable[[ActionItem], str],
     settings: PlanSettings,
 ) -> Matches:
-    """Each item's own issue, found as `bot.matching` tells; the rest is left for earlier mentions."""
+    """Each item's own issue, found as `bot.syncplan.matching` tells; the rest is left for earlier
+    mentions."""
     ordered = sorted(items, key=lambda i: (i.meeting_date, i.note, i.line))
     found = Matches()
     claimed: set[int] = set()  # id() of the entries claimed as an item's own
