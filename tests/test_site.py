@@ -98,8 +98,8 @@ DATES = [FIRST, SECOND, THIRD]
 
 
 def the_page(items: list[ActionItem] = ITEMS, issues: dict[str, Issue] = ISSUES) -> Overview:
-    follow_up = checklist.follow_up(NEXT, items, DATES, issues, {})
     history = checklist.statuses(NEXT, items, DATES, issues, {})
+    follow_up = checklist.follow_up(NEXT, DATES, history)
     return overview("Moorhen", follow_up, history, DATES, TODAY, LINKS, "team/notes")
 
 
@@ -108,7 +108,9 @@ def the_page(items: list[ActionItem] = ITEMS, issues: dict[str, Issue] = ISSUES)
 
 def test_the_figures_are_the_reports() -> None:
     shown = the_page()
-    listed = checklist.as_json(checklist.follow_up(NEXT, ITEMS, DATES, ISSUES, {}))["items"]
+    listed = checklist.as_json(
+        checklist.follow_up(NEXT, DATES, checklist.statuses(NEXT, ITEMS, DATES, ISSUES, {}))
+    )["items"]
     assert sorted(i["id"] for i in listed) == list("acde")
     assert shown.counts.items == len(listed) == 4
     assert shown.counts.open == sum(i["state"] != "closed" for i in listed) == 3

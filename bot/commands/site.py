@@ -52,10 +52,8 @@ def build(
     state = status.tracker_state(config, extraction, tracker, root)
     dates = [m.date for m in extraction.meetings]
     today = status.team_day(config, now)
-    follow_up = checklist.follow_up(
-        meeting, extraction.items, dates, state.issues, state.progress, today=today
-    )
     history = checklist.statuses(meeting, extraction.items, dates, state.issues, state.progress, today=today)
+    follow_up = checklist.follow_up(meeting, dates, history)
     workspace = make_workspace(config, root)
     return overview(
         config.meetings.name, follow_up, history, dates, today, workspace.link, workspace.router.default

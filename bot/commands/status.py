@@ -51,17 +51,15 @@ def follow_up(
     state = tracker_state(config, extraction, tracker, root)
     issues, progress = state.issues, state.progress
     today = team_day(config, now) if now is not None else None
-    draft = checklist.follow_up(
-        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, today=today
-    )
+    dates = [m.date for m in extraction.meetings]
+    draft = checklist.statuses(meeting, extraction.items, dates, issues, progress, today=today)
     # Who closed what is read only for the closed issues the report shows.
     closures: dict[tuple[str, int], Closure] = {}
-    for status in draft.statuses:
+    for status in checklist.follow_up(meeting, dates, draft).statuses:
         if status.issue is not None and status.closed:
             closures[(status.issue.repo, status.issue.number)] = tracker.closure(status.issue)
-    return checklist.follow_up(
-        meeting, extraction.items, [m.date for m in extraction.meetings], issues, progress, closures, today
-    )
+    history = checklist.statuses(meeting, extraction.items, dates, issues, progress, closures, today)
+    return checklist.follow_up(meeting, dates, history)
 
 
 def team_day(config: Config, now: dt.datetime) -> dt.date:

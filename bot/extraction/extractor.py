@@ -9,7 +9,9 @@ them, in this order for each sentence (`bot.extraction.candidates` chooses the s
    before was about);
 3. when no pattern found an owner, the writer's structure: a marked action line, an owner after the
    task, a label before an imperative, an owner heading a list of actions.
-Each item remembers the id of the rule that found it, so quality can be measured per rule.
+Each item remembers the id of the rule that found it, so quality can be measured per rule. Then
+each person who may own something in the sentence is judged (`bot.extraction.judging`): the
+decision keeps the rules' owners it accepts and adds the people it accepts that no rule found.
 """
 
 from __future__ import annotations
@@ -28,9 +30,7 @@ from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candida
 from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found
 from bot.extraction.due import due_in, due_phrase, events_in
-from bot.extraction.evidence import Option, evidence, read_sentence
 from bot.extraction.grammar import (
-    first_subject,
     gerund,
     imperative,
     opens_in_the_past,
@@ -39,6 +39,7 @@ from bot.extraction.grammar import (
     root,
     states_a_fact,
 )
+from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
 from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
 from bot.extraction.restated import merged
@@ -70,16 +71,6 @@ class Reading:
     found: list[Found] = field(default_factory=list)
     previous: str = ""  # what the sentence before in the paragraph was about, for "it" and "this"
     options: list[Judged] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Judged:
-    """A person who may own an item in a sentence, with the evidence for it."""
-
-    option: Option
-    features: dict[str, float]
-    task: Token | None  # the verb the person's part of the sentence hangs on, for a title
-    asked: Candidate | None = None  # an answer's request: the sentence the item quotes
 
 
 class Extractor:
@@ -135,12 +126,12 @@ class Extractor:
         for candidate, doc in zip(chosen, docs, strict=True):
             discourse.enter(candidate)
             previous = discourse.thing
-            options = _options_before(candidate, discourse)
+            options = options_before(candidate, discourse)
             trace: list[tuple[str, tuple[Person, ...]]] = []
             found = self._read(candidate, doc, discourse, trace)
             if candidate.context.reported_done:
                 found = []  # "- Lee to review the PR" with "  - approved" under it
-            judged = _judge(candidate, doc, options, trace, found)
+            judged = judge(candidate, doc, options, trace, found)
             readings.append(Reading(candidate, found, previous, judged))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
         return readings
@@ -265,67 +256,6 @@ def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) ->
     return {veto for i in targets for veto in rule.vetoes if veto in vetoed.get(i, ())}
 
 
-# -- the learned decision ---------------------------------------------------------------------------
-
-
-def _options_before(candidate: Candidate, discourse: Discourse) -> dict[Person, Option]:
-    """Who may own something in the sentence, as far as the text before and the layout tell."""
-    options: dict[Person, Option] = {}
-
-    def add(people: tuple[Person, ...], source: str) -> None:
-        for person in people:
-            options.setdefault(person, Option(person)).sources.add(source)
-
-    add(tuple(m.person for m in candidate.people.values()), "mention")
-    if candidate.lead is not None:
-        add(candidate.lead.people, "lead-explicit" if candidate.lead.explicit else "lead")
-    if candidate.tail is not None:
-        add(candidate.tail.people, "tail")
-    add(candidate.context.header, "header")
-    add(candidate.owners_hint, "row")
-    add(discourse.speaker, "speaker")
-    add(discourse.carried(candidate), "carried")
-    return options
-
-
-def _judge(
-    candidate: Candidate,
-    doc: Doc,
-    options: dict[Person, Option],
-    trace: list[tuple[str, tuple[Person, ...]]],
-    found: list[Found],
-) -> list[Judged]:
-    asked: dict[Person, Candidate] = {}
-    for source, people in trace:
-        for person in people:
-            options.setdefault(person, Option(person)).sources.add(source)
-    for item in found:
-        for person in item.owners:
-            options.setdefault(person, Option(person)).sources.add(f"found:{item.rule}")
-            if item.asked is not None:
-                asked[person] = item.asked
-    rivals = frozenset(p for item in found for p in item.owners)
-    subject = first_subject(doc)
-    # Whom the text before was about, or the person heading the list, owns nothing in a sentence
-    # with a subject of its own ("GitHub will also render notebooks").
-    own_subject = subject is not None and subject.tag_ not in ("PRP", "EX") and subject.text != PLACEHOLDER
-    sentence = read_sentence(candidate, doc)
-    judged = []
-    for person, option in options.items():
-        if own_subject and option.sources <= {"carried", "header"}:
-            continue
-        task = next((f.task for f in found if person in f.owners and f.task is not None), None)
-        judged.append(
-            Judged(
-                option,
-                evidence(sentence, option, rivals),
-                task or _task_of(person, candidate, doc),
-                asked.get(person),
-            )
-        )
-    return judged
-
-
 def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
     """The people named as the subject of a verb or of the verb it belongs to ("won't" -> "be")."""
     for token in (verb, *verb.ancestors):
@@ -336,96 +266,8 @@ def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
     return ()
 
 
-def _task_of(person: Person, candidate: Candidate, doc: Doc) -> Token | None:
-    """The verb a person's part of the sentence hangs on: what they are the subject of, else the
-    request the line makes."""
-    for token in doc:
-        if candidate.person_at(token) != person or token.dep_ not in ("nsubj", "nsubjpass", "conj"):
-            continue
-        head = token.head
-        while head.dep_ == "conj" and head.head.i != head.i and head.pos_ not in ("VERB", "AUX"):
-            head = head.head
-        if head.pos_ in ("VERB", "AUX"):
-            xcomp = next((c for c in head.children if c.dep_ == "xcomp"), None)
-            return xcomp if xcomp is not None and head.lemma_ in _LIGHT_HEADS else head
-    return imperative(doc) or gerund(doc)
-
-
-_LIGHT_HEADS = frozenset({"be", "go", "have", "need", "want", "plan", "agree", "offer", "volunteer", "try"})
-
-
-_NOT_PROMISES = ("verb-class=not-action", "verb-aux=may", "verb-aux=might", "verb-perfect")
-# Where a rule is exact, it decides: what the writer marked as an action, and the vetoes.
-_MARKED = frozenset({"found:action-line", "found:table-row", "found:request-answered"})
-
-
-def _overridden(judged: Judged) -> bool | None:
-    """True or False where an exact rule decides for the person; None leaves it to the decision."""
-    sources, features = judged.option.sources, judged.features
-    if sources & _MARKED:
-        return True
-    found = any(s.startswith("found:") for s in sources)
-    if found:
-        return None
-    vetoed = any(s.startswith("veto:") for s in sources)
-    # An unanswered question, a line struck through or reported done, a promise a veto undoes, a
-    # state rather than an act ("will be away"), a possibility ("might try"), a report ("has been
-    # looking").
-    if vetoed or features.get("question") or features.get("struck") or features.get("reported-done"):
-        return False
-    if any(features.get(name) for name in _NOT_PROMISES):
-        return False
-    # A report of the person's own: "Yuki wrote the issue", "Lena is working through the backlog",
-    # "Ines has a draft"; present tense promises only with a verb of commitment ("Zach volunteers").
-    reported = features.get("own-mood=past") or features.get("own-mood=progressive")
-    # Someone named by the layout alone (a label, a heading) is reported on by a sentence in the past.
-    unnamed = features.get("own-mood=unnamed")
-    reported = reported or (unnamed and (features.get("mood=past") or features.get("mood=progressive")))
-    if reported or (features.get("own-mood=present") and not features.get("verb-class=commit")):
-        return False
-    return None
-
-
-def left_to_the_decision(judged: Judged) -> bool:
-    """Whether the decision judges the person, no exact rule deciding for it."""
-    return _overridden(judged) is None
-
-
-def _accepted(judged: Judged, decision: Decision) -> bool:
-    exact = _overridden(judged)
-    if exact is not None:
-        return exact
-    probability = decision.probability(judged.features)
-    # What a rule found needs less from the decision than what only the evidence suggests.
-    found = any(s.startswith("found:") for s in judged.option.sources)
-    return probability >= (decision.threshold * FOUND_FACTOR if found else decision.threshold)
-
-
-FOUND_FACTOR = 0.75
-
-
 def _decided(reading: Reading, decision: Decision) -> Reading:
-    """The reading's items as the decision has them: the rules' items keep the owners it accepts;
-    people it accepts that no rule found get an item of their own."""
-    accepted = [j for j in reading.options if _accepted(j, decision)]
-    people = {j.option.person for j in accepted}
-    found: list[Found] = []
-    covered: set[Person] = set()
-    for item in reading.found:
-        kept = tuple(p for p in item.owners if p in people)
-        if kept:
-            found.append(Found(kept, item.rule, item.task, item.start, item.asked))
-            covered.update(kept)
-    rest = [j for j in accepted if j.option.person not in covered]
-    by_task: dict[tuple[int | None, int | None], list[Judged]] = {}
-    for judged in rest:
-        key = (judged.task.i if judged.task is not None else None, id(judged.asked) if judged.asked else None)
-        by_task.setdefault(key, []).append(judged)
-    for group in by_task.values():
-        owners = tuple(j.option.person for j in group)
-        first = group[0]
-        start = reading.candidate.own_start
-        found.append(Found(owners, "learned", first.task, start, first.asked))
+    found = decided(reading.found, reading.options, reading.candidate.own_start, decision)
     return Reading(reading.candidate, found, reading.previous, reading.options)
 
 

@@ -68,19 +68,17 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
 _END = r"(?:[\s.!]|:[\w+-]+:|[^\w\s()¤])*"
 _CLOSE = rf"(?:{_END}$|\s+(?=(?:so|because|once|when|if|until|as soon as|since|while)\b))"
 _ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
-# The owner written after the task; `rest` is what follows the names inside the brackets.
-TRAILING: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "owner-after",
-        re.compile(
-            rf"(?P<mark>\(\s*(?:(?:owners?|assignee|assigned to|who)\s*:?\s*)?"
-            rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
-            re.IGNORECASE,
-        ),
+# The owner written after the task ("owner-after"), each way it is written; `rest` is what follows
+# the names inside the brackets. The first that matches wins.
+TRAILING: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        rf"(?P<mark>\(\s*(?:(?:owners?|assignee|assigned to|who)\s*:?\s*)?"
+        rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
+        re.IGNORECASE,
     ),
-    ("owner-after", re.compile(rf"(?P<mark>\s[-–—]+\s*(?P<names>{NAMES})){_ASIDE}")),
+    re.compile(rf"(?P<mark>\s[-–—]+\s*(?P<names>{NAMES})){_ASIDE}"),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
-    ("owner-after", re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}")),
+    re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )
 # What may follow the names inside "(...)" and still leave them owners: nothing, "to someone"
 # (a message to pass on), or a short qualifier ("post-3.0").
@@ -139,7 +137,7 @@ def leading(line: Masked) -> Leading | None:
 
 
 def trailing(line: Masked, source: str = "") -> Trailing | None:
-    for shape, pattern in TRAILING:
+    for pattern in TRAILING:
         match = pattern.search(line.text)
         if match is None:
             continue
@@ -150,7 +148,8 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
         if rest is not None and not _OWNER_REST.match(rest):
             continue  # "(Kofi tested it!)" says something about Kofi
         # Only the names before "to": in "(Ines to Sam)" Sam is who the message is for.
-        return Trailing(shape, match.start("mark"), line.people(match.start("names"), match.end("names")))
+        people = line.people(match.start("names"), match.end("names"))
+        return Trailing("owner-after", match.start("mark"), people)
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:
         # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.

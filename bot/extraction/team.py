@@ -79,7 +79,7 @@ def judge(
 def _examples(readings: list[Reading], listed: list[Mapping[str, Any]]) -> list[Example]:
     """The options the decision judges: where an exact rule decides, a weight cannot change the
     reading, and those options would only teach the team model the rule's cases."""
-    from bot.extraction.extractor import left_to_the_decision
+    from bot.extraction.judging import left_to_the_decision
 
     kept = [replace(r, options=[j for j in r.options if left_to_the_decision(j)]) for r in readings]
     return labelled(kept, listed)

@@ -52,22 +52,13 @@ class FollowUp:
         return [status for _, statuses in self.by_owner for status in statuses]
 
 
-def follow_up(
-    meeting: dt.date,
-    items: Iterable[ActionItem],
-    meeting_dates: Iterable[dt.date],
-    issues: Mapping[str, Issue],
-    progress: Mapping[str, list[Progress]],
-    closures: Mapping[tuple[str, int], Closure] | None = None,
-    today: dt.date | None = None,
-) -> FollowUp:
-    """The report for `meeting`, as it stands on `today` (default: the meeting's day): items of
-    earlier meetings still relevant, grouped by owner."""
-    dates = set(meeting_dates)
-    previous = max((d for d in dates if d < meeting), default=None)
+def follow_up(meeting: dt.date, meeting_dates: Iterable[dt.date], history: Iterable[ItemStatus]) -> FollowUp:
+    """The report for `meeting`: of the items promised before it (`history`, from `statuses`),
+    those still relevant, grouped by owner."""
+    previous = max((d for d in set(meeting_dates) if d < meeting), default=None)
     chosen = [
         status
-        for status in statuses(meeting, items, dates, issues, progress, closures, today)
+        for status in history
         if not (status.issue is not None and status.closed and _closed_before(status.issue, previous))
     ]
     groups: dict[str, list[ItemStatus]] = {}
@@ -125,7 +116,7 @@ def _closed_before(issue: Issue, previous: dt.date | None) -> bool:
 
 def _owner_heading(item: ActionItem) -> str:
     # Logins without "@": the checklist goes into the agenda issue, which mentions only the owners
-    # who need the nudge (see bot.agenda.mentions).
+    # who need the nudge (see bot.followup.agenda.mentions).
     return ", ".join(o.name + (f" ({o.github})" if o.github else "") for o in item.owners)
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.overview.content import OwnerLoad, TrendPoint, display_date
 
@@ -100,9 +101,9 @@ def trend_lines(points: Sequence[TrendPoint], chart_id: str = "trend") -> str:
         return top + plot_h - value * plot_h / ceiling
 
     series = [
-        ("Promised", BLUE, "line-promised", None, "circle", [p.promised for p in points]),
-        ("Closed", GREEN, "line-closed", "8 4", "square", [p.closed for p in points]),
-        ("Open", VERMILLION, "line-open", "2 3", "triangle", [p.open for p in points]),
+        _Series("Promised", BLUE, "line-promised", None, "circle", [p.promised for p in points]),
+        _Series("Closed", GREEN, "line-closed", "8 4", "square", [p.closed for p in points]),
+        _Series("Open", VERMILLION, "line-open", "2 3", "triangle", [p.open for p in points]),
     ]
     marks: list[ET.Element] = []
     for tick in range(0, ceiling + 1, step):
@@ -113,29 +114,9 @@ def trend_lines(points: Sequence[TrendPoint], chart_id: str = "trend") -> str:
         if index % every == 0 or index == len(points) - 1:
             marks.append(_text(x_of(index), top + plot_h + 20, _label(point), anchor="middle", cls="tick"))
     ends: list[tuple[float, str, str, str]] = []
-    for name, colour, cls, dash, marker, values in series:
-        group = ET.Element("g", {"class": f"series {cls}"})
-        coordinates = " ".join(f"{x_of(i):.1f},{y_of(v):.1f}" for i, v in enumerate(values))
-        # Promised is drawn first, as a wide pale band with rings: until something closes, Open runs
-        # along it, and shows inside it rather than hidden under it.
-        wide = cls == "line-promised"
-        attributes = {
-            "points": coordinates,
-            "fill": "none",
-            "stroke": colour,
-            "stroke-width": "7" if wide else "2.5",
-        }
-        if wide:
-            attributes["stroke-opacity"] = "0.3"
-        if dash:
-            attributes["stroke-dasharray"] = dash
-        ET.SubElement(group, "polyline", {**attributes, "class": "stroke"})
-        for index, (point, value) in enumerate(zip(points, values, strict=True)):
-            shape = _marker(marker, x_of(index), y_of(value), colour)
-            ET.SubElement(shape, "title").text = f"{_label(point)}: {value} {name.lower()}"
-            group.append(shape)
-        marks.append(group)
-        ends.append((y_of(values[-1]) + 4, f"{name} {values[-1]}", colour, cls))
+    for line in series:
+        marks.append(_trend_series(line, points, [(x_of(i), y_of(v)) for i, v in enumerate(line.values)]))
+        ends.append((y_of(line.values[-1]) + 4, f"{line.name} {line.values[-1]}", line.colour, line.cls))
     for y, label, colour, cls in _spread(ends, 15):
         marks.append(_text(left + plot_w + 12, y, label, cls=f"end-label {cls}", fill=TEXT_OF[colour]))
     last = points[-1]
@@ -144,6 +125,40 @@ def trend_lines(points: Sequence[TrendPoint], chart_id: str = "trend") -> str:
         f"{last.promised} promised, {last.closed} closed, {last.open} open."
     )
     return _svg(chart_id, title, described, height, marks)
+
+
+@dataclass(frozen=True)
+class _Series:
+    name: str
+    colour: str
+    cls: str
+    dash: str | None
+    marker: str
+    values: list[int]
+
+
+def _trend_series(series: _Series, points: Sequence[TrendPoint], at: list[tuple[float, float]]) -> ET.Element:
+    """One line of the trend chart, with a marker at each point (`at`) saying its value."""
+    group = ET.Element("g", {"class": f"series {series.cls}"})
+    # Promised is drawn first, as a wide pale band with rings: until something closes, Open runs
+    # along it, and shows inside it rather than hidden under it.
+    wide = series.cls == "line-promised"
+    attributes = {
+        "points": " ".join(f"{x:.1f},{y:.1f}" for x, y in at),
+        "fill": "none",
+        "stroke": series.colour,
+        "stroke-width": "7" if wide else "2.5",
+    }
+    if wide:
+        attributes["stroke-opacity"] = "0.3"
+    if series.dash:
+        attributes["stroke-dasharray"] = series.dash
+    ET.SubElement(group, "polyline", {**attributes, "class": "stroke"})
+    for (x, y), point, value in zip(at, points, series.values, strict=True):
+        shape = _marker(series.marker, x, y, series.colour)
+        ET.SubElement(shape, "title").text = f"{_label(point)}: {value} {series.name.lower()}"
+        group.append(shape)
+    return group
 
 
 def _label(point: TrendPoint) -> str:

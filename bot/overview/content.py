@@ -121,7 +121,7 @@ def overview(
     home_repo: str,
 ) -> Overview:
     """The page for `follow_up`'s meeting. `history` is every item's status before that meeting
-    (`bot.report.statuses`); `note_link` gives where an item's note line is; issues of `home_repo`
+    (`bot.followup.checklist.statuses`); `note_link` gives where an item's note line is; issues of `home_repo`
     are named by number alone."""
 
     def view(status: ItemStatus) -> ItemView:

@@ -1,0 +1,239 @@
+"""Which words of a sentence make a promise's title: the verb that says the action, and what it
+governs to its right, without who promised it, the modal, fillers, the due date, and clauses that
+say when or why ("once it is merged", "so people can test").
+
+A light verb lends its object the action: "take a look at X" is "look at X", "provide a draft of
+X" is "draft X", "let the board know" is "update the board". How the chosen words are said is
+`bot.extraction.wording`; how the text is made to fit, `bot.extraction.trimming`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.extraction import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NameOf = Callable[["Token"], "str | None"]
+
+_DROPPED_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "aux",
+        "auxpass",
+        "neg",
+        "mark",
+        "expl",
+        "punct",
+        "preconj",
+        "agent",
+        "intj",
+    }
+)
+# Optional parts of a phrase, dropped right to left when a title is too long.
+_OPTIONAL_DEPS = frozenset(
+    {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
+)
+_SPEAKER_OBJECTS = frozenset({"me", "us"})
+
+
+class Phrase:
+    """The tokens of a promise's verb phrase, and the optional ones dropped so far."""
+
+    def __init__(self, verb: Token, name_of: NameOf, due_span: tuple[int, int] | None, start: int) -> None:
+        """`due_span` is where the due date is in the text; tokens before `start` are not the task's."""
+        self.verb, self.name_of, self.due_span = verb, name_of, due_span
+        self.head, self.lead = action_of(verb)
+        self.nominal = _nominal(self.head, self.lead)
+        self.dropped: set[int] = set(self.nominal)
+        self.passive_subject: set[int] = set()
+        self.tokens = sorted(
+            {
+                t
+                for t in [self.head, *_glued_to(self.head), *self._kept(self.head)]
+                if t.i >= start and not self._due(t)
+            },
+            key=lambda t: t.i,
+        )
+
+    def _kept(self, head: Token) -> list[Token]:
+        kept: list[Token] = []
+        for child in head.children:
+            if child.i < head.i and not _is_glued(child):
+                if child.dep_ == "nsubjpass":
+                    kept.extend(child.subtree)  # "New PR to be opened by Dana": the PR is what is opened
+                    self.passive_subject.update(t.i for t in child.subtree)
+                continue  # left of the verb: who promised it, when, fillers
+            if _dropped(child):
+                continue
+            if head.i != self.verb.i and child.dep_ == "det":
+                continue  # "take a look at X": only "at X" is kept
+            kept.extend(child.subtree)
+        return kept
+
+    def _due(self, token: Token) -> bool:
+        return self.due_span is not None and self.due_span[0] <= token.idx < self.due_span[1]
+
+    def shown(self) -> list[Token]:
+        """The tokens still in the title."""
+        return [t for t in self.tokens if t.i not in self.dropped]
+
+    def drop_last_optional(self) -> bool:
+        """Drop the rightmost optional phrase still in the title; False when none is left."""
+        candidates = [
+            t
+            for t in self.tokens
+            if t.dep_ in _OPTIONAL_DEPS and t.i > self.head.i and t.i not in self.dropped
+        ]
+        if not candidates:
+            return False
+        last = max(candidates, key=lambda t: t.i)
+        self.dropped.update(t.i for t in last.subtree)
+        if last.i > 0 and last.nbor(-1).dep_ == "cc":
+            self.dropped.add(last.i - 1)
+        return True
+
+
+def action_of(verb: Token) -> tuple[Token, str]:
+    """ "take a look at X" is "look at X", "try to test X" is "test X", "handle updating X" is
+    "update X", "take the action to open X" is "open X": the head whose phrase is the title, and
+    the verb to say ("" when the head says it)."""
+    if verb.lemma_ in words.ATTEMPT_VERBS or verb.lemma_ in words.ASPECT_VERBS:
+        action = next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")),
+            None,
+        )
+        if action is not None and (action.tag_ == "VBG" or verb.lemma_ in words.ATTEMPT_VERBS):
+            return action_of(action)
+    if (informing := _informing(verb)) is not None:
+        return verb, informing[0]
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return verb, ""
+    if verb.lemma_ in words.LIGHT_VERBS and obj.lemma_ in words.LOOKS:
+        if any(c.dep_ == "prep" for c in obj.children):
+            return obj, words.LOOKS[obj.lemma_]
+        return verb, words.LOOKS[obj.lemma_]
+    if verb.lemma_ in words.NOUN_VERB_HOSTS and obj.lemma_ in words.ACTION_NOUNS:
+        action = next((c for c in verb.children if _is_infinitive(c)), None) or next(
+            (c for c in obj.children if _is_infinitive(c)), None
+        )
+        if action is not None:
+            return action_of(action)
+    # Not "do a security review assessment" or "make a release issue": a compound names a thing.
+    if verb.lemma_ in words.NOUN_VERB_HOSTS and not any(c.dep_ == "compound" for c in obj.children):
+        said = words.NOUN_VERBS.get(obj.lower_, "")
+        # "provide a draft of X" is "draft X"; "create a draft" alone says no more than "draft".
+        if said in words.VERB_PREPOSITIONS or any(c.lower_ == "of" for c in obj.children):
+            return verb, said
+        return verb, words.MADE_OBJECTS.get(obj.lemma_.lower(), "") if verb.lemma_ == "make" else ""
+    return verb, ""
+
+
+def _is_infinitive(token: Token) -> bool:
+    return (
+        token.dep_ in ("advcl", "acl", "relcl", "xcomp")
+        and token.tag_ == "VB"
+        and any(c.lower_ == "to" for c in token.children)
+    )
+
+
+def _informing(verb: Token) -> tuple[str, set[int]] | None:
+    """ "let the board know about X", "keep the team in the loop": "update" whom, and the words
+    that said it."""
+    if verb.lemma_ not in ("keep", "let"):
+        return None
+    told = next(
+        (c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd") and c.lemma_ in words.INFORMED),
+        None,
+    )
+    loop = next(
+        (c for c in verb.children if c.dep_ == "prep" and any(t.lower_ == "loop" for t in c.subtree)),
+        None,
+    )
+    if told is None and loop is None:
+        return None
+    holders = [verb, told] if told is not None else [verb]
+    person = next(
+        (c for h in holders for c in h.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None
+    )
+    gone = {t.i for t in person.subtree} if person is not None else set()
+    if told is not None:
+        gone.add(told.i)
+    if loop is not None:
+        gone.update(t.i for t in loop.subtree)
+    if person is None or person.lower_ in ("me", "us", "you"):
+        # "keep you updated": the minutes' "you" is the meeting, which the title cannot name
+        # better than the note did.
+        return None
+    return "update " + "".join(t.text_with_ws for t in person.subtree).strip(), gone
+
+
+def _nominal(head: Token, lead: str) -> set[int]:
+    """ "provide a first draft of the clause" says "draft the clause": the noun that stood for the
+    verb, its determiners and adjectives, and its "of" go."""
+    if (informing := _informing(head)) is not None:
+        return informing[1]
+    obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+    if obj is None or words.NOUN_VERBS.get(obj.lower_) != lead:
+        return set()
+    gone = {obj.i, *(t.i for left in obj.lefts for t in left.subtree)}
+    gone.update(c.i for c in obj.children if c.dep_ == "prep" and c.lower_ == "of")
+    return gone
+
+
+def _dropped(child: Token) -> bool:
+    if child.dep_ == "punct" and _is_glued(child):
+        return False  # part of a word: "team/website", "re-run"
+    if child.dep_ in _DROPPED_DEPS:
+        return True
+    if child.dep_ == "advmod" and (child.lower_ in words.FILLERS or child.lower_ in words.SUBORDINATORS):
+        return True  # "also", "once back"
+    if child.dep_ in ("advcl", "npadvmod", "prep") and any(
+        t.lower_ in words.SUBORDINATORS for t in [child, *child.lefts]
+    ):
+        return True  # when or why, not what: "once it is merged", "so people can test them"
+    if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child):
+        return True
+    if _speakers_self(child):
+        return True  # "talk to me first", "send me the logs": read by others, "me" is nobody
+    if child.dep_ == "dobj" and child.lemma_ in words.LOOKS and child.head.lemma_ in words.LIGHT_VERBS:
+        return True  # "take a look": said by the verb itself
+    if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
+        return True  # "cut releases but would like a list": a contrast, not more of the task
+    return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _speakers_self(token: Token) -> bool:
+    """ "to me", "for us", "send me": the speaker, whom the issue's readers cannot tell."""
+    if token.dep_ == "prep":
+        objects = [c for c in token.children if c.dep_ == "pobj"]
+        return len(objects) == 1 and objects[0].lower_ in _SPEAKER_OBJECTS and len(list(token.subtree)) == 2
+    return token.dep_ == "dative" and token.lower_ in _SPEAKER_OBJECTS
+
+
+def _says_when(token: Token) -> bool:
+    """ "for now", "in the meantime", "at some point", "in due course", "this week"."""
+    return any(t.lower_ in words.TIME_WORDS for t in token.subtree) and len(list(token.subtree)) <= 4
+
+
+def _is_glued(token: Token) -> bool:
+    doc = token.doc
+    before = token.i > 0 and not doc[token.i - 1].whitespace_
+    return before and not token.whitespace_ and token.i + 1 < len(doc) and not doc[token.i + 1].is_punct
+
+
+def _glued_to(head: Token) -> list[Token]:
+    """ "Edit/update the readme": words joined to the verb without a space are part of it."""
+    doc = head.doc
+    glued: list[Token] = []
+    index = head.i
+    while index + 2 < len(doc) and not doc[index].whitespace_ and doc[index + 1].text in "/-+":
+        glued.extend([doc[index + 1], doc[index + 2]])
+        index += 2
+    return glued
