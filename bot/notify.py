@@ -27,13 +27,9 @@ from bot.mail import mail_html
 
 
 @dataclass(frozen=True)
-class Attachment:
-    filename: str
-    content: bytes
-
-
-@dataclass(frozen=True)
 class Notice:
+    """What is sent to every channel: apprise renders the Markdown as each channel needs."""
+
     title: str
     markdown: str
     attachments: tuple[Attachment, ...] = ()
@@ -41,12 +37,22 @@ class Notice:
 
 @dataclass(frozen=True)
 class Delivery:
+    """What sending to one channel came to: `error` is None when it was sent."""
+
     channel: Channel
     error: str | None = None  # one line, with every secret masked
 
     @property
     def sent(self) -> bool:
         return self.error is None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file sent with a notice (the meeting's .ics invitation), written to disk only to be sent."""
+
+    filename: str
+    content: bytes
 
 
 def channels(urls: Iterable[str]) -> list[Channel]:

@@ -21,6 +21,8 @@ class NotFound(Exception):
 
 @dataclass(frozen=True)
 class TrackedItem:
+    """An item as its issue tells it: what `items`, `close` and `reopen` show and act on."""
+
     id: str
     issue: Issue
     meeting: str

@@ -45,8 +45,8 @@ class Reviewed:
     """One item's line as the comment holds it."""
 
     id: str
-    ticked: bool
-    title: str
+    ticked: bool  # unticked: "this is not an action item"
+    title: str  # as people left it: an edit says "this title, not that"
     owners: tuple[str, ...]
 
 
