@@ -3,7 +3,7 @@
 the team model fitted on those examples and judged on them leave one meeting out as `learn` judges
 it, then the second half, which nothing was fitted on, scored by the shared scorer against the gold.
 
-    python benchmarks/team_model.py [--corpora DIR ...] [--base loo|shipped] [--l2 0.1] [--json]
+    python benchmarks/team_model.py [--corpora DIR ...] [--base loo|shipped] [--json]
 
 A team that runs `learn` is new: the shipped decision never saw its notes. So each shared corpus
 starts from a decision fitted without it (`--base loo`, the default, as `tools/train_decision.py
@@ -55,7 +55,7 @@ def bases(corpora: Sequence[Corpus], shipped: Decision) -> dict[str, Decision]:
     }
 
 
-def corpus(read: Corpus, scorer: ModuleType, base: Decision, l2: float) -> dict[str, Any]:
+def corpus(read: Corpus, scorer: ModuleType, base: Decision) -> dict[str, Any]:
     listed = {Path(note["note"]).name for note in read.gold["notes"]}
     ordered = sorted(
         ((m, r) for m, r in read.meetings if Path(m.path).name in listed),
@@ -67,7 +67,7 @@ def corpus(read: Corpus, scorer: ModuleType, base: Decision, l2: float) -> dict[
     first_items = [item for m, r in first for item in items(m, r, base)]
     corrections = simulated_review(first_items, read.gold, scorer)
     examples = gold_examples(corrections, read.extractor.roster, read.name, {i.id: i for i in first_items})
-    verdict = team.judge(first, examples, items, base, l2)
+    verdict = team.judge(first, examples, items, base)
     fitted = verdict.model or base
     kept = fitted if verdict.better else base
     names = {Path(m.path).name for m, _ in second}
@@ -98,7 +98,6 @@ def _cell(figures: dict[str, float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", nargs="*", type=Path, default=DEFAULT_CORPORA)
-    parser.add_argument("--l2", type=float, default=team.L2)
     parser.add_argument(
         "--base",
         choices=("loo", "shipped"),
@@ -111,7 +110,7 @@ def main() -> None:
     corpora = [read_corpus(folder) for folder in args.corpora if (folder / "gold.json").is_file()]
     shipped = Decision.shipped()
     starts = bases(corpora, shipped) if args.base == "loo" else {}
-    rows = [corpus(read, scorer, starts.get(read.name, shipped), args.l2) for read in corpora]
+    rows = [corpus(read, scorer, starts.get(read.name, shipped)) for read in corpora]
     if args.json:
         sys.stdout.write(json.dumps(rows) + "\n")
         return

@@ -391,7 +391,8 @@ def left_to_the_decision(judged: Judged) -> bool:
     return _overridden(judged) is None
 
 
-def _accepted(judged: Judged, decision: Decision) -> bool:
+def accepts(judged: Judged, decision: Decision) -> bool:
+    """Whether the person owns an item in the sentence, by the exact rules or else `decision`."""
     exact = _overridden(judged)
     if exact is not None:
         return exact
@@ -407,7 +408,7 @@ FOUND_FACTOR = 0.75
 def _decided(reading: Reading, decision: Decision) -> Reading:
     """The reading's items as the decision has them: the rules' items keep the owners it accepts;
     people it accepts that no rule found get an item of their own."""
-    accepted = [j for j in reading.options if _accepted(j, decision)]
+    accepted = [j for j in reading.options if accepts(j, decision)]
     people = {j.option.person for j in accepted}
     found: list[Found] = []
     covered: set[Person] = set()
