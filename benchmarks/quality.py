@@ -7,7 +7,8 @@ in `notes/` or beside the gold. By default: every corpus in `../shared/notes/` a
 
 Per corpus and overall it prints:
 - items: precision, recall and F1 of (note, owner, sentence) pairs, by the shared scorer's own rules;
-- due: of the found gold items that give a due date, the share whose due date is exactly right;
+- due: of the found gold items that give a due date, the share whose due date is exactly right
+  (each against the item of its owners whose sentence agrees most with its quote);
 - titles: content-word F1 of each found item's title against the gold `task` (mean), and the share of
   all extracted titles that are broken (one word, ending on a function word, or a verb whose only
   object is "it/this/them/something");
@@ -158,7 +159,6 @@ def score_corpus(folder: Path, scorer: ModuleType, items: list[dict[str, Any]]) 
     by_note: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for note in gold["notes"]:
         by_note[Path(note["note"]).name].extend(note["items"])
-    matched_gold: set[int] = set()
     used: set[int] = set()
     for item in items:
         note = Path(item["note"]).name
@@ -183,14 +183,48 @@ def score_corpus(folder: Path, scorer: ModuleType, items: list[dict[str, Any]]) 
         score.title_f1.append(f1)
         if f1 < 0.4:
             score.weak_titles.append(f"{note}:{item['line']} {item['task']!r} / gold {match['task']!r}")
-        if match.get("due") and id(match) not in matched_gold:
-            matched_gold.add(id(match))
+    _due_dates(score, by_note, items, scorer)
+    return score
+
+
+def _due_dates(
+    score: CorpusScore,
+    by_note: dict[str, list[dict[str, Any]]],
+    items: list[dict[str, Any]],
+    scorer: ModuleType,
+) -> None:
+    """Each gold item that gives a due date, against the item found for it: of the items of its
+    owners whose sentence agrees with its quote, the one that agrees most (its own sentence, not a
+    neighbour's that shares half its words and was read first)."""
+    for note, golds in by_note.items():
+        ours = [item for item in items if Path(item["note"]).name == note]
+        for gold in golds:
+            if not gold.get("due"):
+                continue
+            found = [
+                item
+                for item in ours
+                if {o["name"] for o in item["owners"]} & set(gold["owners"])
+                and scorer.agrees(item["text"], gold["quote"])
+            ]
+            if not found:
+                continue
+            item = max(found, key=lambda item: _agreement(item["text"], gold["quote"]))
             score.due_found += 1
-            if item.get("due") == match["due"]:
+            if item.get("due") == gold["due"]:
                 score.due_right += 1
             else:
-                score.wrong_due.append(f"{note}:{item['line']} {item.get('due')} / gold {match['due']}")
-    return score
+                score.wrong_due.append(f"{note}:{item['line']} {item.get('due')} / gold {gold['due']}")
+
+
+def _agreement(text: str, quote: str) -> float:
+    """How closely a sentence and a quote agree: 2 when one holds the other, else the share of the
+    quote's words the sentence has."""
+    t, q = " ".join(text.lower().split()), " ".join(quote.lower().split())
+    if q in t or t in q:
+        return 2.0
+    said = set(_WORD.findall(q))
+    return len(said & set(_WORD.findall(t))) / len(said) if said else 0.0
 
 
 def overall(scores: list[CorpusScore]) -> dict[str, Any]:

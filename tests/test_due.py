@@ -120,3 +120,36 @@ def test_a_dated_meeting_stays_in_the_title() -> None:
     assert due is not None and due.date == dt.date(2026, 5, 20)
     span = due_phrase(sentence)
     assert span is not None and span[0] == span[1]
+
+
+def _dues(nlp: Language, body: str) -> dict[str, dt.date | None]:
+    """Each item's due date by its first owner, read every other week from 2026-05-06."""
+    note = parse_note("2026-05-06.md", f"---\ndate: 2026-05-06\n---\n\n{body}")
+    return {item.owners[0].name: item.due for item in Extractor(nlp, TEAM, cadence_days=14).extract(note)}
+
+
+def test_a_deadline_later_in_the_list_item_is_the_due_date_of_its_task(nlp: Language) -> None:
+    """ "ACTION: Lee to ... Line up the speakers by next call.": a sentence with no subject of its
+    own goes on with the task before it, and so does its deadline; one with a subject is a task
+    of its own."""
+    dues = _dues(
+        nlp,
+        "* Town hall\n"
+        "    * **ACTION**: Lee to send the invitations to the chairs. Line up the speakers by next call.\n"
+        "* Priya will add a standing agenda item for the release.\n"
+        "Depending on the call, she may also keep a list for reviewing next time.\n",
+    )
+    assert dues["Lee Chen"] == dt.date(2026, 5, 20)
+    assert dues["Priya Raman"] is None
+
+
+def test_a_day_the_parent_list_item_names_is_the_due_date_of_the_tasks_under_it(nlp: Language) -> None:
+    dues = _dues(
+        nlp,
+        "- Chair for May 27th?\n"
+        "    - Dana to find someone on the mailing list.\n"
+        "- Left over from the call on April 29th\n"
+        "    - Lee to tidy the wiki page.\n",
+    )
+    assert dues["Dana Whitfield"] == dt.date(2026, 5, 27)
+    assert dues["Lee Chen"] is None  # a day past is what the list is about, not a deadline

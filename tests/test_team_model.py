@@ -200,3 +200,25 @@ def test_the_team_s_items_score_as_the_shared_scorer_scores_them() -> None:
     theirs, _, _ = scorer.score(gold, [item.as_json() for item in items])
     assert (round(ours.precision, 3), round(ours.recall, 3)) == (theirs["precision"], theirs["recall"])
     assert (ours.precision, ours.recall) == (1 / 3, 0.5)
+
+
+def test_a_narrowed_team_model_takes_nothing_the_shipped_decision_leaves() -> None:
+    shipped = Decision({"bias": -1.0, "promise": 3.0, "remark": 1.5}, 0.5, ("c",))
+    # Fitted on the items people saw: remarks were unticked, promises kept.
+    remark: dict[str, float] = {"bias": 1.0, "remark": 1.0}
+    promise: dict[str, float] = {"bias": 1.0, "promise": 1.0}
+    seen: list[Example] = [(remark, False)] * 10
+    seen += [(promise, True)] * 10
+    fitted = refit(shipped, seen, l2=0.1)
+    narrowed = team.Narrowed(fitted.weights, fitted.threshold, fitted.trained_on, shipped)
+    assert shipped.accepts(remark) and not narrowed.accepts(remark)
+    assert narrowed.accepts(promise)
+    # Whatever its own weights say, what the shipped decision leaves stays left.
+    left = {"bias": 1.0}
+    eager = team.Narrowed({"bias": 5.0}, 0.5, (), shipped)
+    assert not shipped.accepts(left) and not eager.accepts(left)
+    # Its file says it is narrowed, and reads back as it was.
+    verdict = team.Verdict(narrowed, figures({"notes": []}, []), figures({"notes": []}, []), 2)
+    again = team.from_json(team.as_json(verdict, shipped), shipped)
+    assert isinstance(again, team.Narrowed) and again.within == shipped
+    assert again.accepts(promise) and not again.accepts(remark)

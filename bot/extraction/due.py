@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from dateutil.relativedelta import relativedelta
 
 from bot.notes import dates
+from bot.notes.blocks import BlockKind
+from bot.notes.meeting import Meeting, Sentence
 
 _DATE_WORDS = (
     r"\d{4}-\d{2}-\d{2}"
@@ -208,3 +210,40 @@ def due_in(
         return None
     match, resolve = first
     return Due(resolve(match, _Meeting(meeting, next_meeting, series.lower())), match.span())
+
+
+# How far ahead a day stated beside a task, not in it, can be its deadline.
+_AHEAD = dt.timedelta(days=92)
+# A sentence with a subject of its own is another task, someone else's or the same person's; one
+# without ("Identify speakers by next call.") goes on with the task before it.
+_SUBJECT = re.compile(r"\b(?:i|we|you|he|she|they|someone|somebody|everyone|everybody)\b", re.IGNORECASE)
+
+
+def due_beside(
+    sentence: Sentence,
+    meeting: Meeting,
+    next_meeting: dt.date | None,
+    events: dict[str, dt.date] | None = None,
+    series: str = "",
+) -> Due | None:
+    """A deadline stated beside a list item's sentence rather than in it, for an item whose own
+    sentence states none: in a later sentence of the same list item with no subject of its own
+    ("ACTION: Jo to send the follow-up. Identify speakers by next call."), else in the list item it
+    is nested under ("Chair for March 13th?" over "Al to find someone"). Only a day in the weeks
+    after the meeting counts: "today" over a list is when it was said, and "on April 29th" in May
+    (read as next year's) is the day a list is about, not a deadline."""
+    if meeting.blocks[sentence.block].kind is not BlockKind.ITEM:
+        return None
+    at = meeting.sentences.index(sentence) if sentence in meeting.sentences else len(meeting.sentences)
+    later = [
+        s.text
+        for s in meeting.sentences[at + 1 :]
+        if s.block == sentence.block and not _SUBJECT.search(s.text)
+    ]
+    parent = meeting.blocks[sentence.block].parent
+    above = [" ".join(line.text for line in meeting.blocks[parent].lines)] if parent is not None else []
+    for text in (*later, *above):
+        due = due_in(text, meeting.date, next_meeting, events, series)
+        if due is not None and due.date is not None and meeting.date < due.date <= meeting.date + _AHEAD:
+            return Due(due.date, (0, 0))
+    return None

@@ -29,7 +29,7 @@ from bot.extraction import words
 from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found
-from bot.extraction.due import due_in, due_phrase, events_in
+from bot.extraction.due import due_beside, due_in, due_phrase, events_in
 from bot.extraction.grammar import (
     gerund,
     imperative,
@@ -296,7 +296,9 @@ def _items(
             key = (sentence.section, tuple(sorted(o.name for o in owners)), task_key(title))
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            due = due_in(candidate.original, meeting.date, next_meeting, events, series)
+            due = due_in(candidate.original, meeting.date, next_meeting, events, series) or due_beside(
+                sentence, meeting, next_meeting, events, series
+            )
             items.append(
                 ActionItem(
                     id=item_id(meeting.path, sentence.section, owners, title, occurrence),

@@ -143,7 +143,8 @@ def left_to_the_decision(judged: Judged) -> bool:
     return _overridden(judged) is None
 
 
-def _accepted(judged: Judged, decision: Decision) -> bool:
+def accepts(judged: Judged, decision: Decision) -> bool:
+    """Whether the person owns an item in the sentence, by the exact rules or else `decision`."""
     exact = _overridden(judged)
     if exact is not None:
         return exact
@@ -160,7 +161,7 @@ def decided(found: list[Found], options: list[Judged], start: int, decision: Dec
     """A sentence's items as the decision has them: the rules' items (`found`) keep the owners it
     accepts; people it accepts that no rule found get an item of their own, whose words start at
     `start`."""
-    accepted = [j for j in options if _accepted(j, decision)]
+    accepted = [j for j in options if accepts(j, decision)]
     people = {j.option.person for j in accepted}
     kept_items: list[Found] = []
     covered: set[Person] = set()

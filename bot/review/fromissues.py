@@ -23,7 +23,7 @@ from bot.issueindex.issuetext import Marker
 from bot.issueindex.matching import Said
 from bot.issues import Issue
 from bot.people import Roster
-from bot.review.corrections import Correction, Kind
+from bot.review.corrections import Correction
 
 # How soon a close as not planned must follow the opening to say the item was misread.
 MISREAD_WITHIN = dt.timedelta(days=7)
@@ -45,31 +45,23 @@ def corrections(
             continue
         line = lines.get(marker.id, 0)
         where = f"issue {issue.repo}#{issue.number}"
+        said = _said(issue, marker)
         if _misread(issue, marker) and closed_by(issue) != bot_login:
-            found.append(_correction(issue, marker, line, "ignore", f"{where} closed as not planned"))
+            found.append(Correction("ignore", marker.id, line, said, f"{where} closed as not planned"))
             continue
         if issue.state == "closed" and issue.state_reason == "completed":
-            found.append(_correction(issue, marker, line, "confirm", f"{where} completed"))
+            found.append(Correction("confirm", marker.id, line, said, f"{where} completed"))
         title = _retitled(issue, marker)
         assignees = _reassigned(issue, marker, roster)
         if title is not None or assignees is not None:
-            source = f"{where} edited"
-            found.append(_correction(issue, marker, line, "override", source, title, assignees))
+            found.append(Correction("override", marker.id, line, said, f"{where} edited", title, assignees))
     return found
 
 
-def _correction(
-    issue: Issue,
-    marker: Marker,
-    line: int,
-    kind: Kind,
-    source: str,
-    title: str | None = None,
-    assignees: tuple[str, ...] | None = None,
-) -> Correction:
+def _said(issue: Issue, marker: Marker) -> Said:
+    """The item as the bot read it, from the issue's marker and the sentence the issue quotes."""
     text = issuetext.quoted(issue.body)
-    said = Said(marker.note, marker.meeting, marker.section, marker.owners, marker.task, text)
-    return Correction(kind, marker.id, line, said, source, title, assignees)
+    return Said(marker.note, marker.meeting, marker.section, marker.owners, marker.task, text)
 
 
 def _misread(issue: Issue, marker: Marker) -> bool:
