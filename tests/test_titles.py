@@ -117,3 +117,10 @@ def test_a_presenter_before_an_agenda_item_is_not_its_topic(items_of: ItemsOf) -
 )
 def test_who_speaks_and_the_label_before_the_words_are_no_part_of_the_title(text: str, title: str) -> None:
     assert title_from_text(text) == title
+
+
+def test_this_issue_says_which_issue_by_the_topic(items_of: ItemsOf) -> None:
+    # "this issue" points back at the discussion above: the section names it, where "Create issue"
+    # alone would not say which.
+    body = "- Dana: the mirror drops lockfiles\n- Lee: Will take an action item to create this issue\n"
+    assert titles(items_of, body) == ["Create issue about Build"]
