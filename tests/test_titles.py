@@ -124,3 +124,8 @@ def test_this_issue_says_which_issue_by_the_topic(items_of: ItemsOf) -> None:
     # alone would not say which.
     body = "- Dana: the mirror drops lockfiles\n- Lee: Will take an action item to create this issue\n"
     assert titles(items_of, body) == ["Create issue about Build"]
+
+
+def test_who_presents_a_topic_before_a_slash_is_no_part_of_it(items_of: ItemsOf) -> None:
+    body = "- Priya / parser benchmarks\n    - Lee: will minimally reference it.\n"
+    assert titles(items_of, body) == ["Reference parser benchmarks"]

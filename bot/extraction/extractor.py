@@ -41,6 +41,7 @@ from bot.extraction.grammar import (
 )
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
+from bot.extraction.lines import NAMES, Masked
 from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
 from bot.extraction.restated import merged
 from bot.extraction.structure import block_contexts
@@ -110,7 +111,9 @@ class Extractor:
         if decision is not None:
             readings = [_decided(r, decision) for r in readings]
         topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
-        items = _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        roster = self.roster.with_attendees(meeting.attendees)
+        phrases = {t: self._topic_phrase(_unlabelled(t, roster)) for t in topics}
+        items = _items(meeting, readings, self.cadence, phrases)
         listed = {r.candidate.sentence.line for r in readings if r.candidate.context.actions}
         return merged(items, listed, self.lexicon.verbs)
 
@@ -254,6 +257,15 @@ def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) ->
     if "modal" in nodes:
         targets.add(nodes["modal"].i)
     return {veto for i in targets for veto in rule.vetoes if veto in vetoed.get(i, ())}
+
+
+def _unlabelled(topic: str, roster: Roster) -> str:
+    """ "Ryan / xarray multiscale": who presents an agenda item is no part of what it is about."""
+    presenter = _PRESENTER.match(Masked.of(topic, roster.mentions(topic)).text)
+    return topic[presenter.end() :] if presenter else topic
+
+
+_PRESENTER = re.compile(rf"^\s*{NAMES}\s+/\s+(?=\w)")
 
 
 def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
