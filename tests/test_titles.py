@@ -129,3 +129,12 @@ def test_this_issue_says_which_issue_by_the_topic(items_of: ItemsOf) -> None:
 def test_who_presents_a_topic_before_a_slash_is_no_part_of_it(items_of: ItemsOf) -> None:
     body = "- Priya / parser benchmarks\n    - Lee: will minimally reference it.\n"
     assert titles(items_of, body) == ["Reference parser benchmarks"]
+
+
+def test_a_topic_that_only_names_a_person_names_no_thing(items_of: ItemsOf) -> None:
+    # The long line above is cut to its label, "Sam": a person, not what the PR is for.
+    body = (
+        "- Sam: leads to a question of whether we want people investing in the old or the new format\n"
+        "    - Lee: will open a PR\n"
+    )
+    assert titles(items_of, body) == ["Open a PR"]

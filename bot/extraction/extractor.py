@@ -41,7 +41,7 @@ from bot.extraction.grammar import (
 )
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
-from bot.extraction.lines import NAMES, Masked
+from bot.extraction.lines import NAMES, Masked, is_only_names
 from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
 from bot.extraction.restated import merged
 from bot.extraction.structure import block_contexts
@@ -112,7 +112,7 @@ class Extractor:
             readings = [_decided(r, decision) for r in readings]
         topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
         roster = self.roster.with_attendees(meeting.attendees)
-        phrases = {t: self._topic_phrase(_unlabelled(t, roster)) for t in topics}
+        phrases = {t: self._topic_phrase(_unlabelled(t, roster), roster) for t in topics}
         items = _items(meeting, readings, self.cadence, phrases)
         listed = {r.candidate.sentence.line for r in readings if r.candidate.context.actions}
         return merged(items, listed, self.lexicon.verbs)
@@ -146,11 +146,11 @@ class Extractor:
         names = owner_names(meeting, roster, self.lexicon)
         return roster.with_unlisted(names, roster.attending(meeting.attendees))
 
-    def _topic_phrase(self, topic: str) -> str:
+    def _topic_phrase(self, topic: str, roster: Roster) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
-        itself a request) is about "the list of Impact projects"."""
+        itself a request) is about "the list of Impact projects"; "Josh" is about no thing."""
         cleaned = clean_topic(topic)
-        if not cleaned:
+        if not cleaned or is_only_names(Masked.of(cleaned, roster.mentions(cleaned))):
             return ""
         doc = self.nlp(cleaned)
         head = root(doc)
