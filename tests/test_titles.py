@@ -138,3 +138,15 @@ def test_a_topic_that_only_names_a_person_names_no_thing(items_of: ItemsOf) -> N
         "    - Lee: will open a PR\n"
     )
     assert titles(items_of, body) == ["Open a PR"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lee will write the release notes in the coming weeks.",
+        "Lee will write the release notes over the weekend.",
+        "Lee will write the release notes in a few days.",
+    ],
+)
+def test_when_in_weeks_or_days_is_no_part_of_the_task(items_of: ItemsOf, sentence: str) -> None:
+    assert titles(items_of, sentence + "\n") == ["Write the release notes"]
