@@ -150,3 +150,9 @@ def test_a_topic_that_only_names_a_person_names_no_thing(items_of: ItemsOf) -> N
 )
 def test_when_in_weeks_or_days_is_no_part_of_the_task(items_of: ItemsOf, sentence: str) -> None:
     assert titles(items_of, sentence + "\n") == ["Write the release notes"]
+
+
+def test_a_question_above_is_no_topic_for_it(items_of: ItemsOf) -> None:
+    # The question asks; it names nothing "the stuff" could be.
+    body = "- What is everyone working on?\n    - Lee will get all the accessibility stuff in one place.\n"
+    assert titles(items_of, body) == ["Get all the accessibility stuff in one place"]

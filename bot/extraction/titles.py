@@ -118,7 +118,10 @@ def clean_topic(topic: str) -> str:
         topic = _PROMISE_OPENING.sub("", said)
     # "Mirror outage postmortem. Should we publish it?": the first sentence names the topic.
     topic = re.split(r"(?<=[a-z0-9)])[.?!]\s+(?=[A-Z])", _PRESENTER.sub("", topic))[0]
-    if topic.lower() in words.GENERIC_SECTIONS or not any(c.isalpha() for c in topic):
+    # "Considering pushing it out a week or two?": a question asks; it names no thing to act on.
+    if topic.rstrip().endswith("?") or topic.lower() in words.GENERIC_SECTIONS:
+        return ""
+    if not any(c.isalpha() for c in topic):
         return ""
     if len(topic) > MAX_TOPIC_CHARS:
         head = re.split(r"\s[-–—]\s|[:;?!]|\.\s", topic)[0]
