@@ -156,3 +156,12 @@ def test_a_question_above_is_no_topic_for_it(items_of: ItemsOf) -> None:
     # The question asks; it names nothing "the stuff" could be.
     body = "- What is everyone working on?\n    - Lee will get all the accessibility stuff in one place.\n"
     assert titles(items_of, body) == ["Get all the accessibility stuff in one place"]
+
+
+def test_a_list_of_volunteers_above_is_no_topic(items_of: ItemsOf) -> None:
+    # "Folks with time to write: Lee, Sam," says who, not what: "stuff" stays as the reply says it.
+    body = (
+        "- Folks with time to write: Lee, Sam,\n"
+        "    - Priya: I can help copy stuff over and do initial edits\n"
+    )
+    assert titles(items_of, body) == ["Help copy stuff over and do initial edits"]

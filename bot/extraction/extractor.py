@@ -150,7 +150,7 @@ class Extractor:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
         itself a request) is about "the list of Impact projects"; "Josh" is about no thing."""
         cleaned = clean_topic(topic)
-        if not cleaned or is_only_names(Masked.of(cleaned, roster.mentions(cleaned))):
+        if not cleaned or _names_people(cleaned, roster) or _names_people(topic.partition(":")[2], roster):
             return ""
         doc = self.nlp(cleaned)
         head = root(doc)
@@ -257,6 +257,12 @@ def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) ->
     if "modal" in nodes:
         targets.add(nodes["modal"].i)
     return {veto for i in targets for veto in rule.vetoes if veto in vetoed.get(i, ())}
+
+
+def _names_people(text: str, roster: Roster) -> bool:
+    """ "Josh", "Aeva, Sudhindra, Bob": a list of people, not a thing a title can name."""
+    text = text.rstrip(" ,;")
+    return is_only_names(Masked.of(text, roster.mentions(text)))
 
 
 def _unlabelled(topic: str, roster: Roster) -> str:
