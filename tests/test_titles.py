@@ -28,6 +28,11 @@ def titles(items_of: ItemsOf, body: str) -> list[str]:
         # How the line promised is not part of the task.
         ("to write to the board", "Write to the board"),
         ("I will send the deck", "Send the deck"),
+        # A decision's label and the handle the task is given to, before a dash.
+        (
+            "DECISION/ACTION: @sam - Make a new docs repo with the notes etc. and move them",
+            "Make a new docs repo with the notes",
+        ),
         (
             "I am currently working with the packagers on the ARM wheels",
             "Working with the packagers on the ARM wheels",

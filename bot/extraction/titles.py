@@ -85,7 +85,9 @@ def title_from(
     return title
 
 
-_LEADING_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s+")
+_LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}:\s+")
+# "@sam - Make a new repo": the handles a task is given to, before a dash.
+_LEADING_HANDLES = re.compile(r"^@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*\s*[-–—:]\s+")
 _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
 
 
@@ -99,6 +101,7 @@ def title_from_text(text: str) -> str:
     labelled = _LEADING_LABEL.match(text)
     if labelled and len(text[labelled.end() :].split()) >= 3:
         text = text[labelled.end() :]
+    text = _LEADING_HANDLES.sub("", text)
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
     return finish(_PROMISE_OPENING.sub("", text))
 
