@@ -28,6 +28,11 @@ def titles(items_of: ItemsOf, body: str) -> list[str]:
         # How the line promised is not part of the task.
         ("to write to the board", "Write to the board"),
         ("I will send the deck", "Send the deck"),
+        # A decision's label and the handle the task is given to, before a dash.
+        (
+            "DECISION/ACTION: @sam - Make a new docs repo with the notes etc. and move them",
+            "Make a new docs repo with the notes",
+        ),
         (
             "I am currently working with the packagers on the ARM wheels",
             "Working with the packagers on the ARM wheels",
@@ -117,3 +122,51 @@ def test_a_presenter_before_an_agenda_item_is_not_its_topic(items_of: ItemsOf) -
 )
 def test_who_speaks_and_the_label_before_the_words_are_no_part_of_the_title(text: str, title: str) -> None:
     assert title_from_text(text) == title
+
+
+def test_this_issue_says_which_issue_by_the_topic(items_of: ItemsOf) -> None:
+    # "this issue" points back at the discussion above: the section names it, where "Create issue"
+    # alone would not say which.
+    body = "- Dana: the mirror drops lockfiles\n- Lee: Will take an action item to create this issue\n"
+    assert titles(items_of, body) == ["Create issue about Build"]
+
+
+def test_who_presents_a_topic_before_a_slash_is_no_part_of_it(items_of: ItemsOf) -> None:
+    body = "- Priya / parser benchmarks\n    - Lee: will minimally reference it.\n"
+    assert titles(items_of, body) == ["Reference parser benchmarks"]
+
+
+def test_a_topic_that_only_names_a_person_names_no_thing(items_of: ItemsOf) -> None:
+    # The long line above is cut to its label, "Sam": a person, not what the PR is for.
+    body = (
+        "- Sam: leads to a question of whether we want people investing in the old or the new format\n"
+        "    - Lee: will open a PR\n"
+    )
+    assert titles(items_of, body) == ["Open a PR"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lee will write the release notes in the coming weeks.",
+        "Lee will write the release notes over the weekend.",
+        "Lee will write the release notes in a few days.",
+    ],
+)
+def test_when_in_weeks_or_days_is_no_part_of_the_task(items_of: ItemsOf, sentence: str) -> None:
+    assert titles(items_of, sentence + "\n") == ["Write the release notes"]
+
+
+def test_a_question_above_is_no_topic_for_it(items_of: ItemsOf) -> None:
+    # The question asks; it names nothing "the stuff" could be.
+    body = "- What is everyone working on?\n    - Lee will get all the accessibility stuff in one place.\n"
+    assert titles(items_of, body) == ["Get all the accessibility stuff in one place"]
+
+
+def test_a_list_of_volunteers_above_is_no_topic(items_of: ItemsOf) -> None:
+    # "Folks with time to write: Lee, Sam," says who, not what: "stuff" stays as the reply says it.
+    body = (
+        "- Folks with time to write: Lee, Sam,\n"
+        "    - Priya: I can help copy stuff over and do initial edits\n"
+    )
+    assert titles(items_of, body) == ["Help copy stuff over and do initial edits"]

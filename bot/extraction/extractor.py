@@ -41,6 +41,7 @@ from bot.extraction.grammar import (
 )
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
+from bot.extraction.lines import NAMES, Masked, is_only_names
 from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
 from bot.extraction.restated import merged
 from bot.extraction.structure import block_contexts
@@ -110,7 +111,9 @@ class Extractor:
         if decision is not None:
             readings = [_decided(r, decision) for r in readings]
         topics = {(f.asked or r.candidate).context.topic for r in readings for f in r.found}
-        items = _items(meeting, readings, self.cadence, {t: self._topic_phrase(t) for t in topics})
+        roster = self.roster.with_attendees(meeting.attendees)
+        phrases = {t: self._topic_phrase(_unlabelled(t, roster), roster) for t in topics}
+        items = _items(meeting, readings, self.cadence, phrases)
         listed = {r.candidate.sentence.line for r in readings if r.candidate.context.actions}
         return merged(items, listed, self.lexicon.verbs)
 
@@ -143,11 +146,11 @@ class Extractor:
         names = owner_names(meeting, roster, self.lexicon)
         return roster.with_unlisted(names, roster.attending(meeting.attendees))
 
-    def _topic_phrase(self, topic: str) -> str:
+    def _topic_phrase(self, topic: str, roster: Roster) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
-        itself a request) is about "the list of Impact projects"."""
+        itself a request) is about "the list of Impact projects"; "Josh" is about no thing."""
         cleaned = clean_topic(topic)
-        if not cleaned:
+        if not cleaned or _names_people(cleaned, roster) or _names_people(topic.partition(":")[2], roster):
             return ""
         doc = self.nlp(cleaned)
         head = root(doc)
@@ -254,6 +257,21 @@ def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) ->
     if "modal" in nodes:
         targets.add(nodes["modal"].i)
     return {veto for i in targets for veto in rule.vetoes if veto in vetoed.get(i, ())}
+
+
+def _names_people(text: str, roster: Roster) -> bool:
+    """ "Josh", "Aeva, Sudhindra, Bob": a list of people, not a thing a title can name."""
+    text = text.rstrip(" ,;")
+    return is_only_names(Masked.of(text, roster.mentions(text)))
+
+
+def _unlabelled(topic: str, roster: Roster) -> str:
+    """ "Ryan / xarray multiscale": who presents an agenda item is no part of what it is about."""
+    presenter = _PRESENTER.match(Masked.of(topic, roster.mentions(topic)).text)
+    return topic[presenter.end() :] if presenter else topic
+
+
+_PRESENTER = re.compile(rf"^\s*{NAMES}\s+/\s+(?=\w)")
 
 
 def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:

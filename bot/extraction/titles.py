@@ -85,7 +85,9 @@ def title_from(
     return title
 
 
-_LEADING_LABEL = re.compile(r"^[A-Z][\w ]{0,30}:\s+")
+_LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}:\s+")
+# "@sam - Make a new repo": the handles a task is given to, before a dash.
+_LEADING_HANDLES = re.compile(r"^@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*\s*[-–—:]\s+")
 _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
 
 
@@ -99,6 +101,7 @@ def title_from_text(text: str) -> str:
     labelled = _LEADING_LABEL.match(text)
     if labelled and len(text[labelled.end() :].split()) >= 3:
         text = text[labelled.end() :]
+    text = _LEADING_HANDLES.sub("", text)
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
     return finish(_PROMISE_OPENING.sub("", text))
 
@@ -118,7 +121,10 @@ def clean_topic(topic: str) -> str:
         topic = _PROMISE_OPENING.sub("", said)
     # "Mirror outage postmortem. Should we publish it?": the first sentence names the topic.
     topic = re.split(r"(?<=[a-z0-9)])[.?!]\s+(?=[A-Z])", _PRESENTER.sub("", topic))[0]
-    if topic.lower() in words.GENERIC_SECTIONS or not any(c.isalpha() for c in topic):
+    # "Considering pushing it out a week or two?": a question asks; it names no thing to act on.
+    if topic.rstrip().endswith("?") or topic.lower() in words.GENERIC_SECTIONS:
+        return ""
+    if not any(c.isalpha() for c in topic):
         return ""
     if len(topic) > MAX_TOPIC_CHARS:
         head = re.split(r"\s[-–—]\s|[:;?!]|\.\s", topic)[0]

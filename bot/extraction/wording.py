@@ -47,6 +47,7 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
     it stands for."""
     out: list[str] = []
     resolved = False
+    generic = _generic_object(phrase.head, tokens)
     for index, token in enumerate(tokens):
         text = phrase.name_of(token) or token.text
         if token.i == phrase.head.i:
@@ -55,6 +56,8 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
             text = "the"  # "a PR with my patch": the title is read by others than the speaker
         elif token.i == min(phrase.passive_subject, default=-1) and token.tag_ != "NNP":
             text = text[:1].lower() + text[1:]  # "New PR to be opened" -> "Open new PR"
+        elif generic is not None and token.head.i == generic.i and token.dep_ == "det" and _is_vague(token):
+            continue  # "create this issue": which issue, the completion says ("... about the topic")
         elif _is_vague(token) and not resolved:
             # "Look over it" under "Async pull request": the thing said before, else the topic.
             named = _antecedent(token, phrase.name_of) or previous or topic

@@ -164,7 +164,7 @@ VERB_PREPOSITIONS = {
 # Phrases that only say when: "for now", "in the meantime", "at some point", "in due course".
 TIME_WORDS = frozenset(
     {"now", "meantime", "course", "point", "moment", "while", "today", "tonight", "tomorrow", "week",
-     "month", "soon", "later", "asap", "eventually", "next"}
+     "month", "soon", "later", "asap", "eventually", "next", "weeks", "weekend", "months", "days"}
 )  # fmt: skip
 # Objects too generic to act on alone, and how the topic joins them: "Open an issue about X".
 GENERIC_OBJECTS = {
