@@ -95,10 +95,9 @@ def test_sigterm_stops_the_daemon_in_the_middle_of_a_wait(tmp_path: Path) -> Non
         if "reminder:" in line:  # both first runs are done: the daemon now waits an hour
             break
     time.sleep(0.3)
-    started = time.monotonic()
     process.send_signal(signal.SIGTERM)
-    _, rest = process.communicate(timeout=10)
-    assert time.monotonic() - started < 5
+    # Its next job is an hour away: ending within a minute means it stopped at once, not at the job.
+    _, rest = process.communicate(timeout=60)
     assert process.returncode == 0
     log = "".join(lines) + rest
     assert "received SIGTERM, stopping" in log and log.rstrip().endswith("stopped")

