@@ -9,8 +9,8 @@ import pytest
 
 from bot.action_item import ActionItem
 from bot.commands import sync
+from bot.commands.run import Daemon
 from bot.config import Config
-from bot.daemon import Daemon
 from bot.pipeline import extract
 from bot.review import store
 from bot.review.corrections import Correction

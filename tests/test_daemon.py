@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.run import Daemon
 from bot.config import Config
-from bot.daemon import Daemon
 from bot.trackers.local import LocalTracker
 
 NOTE = "---\ndate: {date}\n---\n\n## Build\n\nPriya will rotate the key.\n\nSam to update the changelog.\n"

@@ -23,7 +23,7 @@ CORE = (
 )  # fmt: skip
 EDGES = (
     "bot.trackers", "bot.config", "bot.wiring", "bot.cli", "bot.commands", "bot.actions", "bot.notefiles",
-    "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.daemon", "bot.pipeline", "bot.overview",
+    "bot.noteadded", "bot.lock", "bot.notify", "bot.channels", "bot.pipeline", "bot.overview",
     "bot.scaffold", "bot.review.store", "bot.review.team_model",
 )  # fmt: skip
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.run import Daemon
 from bot.config import ConfigError, parse_config
-from bot.daemon import Daemon
 from bot.notify import Notice, channels, deliver
 from tests import clibed
 from tests.test_notify import BEFORE, config_file, settings

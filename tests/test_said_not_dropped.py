@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.commands.run import Daemon
 from bot.config import Config
-from bot.daemon import Daemon
 from tests import clibed
 from tests.mailbed import webhook_server
 
