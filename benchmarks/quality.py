@@ -45,6 +45,7 @@ from bot.extraction.extractor import Extractor  # noqa: E402
 from bot.extraction.nlp import load_model  # noqa: E402
 from bot.extraction.words import FUNCTION_WORDS, VAGUE_OBJECTS  # noqa: E402
 from bot.notefiles import discover, load_meeting  # noqa: E402
+from bot.notes import cadence  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
@@ -107,10 +108,12 @@ def corpus_files(folder: Path) -> tuple[Path, list[str]]:
 def extract_corpus(folder: Path) -> list[dict[str, Any]]:
     config_path, paths = corpus_files(folder)
     config = load_config(config_path)
-    extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
+    meetings = [load_meeting(path, config.notes.max_bytes) for path in paths]
+    # As the pipeline reads it: the config's cadence, else the one all the notes' dates show.
+    every_days = cadence.every_days(config.meetings.every_days, (m.date for m in meetings))
+    extractor = Extractor(load_model(config.model), config.roster, every_days)
     items: list[dict[str, Any]] = []
-    for path in paths:
-        meeting = load_meeting(path, config.notes.max_bytes)
+    for meeting in meetings:
         # As `extract --json` lists them: once per line an item is stated on.
         items.extend(row for item in extractor.extract(meeting) for row in item.as_json_rows())
     return items

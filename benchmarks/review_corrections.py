@@ -36,6 +36,7 @@ from bot.config import Config, load_config  # noqa: E402
 from bot.extraction.extractor import Extractor  # noqa: E402
 from bot.extraction.nlp import load_model  # noqa: E402
 from bot.notefiles import load_meeting  # noqa: E402
+from bot.notes import cadence  # noqa: E402
 from bot.notes.meeting import Meeting  # noqa: E402
 from bot.review.corrections import Correction  # noqa: E402
 from bot.review.examples import gold_examples  # noqa: E402
@@ -82,7 +83,8 @@ def first_half(folder: Path, scorer: ModuleType) -> dict[str, Any]:
     config, gold, meetings = annotated(folder)
     half = meetings[: (len(meetings) + 1) // 2]
     names = {Path(m.path).name for m in half}
-    extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days)
+    every_days = cadence.every_days(config.meetings.every_days, (m.date for m in meetings))
+    extractor = Extractor(load_model(config.model), config.roster, every_days)
     items = [item for meeting in half for item in extractor.extract(meeting)]
     half_gold = {**gold, "notes": [n for n in gold["notes"] if Path(n["note"]).name in names]}
     corrections = simulated_review(items, half_gold, scorer)

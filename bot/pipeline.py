@@ -1,7 +1,9 @@
-"""From note files to action items, one note at a time, so one bad note never stops the others."""
+"""From note files to action items: every note read, then each extracted, so one bad note never stops
+the others."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -14,6 +16,7 @@ from bot.extraction.decision import Decision
 from bot.extraction.nlp import load_model
 from bot.noteadded import parse_dated
 from bot.notefiles import read_text
+from bot.notes import cadence
 from bot.notes.meeting import Meeting, NoteError, normalized
 from bot.notes.naming import note_key
 from bot.review.corrections import Correction, correct
@@ -44,40 +47,48 @@ def extract(
     root: Path | None = None,
     corrections: Sequence[Correction] = (),
     decision: Decision | None = None,
+    others: Iterable[str] = (),
 ) -> Extraction:
     """The meetings and items of the notes at `paths`, each note named by its path from `root` (the
     checkout the bot runs in; default: the working directory), however the path was given: that
     name is part of every item's id. `corrections` (people's, from the corrections file) are
     applied last: the items people said are not action items are ignored, the others corrected.
-    `decision`: the team's own (`actionbot learn`), else the shipped one decides."""
+    `decision`: the team's own (`actionbot learn`), else the shipped one decides. `others`: the
+    team's notes this run does not extract (a sync of the changed notes), read for their dates
+    alone, so that the cadence the notes show is the one a run over every note reads."""
     result = Extraction()
     extractor: Extractor | None = None
     base = root or Path.cwd()
-    for path in paths:
+    # Every note is read before any is extracted: "by the next call" needs the cadence, and without
+    # meetings.every_days that comes from all the notes' dates.
+    notes = [_read(path, config, base) for path in paths]
+    read = {note.path for note in notes}
+    more = (_read(path, config, base) for path in others if path not in read)
+    dates = (note.meeting.date for note in itertools.chain(notes, more) if note.meeting is not None)
+    every_days = cadence.every_days(config.meetings.every_days, dates)
+    for note in notes:
         if on_note is not None:
-            on_note(path)
-        read = _read(path, config, result.errors, result.warnings, base)
-        if read is None:
+            on_note(note.path)
+        result.errors.extend([note.error] if note.error else [])
+        result.warnings.extend([note.warning] if note.warning else [])
+        if note.meeting is None:
             continue
-        parsed, text = read
-        meeting = replace(parsed, path=note_key(path, base))
+        meeting = note.meeting
         if extractor is None:
             # Imported here, with the model: spaCy takes a second to import, and the commands that
             # read no notes (items, close, reopen, init's help) should not wait for it.
             from bot.extraction.extractor import Extractor
 
-            extractor = Extractor(
-                load_model(config.model), config.roster, config.meetings.every_days, decision
-            )
+            extractor = Extractor(load_model(config.model), config.roster, every_days, decision)
         try:
             items = extractor.extract(meeting)
         except ValueError as error:
-            result.errors.append(_unparsed(path, meeting, extractor, error))
+            result.errors.append(_unparsed(note.path, meeting, extractor, error))
             continue
         result.meetings.append(meeting)
         result.warnings.extend(_skipped(meeting))
         # The note's lines numbered as the readers number them, for the ignore comments on them.
-        kept, dropped = ignore.split(items, normalized(text).split("\n"), config.ignore)
+        kept, dropped = ignore.split(items, normalized(note.text).split("\n"), config.ignore)
         result.items.extend(kept)
         result.ignored.extend(dropped)
     if corrections:
@@ -120,17 +131,27 @@ def _unparsed(path: str, meeting: Meeting, extractor: Extractor, error: ValueErr
     return NoteError(path, f"could not be read ({type(error).__name__}: {error})")
 
 
-def _read(
-    path: str, config: Config, errors: list[NoteError], warnings: list[NoteError], root: Path
-) -> tuple[Meeting, str] | None:
+@dataclass(frozen=True)
+class _Note:
+    """A note as read: its meeting, named by its path from the root (None when it could not be
+    read, and then `error` says why), its text, and a warning about a guess (a date from git)."""
+
+    path: str
+    meeting: Meeting | None
+    text: str = ""
+    error: NoteError | None = None
+    warning: NoteError | None = None
+
+
+def _read(path: str, config: Config, root: Path) -> _Note:
     try:
         text = read_text(path, config.notes.max_bytes, root)
         meeting, warning = parse_dated(path, text)
-        warnings.extend([warning] if warning else [])
-        return meeting, text
+        return _Note(path, replace(meeting, path=note_key(path, root)), text, warning=warning)
     except NoteError as error:
-        errors.append(error)
+        return _Note(path, None, error=error)
     except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as error:
         # A note must never take the batch down with it; say which one and carry on.
-        errors.append(NoteError(path, f"could not be read ({type(error).__name__}: {error})"))
-    return None
+        return _Note(
+            path, None, error=NoteError(path, f"could not be read ({type(error).__name__}: {error})")
+        )

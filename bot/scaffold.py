@@ -10,13 +10,13 @@ already read and returns the file's text.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from bot.notes.cadence import inferred_every_days
 from bot.notes.meeting import Meeting
 from bot.people import LOGIN, REPO_NAME, Roster
 
@@ -92,8 +92,7 @@ class Cadence:
 
 def cadence(dates: Iterable[dt.date]) -> Cadence:
     held = sorted(set(dates))
-    gaps = Counter((b - a).days for a, b in itertools.pairwise(held))
-    every = gaps.most_common(1)[0][0] if gaps else None
+    every = inferred_every_days(held)  # the rule the bot itself reads the notes by
     weekdays = Counter(d.weekday() for d in held)
     day, count = weekdays.most_common(1)[0] if weekdays else (0, 0)
     weekday = _WEEKDAYS[day] if held and count * 2 > len(held) else None
@@ -135,7 +134,7 @@ def config_text(
         "  timezone: UTC          # check: your team's zone, e.g. Europe/London",
     ]
     if rhythm.every_days:
-        lines.append(f"  every_days: {rhythm.every_days}  # the most common gap between the notes' dates")
+        lines.append(f"  every_days: {rhythm.every_days}  # as the notes' dates show it")
     if rhythm.weekday:
         lines.append(f"  weekday: {rhythm.weekday}")
     return "\n".join(lines) + "\n"

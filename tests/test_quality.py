@@ -44,7 +44,8 @@ def test_corpus_stays_above_its_floor(folder: Path) -> None:
     f1, precision, title_f1, broken = FLOORS[folder.name]
     assert row["f1"] >= f1 and row["precision"] >= precision, row
     assert row["title_f1"] >= title_f1 and row["broken_titles"] <= broken, row
-    assert row["due_given"] == 0 or row["due_exact"] >= 0.50, row
+    # Issue 18's bar for due dates, which every corpus meets since the cadence is read from the notes.
+    assert row["due_given"] == 0 or row["due_exact"] >= 0.80, row
 
 
 def test_a_broken_title_is_told_apart() -> None:

@@ -21,6 +21,7 @@ from bot.extraction.decision import Decision
 from bot.extraction.labels import items_of
 from bot.extraction.nlp import load_model
 from bot.issues import Issue, Tracker
+from bot.notes import cadence
 from bot.notes.meeting import Meeting
 from bot.review import corrections, examples, fromissues, store, team_model
 from bot.trackers.github import GitHubTracker
@@ -76,7 +77,8 @@ def fit_team_model(
     from bot.extraction.extractor import Extractor  # with spaCy, as the pipeline imports it
 
     shipped = Decision.shipped()
-    extractor = Extractor(load_model(config.model), config.roster, config.meetings.every_days, shipped)
+    every_days = cadence.every_days(config.meetings.every_days, (m.date for m in meetings))
+    extractor = Extractor(load_model(config.model), config.roster, every_days, shipped)
     reviewed = [m for m in meetings if items_of(gold, m.path) is not None]
     verdict = team.judge(((m, extractor.readings(m)) for m in reviewed), gold, extractor.items, shipped)
     if verdict.model is None:

@@ -1,5 +1,6 @@
-"""When the next meeting is: the date the latest note announces, else the configured cadence; the
-time of day and time zone from the config. Pure: `now` is always given."""
+"""When the next meeting is: the date the latest note announces, else the cadence (the config's,
+else the one the notes' dates show: bot.notes.cadence); the time of day and time zone from the
+config. Pure: `now` is always given."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from bot.notes import cadence
 from bot.notes.dates import on_or_after, weekday_index
 from bot.notes.meeting import Meeting
 
@@ -53,9 +55,10 @@ def next_meeting(meetings: Iterable[Meeting], config: Schedule, now: dt.datetime
         if announced + UNDER_WAY > now:
             return NextMeeting(announced, "notes")
     anchor = _anchor(latest, config)
-    if anchor is None or config.every_days is None:
+    every_days = cadence.every_days(config.every_days, (m.date for m in held))
+    if anchor is None or every_days is None:
         return None
-    step = dt.timedelta(days=config.every_days)
+    step = dt.timedelta(days=every_days)
     day = anchor
     while start_of(day, config) + UNDER_WAY <= now:
         day += step
@@ -77,12 +80,13 @@ def meeting_days_around(day: dt.date, meetings: Iterable[Meeting], config: Sched
     held = sorted(meetings, key=lambda m: m.date)
     days = {m.date for m in held} | {m.next_meeting for m in held if m.next_meeting is not None}
     anchor = _anchor(held[-1] if held else None, config)
-    if anchor is not None and config.every_days:
-        step = dt.timedelta(days=config.every_days)
-        cadence = anchor
-        while cadence <= day + step:
-            days.add(cadence)
-            cadence += step
+    every_days = cadence.every_days(config.every_days, (m.date for m in held))
+    if anchor is not None and every_days:
+        step = dt.timedelta(days=every_days)
+        on_cadence = anchor
+        while on_cadence <= day + step:
+            days.add(on_cadence)
+            on_cadence += step
     if day in days:
         return [day]
     before = max((d for d in days if d < day), default=None)
