@@ -118,7 +118,10 @@ class Daemon:
         for line in reminder_lines.deliveries(outcome, "the agenda"):
             log.info("reminder: %s", line)
         due = reminder_lines.next_due(outcome, now)
-        log.info("next reminder due %s", due or "when the notes or meetings.every_days give the next meeting")
+        log.info(
+            "next reminder due %s",
+            due or "when the notes, their rhythm or meetings.every_days give the next meeting",
+        )
         if reminder_lines.failed(outcome):
             raise RuntimeError("a channel could not be reached")
 
