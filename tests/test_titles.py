@@ -170,3 +170,25 @@ def test_a_list_of_volunteers_above_is_no_topic(items_of: ItemsOf) -> None:
         "    - Priya: I can help copy stuff over and do initial edits\n"
     )
     assert titles(items_of, body) == ["Help copy stuff over and do initial edits"]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # "will do" names no action: the request said just before it on the line does.
+        (
+            "- Priya: Should get everyone invited to the forum. Lee: will do.\n",
+            "Get everyone invited to the forum",
+        ),
+        ("- Lee will tag the release. Sam will do it too.\n", "Tag the release"),
+        # A question without a verb proposes the thing it names: "do that" does that thing.
+        ("- Priya: one minute pitch? Sam: will try to do that as well.\n", "Do one minute pitch"),
+    ],
+)
+def test_will_do_does_what_was_said_just_before(items_of: ItemsOf, body: str, title: str) -> None:
+    assert titles(items_of, body)[-1] == title
+
+
+def test_who_does_it_themselves_is_no_part_of_the_title(items_of: ItemsOf) -> None:
+    # "herself" says who does it, which the owner already says.
+    assert titles(items_of, "Lee will fix the flaky test herself.\n") == ["Fix the flaky test"]

@@ -40,6 +40,9 @@ _OPTIONAL_DEPS = frozenset(
     {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
 )
 _SPEAKER_OBJECTS = frozenset({"me", "us"})
+_REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
+# What "do" says no more than "do" with: "do it", "do that as well", "do so".
+_PRO_WORDS = frozenset({"it", "this", "that", "so", "as", "well", "too"})
 
 
 class Phrase:
@@ -56,7 +59,7 @@ class Phrase:
             {
                 t
                 for t in [self.head, *_glued_to(self.head), *self._kept(self.head)]
-                if t.i >= start and not self._due(t)
+                if t.i >= start and not self._due(t) and not _emphatic(t)
             },
             key=lambda t: t.i,
         )
@@ -82,6 +85,14 @@ class Phrase:
     def shown(self) -> list[Token]:
         """The tokens still in the title."""
         return [t for t in self.tokens if t.i not in self.dropped]
+
+    def stands_for_an_action(self) -> bool:
+        """ "will do", "can do that", "may need to do it himself": the verb stands for an action
+        said before and names none itself."""
+        if self.head.lemma_ != "do" or self.lead:
+            return False
+        said = [t for t in self.shown() if t.i != self.head.i and not t.is_punct]
+        return all(t.lower_ in _PRO_WORDS or t.lower_ in words.FILLERS for t in said)
 
     def drop_last_optional(self) -> bool:
         """Drop the rightmost optional phrase still in the title; False when none is left."""
@@ -207,6 +218,11 @@ def _dropped(child: Token) -> bool:
     if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
         return True  # "cut releases but would like a list": a contrast, not more of the task
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _emphatic(token: Token) -> bool:
+    """ "fix it myself", "write the docs herself": who does it, which the owner already says."""
+    return token.dep_ in ("npadvmod", "appos") and token.lower_ in _REFLEXIVES
 
 
 def _speakers_self(token: Token) -> bool:

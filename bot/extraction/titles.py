@@ -40,6 +40,7 @@ _TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s
 class TitleContext:
     topic: str = ""  # what the item is about: the list item above, the list's lead, or its section
     previous: str = ""  # what the sentence before it in the paragraph was about
+    asked: str = ""  # the action the sentence just before it said, as a title: what "will do" does
 
 
 def main_object(doc: Doc, name_of: NameOf) -> str:
@@ -47,6 +48,12 @@ def main_object(doc: Doc, name_of: NameOf) -> str:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return ""
+    if root.pos_ not in ("VERB", "AUX"):
+        # "Priya: one minute pitch?": a question without a verb proposes the thing it names.
+        asks = doc[-1].text == "?"
+        things = [c for c in [*root.children, root] if c.dep_ == "appos" or (asks and c == root)]
+        thing = next((t for t in things if is_thing(t)), None)
+        return noun_phrase(thing, name_of) if thing is not None else ""
     # "Lee offered to write the FAQ": the object of the promised verb.
     while (action := next((c for c in root.children if c.dep_ == "xcomp"), None)) is not None:
         root = action
@@ -62,6 +69,21 @@ def main_object(doc: Doc, name_of: NameOf) -> str:
     return ""
 
 
+def main_action(doc: Doc, name_of: NameOf) -> str:
+    """What a sentence says to do, for the next one to say "will do": its main verb's phrase as a
+    title, when that verb is in its base form ("Should get everyone invited to the forum")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_ == "be":
+        # "Would be useful to register the spec": what would be useful is the action.
+        root = next(
+            (x for c in root.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"), None
+        )
+    if root is None or root.pos_ != "VERB" or root.tag_ != "VB" or root.lemma_ in ("be", "do"):
+        return ""
+    title = finish(render(Phrase(root, name_of, None, 0), ""))
+    return title if " " in title else ""
+
+
 def title_from(
     verb: Token,
     name_of: NameOf,
@@ -71,6 +93,8 @@ def title_from(
 ) -> str:
     """The title of the promise whose verb is `verb`; tokens before `start` are not the task's."""
     phrase = Phrase(verb, name_of, due_span, start)
+    if context.asked and phrase.stands_for_an_action():
+        return context.asked
     topic = clean_topic(context.topic)
     title = render(phrase, topic, context.previous)
     while len(title) > MAX_CHARS and phrase.drop_last_optional():
