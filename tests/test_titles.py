@@ -192,3 +192,9 @@ def test_will_do_does_what_was_said_just_before(items_of: ItemsOf, body: str, ti
 def test_who_does_it_themselves_is_no_part_of_the_title(items_of: ItemsOf) -> None:
     # "herself" says who does it, which the owner already says.
     assert titles(items_of, "Lee will fix the flaky test herself.\n") == ["Fix the flaky test"]
+
+
+def test_the_owners_verb_in_brackets_acts_on_the_words_before_them(items_of: ItemsOf) -> None:
+    # "(Sam will research)" names no object: the line it closes is what Sam researches.
+    body = "- Next steps:\n    - Add a note about seats per company (Sam will research)\n"
+    assert titles(items_of, body) == ["Research: add a note about seats per company"]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.extraction import words
 from bot.extraction.phrase import NameOf, Phrase
 from bot.extraction.trimming import MAX_CHARS, cut, finish
-from bot.extraction.wording import is_thing, noun_phrase, render
+from bot.extraction.wording import base_form, is_thing, noun_phrase, render
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,6 +95,8 @@ def title_from(
     phrase = Phrase(verb, name_of, due_span, start)
     if context.asked and phrase.stands_for_an_action():
         return context.asked
+    if bracketed := owners_aside(verb, name_of):
+        return bracketed
     topic = clean_topic(context.topic)
     title = render(phrase, topic, context.previous)
     while len(title) > MAX_CHARS and phrase.drop_last_optional():
@@ -107,6 +109,27 @@ def title_from(
         preposition = words.VERB_PREPOSITIONS.get(phrase.lead or phrase.head.lemma_.lower(), "")
         title = finish(f"{title} {preposition} {named}")
     return title
+
+
+def owners_aside(verb: Token, name_of: NameOf) -> str:
+    """ "Add a note on seats (Sam will research)", "Fix the flaky test (Lee to review)": the owner's
+    verb, in brackets closing the line, names no object; the words before the brackets are what it
+    acts on."""
+    doc = verb.doc
+    closing = len(doc) - 1
+    while closing > 0 and doc[closing].text in ".;!":
+        closing -= 1
+    opening = next((t.i for t in reversed(doc[:closing]) if t.text in "()"), None)
+    if doc[closing].text != ")" or opening is None or doc[opening].text != "(":
+        return ""
+    # The aside is the owner's promise: a verb in its base form after "to" or a modal, last in it.
+    if verb.i != closing - 1 or verb.tag_ != "VB" or not any(c.dep_ == "aux" for c in verb.children):
+        return ""
+    text = [t for t in doc[:opening] if not (t.i == 0 and t.lower_ == "please")]  # put there to parse
+    before = title_from_text("".join((name_of(t) or t.text) + t.whitespace_ for t in text))
+    if len(before.split()) < 2:
+        return ""
+    return finish(f"{base_form(verb)}: {before[:1].lower()}{before[1:]}")
 
 
 _LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}:\s+")
