@@ -198,3 +198,16 @@ def test_the_owners_verb_in_brackets_acts_on_the_words_before_them(items_of: Ite
     # "(Sam will research)" names no object: the line it closes is what Sam researches.
     body = "- Next steps:\n    - Add a note about seats per company (Sam will research)\n"
     assert titles(items_of, body) == ["Research: add a note about seats per company"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # What the owner says of themselves beside the offer is no part of it: a negated verb, or
+        # one not in the offer's base form.
+        "Lee can help but not be responsible for the booking.",
+        "Lee: I can help, stretched thin",
+    ],
+)
+def test_a_clause_the_owner_says_of_themselves_is_no_part_of_the_offer(items_of: ItemsOf, line: str) -> None:
+    assert titles(items_of, f"- Install party\n    - {line}\n") == ["Help with Install party"]

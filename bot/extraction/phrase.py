@@ -217,7 +217,16 @@ def _dropped(child: Token) -> bool:
         return True  # "take a look": said by the verb itself
     if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
         return True  # "cut releases but would like a list": a contrast, not more of the task
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _not_asked(child):
+        return True  # "help but not be responsible", "help, stretched thin": said of the owner
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _not_asked(conj: Token) -> bool:
+    """A verb joined to a request that is no part of it: negated, or not in the request's base form."""
+    return any(c.dep_ == "neg" for c in conj.children) or (
+        conj.head.tag_ == "VB" and conj.tag_ in ("VBD", "VBN")
+    )
 
 
 def _emphatic(token: Token) -> bool:
