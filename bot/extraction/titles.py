@@ -141,7 +141,7 @@ _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
 def title_from_text(text: str) -> str:
     """The title of a line the writer marked as an action but that does not parse as one: its first
     clause."""
-    text = re.sub(r"\s+", " ", text).strip(" .;:-–—")
+    text = re.sub(r"\s+", " ", text).strip(" .;:-–—→")
     # "(Lee Chen) - Proposal: ...": who speaks, in brackets before a dash, is no part of the task.
     text = _LEADING_ASIDE.sub("", text)
     # "Note: I intend to ...", "Proposal to TAC: enforce ...": a short label before the words.
