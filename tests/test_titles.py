@@ -194,10 +194,26 @@ def test_who_does_it_themselves_is_no_part_of_the_title(items_of: ItemsOf) -> No
     assert titles(items_of, "Lee will fix the flaky test herself.\n") == ["Fix the flaky test"]
 
 
-def test_the_owners_verb_in_brackets_acts_on_the_words_before_them(items_of: ItemsOf) -> None:
-    # "(Sam will research)" names no object: the line it closes is what Sam researches.
-    body = "- Next steps:\n    - Add a note about seats per company (Sam will research)\n"
-    assert titles(items_of, body) == ["Research: add a note about seats per company"]
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # "(Sam will research)" names no object: the line it closes is what Sam researches.
+        (
+            "Add a note about seats per company (Sam will research)",
+            "Research: add a note about seats per company",
+        ),
+        (
+            "skip the 3rd, likely to resume the week after (@leechen to send)",
+            "Send: skip the 3rd, likely to resume the week",
+        ),
+        # Someone else's part in brackets is not the owner's task.
+        ("Priya will fix the flaky test (Lee to review)", "Fix the flaky test"),
+    ],
+)
+def test_the_owners_verb_in_brackets_acts_on_the_words_before_them(
+    items_of: ItemsOf, line: str, title: str
+) -> None:
+    assert titles(items_of, f"- Next steps:\n    - {line}\n")[0] == title
 
 
 @pytest.mark.parametrize(

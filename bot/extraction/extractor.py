@@ -50,6 +50,7 @@ from bot.extraction.titles import (
     clean_topic,
     main_action,
     main_object,
+    owners_aside,
     title_from,
     title_from_text,
     topic_title,
@@ -360,6 +361,9 @@ def _past_owners(candidate: Candidate, start: int) -> int:
 
 
 def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
+    names = [n for p in found.owners for n in (p.name, p.github or "", *p.aliases)]
+    if aside := owners_aside(candidate.original, names):
+        return aside
     title = ""
     if found.task is not None:
         start = max(found.start, candidate.own_start)

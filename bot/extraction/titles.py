@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from bot.extraction import words
 from bot.extraction.phrase import NameOf, Phrase
 from bot.extraction.trimming import MAX_CHARS, cut, finish
-from bot.extraction.wording import base_form, is_thing, noun_phrase, render
+from bot.extraction.wording import is_thing, noun_phrase, render
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -33,6 +33,8 @@ _PROMISE_OPENING = re.compile(
 _PRESENTER = re.compile(r"^\([^()]{1,40}\)\s*[-–—:]\s*(?=\w)")
 # A speaker's or owner's label before what they said: "James:", "Dan L.:", "RW:", "@sam:".
 _SPEAKER_LABEL = re.compile(r"^@?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s?:\s+")
+# The owner's promise in brackets closing a line, with its bare verb: "(@lee to send)".
+_OWNERS_ASIDE = re.compile(r"\((?P<who>[^()]{1,40}?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\)\W*$")
 _TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
 
 
@@ -95,8 +97,6 @@ def title_from(
     phrase = Phrase(verb, name_of, due_span, start)
     if context.asked and phrase.stands_for_an_action():
         return context.asked
-    if bracketed := owners_aside(verb, name_of):
-        return bracketed
     topic = clean_topic(context.topic)
     title = render(phrase, topic, context.previous)
     while len(title) > MAX_CHARS and phrase.drop_last_optional():
@@ -111,25 +111,21 @@ def title_from(
     return title
 
 
-def owners_aside(verb: Token, name_of: NameOf) -> str:
-    """ "Add a note on seats (Sam will research)", "Fix the flaky test (Lee to review)": the owner's
+def owners_aside(text: str, owners: list[str]) -> str:
+    """ "Add a note on seats (Sam will research)", "skip the 17th (@lee to send)": the owner's own
     verb, in brackets closing the line, names no object; the words before the brackets are what it
-    acts on."""
-    doc = verb.doc
-    closing = len(doc) - 1
-    while closing > 0 and doc[closing].text in ".;!":
-        closing -= 1
-    opening = next((t.i for t in reversed(doc[:closing]) if t.text in "()"), None)
-    if doc[closing].text != ")" or opening is None or doc[opening].text != "(":
+    acts on. `owners` are the names, aliases and logins of the item's owners."""
+    aside = _OWNERS_ASIDE.search(text)
+    if aside is None or not any(_names(aside["who"], owner) for owner in owners if owner):
         return ""
-    # The aside is the owner's promise: a verb in its base form after "to" or a modal, last in it.
-    if verb.i != closing - 1 or verb.tag_ != "VB" or not any(c.dep_ == "aux" for c in verb.children):
-        return ""
-    text = [t for t in doc[:opening] if not (t.i == 0 and t.lower_ == "please")]  # put there to parse
-    before = title_from_text("".join((name_of(t) or t.text) + t.whitespace_ for t in text))
+    before = title_from_text(text[: aside.start()])
     if len(before.split()) < 2:
         return ""
-    return finish(f"{base_form(verb)}: {before[:1].lower()}{before[1:]}")
+    return finish(f"{aside['verb']}: {before[:1].lower()}{before[1:]}")
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
 _LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}:\s+")
