@@ -81,11 +81,16 @@ def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: 
             "Priya met a packager at the meetup who is keen; she'll reach out to her.",
             "Reach out to her",
         ),
-        # Telling someone how it goes is updating them; "keep us posted" stays as the note says.
+        # Telling someone how it goes is updating them; "us", the meeting, is no one the issue's
+        # reader can update: the owner reports back.
         ("Sam will let the board know about the budget.", "Update the board about the budget"),
         ("Lee will keep the team in the loop about the release.", "Update the team about the release"),
         ("Priya will keep the docs updated.", "Update the docs"),
-        ("Lee will keep us posted on the migration.", "Keep us posted on the migration"),
+        ("Lee will keep us posted on the migration.", "Report back on the migration"),
+        # Coming back with an update is reporting back, on what the update is about.
+        ("Sam will return with an update on the grant report.", "Report back on the grant report"),
+        ("Lee will come back with an update on the budget.", "Report back on the budget"),
+        ("Priya: I will keep you updated.", "Report back on Build"),
     ],
 )
 def test_titles_speak_for_the_reader(items_of: ItemsOf, body: str, title: str) -> None:
@@ -227,3 +232,9 @@ def test_the_owners_verb_in_brackets_acts_on_the_words_before_them(
 )
 def test_a_clause_the_owner_says_of_themselves_is_no_part_of_the_offer(items_of: ItemsOf, line: str) -> None:
     assert titles(items_of, f"- Install party\n    - {line}\n") == ["Help with Install party"]
+
+
+def test_with_nothing_named_to_report_on_the_notes_words_stay(items_of: ItemsOf) -> None:
+    # No section, no item above: "Report back" alone would say less than the note does.
+    note = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\nPriya: I will keep you updated.\n"
+    assert [item.task for item in items_of(note)] == ["Keep you updated"]

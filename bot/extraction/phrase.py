@@ -40,6 +40,8 @@ _OPTIONAL_DEPS = frozenset(
     {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
 )
 _SPEAKER_OBJECTS = frozenset({"me", "us"})
+# Verbs that, with "back" and an update, say "report back".
+_RETURNS = frozenset({"return", "come", "get", "report", "circle"})
 _REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
 # What "do" says no more than "do" with: "do it", "do that as well", "do so".
 _PRO_WORDS = frozenset({"it", "this", "that", "so", "as", "well", "too"})
@@ -121,7 +123,7 @@ def action_of(verb: Token) -> tuple[Token, str]:
         )
         if action is not None and (action.tag_ == "VBG" or verb.lemma_ in words.ATTEMPT_VERBS):
             return action_of(action)
-    if (informing := _informing(verb)) is not None:
+    if (informing := _informing(verb) or _reporting(verb)) is not None:
         return verb, informing[0]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -178,17 +180,40 @@ def _informing(verb: Token) -> tuple[str, set[int]] | None:
         gone.add(told.i)
     if loop is not None:
         gone.update(t.i for t in loop.subtree)
-    if person is None or person.lower_ in ("me", "us", "you"):
-        # "keep you updated": the minutes' "you" is the meeting, which the title cannot name
-        # better than the note did.
+    if person is None:
         return None
+    if person.lower_ in ("me", "us", "you"):
+        # "keep us posted": the minutes' "us" is the meeting, which an issue's reader is not.
+        return "report back", gone
     return "update " + "".join(t.text_with_ws for t in person.subtree).strip(), gone
+
+
+def _reporting(verb: Token) -> tuple[str, set[int]] | None:
+    """ "come back with an update on X", "return with an update on X": "report back on X", and
+    the words that said it."""
+    back = next((c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"), None)
+    if verb.lemma_ not in _RETURNS or (back is None and verb.lemma_ != "return"):
+        return None
+    news = next(
+        (
+            n
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for n in c.children
+            if n.dep_ == "pobj"
+        ),
+        None,
+    )
+    if news is None or news.lemma_ not in ("update", "news"):
+        return None
+    gone = {news.i, news.head.i, *(c.i for c in news.children if c.dep_ in ("det", "amod"))}
+    return "report back", gone | ({back.i} if back is not None else set())
 
 
 def _nominal(head: Token, lead: str) -> set[int]:
     """ "provide a first draft of the clause" says "draft the clause": the noun that stood for the
     verb, its determiners and adjectives, and its "of" go."""
-    if (informing := _informing(head)) is not None:
+    if (informing := _informing(head) or _reporting(head)) is not None:
         return informing[1]
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None or words.NOUN_VERBS.get(obj.lower_) != lead:

@@ -103,11 +103,15 @@ def title_from(
         title = render(phrase, topic, context.previous)
     title = finish(title)
     named = topic or context.previous
-    if " " not in title and named:
+    bare = title.lower() == phrase.lead and phrase.lead in words.VERB_PREPOSITIONS  # "Report back"
+    if (" " not in title or bare) and named:
         # "schedule something for tomorrow", "talk to me first": the verb alone cannot be acted
         # on; what the list item above, the section or the sentence before is about says what.
         preposition = words.VERB_PREPOSITIONS.get(phrase.lead or phrase.head.lemma_.lower(), "")
         title = finish(f"{title} {preposition} {named}")
+    if bare and title.lower() == phrase.lead:
+        # "keep you updated" with nothing named to report on: the note's words say as much.
+        title = finish(" ".join(t.text for t in verb.subtree if t.i >= verb.i and not t.is_punct))
     return title
 
 
