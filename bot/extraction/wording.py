@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from bot.extraction import words
 from bot.extraction.candidates import PLACEHOLDER
 from bot.extraction.grammar import is_stemless
+from bot.extraction.trimming import short_references
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +50,7 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
     resolved = False
     generic = _generic_object(phrase.head, tokens)
     for index, token in enumerate(tokens):
-        text = phrase.name_of(token) or token.text
+        text = phrase.name_of(token) or short_references(token.text)
         if token.i == phrase.head.i:
             text = phrase.lead or base_form(token)
         elif token.lower_ == "my" and token.dep_ == "poss":
