@@ -238,3 +238,9 @@ def test_with_nothing_named_to_report_on_the_notes_words_stay(items_of: ItemsOf)
     # No section, no item above: "Report back" alone would say less than the note does.
     note = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\nPriya: I will keep you updated.\n"
     assert [item.task for item in items_of(note)] == ["Keep you updated"]
+
+
+def test_words_in_quotes_are_the_notes_name_for_the_thing(items_of: ItemsOf) -> None:
+    # "something" in quotes is what the note calls the draft, not a pronoun for the topic.
+    body = "- Licence terms\n    - Sam will draft up “something simpler” for discussion.\n"
+    assert titles(items_of, body) == ["Draft up something simpler for discussion"]

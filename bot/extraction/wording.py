@@ -139,8 +139,19 @@ def _antecedent(vague: Token, name_of: NameOf) -> str:
 
 
 def _is_vague(token: Token) -> bool:
-    """ "it", "this", "them" standing for a thing; not "that" opening a relative clause."""
-    return token.lower_ in words.VAGUE_OBJECTS and token.tag_ not in ("WDT", "WP") and _is_object(token)
+    """ "it", "this", "them" standing for a thing; not "that" opening a relative clause, nor
+    words in quotes, the note's own name for the thing ("draft up “something simpler”")."""
+    return (
+        token.lower_ in words.VAGUE_OBJECTS
+        and token.tag_ not in ("WDT", "WP")
+        and _is_object(token)
+        and not _quoted(token)
+    )
+
+
+def _quoted(token: Token) -> bool:
+    before = token.doc[: token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _is_object(token: Token) -> bool:
