@@ -60,6 +60,11 @@ def test_text_titles_are_whole(text: str, title: str) -> None:
         ("Lee will handle updating the members list.", "Update the members list"),
         # Starting is itself the task.
         ("Priya will start writing the base guide.", "Start writing the base guide"),
+        # Getting a thing done to is doing it: the participle is the action, its subject the object;
+        # "get this done" says no more than the note does.
+        ("Dana will get the fix merged.", "Merge the fix"),
+        ("Sam will get the docs updated for the release.", "Update the docs for the release"),
+        ("Lee will get the report done.", "Get the report done"),
     ],
 )
 def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: str) -> None:
@@ -183,7 +188,7 @@ def test_a_list_of_volunteers_above_is_no_topic(items_of: ItemsOf) -> None:
         # "will do" names no action: the request said just before it on the line does.
         (
             "- Priya: Should get everyone invited to the forum. Lee: will do.\n",
-            "Get everyone invited to the forum",
+            "Invite everyone to the forum",
         ),
         ("- Lee will tag the release. Sam will do it too.\n", "Tag the release"),
         # A question without a verb proposes the thing it names: "do that" does that thing.

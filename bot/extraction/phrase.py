@@ -70,7 +70,7 @@ class Phrase:
         kept: list[Token] = []
         for child in head.children:
             if child.i < head.i and not _is_glued(child):
-                if child.dep_ == "nsubjpass":
+                if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and _caused(head.head) == head):
                     kept.extend(child.subtree)  # "New PR to be opened by Dana": the PR is what is opened
                     self.passive_subject.update(t.i for t in child.subtree)
                 continue  # left of the verb: who promised it, when, fillers
@@ -123,6 +123,8 @@ def action_of(verb: Token) -> tuple[Token, str]:
         )
         if action is not None and (action.tag_ == "VBG" or verb.lemma_ in words.ATTEMPT_VERBS):
             return action_of(action)
+    if (caused := _caused(verb)) is not None:
+        return caused, ""  # "get everyone invited to the forum" is "invite everyone to the forum"
     if (informing := _informing(verb) or _reporting(verb)) is not None:
         return verb, informing[0]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
@@ -146,6 +148,24 @@ def action_of(verb: Token) -> tuple[Token, str]:
             return verb, said
         return verb, words.MADE_OBJECTS.get(obj.lemma_.lower(), "") if verb.lemma_ == "make" else ""
     return verb, ""
+
+
+def _caused(verb: Token) -> Token | None:
+    """ "get the fix merged", "get this started": the participle of what the owner has done, with
+    the thing it is done to as its subject ("get this done" says no more than "do this")."""
+    if verb.lemma_ not in ("get", "have"):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.tag_ == "VBN"
+            and c.lower_ != "done"
+            and any(g.dep_ == "nsubj" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _is_infinitive(token: Token) -> bool:

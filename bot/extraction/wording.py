@@ -190,9 +190,10 @@ def _generic_object(head: Token, tokens: list[Token]) -> Token | None:
 
 def _governs_object(head: Token, kept: set[int]) -> bool:
     for child in head.children:
-        if child.i not in kept or (child.i < head.i and child.dep_ != "nsubjpass"):
+        # A subject kept in the title is what is acted on: "get the fix merged".
+        if child.i not in kept or (child.i < head.i and child.dep_ not in ("nsubjpass", "nsubj")):
             continue
-        if child.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "acomp"):
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "nsubj", "acomp"):
             return True
         if child.dep_ in ("prep", "prt") and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
             return True
