@@ -50,25 +50,31 @@ def main_object(doc: Doc, name_of: NameOf) -> str:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return ""
-    if root.pos_ not in ("VERB", "AUX"):
-        # "Priya: one minute pitch?": a question without a verb proposes the thing it names.
-        asks = doc[-1].text == "?"
-        things = [c for c in [*root.children, root] if c.dep_ == "appos" or (asks and c == root)]
-        thing = next((t for t in things if is_thing(t)), None)
-        return noun_phrase(thing, name_of) if thing is not None else ""
+    if (thing := _object_of(root)) is not None:
+        return noun_phrase(thing, name_of)
+    if root.pos_ in ("VERB", "AUX"):
+        return ""
+    # "Priya: one minute pitch?": a question without a verb proposes the thing it names.
+    asks = doc[-1].text == "?"
+    things = [c for c in [*root.children, root] if c.dep_ == "appos" or (asks and c == root)]
+    thing = next((t for t in things if is_thing(t)), None)
+    return noun_phrase(thing, name_of) if thing is not None else ""
+
+
+def _object_of(root: Token) -> Token | None:
     # "Lee offered to write the FAQ": the object of the promised verb.
     while (action := next((c for c in root.children if c.dep_ == "xcomp"), None)) is not None:
         root = action
     for child in root.children:
         if child.dep_ in ("dobj", "nsubjpass") and is_thing(child):
-            return noun_phrase(child, name_of)
+            return child
     for child in root.children:  # "Lee has been looking at the cache"
         objects = (
             [c for c in child.children if c.dep_ == "pobj" and is_thing(c)] if child.dep_ == "prep" else []
         )
         if objects:
-            return noun_phrase(objects[0], name_of)
-    return ""
+            return objects[0]
+    return None
 
 
 def main_action(doc: Doc, name_of: NameOf) -> str:
