@@ -106,6 +106,13 @@ class Phrase:
         if not candidates:
             return False
         last = max(candidates, key=lambda t: t.i)
+        # "... and continue to recruit speakers" without "to recruit speakers": a verb left without
+        # the clause it governs says nothing, so it goes with it.
+        going = {t.i for t in last.subtree} | self.dropped
+        verb = last.head
+        needs = last.dep_ in ("xcomp", "ccomp") and verb.dep_ == "conj" and verb.pos_ == "VERB"
+        if needs and all(t.i <= verb.i or t.i in going for t in verb.subtree):
+            last = verb
         self.dropped.update(t.i for t in last.subtree)
         if last.i > 0 and last.nbor(-1).dep_ == "cc":
             self.dropped.add(last.i - 1)
