@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extraction.titles import title_from_text
+from bot.extraction.titles import clean_topic, title_from_text
 from tests.conftest import ItemsOf
 
 HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"
@@ -249,3 +249,10 @@ def test_words_in_quotes_are_the_notes_name_for_the_thing(items_of: ItemsOf) -> 
     # "something" in quotes is what the note calls the draft, not a pronoun for the topic.
     body = "- Licence terms\n    - Sam will draft up “something simpler” for discussion.\n"
     assert titles(items_of, body) == ["Draft up something simpler for discussion"]
+
+
+def test_a_timebox_is_no_part_of_a_topic() -> None:
+    # An agenda item's timebox is no part of what it is about; numbers in its words are.
+    assert clean_topic("Mirror outage postmortem -_ 5min_") == "Mirror outage postmortem"
+    assert [clean_topic(t) for t in ("Release plan (10 mins)", "Budget [15m]")] == ["Release plan", "Budget"]
+    assert clean_topic("Top 10 items") == "Top 10 items"

@@ -35,7 +35,12 @@ _PRESENTER = re.compile(r"^\([^()]{1,40}\)\s*[-–—:]\s*(?=\w)")
 _SPEAKER_LABEL = re.compile(r"^@?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s?:\s+")
 # The owner's promise in brackets closing a line, with its bare verb: "(@lee to send)".
 _OWNERS_ASIDE = re.compile(r"\((?P<who>[^()]{1,40}?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\)\W*$")
-_TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
+# An agenda item's timebox ("(10 minutes timebox)", "- 5min", "[15 mins]") and a mail's "Re:".
+_TOPIC_NOISE = re.compile(
+    r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*"
+    r"|[\s(\[_–—-]+\d+\s*(?:min(?:ute)?s?|m)(?![a-z])[\s)\]_]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
