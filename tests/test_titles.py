@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.extraction.titles import title_from_text
+from bot.extraction.titles import clean_topic, title_from_text
 from tests.conftest import ItemsOf
 
 HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"
@@ -60,6 +60,11 @@ def test_text_titles_are_whole(text: str, title: str) -> None:
         ("Lee will handle updating the members list.", "Update the members list"),
         # Starting is itself the task.
         ("Priya will start writing the base guide.", "Start writing the base guide"),
+        # Getting a thing done to is doing it: the participle is the action, its subject the object;
+        # "get this done" says no more than the note does.
+        ("Dana will get the fix merged.", "Merge the fix"),
+        ("Sam will get the docs updated for the release.", "Update the docs for the release"),
+        ("Lee will get the report done.", "Get the report done"),
     ],
 )
 def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: str) -> None:
@@ -81,11 +86,16 @@ def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: 
             "Priya met a packager at the meetup who is keen; she'll reach out to her.",
             "Reach out to her",
         ),
-        # Telling someone how it goes is updating them; "keep us posted" stays as the note says.
+        # Telling someone how it goes is updating them; "us", the meeting, is no one the issue's
+        # reader can update: the owner reports back.
         ("Sam will let the board know about the budget.", "Update the board about the budget"),
         ("Lee will keep the team in the loop about the release.", "Update the team about the release"),
         ("Priya will keep the docs updated.", "Update the docs"),
-        ("Lee will keep us posted on the migration.", "Keep us posted on the migration"),
+        ("Lee will keep us posted on the migration.", "Report back on the migration"),
+        # Coming back with an update is reporting back, on what the update is about.
+        ("Sam will return with an update on the grant report.", "Report back on the grant report"),
+        ("Lee will come back with an update on the budget.", "Report back on the budget"),
+        ("Priya: I will keep you updated.", "Report back on Build"),
     ],
 )
 def test_titles_speak_for_the_reader(items_of: ItemsOf, body: str, title: str) -> None:
@@ -170,3 +180,79 @@ def test_a_list_of_volunteers_above_is_no_topic(items_of: ItemsOf) -> None:
         "    - Priya: I can help copy stuff over and do initial edits\n"
     )
     assert titles(items_of, body) == ["Help copy stuff over and do initial edits"]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # "will do" names no action: the request said just before it on the line does.
+        (
+            "- Priya: Should get everyone invited to the forum. Lee: will do.\n",
+            "Invite everyone to the forum",
+        ),
+        ("- Lee will tag the release. Sam will do it too.\n", "Tag the release"),
+        # A question without a verb proposes the thing it names: "do that" does that thing.
+        ("- Priya: one minute pitch? Sam: will try to do that as well.\n", "Do one minute pitch"),
+    ],
+)
+def test_will_do_does_what_was_said_just_before(items_of: ItemsOf, body: str, title: str) -> None:
+    assert titles(items_of, body)[-1] == title
+
+
+def test_who_does_it_themselves_is_no_part_of_the_title(items_of: ItemsOf) -> None:
+    # "herself" says who does it, which the owner already says.
+    assert titles(items_of, "Lee will fix the flaky test herself.\n") == ["Fix the flaky test"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # "(Sam will research)" names no object: the line it closes is what Sam researches.
+        (
+            "Add a note about seats per company (Sam will research)",
+            "Research: add a note about seats per company",
+        ),
+        (
+            "skip the 3rd, likely to resume the week after (@leechen to send)",
+            "Send: skip the 3rd, likely to resume the week",
+        ),
+        # Someone else's part in brackets is not the owner's task.
+        ("Priya will fix the flaky test (Lee to review)", "Fix the flaky test"),
+    ],
+)
+def test_the_owners_verb_in_brackets_acts_on_the_words_before_them(
+    items_of: ItemsOf, line: str, title: str
+) -> None:
+    assert titles(items_of, f"- Next steps:\n    - {line}\n")[0] == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # What the owner says of themselves beside the offer is no part of it: a negated verb, or
+        # one not in the offer's base form.
+        "Lee can help but not be responsible for the booking.",
+        "Lee: I can help, stretched thin",
+    ],
+)
+def test_a_clause_the_owner_says_of_themselves_is_no_part_of_the_offer(items_of: ItemsOf, line: str) -> None:
+    assert titles(items_of, f"- Install party\n    - {line}\n") == ["Help with Install party"]
+
+
+def test_with_nothing_named_to_report_on_the_notes_words_stay(items_of: ItemsOf) -> None:
+    # No section, no item above: "Report back" alone would say less than the note does.
+    note = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\nPriya: I will keep you updated.\n"
+    assert [item.task for item in items_of(note)] == ["Keep you updated"]
+
+
+def test_words_in_quotes_are_the_notes_name_for_the_thing(items_of: ItemsOf) -> None:
+    # "something" in quotes is what the note calls the draft, not a pronoun for the topic.
+    body = "- Licence terms\n    - Sam will draft up “something simpler” for discussion.\n"
+    assert titles(items_of, body) == ["Draft up something simpler for discussion"]
+
+
+def test_a_timebox_is_no_part_of_a_topic() -> None:
+    # An agenda item's timebox is no part of what it is about; numbers in its words are.
+    assert clean_topic("Mirror outage postmortem -_ 5min_") == "Mirror outage postmortem"
+    assert [clean_topic(t) for t in ("Release plan (10 mins)", "Budget [15m]")] == ["Release plan", "Budget"]
+    assert clean_topic("Top 10 items") == "Top 10 items"

@@ -74,3 +74,10 @@ def test_optional_phrases_go_right_to_left_until_none_is_left(nlp: Language) -> 
     while found.drop_last_optional():
         pass
     assert shown(found) == ["write", "the", "guide"]
+
+
+def test_a_joined_verb_goes_with_the_clause_it_governs(nlp: Language) -> None:
+    # "and continue" without "to recruit speakers" says nothing.
+    found = phrase(nlp, "Jo will send the new date to the leads and continue to recruit speakers.", "send")
+    assert found.drop_last_optional()
+    assert shown(found) == ["send", "the", "new", "date", "to", "the", "leads"]

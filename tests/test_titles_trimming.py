@@ -48,3 +48,24 @@ def test_a_long_title_is_cut_to_the_limit() -> None:
     assert len(title) <= MAX_CHARS
     # Cut at a word, and the "for" the cut left last goes.
     assert title.startswith("Write the guide for the guide") and title.endswith(" guide")
+
+
+def test_a_function_word_that_goes_with_its_bracket_leaves_none_open() -> None:
+    # "here]" goes as a function word, and takes the closer of "[forms" with it.
+    assert (
+        finish("Lee → file the templates for each stage [forms here]")
+        == "Lee → file the templates for each stage"
+    )
+    # An arrow that hands the task over is no part of the title.
+    assert finish("→ file the templates") == "File the templates"
+
+
+def test_an_issue_address_is_said_as_the_issue_list_says_it() -> None:
+    # The address is long, and its words ("https", "github", "issues") name nothing to do.
+    title = "resolve https://github.com/acme/site/issues/17, https://github.com/acme/docs/pull/26#top"
+    assert finish(title) == "Resolve acme/site#17, acme/docs#26"
+    # An address to something else than the issue or pull request itself stays whole.
+    assert (
+        finish("read https://github.com/acme/site/pull/26/files")
+        == "Read https://github.com/acme/site/pull/26/files"
+    )

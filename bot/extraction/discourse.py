@@ -45,12 +45,13 @@ class Discourse:
     subject_here: bool = False  # the subject was set in the block being read
     item: tuple[Person, ...] = ()  # owners of the last item of the block being read
     thing: str = ""  # the object the last sentence of the block being read was about
+    action: str = ""  # what the last sentence of the block being read said to do, as a title
     request: tuple[Candidate, Found] | None = None  # a question to someone, waiting for an answer
 
     def enter(self, candidate: Candidate) -> None:
         sentence = candidate.sentence
         if sentence.block != self.block:
-            self.speaker, self.item, self.subject_here, self.thing = (), (), False, ""
+            self.speaker, self.item, self.subject_here, self.thing, self.action = (), (), False, "", ""
             if sentence.block - self.block > 1 or sentence.section != self.section:
                 self.subject = self.person = ()
         self.block, self.section = sentence.block, sentence.section

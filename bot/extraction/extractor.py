@@ -48,7 +48,9 @@ from bot.extraction.structure import block_contexts
 from bot.extraction.titles import (
     TitleContext,
     clean_topic,
+    main_action,
     main_object,
+    owners_aside,
     title_from,
     title_from_text,
     topic_title,
@@ -72,6 +74,7 @@ class Reading:
     found: list[Found] = field(default_factory=list)
     previous: str = ""  # what the sentence before in the paragraph was about, for "it" and "this"
     options: list[Judged] = field(default_factory=list)
+    asked: str = ""  # what the sentence just before said to do, for "will do"
 
 
 class Extractor:
@@ -128,15 +131,16 @@ class Extractor:
         readings: list[Reading] = []
         for candidate, doc in zip(chosen, docs, strict=True):
             discourse.enter(candidate)
-            previous = discourse.thing
+            previous, asked = discourse.thing, discourse.action
             options = options_before(candidate, discourse)
             trace: list[tuple[str, tuple[Person, ...]]] = []
             found = self._read(candidate, doc, discourse, trace)
             if candidate.context.reported_done:
                 found = []  # "- Lee to review the PR" with "  - approved" under it
             judged = judge(candidate, doc, options, trace, found)
-            readings.append(Reading(candidate, found, previous, judged))
+            readings.append(Reading(candidate, found, previous, judged, asked))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
+            discourse.action = main_action(doc, _namer(candidate))
         return readings
 
     def meeting_roster(self, meeting: Meeting) -> Roster:
@@ -286,7 +290,7 @@ def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
 
 def _decided(reading: Reading, decision: Decision) -> Reading:
     found = decided(reading.found, reading.options, reading.candidate.own_start, decision)
-    return Reading(reading.candidate, found, reading.previous, reading.options)
+    return Reading(reading.candidate, found, reading.previous, reading.options, reading.asked)
 
 
 # -- items ------------------------------------------------------------------------------------------
@@ -305,7 +309,7 @@ def _items(
         for found in reading.found:
             candidate = found.asked or reading.candidate
             sentence = candidate.sentence
-            context = TitleContext(topics[candidate.context.topic], reading.previous)
+            context = TitleContext(topics[candidate.context.topic], reading.previous, reading.asked)
             title = _title(candidate, found, context, events)
             if not title:
                 continue
@@ -357,6 +361,9 @@ def _past_owners(candidate: Candidate, start: int) -> int:
 
 
 def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
+    names = [n for p in found.owners for n in (p.name, p.github or "", *p.aliases)]
+    if aside := owners_aside(candidate.original, names):
+        return aside
     title = ""
     if found.task is not None:
         start = max(found.start, candidate.own_start)

@@ -40,6 +40,11 @@ _OPTIONAL_DEPS = frozenset(
     {"advcl", "relcl", "acl", "prep", "conj", "xcomp", "ccomp", "appos", "npadvmod", "dep"}
 )
 _SPEAKER_OBJECTS = frozenset({"me", "us"})
+# Verbs that, with "back" and an update, say "report back".
+_RETURNS = frozenset({"return", "come", "get", "report", "circle"})
+_REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
+# What "do" says no more than "do" with: "do it", "do that as well", "do so".
+_PRO_WORDS = frozenset({"it", "this", "that", "so", "as", "well", "too"})
 
 
 class Phrase:
@@ -56,7 +61,7 @@ class Phrase:
             {
                 t
                 for t in [self.head, *_glued_to(self.head), *self._kept(self.head)]
-                if t.i >= start and not self._due(t)
+                if t.i >= start and not self._due(t) and not _emphatic(t)
             },
             key=lambda t: t.i,
         )
@@ -65,7 +70,7 @@ class Phrase:
         kept: list[Token] = []
         for child in head.children:
             if child.i < head.i and not _is_glued(child):
-                if child.dep_ == "nsubjpass":
+                if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and _caused(head.head) == head):
                     kept.extend(child.subtree)  # "New PR to be opened by Dana": the PR is what is opened
                     self.passive_subject.update(t.i for t in child.subtree)
                 continue  # left of the verb: who promised it, when, fillers
@@ -83,6 +88,14 @@ class Phrase:
         """The tokens still in the title."""
         return [t for t in self.tokens if t.i not in self.dropped]
 
+    def stands_for_an_action(self) -> bool:
+        """ "will do", "can do that", "may need to do it himself": the verb stands for an action
+        said before and names none itself."""
+        if self.head.lemma_ != "do" or self.lead:
+            return False
+        said = [t for t in self.shown() if t.i != self.head.i and not t.is_punct]
+        return all(t.lower_ in _PRO_WORDS or t.lower_ in words.FILLERS for t in said)
+
     def drop_last_optional(self) -> bool:
         """Drop the rightmost optional phrase still in the title; False when none is left."""
         candidates = [
@@ -93,6 +106,13 @@ class Phrase:
         if not candidates:
             return False
         last = max(candidates, key=lambda t: t.i)
+        # "... and continue to recruit speakers" without "to recruit speakers": a verb left without
+        # the clause it governs says nothing, so it goes with it.
+        going = {t.i for t in last.subtree} | self.dropped
+        verb = last.head
+        needs = last.dep_ in ("xcomp", "ccomp") and verb.dep_ == "conj" and verb.pos_ == "VERB"
+        if needs and all(t.i <= verb.i or t.i in going for t in verb.subtree):
+            last = verb
         self.dropped.update(t.i for t in last.subtree)
         if last.i > 0 and last.nbor(-1).dep_ == "cc":
             self.dropped.add(last.i - 1)
@@ -110,7 +130,9 @@ def action_of(verb: Token) -> tuple[Token, str]:
         )
         if action is not None and (action.tag_ == "VBG" or verb.lemma_ in words.ATTEMPT_VERBS):
             return action_of(action)
-    if (informing := _informing(verb)) is not None:
+    if (caused := _caused(verb)) is not None:
+        return caused, ""  # "get everyone invited to the forum" is "invite everyone to the forum"
+    if (informing := _informing(verb) or _reporting(verb)) is not None:
         return verb, informing[0]
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -133,6 +155,24 @@ def action_of(verb: Token) -> tuple[Token, str]:
             return verb, said
         return verb, words.MADE_OBJECTS.get(obj.lemma_.lower(), "") if verb.lemma_ == "make" else ""
     return verb, ""
+
+
+def _caused(verb: Token) -> Token | None:
+    """ "get the fix merged", "get this started": the participle of what the owner has done, with
+    the thing it is done to as its subject ("get this done" says no more than "do this")."""
+    if verb.lemma_ not in ("get", "have"):
+        return None
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            and c.tag_ == "VBN"
+            and c.lower_ != "done"
+            and any(g.dep_ == "nsubj" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _is_infinitive(token: Token) -> bool:
@@ -167,17 +207,40 @@ def _informing(verb: Token) -> tuple[str, set[int]] | None:
         gone.add(told.i)
     if loop is not None:
         gone.update(t.i for t in loop.subtree)
-    if person is None or person.lower_ in ("me", "us", "you"):
-        # "keep you updated": the minutes' "you" is the meeting, which the title cannot name
-        # better than the note did.
+    if person is None:
         return None
+    if person.lower_ in ("me", "us", "you"):
+        # "keep us posted": the minutes' "us" is the meeting, which an issue's reader is not.
+        return "report back", gone
     return "update " + "".join(t.text_with_ws for t in person.subtree).strip(), gone
+
+
+def _reporting(verb: Token) -> tuple[str, set[int]] | None:
+    """ "come back with an update on X", "return with an update on X": "report back on X", and
+    the words that said it."""
+    back = next((c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ == "back"), None)
+    if verb.lemma_ not in _RETURNS or (back is None and verb.lemma_ != "return"):
+        return None
+    news = next(
+        (
+            n
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for n in c.children
+            if n.dep_ == "pobj"
+        ),
+        None,
+    )
+    if news is None or news.lemma_ not in ("update", "news"):
+        return None
+    gone = {news.i, news.head.i, *(c.i for c in news.children if c.dep_ in ("det", "amod"))}
+    return "report back", gone | ({back.i} if back is not None else set())
 
 
 def _nominal(head: Token, lead: str) -> set[int]:
     """ "provide a first draft of the clause" says "draft the clause": the noun that stood for the
     verb, its determiners and adjectives, and its "of" go."""
-    if (informing := _informing(head)) is not None:
+    if (informing := _informing(head) or _reporting(head)) is not None:
         return informing[1]
     obj = next((c for c in head.children if c.dep_ == "dobj"), None)
     if obj is None or words.NOUN_VERBS.get(obj.lower_) != lead:
@@ -206,7 +269,21 @@ def _dropped(child: Token) -> bool:
         return True  # "take a look": said by the verb itself
     if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
         return True  # "cut releases but would like a list": a contrast, not more of the task
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _not_asked(child):
+        return True  # "help but not be responsible", "help, stretched thin": said of the owner
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _not_asked(conj: Token) -> bool:
+    """A verb joined to a request that is no part of it: negated, or not in the request's base form."""
+    return any(c.dep_ == "neg" for c in conj.children) or (
+        conj.head.tag_ == "VB" and conj.tag_ in ("VBD", "VBN")
+    )
+
+
+def _emphatic(token: Token) -> bool:
+    """ "fix it myself", "write the docs herself": who does it, which the owner already says."""
+    return token.dep_ in ("npadvmod", "appos") and token.lower_ in _REFLEXIVES
 
 
 def _speakers_self(token: Token) -> bool:

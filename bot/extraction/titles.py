@@ -33,13 +33,21 @@ _PROMISE_OPENING = re.compile(
 _PRESENTER = re.compile(r"^\([^()]{1,40}\)\s*[-–—:]\s*(?=\w)")
 # A speaker's or owner's label before what they said: "James:", "Dan L.:", "RW:", "@sam:".
 _SPEAKER_LABEL = re.compile(r"^@?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s?:\s+")
-_TOPIC_NOISE = re.compile(r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*", re.IGNORECASE)
+# The owner's promise in brackets closing a line, with its bare verb: "(@lee to send)".
+_OWNERS_ASIDE = re.compile(r"\((?P<who>[^()]{1,40}?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\)\W*$")
+# An agenda item's timebox ("(10 minutes timebox)", "- 5min", "[15 mins]") and a mail's "Re:".
+_TOPIC_NOISE = re.compile(
+    r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*"
+    r"|[\s(\[_–—-]+\d+\s*(?:min(?:ute)?s?|m)(?![a-z])[\s)\]_]*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
 class TitleContext:
     topic: str = ""  # what the item is about: the list item above, the list's lead, or its section
     previous: str = ""  # what the sentence before it in the paragraph was about
+    asked: str = ""  # the action the sentence just before it said, as a title: what "will do" does
 
 
 def main_object(doc: Doc, name_of: NameOf) -> str:
@@ -47,19 +55,46 @@ def main_object(doc: Doc, name_of: NameOf) -> str:
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if root is None:
         return ""
+    if (thing := _object_of(root)) is not None:
+        return noun_phrase(thing, name_of)
+    if root.pos_ in ("VERB", "AUX"):
+        return ""
+    # "Priya: one minute pitch?": a question without a verb proposes the thing it names.
+    asks = doc[-1].text == "?"
+    things = [c for c in [*root.children, root] if c.dep_ == "appos" or (asks and c == root)]
+    thing = next((t for t in things if is_thing(t)), None)
+    return noun_phrase(thing, name_of) if thing is not None else ""
+
+
+def _object_of(root: Token) -> Token | None:
     # "Lee offered to write the FAQ": the object of the promised verb.
     while (action := next((c for c in root.children if c.dep_ == "xcomp"), None)) is not None:
         root = action
     for child in root.children:
         if child.dep_ in ("dobj", "nsubjpass") and is_thing(child):
-            return noun_phrase(child, name_of)
+            return child
     for child in root.children:  # "Lee has been looking at the cache"
         objects = (
             [c for c in child.children if c.dep_ == "pobj" and is_thing(c)] if child.dep_ == "prep" else []
         )
         if objects:
-            return noun_phrase(objects[0], name_of)
-    return ""
+            return objects[0]
+    return None
+
+
+def main_action(doc: Doc, name_of: NameOf) -> str:
+    """What a sentence says to do, for the next one to say "will do": its main verb's phrase as a
+    title, when that verb is in its base form ("Should get everyone invited to the forum")."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is not None and root.lemma_ == "be":
+        # "Would be useful to register the spec": what would be useful is the action.
+        root = next(
+            (x for c in root.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"), None
+        )
+    if root is None or root.pos_ != "VERB" or root.tag_ != "VB" or root.lemma_ in ("be", "do"):
+        return ""
+    title = finish(render(Phrase(root, name_of, None, 0), ""))
+    return title if " " in title else ""
 
 
 def title_from(
@@ -71,18 +106,41 @@ def title_from(
 ) -> str:
     """The title of the promise whose verb is `verb`; tokens before `start` are not the task's."""
     phrase = Phrase(verb, name_of, due_span, start)
+    if context.asked and phrase.stands_for_an_action():
+        return context.asked
     topic = clean_topic(context.topic)
     title = render(phrase, topic, context.previous)
     while len(title) > MAX_CHARS and phrase.drop_last_optional():
         title = render(phrase, topic, context.previous)
     title = finish(title)
     named = topic or context.previous
-    if " " not in title and named:
+    bare = title.lower() == phrase.lead and phrase.lead in words.VERB_PREPOSITIONS  # "Report back"
+    if (" " not in title or bare) and named:
         # "schedule something for tomorrow", "talk to me first": the verb alone cannot be acted
         # on; what the list item above, the section or the sentence before is about says what.
         preposition = words.VERB_PREPOSITIONS.get(phrase.lead or phrase.head.lemma_.lower(), "")
         title = finish(f"{title} {preposition} {named}")
+    if bare and title.lower() == phrase.lead:
+        # "keep you updated" with nothing named to report on: the note's words say as much.
+        title = finish(" ".join(t.text for t in verb.subtree if t.i >= verb.i and not t.is_punct))
     return title
+
+
+def owners_aside(text: str, owners: list[str]) -> str:
+    """ "Add a note on seats (Sam will research)", "skip the 17th (@lee to send)": the owner's own
+    verb, in brackets closing the line, names no object; the words before the brackets are what it
+    acts on. `owners` are the names, aliases and logins of the item's owners."""
+    aside = _OWNERS_ASIDE.search(text)
+    if aside is None or not any(_names(aside["who"], owner) for owner in owners if owner):
+        return ""
+    before = title_from_text(text[: aside.start()])
+    if len(before.split()) < 2:
+        return ""
+    return finish(f"{aside['verb']}: {before[:1].lower()}{before[1:]}")
+
+
+def _names(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
 _LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}:\s+")
@@ -94,7 +152,7 @@ _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
 def title_from_text(text: str) -> str:
     """The title of a line the writer marked as an action but that does not parse as one: its first
     clause."""
-    text = re.sub(r"\s+", " ", text).strip(" .;:-–—")
+    text = re.sub(r"\s+", " ", text).strip(" .;:-–—→")
     # "(Lee Chen) - Proposal: ...": who speaks, in brackets before a dash, is no part of the task.
     text = _LEADING_ASIDE.sub("", text)
     # "Note: I intend to ...", "Proposal to TAC: enforce ...": a short label before the words.

@@ -13,15 +13,24 @@ MAX_CHARS = 80
 # "’" is also an apostrophe ("BD’s slides"), so only double quotes are paired.
 _OPENERS = "([{“"
 _CLOSERS = {")": "(", "]": "[", "}": "{", "”": "“"}
+_ISSUE_URL = re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)(?![\w/])(?:#[\w-]+)?")
+# What a title neither starts nor ends with: "Lee → draft the FAQ" hands the task over with an arrow.
+_PADDING = " ,;:-–—→"
 
 
 def finish(title: str) -> str:
     """The title as the issue list shows it."""
-    title = balanced(re.sub(r"\s+", " ", title))
-    title = re.sub(r"\s+", " ", title).strip(" ,;:-–—")
+    title = balanced(re.sub(r"\s+", " ", short_references(title)))
+    title = re.sub(r"\s+", " ", title).strip(_PADDING)
     title = re.sub(r"[\s,]+(?:as well|too|again|accordingly)$", "", title)
     if len(title) > MAX_CHARS:
         title = cut(title, MAX_CHARS)
+    # "... criteria [forms here]": the function word that goes may take a bracket's closer with it.
+    title = _content_last(balanced(_content_last(title)))
+    return title[:1].upper() + title[1:] if title else title
+
+
+def _content_last(title: str) -> str:
     parts = title.split(" ")
     # End on a content word: never "... and see whether", "... as", "... to"; but "reach out to
     # her" names whom to reach, and "Reach" alone would not.
@@ -31,8 +40,12 @@ def finish(title: str) -> str:
         and not (last in words.PERSON_OBJECTS and len(parts) > 2)
     ):
         parts.pop()
-    title = " ".join(parts).strip(" ,;:-–—")
-    return title[:1].upper() + title[1:] if title else title
+    return " ".join(parts).strip(_PADDING)
+
+
+def short_references(text: str) -> str:
+    """An issue's or pull request's address said as GitHub says it in a list: "owner/repo#17"."""
+    return _ISSUE_URL.sub(r"\1#\2", text)
 
 
 def cut(text: str, limit: int) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from bot.extraction import words
 from bot.extraction.candidates import PLACEHOLDER
 from bot.extraction.grammar import is_stemless
+from bot.extraction.trimming import short_references
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +50,7 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
     resolved = False
     generic = _generic_object(phrase.head, tokens)
     for index, token in enumerate(tokens):
-        text = phrase.name_of(token) or token.text
+        text = phrase.name_of(token) or short_references(token.text)
         if token.i == phrase.head.i:
             text = phrase.lead or base_form(token)
         elif token.lower_ == "my" and token.dep_ == "poss":
@@ -138,8 +139,19 @@ def _antecedent(vague: Token, name_of: NameOf) -> str:
 
 
 def _is_vague(token: Token) -> bool:
-    """ "it", "this", "them" standing for a thing; not "that" opening a relative clause."""
-    return token.lower_ in words.VAGUE_OBJECTS and token.tag_ not in ("WDT", "WP") and _is_object(token)
+    """ "it", "this", "them" standing for a thing; not "that" opening a relative clause, nor
+    words in quotes, the note's own name for the thing ("draft up “something simpler”")."""
+    return (
+        token.lower_ in words.VAGUE_OBJECTS
+        and token.tag_ not in ("WDT", "WP")
+        and _is_object(token)
+        and not _quoted(token)
+    )
+
+
+def _quoted(token: Token) -> bool:
+    before = token.doc[: token.i].text
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _is_object(token: Token) -> bool:
@@ -178,9 +190,10 @@ def _generic_object(head: Token, tokens: list[Token]) -> Token | None:
 
 def _governs_object(head: Token, kept: set[int]) -> bool:
     for child in head.children:
-        if child.i not in kept or (child.i < head.i and child.dep_ != "nsubjpass"):
+        # A subject kept in the title is what is acted on: "get the fix merged".
+        if child.i not in kept or (child.i < head.i and child.dep_ not in ("nsubjpass", "nsubj")):
             continue
-        if child.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "acomp"):
+        if child.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd", "dative", "nsubjpass", "nsubj", "acomp"):
             return True
         if child.dep_ in ("prep", "prt") and any(c.dep_ in ("pobj", "pcomp") for c in child.children):
             return True

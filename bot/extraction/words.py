@@ -159,7 +159,7 @@ VAGUE_OBJECTS = frozenset(
 VERB_PREPOSITIONS = {
     "comment": "on", "report": "on", "follow": "on", "work": "on", "reply": "to", "respond": "to",
     "think": "about", "talk": "about", "speak": "about", "look": "at", "help": "with", "weigh": "on",
-    "chime": "on", "check": "on", "catch": "on", "reach": "to", "get": "on",
+    "chime": "on", "check": "on", "catch": "on", "reach": "to", "get": "on", "report back": "on",
 }  # fmt: skip
 # Phrases that only say when: "for now", "in the meantime", "at some point", "in due course".
 TIME_WORDS = frozenset(
