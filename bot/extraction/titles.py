@@ -29,18 +29,18 @@ _PROMISE_OPENING = re.compile(
     r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
     re.IGNORECASE,
 )
-# Who brings an agenda item, before it: "(Dan) - PyPI 2FA rollout".
-_PRESENTER = re.compile(r"^\([^()]{1,40}\)\s*[-–—:]\s*(?=\w)")
-# A speaker's or owner's label before what they said: "James:", "Dan L.:", "RW:", "@sam:".
-_SPEAKER_LABEL = re.compile(r"^@?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s?:\s+")
-# The owner's promise in brackets closing a line, with its bare verb: "(@lee to send)".
-_OWNERS_ASIDE = re.compile(r"\((?P<who>[^()]{1,40}?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\)\W*$")
 # An agenda item's timebox ("(10 minutes timebox)", "- 5min", "[15 mins]") and a mail's "Re:".
 _TOPIC_NOISE = re.compile(
     r"\(\s*\d+\s*minutes?\s*timebox\s*\)|^\W*(?:re|fwd?)\s*:\s*"
     r"|[\s(\[_–—-]+\d+\s*(?:min(?:ute)?s?|m)(?![a-z])[\s)\]_]*$",
     re.IGNORECASE,
 )
+# Who brings an agenda item, before it: "(Dan) - PyPI 2FA rollout".
+_PRESENTER = re.compile(r"^\([^()]{1,40}\)\s*[-–—:]\s*(?=\w)")
+# A speaker's or owner's label before what they said: "James:", "Dan L.:", "RW:", "@sam:".
+_SPEAKER_LABEL = re.compile(r"^@?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s?:\s+")
+# The owner's promise in brackets closing a line, with its bare verb: "(@lee to send)".
+_OWNERS_ASIDE = re.compile(r"\((?P<who>[^()]{1,40}?)\s+(?:to|will)\s+(?P<verb>[a-z]+)\)\W*$")
 
 
 @dataclass(frozen=True)
