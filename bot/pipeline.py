@@ -4,7 +4,7 @@ the others."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +15,7 @@ from bot.extraction import ignore, runs
 from bot.extraction.decision import Decision
 from bot.extraction.nlp import load_model
 from bot.noteadded import parse_dated
-from bot.notefiles import read_text
+from bot.notefiles import discover, read_text
 from bot.notes import cadence
 from bot.notes.meeting import Meeting, NoteError, normalized
 from bot.notes.naming import note_key
@@ -47,23 +47,23 @@ def extract(
     root: Path | None = None,
     corrections: Sequence[Correction] = (),
     decision: Decision | None = None,
-    others: Iterable[str] = (),
+    others: Iterable[str] | None = None,
 ) -> Extraction:
     """The meetings and items of the notes at `paths`, each note named by its path from `root` (the
     checkout the bot runs in; default: the working directory), however the path was given: that
     name is part of every item's id. `corrections` (people's, from the corrections file) are
     applied last: the items people said are not action items are ignored, the others corrected.
     `decision`: the team's own (`actionbot learn`), else the shipped one decides. `others`: the
-    team's notes this run does not extract (a sync of the changed notes), read for their dates
-    alone, so that the cadence the notes show is the one a run over every note reads."""
+    team's notes (default: those of `notes.paths`), of which those this run does not extract (a
+    sync of the changed notes) are read for their dates alone, and only when the config gives no
+    cadence, so that a run over some notes reads the cadence a run over every note reads."""
     result = Extraction()
     extractor: Extractor | None = None
     base = root or Path.cwd()
     # Every note is read before any is extracted: "by the next call" needs the cadence, and without
     # meetings.every_days that comes from all the notes' dates.
     notes = [_read(path, config, base) for path in paths]
-    read = {note.path for note in notes}
-    more = (_read(path, config, base) for path in others if path not in read)
+    more = _others(others, config, base, {note.path for note in notes})
     dates = (note.meeting.date for note in itertools.chain(notes, more) if note.meeting is not None)
     every_days = cadence.every_days(config.meetings.every_days, dates)
     for note in notes:
@@ -98,6 +98,14 @@ def extract(
         result.items = kept
         result.ignored.extend(dropped)
     return result
+
+
+def _others(others: Iterable[str] | None, config: Config, root: Path, read: set[str]) -> Iterator[_Note]:
+    """The team's notes not read yet, read one by one as the cadence asks for their dates: it asks
+    for none when the config gives one, and then not even the folders are listed."""
+    for path in discover(config.notes.paths) if others is None else others:
+        if path not in read:
+            yield _read(path, config, root)
 
 
 def _skipped(meeting: Meeting) -> list[NoteError]:

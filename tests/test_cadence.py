@@ -106,6 +106,12 @@ def test_the_next_call_is_dated_by_the_cadence_the_notes_show(tmp_path: Path) ->
     # A sync of the changed note alone reads the same cadence from the team's other notes.
     [alone] = extract(paths[-1:], settings, root=tmp_path, others=paths).items
     assert alone.due == dt.date(2026, 5, 20)
+    # Unsaid, the team's notes are those of notes.paths: the daemon's sync of a changed note too.
+    [unsaid] = extract(paths[-1:], settings, root=tmp_path).items
+    assert unsaid.due == dt.date(2026, 5, 20)
+    # Only the note itself, and it shows no rhythm.
+    [lone] = extract(paths[-1:], settings, root=tmp_path, others=[]).items
+    assert lone.due is None
     # The config's cadence comes first.
     [weekly] = extract(paths, team(tmp_path, every_days=7), root=tmp_path).items
     assert weekly.due == dt.date(2026, 5, 13)

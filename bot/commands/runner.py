@@ -144,7 +144,7 @@ def extract_notes(paths: list[str], config: Config, config_path: Path | None = N
     for path, why in missing(paths):
         # Before anything is printed: an empty table above the error would read as "no items".
         raise fail(f"{path}: {why}")
-    notes, team_notes = discover(paths), discover(config.notes.paths)
+    notes = discover(paths)
     if not notes:
         raise fail("no notes found in " + ", ".join(paths))
     show = stderr.is_terminal and len(notes) >= PROGRESS_FROM
@@ -152,9 +152,7 @@ def extract_notes(paths: list[str], config: Config, config_path: Path | None = N
         corrections = store.load(store.path_for(config_path))
         decision = team_model.load(team_model.path_for(config_path))
         if not show:
-            extraction = pipeline.extract(
-                notes, config, corrections=corrections, decision=decision, others=team_notes
-            )
+            extraction = pipeline.extract(notes, config, corrections=corrections, decision=decision)
         else:
             with progress_bar() as progress:
                 task = progress.add_task("reading notes", total=len(notes))
@@ -164,13 +162,12 @@ def extract_notes(paths: list[str], config: Config, config_path: Path | None = N
                     on_note=lambda _: progress.advance(task),
                     corrections=corrections,
                     decision=decision,
-                    others=team_notes,
                 )
     except (store.CorrectionsError, team_model.TeamModelError, ModelMissing) as error:
         raise fail(str(error)) from None
     # Only a run over every note can tell that an id names no item; a run over some cannot.
     unknown = extraction.unknown_ignores(config.ignore)
-    if unknown and set(notes) >= set(team_notes):
+    if unknown and set(notes) >= set(discover(config.notes.paths)):
         raise fail(UNKNOWN_IGNORE.format(id=unknown[0]))
     return extraction
 
