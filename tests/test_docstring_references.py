@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tools import layers
 
 REFERENCE = re.compile(r"(?<![\w./])bot(?:\.[A-Za-z_]\w*)+")
 SCANNED = ("bot", "tests", "tools", "benchmarks")
@@ -39,14 +40,6 @@ def tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text(encoding="utf-8"))
 
 
-def module_file(parts: list[str]) -> Path | None:
-    base = ROOT.joinpath(*parts)
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def defined(body: list[ast.stmt]) -> dict[str, ast.AST]:
     """The names a module or class body binds, each with what binds it."""
     names: dict[str, ast.AST] = {}
@@ -71,7 +64,7 @@ def resolves(reference: str) -> bool:
     """Whether the longest module the name starts with defines the rest of it."""
     parts = reference.split(".")
     for split in range(len(parts), 0, -1):
-        path = module_file(parts[:split])
+        path = layers.module_file(".".join(parts[:split]))
         if path is None:
             continue
         body: list[ast.stmt] = tree(path).body

@@ -172,15 +172,10 @@ def _aliased_modules(path: Path) -> list[tuple[int, str, str]]:
                 alias
                 and alias != name.rpartition(".")[2]
                 and name.split(".")[0] == "bot"
-                and _is_module(name)
+                and layers.module_file(name) is not None
             ):
                 found.append((node.lineno, name, alias))
     return found
-
-
-def _is_module(name: str) -> bool:
-    where = ROOT.joinpath(*name.split("."))
-    return where.with_suffix(".py").is_file() or (where / "__init__.py").is_file()
 
 
 def _imported_names(path: Path) -> set[str]:

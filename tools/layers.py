@@ -27,6 +27,12 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
+def module_file(name: str) -> Path | None:
+    """The file of the module a dotted name (`bot.notes.meeting`) names, or None when it names none."""
+    base = ROOT.joinpath(*name.split("."))
+    return next((f for f in (base.with_suffix(".py"), base / "__init__.py") if f.is_file()), None)
+
+
 def imports(path: Path, modules: set[str]) -> set[str]:
     """The bot's own modules that `path` imports, at run time or for type checking alike."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
