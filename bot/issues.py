@@ -32,6 +32,10 @@ class TrackerError(Exception):
         return self.status == 422
 
 
+# An issue's repository and number: what names it, however many times it is read.
+Key = tuple[str, int]
+
+
 @dataclass(frozen=True)
 class Issue:
     repo: str
@@ -49,7 +53,7 @@ class Issue:
     created_at: dt.datetime | None = None
 
     @property
-    def key(self) -> tuple[str, int]:
+    def key(self) -> Key:
         """What names the issue in every repository the bot reads: its repository and number."""
         return (self.repo, self.number)
 

@@ -15,7 +15,7 @@ from bot.followup import checklist
 from bot.followup.meetings import next_meeting
 from bot.followup.progress import progress_of
 from bot.issueindex.reading import item_issues
-from bot.issues import Closure, Issue, Tracker
+from bot.issues import Closure, Issue, Key, Tracker
 from bot.pipeline import Extraction
 from bot.wiring import make_workspace
 
@@ -54,10 +54,10 @@ def follow_up(
     dates = [m.date for m in extraction.meetings]
     draft = checklist.statuses(meeting, extraction.items, dates, issues, progress, today=today)
     # Who closed what is read only for the closed issues the report shows.
-    closures: dict[tuple[str, int], Closure] = {}
+    closures: dict[Key, Closure] = {}
     for status in checklist.follow_up(meeting, dates, draft).statuses:
         if status.issue is not None and status.closed:
-            closures[(status.issue.repo, status.issue.number)] = tracker.closure(status.issue)
+            closures[status.issue.key] = tracker.closure(status.issue)
     history = checklist.statuses(meeting, extraction.items, dates, issues, progress, closures, today)
     return checklist.follow_up(meeting, dates, history)
 

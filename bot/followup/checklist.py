@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.action_item import ActionItem, Progress
 from bot.issueindex import issuetext
-from bot.issues import Closure, Issue
+from bot.issues import Closure, Issue, Key
 
 HEADING = "Follow-up of action items"
 
@@ -73,7 +73,7 @@ def statuses(
     meeting_dates: Iterable[dt.date],
     issues: Mapping[str, Issue],
     progress: Mapping[str, list[Progress]],
-    closures: Mapping[tuple[str, int], Closure] | None = None,
+    closures: Mapping[Key, Closure] | None = None,
     today: dt.date | None = None,
 ) -> list[ItemStatus]:
     """Every item promised before `meeting`, as it stands on `today` (default: the meeting's day),
@@ -82,11 +82,11 @@ def statuses(
     earlier = sorted({d for d in meeting_dates if d < meeting})
     closures = closures or {}
     today = meeting if today is None else today
-    mentions: dict[tuple[str, int] | str, list[ActionItem]] = {}  # by issue, oldest first
+    mentions: dict[Key | str, list[ActionItem]] = {}  # by issue, oldest first
     for item in sorted(items, key=lambda i: (i.meeting_date, i.note, i.line)):
         if item.meeting_date < meeting:
             issue = issues.get(item.id)
-            mentions.setdefault((issue.repo, issue.number) if issue else item.id, []).append(item)
+            mentions.setdefault(issue.key if issue else item.id, []).append(item)
     found: list[ItemStatus] = []
     for said in mentions.values():
         item, issue = said[0], issues.get(said[0].id)
@@ -97,7 +97,7 @@ def statuses(
             ItemStatus(
                 item=item,
                 issue=issue,
-                closure=closures.get((issue.repo, issue.number), Closure()) if issue else Closure(),
+                closure=closures.get(issue.key, Closure()) if issue else Closure(),
                 carried_over=sum(1 for d in earlier if d > item.meeting_date),
                 overdue=overdue,
                 progress=tuple(p for p in progress.get(item.id, []) if p.meeting < meeting),

@@ -15,10 +15,7 @@ from bot.issueindex import issuetext, matching
 from bot.issueindex.issuetext import Marker
 from bot.issueindex.matching import EarlierMentions, Said
 from bot.issueindex.scope import NoteScope
-from bot.issues import Issue
-
-# An issue's repository and number: what names it, however many times it is read.
-Key = tuple[str, int]
+from bot.issues import Issue, Key
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,11 @@ from typing import Literal, assert_never
 
 from bot.action_item import ActionItem, Progress
 from bot.issueindex import issuetext
-from bot.issueindex.index import Key, Known, Matches, earlier_mentions, in_meeting_order, match, tracked
+from bot.issueindex.index import Known, Matches, earlier_mentions, in_meeting_order, match, tracked
 from bot.issueindex.issuetext import Marker
 from bot.issueindex.scope import NoteScope
 from bot.issueindex.workspace import IssueSettings
-from bot.issues import Issue, NewIssue
+from bot.issues import Issue, Key, NewIssue
 
 
 @dataclass(frozen=True)
