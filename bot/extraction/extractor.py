@@ -361,7 +361,7 @@ def _past_owners(candidate: Candidate, start: int) -> int:
 
 
 def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
-    names = [n for p in found.owners for n in (p.name, p.github or "", *p.aliases)]
+    names = [n for p in found.owners for n in p.spellings]
     if aside := owners_aside(candidate.original, names):
         return aside
     title = ""

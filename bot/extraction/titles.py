@@ -129,7 +129,7 @@ def title_from(
 def owners_aside(text: str, owners: list[str]) -> str:
     """ "Add a note on seats (Sam will research)", "skip the 17th (@lee to send)": the owner's own
     verb, in brackets closing the line, names no object; the words before the brackets are what it
-    acts on. `owners` are the names, aliases and logins of the item's owners."""
+    acts on. `owners` are the spellings of the item's owners (`Person.spellings`)."""
     aside = _OWNERS_ASIDE.search(text)
     if aside is None or not any(_names(aside["who"], owner) for owner in owners if owner):
         return ""
