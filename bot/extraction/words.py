@@ -230,8 +230,6 @@ COMPLETED = (
     "landed",
     "shipped",
 )
-# Status marks that say the work is done.
-DONE_WORDS = frozenset({"done", "completed", "finished", "closed", "merged", "fixed", "resolved"})
 
 # The everyday words of minutes: what every note says, so never what an item is about (progress
 # on an item shares a topic word with it, not one of these).
