@@ -12,6 +12,8 @@ import pytest
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.extraction.decision import SHIPPED, Decision, Example, best_threshold, fit
+from bot.extraction.extractor import Extractor
+from bot.notes.meeting import parse_note
 from tests.conftest import SHARED, ItemsOf, needs_shared
 from tests.test_extract import owners_and_tasks
 
@@ -107,8 +109,48 @@ def test_a_promise_in_a_shape_other_teams_write(items_of: ItemsOf, body: str, ex
         "* Apologies\n\n  - Lee Chen, Priya Raman, Dana Whitfield\n",
         # Under a person's heading, a sentence with a subject of its own is not theirs.
         "## Priya\n\n- GitHub will also render the notebooks, like it renders Markdown.\n",
+        # A working group's status under each person's heading: reports and topics, no rule's find.
+        "## Updates\n\n### Priya\n\n- A community event proposal\n- Can't make it to the next meeting.\n"
+        "- Needs review or advice on how to proceed.\n- Small accessibility win; hopefully more to come\n",
+        # Bullets going on from someone's line, with nothing that makes them theirs.
+        "- Lee looked at the cache.\n  - Further discussion about the eviction order\n"
+        "  - The third tab is inside the sidebar\n",
+        # A committee's action list: the people a request is about are not who it asks.
+        "Action items\n\n- Add Lee & Sam to the infrastructure channel\n"
+        "- Set up a call with Dana, Priya and Lee\n"
+        "- Create an issue template to help Sam manage the accounts\n",
     ],
-    ids=["intend-to-attend", "attending", "apologies", "own-subject-under-a-heading"],
+    ids=[
+        "intend-to-attend",
+        "attending",
+        "apologies",
+        "own-subject-under-a-heading",
+        "status-under-person-headings",
+        "bullets-under-someones-line",
+        "people-a-request-is-about",
+    ],
 )
 def test_a_line_naming_people_that_promises_nothing(items_of: ItemsOf, body: str) -> None:
     assert owners_and_tasks(items_of, body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Updates\n\n### Priya\n\n- A community event proposal\n- Can't make it to the next meeting.\n",
+        "- Lee looked at the cache.\n  - Further discussion about the eviction order\n",
+        "Action items\n\n- Add Lee & Sam to the infrastructure channel\n"
+        "- Set up a call with Dana, Priya and Lee\n",
+    ],
+    ids=["status-under-person-headings", "bullets-under-someones-line", "people-a-request-is-about"],
+)
+def test_some_people_own_nothing_whatever_the_decision_weighs(extractor: Extractor, body: str) -> None:
+    # Whom the heading or the text before names, with no rule finding them, and the people a request
+    # is about: an exact rule says no, so even a decision that accepts every option adds nothing.
+    anything = Decision({"bias": 10.0})
+    meeting = parse_note("2026-05-06.md", "---\ndate: 2026-05-06\n---\n\n" + body)
+    assert extractor.items(meeting, extractor.readings(meeting), anything) == []
+    # And the same decision does accept someone the sentence names as its subject.
+    promise = parse_note("2026-05-06.md", "---\ndate: 2026-05-06\n---\n\nLee on the cache fix tomorrow\n")
+    accepted = extractor.items(promise, extractor.readings(promise), anything)
+    assert [i.owners[0].name for i in accepted] == ["Lee Chen"]

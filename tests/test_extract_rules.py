@@ -384,3 +384,27 @@ def test_a_transcript_with_speaker_labels(items_of: ItemsOf) -> None:
         (("Lee Chen",), "Write up the summary for the blog", "can"),
         (("Dana Whitfield",), "Own the docs", "request-answered"),
     ]
+
+
+def test_a_speakers_advice_in_a_transcript_is_not_an_assignment(items_of: ItemsOf) -> None:
+    # A TSC's running notes: the labels introduce what each person said, so an imperative after one
+    # is advice to the room; the same line in the note's action list is an assignment.
+    discussion = (
+        "## Discussion\n\n- Priya: I think the roadmap is too long for one release\n"
+        "- Lee: emphasize the stability of the project in the announcement\n"
+        "- Sam: the vote can wait until the next call\n- Dana: we had the same problem last year\n"
+    )
+    assert found(items_of, discussion) == []
+    action = "- Lee: emphasize the stability of the project in the announcement\n"
+    listed = f"{discussion}\n## Action items\n\n{action}"
+    assert found(items_of, listed) == [
+        (("Lee Chen",), "Emphasize the stability of the project in the announcement", "label-imperative")
+    ]
+
+
+def test_labels_that_mostly_ask_are_a_list_of_assignments(items_of: ItemsOf) -> None:
+    body = "- Lee: tag the release candidate\n- Sam: update the install guide\n- Priya: the mirror is back\n"
+    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [
+        (("Lee Chen",), "label-imperative"),
+        (("Samuel Okafor",), "label-imperative"),
+    ]

@@ -47,6 +47,9 @@ class Discourse:
     thing: str = ""  # the object the last sentence of the block being read was about
     action: str = ""  # what the last sentence of the block being read said to do, as a title
     request: tuple[Candidate, Found] | None = None  # a question to someone, waiting for an answer
+    # Whether the note's "Name: ..." lines mostly ask for something (a list of assignments) rather
+    # than say what the speaker said (a transcript, where an imperative is advice to the room).
+    labels_assign: bool = False
 
     def enter(self, candidate: Candidate) -> None:
         sentence = candidate.sentence

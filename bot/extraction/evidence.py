@@ -76,6 +76,7 @@ def evidence(
     features["mentioned"] = 1.0 if mentions else 0.0
     if mentions:
         _mention(mentions[0], doc, features)
+        features["request-object"] = 1.0 if _request_object(mentions[0], sentence) else 0.0
     others = {person for _, person in sentence.people if person != option.person}
     features[f"others={min(len(others), 3)}"] = 1.0
     # Conjunctions a linear model cannot form itself: the same mood means a promise under one
@@ -210,6 +211,23 @@ def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> Non
     features["link"] = 1.0 if "](" in candidate.sentence.source or "http" in candidate.original else 0.0
     for word in _closed_words(doc, candidate.own_start):
         features[f"w={word}"] = 1.0
+
+
+def _request_object(mention: Token, sentence: SentenceEvidence) -> bool:
+    """ "Add Lee to the channel", "Set up a call with Sam and Lee": the person is part of what the
+    request asks, since the run of names they are in follows the request's verb or a preposition."""
+    verb = imperative(sentence.doc)
+    if verb is None or verb.i < sentence.candidate.own_start or mention.i < verb.i:
+        return False
+    named = {t.i for t, _ in sentence.people}
+    start = mention.i
+    while start > 0 and (start - 1 in named or sentence.doc[start - 1].lower_ in _NAME_JOINERS):
+        start -= 1
+    before = sentence.doc[start - 1] if start > 0 else None
+    return before is not None and (before.tag_.startswith("VB") or before.tag_ in ("IN", "TO"))
+
+
+_NAME_JOINERS = frozenset({",", "&", "and", "/"})
 
 
 def _names_only(candidate: Candidate) -> bool:

@@ -126,8 +126,8 @@ class Extractor:
         roster = self.meeting_roster(meeting)
         contexts = block_contexts(meeting.blocks, roster)
         chosen = list(candidates(meeting, roster, contexts))
-        docs = self.nlp.pipe([c.text for c in chosen], batch_size=64)
-        discourse = Discourse()
+        docs = list(self.nlp.pipe([c.text for c in chosen], batch_size=64))
+        discourse = Discourse(labels_assign=_labels_assign(chosen, docs))
         readings: list[Reading] = []
         for candidate, doc in zip(chosen, docs, strict=True):
             discourse.enter(candidate)
@@ -245,7 +245,11 @@ class Extractor:
             owners, rule = tail.people, "owner-after"
         elif lead is not None and lead.people and not context.agenda_topic:
             asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS
-            if asks and verb is not None and not pleads(doc, verb, candidate.own_start):
+            # Outside a list of actions, in a note whose labels mostly introduce what was said, a
+            # label is a speaker's and their imperative is advice to the room ("Roger: emphasize
+            # the longevity of the project"): left to the decision.
+            assigned = context.actions or discourse.labels_assign
+            if asks and assigned and verb is not None and not pleads(doc, verb, candidate.own_start):
                 owners, rule = lead.people, "label-imperative"
             elif context.actions:
                 owners, rule = lead.people, "label-in-actions"
@@ -254,6 +258,16 @@ class Extractor:
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
+
+
+def _labels_assign(chosen: list[Candidate], docs: list[Doc]) -> bool:
+    """Whether at least half the note's labelled lines ask for something ("Lee: tag the release")."""
+    asking = [
+        (verb := imperative(doc)) is not None and verb.i >= candidate.own_start
+        for candidate, doc in zip(chosen, docs, strict=True)
+        if candidate.lead is not None and candidate.lead.people and not candidate.lead.explicit
+    ]
+    return bool(asking) and 2 * sum(asking) >= len(asking)
 
 
 def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) -> set[str]:
