@@ -140,7 +140,7 @@ def test_a_line_naming_people_that_promises_nothing(items_of: ItemsOf, body: str
         "## Updates\n\n### Priya\n\n- A community event proposal\n- Can't make it to the next meeting.\n",
         "- Lee looked at the cache.\n  - Further discussion about the eviction order\n",
         "Action items\n\n- Add Lee & Sam to the infrastructure channel\n"
-        "- Set up a call with Dana, Priya and Lee\n",
+        "- Set up a call with Dana, Priya and Lee\n- Set up a call with Oliver, Ralf and Lee\n",
     ],
     ids=["status-under-person-headings", "bullets-under-someones-line", "people-a-request-is-about"],
 )

@@ -203,6 +203,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
     ("possibility", "prose", "Sam can use httperf for this.\n", []),
     ("will-need", "prose", "Dana will need to rebase.\n", []),
+    (
+        "asked-whether",
+        "a committee's action list: whom a question is about",
+        "- Priya will ask Dana if Lee can join the weekly check-in\n",
+        [(("Priya Raman",), "Ask Dana if Lee can join the weekly check-in", "will")],
+    ),
 ]
 
 # Shapes read by the rules above that are not rules of their own, each in its style.
@@ -408,3 +414,12 @@ def test_labels_that_mostly_ask_are_a_list_of_assignments(items_of: ItemsOf) -> 
         (("Lee Chen",), "label-imperative"),
         (("Samuel Okafor",), "label-imperative"),
     ]
+
+
+def test_who_presents_an_agenda_topic_does_not_own_it(items_of: ItemsOf) -> None:
+    # A TAC's agenda: each topic names its presenters at the end; the requests under it are items.
+    body = (
+        "## Agenda\n\n* Ratify the release charter (Lee/Sam)\n"
+        "    * Draft the announcement for the blog (Priya)\n* The 2027 roadmap (Dana)\n"
+    )
+    assert found(items_of, body) == [(("Priya Raman",), "Draft the announcement for the blog", "owner-after")]

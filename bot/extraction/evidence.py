@@ -221,7 +221,12 @@ def _request_object(mention: Token, sentence: SentenceEvidence) -> bool:
         return False
     named = {t.i for t, _ in sentence.people}
     start = mention.i
-    while start > 0 and (start - 1 in named or sentence.doc[start - 1].lower_ in _NAME_JOINERS):
+    # Names the roster lacks ("a call with Oliver, Ralf and Lee") are part of the run too.
+    while start > 0 and (
+        start - 1 in named
+        or (token := sentence.doc[start - 1]).lower_ in _NAME_JOINERS
+        or token.pos_ == "PROPN"
+    ):
         start -= 1
     before = sentence.doc[start - 1] if start > 0 else None
     return before is not None and (before.tag_.startswith("VB") or before.tag_ in ("IN", "TO"))

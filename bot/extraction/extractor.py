@@ -241,7 +241,8 @@ class Extractor:
         rule = ""
         if lead is not None and lead.explicit:
             owners, rule = lead.people or (tail.people if tail else ()), "action-line"
-        elif tail is not None and (context.actions or verb is not None):
+        elif tail is not None and (context.actions or verb is not None) and not context.agenda_topic:
+            # An agenda's topic names who presents it at its end ("Ratify the charter (Lee)").
             owners, rule = tail.people, "owner-after"
         elif lead is not None and lead.people and not context.agenda_topic:
             asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS

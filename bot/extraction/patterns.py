@@ -78,7 +78,7 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.OFFER_MODALS)}),
             ],
         ),
-        vetoes=("negated", "preference", "role", "possibility"),
+        vetoes=("negated", "preference", "role", "possibility", "asked-whether"),
     ),
     # "Sam should send the patch upstream".
     Rule(
@@ -311,4 +311,13 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     "role": ([_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],),
     # "Omar can use httperf": a possibility, not an offer.
     "possibility": ([_node("target", {"LEMMA": _in(words.POSSIBILITY_VERBS)})],),
+    # "Kofi will ask Jim if Andy can join": what someone asks about, not an offer ("It would be
+    # good if Lee can look" still is one).
+    "asked-whether": (
+        [
+            _node("target", {}),
+            _child("target", "if", {"DEP": "mark", "LOWER": _in(("if", "whether"))}),
+            _child("target", "asker", {"LEMMA": _in(words.ASKING_VERBS | {"check", "see", "confirm"})}, "<"),
+        ],
+    ),
 }
