@@ -423,3 +423,13 @@ def test_who_presents_an_agenda_topic_does_not_own_it(items_of: ItemsOf) -> None
         "    * Draft the announcement for the blog (Priya)\n* The 2027 roadmap (Dana)\n"
     )
     assert found(items_of, body) == [(("Priya Raman",), "Draft the announcement for the blog", "owner-after")]
+
+
+def test_a_speaker_and_topic_item_owns_what_is_nested_under_it(items_of: ItemsOf) -> None:
+    # A community call's round of updates: "Name / topic", then what they said, without a subject.
+    body = (
+        "## Updates\n\n-   Lee / release tooling\n\n    -   Just a matter of time to rebase.\n\n"
+        "    -   will synchronize with Dana on the schedule.\n\n-   Conda / packaging\n\n"
+        "    -   will move to the new channel.\n"
+    )
+    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [(("Lee Chen",), "will")]

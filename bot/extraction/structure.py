@@ -88,7 +88,7 @@ def _context(
     actions = actions or any(ACTION_LABEL.match(t) for t in labels) or block.checked is False
     header: tuple[Person, ...] = ()
     for ancestor in ancestors:
-        header = _names_only(blocks[ancestor].text, roster)
+        header = _names_only(blocks[ancestor].text, roster) or _presenter(blocks[ancestor].text, roster)
         if header:
             break
     if not header:
@@ -159,3 +159,10 @@ def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
     if not line.mentions or not is_only_names(line):
         return ()
     return tuple(dict.fromkeys(m.person for m in line.mentions))
+
+
+def _presenter(text: str, roster: Roster) -> tuple[Person, ...]:
+    """ "Matthias / v3 spec": a list item that gives who speaks, then their topic; what is nested
+    under it is theirs."""
+    who, slash, topic = text.partition(" / ")
+    return _names_only(who, roster) if slash and topic.strip() else ()
