@@ -433,3 +433,13 @@ def test_a_speaker_and_topic_item_owns_what_is_nested_under_it(items_of: ItemsOf
         "    -   will move to the new channel.\n"
     )
     assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [(("Lee Chen",), "will")]
+
+
+def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) -> None:
+    # A TSC's running notes: someone asks for an owner, a speaker's next line takes it.
+    body = (
+        "## Release checklist for 1.4\n\n* Priya: Action item - someone to own the checklist this time\n"
+        "* Lee: Takes the action item\n"
+    )
+    owned = [(owners, rule) for owners, _, rule in found(items_of, body)]
+    assert owned == [(("Lee Chen",), "has-the-action")]

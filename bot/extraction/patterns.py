@@ -183,6 +183,7 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "task", {"DEP": _in(("xcomp", "advcl")), **_BASE_VERB}),
             ],
         ),
+        carries=True,
         vetoes=("negated",),
     ),
     # "Priya and Kofi have this action": the task is whatever the item is about.
@@ -195,6 +196,7 @@ RULES: tuple[Rule, ...] = (
                 _child("action", "det", {"DEP": "det", "LOWER": _in(("this", "that", "the"))}),
             ],
         ),
+        carries=True,
         vetoes=("negated",),
     ),
     # "New PR to be opened by Dana", "The release will be cut by Sam" (not "was created by").
