@@ -443,3 +443,23 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
     )
     owned = [(owners, rule) for owners, _, rule in found(items_of, body)]
     assert owned == [(("Lee Chen",), "has-the-action")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # A TSC's bold decision-and-action lines: the mark, then the owner as a label.
+        (
+            "* **DECISION/ACTION**: @leechen - Make a new governance repo with the docs\n",
+            [(("Lee Chen",), "Make a new governance repo with the docs", "action-line")],
+        ),
+        # "Action on <name> to ...": the mark names its owner before the request.
+        (
+            "* **Action** on Sam to set up the group and send out invitations.\n",
+            [(("Samuel Okafor",), "Set up the group and send out invitations", "action-line")],
+        ),
+    ],
+    ids=["decision-action-label", "action-on-name"],
+)
+def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, expected: Found) -> None:
+    assert found(items_of, body) == expected

@@ -44,9 +44,16 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "action-line",
         re.compile(
-            r"^\s*(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b"
+            r"^\s*(?:decisions?\s*[/&]\s*)?(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b"
             r"\s*(?:\((?P<paren>[^)]*)\)|(?P<bare>[^:—–()]{0,30}?))\s*(?::|\s[-—–]\s)\s*",
             re.IGNORECASE,
+        ),
+    ),
+    # "Action on Roger to set up the group", "Action item for Lee to ...": the mark, then its owner.
+    (
+        "action-line",
+        re.compile(
+            rf"^\s*action(?:[\s_-]*items?)?\s+(?:on|for)\s+(?P<names>{NAMES})\s+(?=to\b)", re.IGNORECASE
         ),
     ),
     ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
@@ -62,6 +69,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+_OWNER_LABEL = re.compile(rf"(?P<names>{NAMES})\s*(?::|\s[-–—]+)\s*(?=\S)")
 # What may close a line after the owner: punctuation, an emoji or its ":shortcode:", an aside
 # without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Dana and Kofi)
 # so we can tell its status").
@@ -125,12 +133,19 @@ def leading(line: Masked) -> Leading | None:
         match = pattern.match(line.text)
         if match is None:
             continue
+        if shape == "action-line" and "names" in match.groupdict():
+            return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), True)
         if shape == "action-line":
             named = match["paren"] if match["paren"] is not None else match["bare"] or ""
             start = match.start("paren") if match["paren"] is not None else match.start("bare")
             people = line.people(start, start + len(named)) if named.strip() else ()
             if named.strip() and not _only_names(named):
                 people = ()  # "ACTION ALL:", "Action for the group:" name no one
+            label = _OWNER_LABEL.match(line.text, match.end()) if not named.strip() else None
+            if label is not None:  # "DECISION/ACTION: @lee - Make a repo": the owner labels the rest
+                return Leading(
+                    shape, label.end(), line.people(label.start("names"), label.end("names")), True
+                )
             return Leading(shape, match.end(), people, explicit=True)
         return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), False)
     return None

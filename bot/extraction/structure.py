@@ -118,7 +118,8 @@ def _lead_topic(lead: Block | None) -> str:
 def _own_label(block: Block, roster: Roster) -> str:
     """ "- Late notes: Notes are still delayed ...": the block names its own topic."""
     match = _LABEL.match(block.text)
-    if match is None or ACTION_LABEL.match(match["label"]) or _names_only(match["label"], roster):
+    # "DECISION/ACTION:" marks the line; it names no topic.
+    if match is None or ACTION_HEADING.search(match["label"]) or _names_only(match["label"], roster):
         return ""
     return match["label"]
 
