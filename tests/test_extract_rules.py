@@ -458,8 +458,13 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
             "* **Action** on Sam to set up the group and send out invitations.\n",
             [(("Samuel Okafor",), "Set up the group and send out invitations", "action-line")],
         ),
+        # An all-hands' TODO line: the mark, a handle, the request.
+        (
+            "- TODO: @leechen create this issue at org/community\n",
+            [(("Lee Chen",), "Create this issue at org/community", "action-line")],
+        ),
     ],
-    ids=["decision-action-label", "action-on-name"],
+    ids=["decision-action-label", "action-on-name", "todo-then-handle"],
 )
 def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, expected: Found) -> None:
     assert found(items_of, body) == expected

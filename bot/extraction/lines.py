@@ -69,7 +69,10 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_OWNER_LABEL = re.compile(rf"(?P<names>{NAMES})\s*(?::|\s[-–—]+)\s*(?=\S)")
+# After an action mark: "@lee - Make ...", "@lee: make ...", "@lee create ..." (not "Lee to", "Lee will").
+_OWNER_LABEL = re.compile(
+    rf"(?P<names>{NAMES})(?:\s*(?::|\s[-–—]+)\s*(?=\S)|\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z]))"
+)
 # What may close a line after the owner: punctuation, an emoji or its ":shortcode:", an aside
 # without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Dana and Kofi)
 # so we can tell its status").
