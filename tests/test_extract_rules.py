@@ -468,3 +468,16 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
 )
 def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, expected: Found) -> None:
     assert found(items_of, body) == expected
+
+
+def test_a_request_nested_under_an_item_is_its_owners(items_of: ItemsOf) -> None:
+    # A TAC's agenda: an owned request, with what else it takes nested under it.
+    body = (
+        "## Agenda\n\n* Ratify the vision\n    * Coordinate with Dana to add it to the website (Lee)\n"
+        "        * Create a durable URL for the values as well\n    * Values were discussed at length\n"
+        "        * Mention it in the newsletter\n"
+    )
+    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [
+        (("Lee Chen",), "owner-after"),
+        (("Lee Chen",), "continued-request"),
+    ]

@@ -3,7 +3,7 @@ sentence without a subject ("Will send a patch once it passes")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from bot.extraction import words
@@ -47,6 +47,7 @@ class Discourse:
     thing: str = ""  # the object the last sentence of the block being read was about
     action: str = ""  # what the last sentence of the block being read said to do, as a title
     request: tuple[Candidate, Found] | None = None  # a question to someone, waiting for an answer
+    items_in: dict[int, tuple[Person, ...]] = field(default_factory=dict)  # by block: its first item's owners
     # Whether the note's "Name: ..." lines mostly ask for something (a list of assignments) rather
     # than say what the speaker said (a transcript, where an imperative is advice to the room).
     labels_assign: bool = False
@@ -65,6 +66,7 @@ class Discourse:
         """The sentence held items: a request going on after them is theirs."""
         if found:
             self.item = found[0].owners
+            self.items_in.setdefault(self.block, found[0].owners)
             if not self.subject:
                 self.subject = self.person = found[0].owners
                 self.subject_here = True

@@ -237,6 +237,10 @@ class Extractor:
         goes_on = context.actions or opens_with_continuation(doc)
         if verb is not None and discourse.item and lead is None and tail is None and goes_on:
             return [Found(discourse.item, "continued-request", verb)]
+        # "- Draft the blog post (Kay)" with "  - Share it with the TAC for review" nested under it.
+        parent_item = discourse.items_in.get(context.parent) if context.parent is not None else None
+        if verb is not None and parent_item and lead is None and tail is None:
+            return [Found(parent_item, "continued-request", verb)]
         owners: tuple[Person, ...] = ()
         rule = ""
         if lead is not None and lead.explicit:

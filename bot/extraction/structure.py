@@ -43,6 +43,7 @@ class BlockContext:
     topic: str  # what the block is about, for titles
     agenda_topic: bool  # a top-level item of an agenda: a topic, not a promise
     reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
+    parent: int | None = None  # the block of the list item it is nested under
 
 
 def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
@@ -105,7 +106,7 @@ def _context(
         and not actions
     )
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
-    return BlockContext(actions, header, topic, agenda_topic, done)
+    return BlockContext(actions, header, topic, agenda_topic, done, block.parent)
 
 
 def _lead_topic(lead: Block | None) -> str:
