@@ -481,3 +481,13 @@ def test_a_request_nested_under_an_item_is_its_owners(items_of: ItemsOf) -> None
         (("Lee Chen",), "owner-after"),
         (("Lee Chen",), "continued-request"),
     ]
+
+
+def test_what_is_nested_under_a_speakers_line_goes_on_with_their_words(items_of: ItemsOf) -> None:
+    # A community call's notes: each speaker's line, with the rest of what they said nested under it.
+    body = (
+        "## Updates\n\n-   Lee: C library slotted for this month. Writes to S3 work.\n\n"
+        "    -   Supporting files? Yes. Zip files? Don't know. Will find out.\n\n"
+        "-   Lindsay: the mirror is back\n\n    -   will move it to the new host.\n"
+    )
+    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [(("Lee Chen",), "will")]

@@ -164,7 +164,10 @@ def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
 
 
 def _presenter(text: str, roster: Roster) -> tuple[Person, ...]:
-    """ "Matthias / v3 spec": a list item that gives who speaks, then their topic; what is nested
-    under it is theirs."""
-    who, slash, topic = text.partition(" / ")
-    return _names_only(who, roster) if slash and topic.strip() else ()
+    """ "Matthias / v3 spec", "Ward: C library slotted for this month": a list item that gives who
+    speaks, then their topic or what they said; what is nested under it goes on with their words."""
+    for mark in (" / ", ":"):
+        who, found, rest = text.partition(mark)
+        if found and rest.strip() and (people := _names_only(who, roster)):
+            return people
+    return ()
