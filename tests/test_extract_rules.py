@@ -312,6 +312,11 @@ def found(items_of: ItemsOf, body: str) -> Found:
     return [(tuple(o.name for o in i.owners), i.task, i.rule) for i in items_of(HEAD + body)]
 
 
+def owned(items_of: ItemsOf, body: str) -> list[tuple[tuple[str, ...], str]]:
+    """Who owns each item, and by which rule: for notes whose titles another test covers."""
+    return [(owners, rule) for owners, _, rule in found(items_of, body)]
+
+
 @pytest.mark.parametrize(
     ("rule", "style", "body", "expected"), STYLES, ids=[f"{r}: {s}" for r, s, _, _ in STYLES]
 )
@@ -410,7 +415,7 @@ def test_a_speakers_advice_in_a_transcript_is_not_an_assignment(items_of: ItemsO
 
 def test_labels_that_mostly_ask_are_a_list_of_assignments(items_of: ItemsOf) -> None:
     body = "- Lee: tag the release candidate\n- Sam: update the install guide\n- Priya: the mirror is back\n"
-    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [
+    assert owned(items_of, body) == [
         (("Lee Chen",), "label-imperative"),
         (("Samuel Okafor",), "label-imperative"),
     ]
@@ -432,7 +437,7 @@ def test_a_speaker_and_topic_item_owns_what_is_nested_under_it(items_of: ItemsOf
         "    -   will synchronize with Dana on the schedule.\n\n-   Conda / packaging\n\n"
         "    -   will move to the new channel.\n"
     )
-    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [(("Lee Chen",), "will")]
+    assert owned(items_of, body) == [(("Lee Chen",), "will")]
 
 
 def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) -> None:
@@ -441,8 +446,7 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
         "## Release checklist for 1.4\n\n* Priya: Action item - someone to own the checklist this time\n"
         "* Lee: Takes the action item\n"
     )
-    owned = [(owners, rule) for owners, _, rule in found(items_of, body)]
-    assert owned == [(("Lee Chen",), "has-the-action")]
+    assert owned(items_of, body) == [(("Lee Chen",), "has-the-action")]
 
 
 @pytest.mark.parametrize(
@@ -477,7 +481,7 @@ def test_a_request_nested_under_an_item_is_its_owners(items_of: ItemsOf) -> None
         "        * Create a durable URL for the values as well\n    * Values were discussed at length\n"
         "        * Mention it in the newsletter\n"
     )
-    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [
+    assert owned(items_of, body) == [
         (("Lee Chen",), "owner-after"),
         (("Lee Chen",), "continued-request"),
     ]
@@ -490,4 +494,4 @@ def test_what_is_nested_under_a_speakers_line_goes_on_with_their_words(items_of:
         "    -   Supporting files? Yes. Zip files? Don't know. Will find out.\n\n"
         "-   Lindsay: the mirror is back\n\n    -   will move it to the new host.\n"
     )
-    assert [(owners, rule) for owners, _, rule in found(items_of, body)] == [(("Lee Chen",), "will")]
+    assert owned(items_of, body) == [(("Lee Chen",), "will")]
