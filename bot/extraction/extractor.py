@@ -54,6 +54,7 @@ from bot.extraction.titles import (
     title_from,
     title_from_text,
     topic_title,
+    with_reference,
 )
 from bot.extraction.unlisted import owner_names
 from bot.notes.meeting import Meeting
@@ -153,11 +154,17 @@ class Extractor:
     def _topic_phrase(self, topic: str, roster: Roster) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
         itself a request) is about "the list of Impact projects"; "Josh" is about no thing."""
+        # "Ryan A: v3 spec status" is about the spec's status; "Josh: leads to a question" is
+        # something Josh said, about no one thing.
         cleaned = clean_topic(topic)
+        said = _SPEAKER.match(Masked.of(cleaned, roster.mentions(cleaned)).text)
+        cleaned = clean_topic(cleaned[said.end() :]) if said else cleaned
         if not cleaned or _names_people(cleaned, roster) or _names_people(topic.partition(":")[2], roster):
             return ""
         doc = self.nlp(cleaned)
         head = root(doc)
+        if said and head is not None and head.pos_ in ("VERB", "AUX"):
+            return ""
         if head is None or head.tag_ != "VB" or head.i != 0:
             return cleaned
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -295,6 +302,7 @@ def _unlabelled(topic: str, roster: Roster) -> str:
 
 
 _PRESENTER = re.compile(rf"^\s*{NAMES}\s+/\s+(?=\w)")
+_SPEAKER = re.compile(rf"^\s*{NAMES}(?:\s[A-Z]\.?)?\s?:\s+(?=\w)")
 
 
 def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
@@ -329,7 +337,7 @@ def _items(
             candidate = found.asked or reading.candidate
             sentence = candidate.sentence
             context = TitleContext(topics[candidate.context.topic], reading.previous, reading.asked)
-            title = _title(candidate, found, context, events)
+            title = with_reference(_title(candidate, found, context, events), candidate.context.topic)
             if not title:
                 continue
             owners = tuple(Owner(p.name, p.github) for p in found.owners)

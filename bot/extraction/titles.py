@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.phrase import NameOf, Phrase
-from bot.extraction.trimming import MAX_CHARS, cut, finish
+from bot.extraction.trimming import MAX_CHARS, cut, finish, short_references
 from bot.extraction.wording import is_thing, noun_phrase, render
 
 if TYPE_CHECKING:
@@ -168,6 +168,26 @@ def topic_title(context: TitleContext) -> str:
     """ "Priya has this action": the task is the topic itself."""
     topic = clean_topic(context.topic)
     return finish(f"Follow up on {topic}") if topic else ""
+
+
+# An issue or pull request as a list names it: "#1099", "owner/repo#538".
+_REFERENCE = re.compile(r"(?<![\w/#])(?:[\w.-]+/[\w.-]+)?#\d+\b")
+# What a reference names: a title that says only "the PR" needs to say which.
+_REFERENCE_KINDS = frozenset(
+    {"issue", "pr", "prs", "ticket", "patch", "comment", "comments", "proposal", "thread"}
+)
+
+
+def with_reference(title: str, topic: str) -> str:
+    """ "Update the PR accordingly" under "Move the proposal to stage 3 #379": the one issue its
+    topic names is the PR, issue or comments the title only names by their kind."""
+    if _REFERENCE_KINDS.isdisjoint(re.findall(r"[a-z]+", title.lower())) or _REFERENCE.search(title):
+        return title
+    references = set(_REFERENCE.findall(short_references(topic)))
+    if len(references) != 1:
+        return title
+    with_it = f"{title} ({references.pop()})"
+    return with_it if len(with_it) <= MAX_CHARS else title
 
 
 def clean_topic(topic: str) -> str:

@@ -110,9 +110,18 @@ def is_thing(token: Token) -> bool:
 
 
 def noun_phrase(token: Token, name_of: NameOf) -> str:
-    """The noun and what stands before it ("the new parser"), without clauses after it."""
-    tokens = [t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "nummod")]
+    """The noun and what stands before it ("the new parser"), without clauses after it; a generic
+    noun keeps the phrase that says which ("an issue for the toggle additions")."""
+    which = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i), None)
+    says_which = {t.i for t in which.subtree} if which is not None and _is_generic(token) else set()
+    tokens = [
+        t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "nummod") or t.i in says_which
+    ]
     return "".join((name_of(t) or t.text) + t.whitespace_ for t in tokens).strip()
+
+
+def _is_generic(token: Token) -> bool:
+    return token.lemma_.lower() in words.GENERIC_OBJECTS
 
 
 def _antecedent(vague: Token, name_of: NameOf) -> str:

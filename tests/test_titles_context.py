@@ -1,0 +1,64 @@
+"""Titles that take what the sentence leaves out from the note around it: the issue its topic
+names, the thing the sentence before named, the topic a speaker's label opens. Notes written for
+these tests, in the styles minutes come in."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ItemsOf
+
+HEAD = "---\ntitle: Sync\ndate: 2026-05-06\n---\n\n## Build\n\n"
+
+
+def titles(items_of: ItemsOf, body: str) -> list[str]:
+    return [item.task for item in items_of(HEAD + body)]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # "the PR" under an agenda item that links one: which PR, by its reference.
+        (
+            "- Move the proposal to stage 3 #379\n    - Sam to update the PR accordingly.\n",
+            "Update the PR (#379)",
+        ),
+        (
+            "- https://github.com/acme/widgets/issues/538 follow up?\n    - Lee: will open a PR\n",
+            "Open a PR (acme/widgets#538)",
+        ),
+    ],
+)
+def test_a_title_naming_only_the_kind_of_issue_takes_the_topics_reference(
+    items_of: ItemsOf, body: str, title: str
+) -> None:
+    assert titles(items_of, body) == [title]
+
+
+def test_a_topic_with_several_references_or_a_title_naming_a_thing_gets_none(items_of: ItemsOf) -> None:
+    body = (
+        "- Follow-ups on #12 and #14\n    - Sam to update the PR accordingly.\n"
+        "- Release notes #20\n    - Lee will proofread the changelog.\n"
+    )
+    assert titles(items_of, body) == ["Update the PR", "Proofread the changelog"]
+
+
+def test_it_after_a_generic_thing_is_that_thing_and_what_it_is_for(items_of: ItemsOf) -> None:
+    # "an issue" alone says nothing; the issue "for the toggle additions" does.
+    body = (
+        "- Keyboard support\n"
+        "    - Priya will open an issue for the toggle additions. She will also start working on it.\n"
+    )
+    assert titles(items_of, body)[-1] == "Start working on an issue for the toggle additions"
+
+
+def test_a_speakers_label_is_no_part_of_the_topic(items_of: ItemsOf) -> None:
+    # "Lee C: release checklist" is Lee's agenda point, about the checklist.
+    body = "- Lee C: release checklist status\n    - Priya will look into it.\n"
+    assert titles(items_of, body) == ["Look into release checklist status"]
+
+
+def test_what_a_speaker_said_is_no_topic(items_of: ItemsOf) -> None:
+    # "Lee: leads to a question ..." is a remark, not a thing to act on.
+    body = "- Lee: leads to a question of whether we ship the old format\n    - Priya will look into it.\n"
+    assert all("Lee" not in title and "leads" not in title for title in titles(items_of, body))
