@@ -43,6 +43,10 @@ _SPEAKER_OBJECTS = frozenset({"me", "us"})
 # Verbs that, with "back" and an update, say "report back".
 _RETURNS = frozenset({"return", "come", "get", "report", "circle"})
 _REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
+# Verbs that only get ready for the verb joined to them, alone or with a time: "go and land",
+# "find a good time and schedule", "take some time and review".
+_PREPARING = frozenset({"go", "come", "find", "take", "sit"})
+_PREPARED = frozenset({"time", "moment", "slot", "date"})
 # What "do" says no more than "do" with: "do it", "do that as well", "do so".
 _PRO_WORDS = frozenset({"it", "this", "that", "so", "as", "well", "too"})
 
@@ -121,8 +125,10 @@ class Phrase:
 
 def action_of(verb: Token) -> tuple[Token, str]:
     """ "take a look at X" is "look at X", "try to test X" is "test X", "handle updating X" is
-    "update X", "take the action to open X" is "open X": the head whose phrase is the title, and
-    the verb to say ("" when the head says it)."""
+    "update X", "take the action to open X" is "open X", "go and land X" is "land X": the head
+    whose phrase is the title, and the verb to say ("" when the head says it)."""
+    if (then := _after_preparing(verb)) is not None:
+        return action_of(then)
     if verb.lemma_ in words.ATTEMPT_VERBS or verb.lemma_ in words.ASPECT_VERBS:
         action = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")),
@@ -155,6 +161,16 @@ def action_of(verb: Token) -> tuple[Token, str]:
             return verb, said
         return verb, words.MADE_OBJECTS.get(obj.lemma_.lower(), "") if verb.lemma_ == "make" else ""
     return verb, ""
+
+
+def _after_preparing(verb: Token) -> Token | None:
+    """ "go and land the proposal", "find a good time and schedule the meeting": the first verb
+    only gets ready for the second, which is the task."""
+    if verb.tag_ != "VB" or verb.lemma_ not in _PREPARING:
+        return None
+    if any(c.dep_ not in ("cc", "conj", "punct") and c.lemma_ not in _PREPARED for c in verb.rights):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB"), None)
 
 
 def _caused(verb: Token) -> Token | None:

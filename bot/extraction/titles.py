@@ -136,7 +136,8 @@ def owners_aside(text: str, owners: list[str]) -> str:
     before = title_from_text(text[: aside.start()])
     if len(before.split()) < 2:
         return ""
-    return finish(f"{aside['verb']}: {before[:1].lower()}{before[1:]}")
+    # Not "Send: skip the 3rd": a bare verb before a colon reads as a label, not as a request.
+    return finish(f"{aside['verb']} “{before[:1].lower()}{before[1:]}”")
 
 
 def _names(text: str, name: str) -> bool:
@@ -147,6 +148,18 @@ _LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}:\s+")
 # "@sam - Make a new repo": the handles a task is given to, before a dash.
 _LEADING_HANDLES = re.compile(r"^@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*\s*[-–—:]\s+")
 _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
+
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
+_NAMED_PROMISE = re.compile(
+    rf"(?:^|:\s+){_NAME}(?:\s*(?:,|&|/|\band\b)\s*(?:and\s+)?{_NAME})*\s+(?=(?:to|will|shall)\s+[a-z])"
+)
+_HEDGED = re.compile(r",\s+(?:" + "|".join(sorted(words.HEDGES | {"likely"})) + r")\b", re.IGNORECASE)
+
+
+def _are_names(text: str) -> bool:
+    """Not "How to ...", "We will ...": capitalised function words name nobody."""
+    return all(w.lower() not in words.FUNCTION_WORDS for w in re.findall(r"[A-Z][\w'’-]*", text))
 
 
 def title_from_text(text: str) -> str:
@@ -160,6 +173,13 @@ def title_from_text(text: str) -> str:
     if labelled and len(text[labelled.end() :].split()) >= 3:
         text = text[labelled.end() :]
     text = _LEADING_HANDLES.sub("", text)
+    # "Protocol options: Martin, James, and Ilia to provide updates": the names the task is given
+    # to, after a label of any length, are no part of it.
+    named = next((m for m in _NAMED_PROMISE.finditer(text) if _are_names(m[0])), None)
+    if named is not None:
+        text = text[named.end() :]
+    # "skip the 3rd, likely to resume the week after": what is likely is no part of the task.
+    text = _HEDGED.split(text)[0]
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
     return finish(_PROMISE_OPENING.sub("", text))
 
