@@ -62,3 +62,9 @@ def test_what_a_speaker_said_is_no_topic(items_of: ItemsOf) -> None:
     # "Lee: leads to a question ..." is a remark, not a thing to act on.
     body = "- Lee: leads to a question of whether we ship the old format\n    - Priya will look into it.\n"
     assert all("Lee" not in title and "leads" not in title for title in titles(items_of, body))
+
+
+def test_what_is_got_done_may_be_the_thing_said_before(items_of: ItemsOf) -> None:
+    # "get this set up": "this" is what is set up, the calendar the sentence before named.
+    body = "- Scheduling\n    - Sam: we need a shared calendar. Lee will get this set up.\n"
+    assert titles(items_of, body) == ["Set up a shared calendar"]

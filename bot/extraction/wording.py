@@ -38,8 +38,10 @@ def in_order(phrase: Phrase) -> list[Token]:
         tokens.pop()
     acted = [t for t in tokens if t.i < phrase.head.i]
     if acted and all(t.i in phrase.passive_subject for t in acted):
-        after = [t for t in tokens if t.i > phrase.head.i]
-        tokens = [t for t in tokens if t.i == phrase.head.i] + acted + after
+        # "get this set up": the particle stays with its verb, "Set up this".
+        particles = [t for t in tokens if t.dep_ == "prt" and t.head.i == phrase.head.i]
+        after = [t for t in tokens if t.i > phrase.head.i and t not in particles]
+        tokens = [t for t in tokens if t.i == phrase.head.i] + particles + acted + after
     return tokens
 
 
@@ -51,15 +53,16 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
     generic = _generic_object(phrase.head, tokens)
     for index, token in enumerate(tokens):
         text = phrase.name_of(token) or short_references(token.text)
+        vague = _vague_subject(phrase, token)
         if token.i == phrase.head.i:
             text = phrase.lead or base_form(token)
         elif token.lower_ == "my" and token.dep_ == "poss":
             text = "the"  # "a PR with my patch": the title is read by others than the speaker
-        elif token.i == min(phrase.passive_subject, default=-1) and token.tag_ != "NNP":
+        elif token.i == min(phrase.passive_subject, default=-1) and token.tag_ != "NNP" and not vague:
             text = text[:1].lower() + text[1:]  # "New PR to be opened" -> "Open new PR"
         elif generic is not None and token.head.i == generic.i and token.dep_ == "det" and _is_vague(token):
             continue  # "create this issue": which issue, the completion says ("... about the topic")
-        elif _is_vague(token) and not resolved:
+        elif (_is_vague(token) or vague) and not resolved:
             # "Look over it" under "Async pull request": the thing said before, else the topic.
             named = _antecedent(token, phrase.name_of) or previous or topic
             if named:
@@ -156,6 +159,11 @@ def _is_vague(token: Token) -> bool:
         and _is_object(token)
         and not _quoted(token)
     )
+
+
+def _vague_subject(phrase: Phrase, token: Token) -> bool:
+    """ "get this started": "this" is what is started, as much an object as in "start this"."""
+    return token.i in phrase.passive_subject and token.lower_ in words.VAGUE_OBJECTS and not _quoted(token)
 
 
 def _quoted(token: Token) -> bool:
