@@ -68,3 +68,19 @@ def test_what_is_got_done_may_be_the_thing_said_before(items_of: ItemsOf) -> Non
     # "get this set up": "this" is what is set up, the calendar the sentence before named.
     body = "- Scheduling\n    - Sam: we need a shared calendar. Lee will get this set up.\n"
     assert titles(items_of, body) == ["Set up a shared calendar"]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # "the process", "a meeting" say only their kind: the topic says which; who presents the
+        # topic, in brackets after it, is no part of it.
+        (
+            "- Security Roadmap (Lee)\n    - Priya will kick off the process.\n",
+            "Kick off the process for Security Roadmap",
+        ),
+        ("- Wheel format v2\n    - Sam will schedule a meeting.\n", "Schedule a meeting on Wheel format v2"),
+    ],
+)
+def test_a_generic_thing_is_the_topics(items_of: ItemsOf, body: str, title: str) -> None:
+    assert titles(items_of, body) == [title]

@@ -296,12 +296,16 @@ def _names_people(text: str, roster: Roster) -> bool:
 
 
 def _unlabelled(topic: str, roster: Roster) -> str:
-    """ "Ryan / xarray multiscale": who presents an agenda item is no part of what it is about."""
-    presenter = _PRESENTER.match(Masked.of(topic, roster.mentions(topic)).text)
-    return topic[presenter.end() :] if presenter else topic
+    """ "Ryan / xarray multiscale", "2021 Roadmap (Kay)": who presents an agenda item is no part
+    of what it is about."""
+    masked = Masked.of(topic, roster.mentions(topic)).text
+    presenter = _PRESENTER.match(masked)
+    after = _PRESENTER_AFTER.search(masked)
+    return topic[presenter.end() if presenter else 0 : after.start() if after else len(topic)]
 
 
 _PRESENTER = re.compile(rf"^\s*{NAMES}\s+/\s+(?=\w)")
+_PRESENTER_AFTER = re.compile(rf"(?<=\w)\s*\(\s*{NAMES}\s*\)\W*$")
 _SPEAKER = re.compile(rf"^\s*{NAMES}(?:\s[A-Z]\.?)?\s?:\s+(?=\w)")
 
 

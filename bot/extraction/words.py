@@ -171,7 +171,8 @@ GENERIC_OBJECTS = {
     "issue": "about", "email": "about", "thread": "about", "post": "about", "question": "about",
     "discussion": "about", "proposal": "for", "comment": "on", "comments": "on", "review": "of",
     "feedback": "on", "pr": "for", "patch": "for", "draft": "of", "doc": "on", "plan": "for",
-    "work": "on", "update": "on", "note": "on", "summary": "of", "decision": "on",
+    "work": "on", "update": "on", "note": "on", "summary": "of", "decision": "on", "process": "for",
+    "meeting": "on", "poll": "on", "session": "on",
 }  # fmt: skip
 # "a couple", "a bunch of", "a while": amounts, not things.
 QUANTITY_NOUNS = frozenset(
