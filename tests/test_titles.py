@@ -51,6 +51,15 @@ def test_text_titles_are_whole(text: str, title: str) -> None:
     assert title_from_text(text) == title
 
 
+def test_a_text_title_is_said_by_no_one_and_its_closing_pronoun_is_what_was_said_before() -> None:
+    # "I'll" is the speaker's voice; "that" is the thing named before, when there is one.
+    assert title_from_text("I'll spend some time with that.", "the parser repo") == (
+        "Spend some time with the parser repo"
+    )
+    assert title_from_text("We'll look at the provider work") == "Look at the provider work"
+    assert title_from_text("I'd review the roadmap") == "Review the roadmap"
+
+
 @pytest.mark.parametrize(
     ("sentence", "title"),
     [

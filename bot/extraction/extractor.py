@@ -406,6 +406,7 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
     if found.rule == "has-the-action":
         return topic_title(context)
     start, end = candidate.body
-    text = title_from_text(candidate.original[_past_owners(candidate, start) : end])
+    named = context.previous or clean_topic(context.topic)
+    text = title_from_text(candidate.original[_past_owners(candidate, start) : end], named)
     fallback = text if len(text.split()) > 1 else topic_title(context) or text
     return fallback if len(fallback.split()) > 1 or not title else title

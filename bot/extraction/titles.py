@@ -26,7 +26,8 @@ MAX_TOPIC_CHARS = 60
 # "Lee: to write to the board", "Sam: will do the release", "I am currently working on X": how
 # the line promised, in the speaker's voice, not what.
 _PROMISE_OPENING = re.compile(
-    r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
+    r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])"
+    r"|^(?:I|we)['’](?:ll|d)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
     re.IGNORECASE,
 )
 # An agenda item's timebox ("(10 minutes timebox)", "- 5min", "[15 mins]") and a mail's "Re:".
@@ -162,9 +163,9 @@ def _are_names(text: str) -> bool:
     return all(w.lower() not in words.FUNCTION_WORDS for w in re.findall(r"[A-Z][\w'’-]*", text))
 
 
-def title_from_text(text: str) -> str:
+def title_from_text(text: str, named: str = "") -> str:
     """The title of a line the writer marked as an action but that does not parse as one: its first
-    clause."""
+    clause; `named` is what a closing "that" or "it" stands for (the thing said before, the topic)."""
     text = re.sub(r"\s+", " ", text).strip(" .;:-–—→")
     # "(Lee Chen) - Proposal: ...": who speaks, in brackets before a dash, is no part of the task.
     text = _LEADING_ASIDE.sub("", text)
@@ -175,13 +176,18 @@ def title_from_text(text: str) -> str:
     text = _LEADING_HANDLES.sub("", text)
     # "Protocol options: Martin, James, and Ilia to provide updates": the names the task is given
     # to, after a label of any length, are no part of it.
-    named = next((m for m in _NAMED_PROMISE.finditer(text) if _are_names(m[0])), None)
-    if named is not None:
-        text = text[named.end() :]
+    given = next((m for m in _NAMED_PROMISE.finditer(text) if _are_names(m[0])), None)
+    if given is not None:
+        text = text[given.end() :]
     # "skip the 3rd, likely to resume the week after": what is likely is no part of the task.
     text = _HEDGED.split(text)[0]
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
-    return finish(_PROMISE_OPENING.sub("", text))
+    text = _PROMISE_OPENING.sub("", text)
+    # "I'll spend some time with that": with what the note said before.
+    vague = re.search(r"\s(?:it|this|that|them)[.!]?$", text, re.IGNORECASE)
+    if named and vague is not None and named.lower() not in text.lower():
+        text = f"{text[: vague.start()]} {named}"
+    return finish(text)
 
 
 def topic_title(context: TitleContext) -> str:
