@@ -69,6 +69,10 @@ def test_a_text_title_is_said_by_no_one_and_its_closing_pronoun_is_what_was_said
         ("Dana will do a writeup of the benchmarks.", "Write up the benchmarks"),
         ("Lee to have a conversation with TomG about the roadmap.", "Talk with TomG about the roadmap"),
         ("Priya will take a look at the crash.", "Look at the crash"),
+        ("Dana will provide updates on the mirror outage.", "Report on the mirror outage"),
+        ("Sam will give an update on the budget.", "Report on the budget"),
+        # An update made to a thing changes it; one given to someone is no report on a topic.
+        ("Lee will make an update to the docs.", "Make an update to the docs"),
         # A verb that only gets ready for the one joined to it is no part of the task.
         ("Sam will find some time and review the changelog.", "Review the changelog"),
         ("Lee will go and fix the mirror.", "Fix the mirror"),

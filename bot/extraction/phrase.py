@@ -47,6 +47,7 @@ _REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselve
 # "find a good time and schedule", "take some time and review".
 _PREPARING = frozenset({"go", "come", "find", "take", "sit"})
 _PREPARED = frozenset({"time", "moment", "slot", "date"})
+_GIVING = frozenset({"give", "provide"})
 # What "do" says no more than "do" with: "do it", "do that as well", "do so".
 _PRO_WORDS = frozenset({"it", "this", "that", "so", "as", "well", "too"})
 
@@ -156,6 +157,10 @@ def action_of(verb: Token) -> tuple[Token, str]:
     # Not "do a security review assessment" or "make a release issue": a compound names a thing.
     if verb.lemma_ in words.NOUN_VERB_HOSTS and not any(c.dep_ == "compound" for c in obj.children):
         said = words.NOUN_VERBS.get(obj.lower_, "")
+        if said == "report" and (
+            verb.lemma_ not in _GIVING or any(c.dep_ == "dative" for c in verb.children)
+        ):
+            said = ""  # "give an update on X" reports on X; "make an update to X" changes X
         # "provide a draft of X" is "draft X"; "create a draft" alone says no more than "draft".
         if said in words.VERB_PREPOSITIONS or any(c.lower_ == "of" for c in obj.children):
             return verb, said

@@ -107,6 +107,7 @@ NOUN_VERBS = {
     "comparison": "compare", "investigation": "investigate", "presentation": "present",
     "introduction": "introduce", "recommendation": "recommend", "summary": "summarise",
     "analysis": "analyse", "assessment": "assess", "evaluation": "evaluate", "proposal": "propose",
+    "update": "report", "updates": "report",
 }  # fmt: skip
 # "keep the board informed", "let the board know": telling someone how the work goes.
 INFORMED = frozenset({"inform", "informed", "post", "posted", "update", "updated", "know", "aware"})
