@@ -58,6 +58,7 @@ def test_a_text_title_is_said_by_no_one_and_its_closing_pronoun_is_what_was_said
     )
     assert title_from_text("We'll look at the provider work") == "Look at the provider work"
     assert title_from_text("I'd review the roadmap") == "Review the roadmap"
+    assert title_from_text("I'm happy to review the roadmap") == "Review the roadmap"
 
 
 @pytest.mark.parametrize(

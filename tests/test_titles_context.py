@@ -84,3 +84,23 @@ def test_what_is_got_done_may_be_the_thing_said_before(items_of: ItemsOf) -> Non
 )
 def test_a_generic_thing_is_the_topics(items_of: ItemsOf, body: str, title: str) -> None:
     assert titles(items_of, body) == [title]
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # On what terms or how far the owner will do it is no part of what they will do.
+        (
+            "- Release\n    - Lee will tag the release under the condition that CI passes.\n",
+            "Tag the release",
+        ),
+        ("- Release\n    - Lee will update the changelog as much as we need.\n", "Update the changelog"),
+        # "this is a living document": what "this" is, for "update this" after it.
+        (
+            "- Goals\n    - Lee: this is a living document. I'm happy to update this as much as we want.\n",
+            "Update a living document",
+        ),
+    ],
+)
+def test_hedges_go_and_this_is_what_it_was_said_to_be(items_of: ItemsOf, body: str, title: str) -> None:
+    assert titles(items_of, body) == [title]

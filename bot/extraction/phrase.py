@@ -48,6 +48,8 @@ _REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselve
 _PREPARING = frozenset({"go", "come", "find", "take", "sit"})
 _PREPARED = frozenset({"time", "moment", "slot", "date"})
 _GIVING = frozenset({"give", "provide"})
+_HEDGING_ADVERBS = frozenset({"though", "however", "anyway"})
+_TERMS = frozenset({"condition", "assumption", "proviso", "premise", "understanding"})
 # What "do" says no more than "do" with: "do it", "do that as well", "do so".
 _PRO_WORDS = frozenset({"it", "this", "that", "so", "as", "well", "too"})
 
@@ -60,7 +62,10 @@ class Phrase:
         self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.head, self.lead = action_of(verb)
         self.nominal = _nominal(self.head, self.lead)
-        self.dropped: set[int] = set(self.nominal)
+        # "tag the release under the condition that CI passes": terms hang on the object too.
+        self.dropped: set[int] = set(self.nominal) | {
+            t.i for p in self.head.subtree if p.dep_ == "prep" and _hedges(p) for t in p.subtree
+        }
         self.passive_subject: set[int] = set()
         self.tokens = sorted(
             {
@@ -284,6 +289,8 @@ def _dropped(child: Token) -> bool:
         return True  # when or why, not what: "once it is merged", "so people can test them"
     if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child):
         return True
+    if _hedges(child):
+        return True  # "as much as we want", "under the condition that ...", "though"
     if _speakers_self(child):
         return True  # "talk to me first", "send me the logs": read by others, "me" is nobody
     if child.dep_ == "dobj" and child.lemma_ in words.LOOKS and child.head.lemma_ in words.LIGHT_VERBS:
@@ -293,6 +300,14 @@ def _dropped(child: Token) -> bool:
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _not_asked(child):
         return True  # "help but not be responsible", "help, stretched thin": said of the owner
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _hedges(child: Token) -> bool:
+    """How far or on what terms the owner will do it, not what: "as much as we want", "as soon as
+    possible", "under the condition that we find someone", "though"."""
+    if child.dep_ == "advmod":
+        return child.lower_ in _HEDGING_ADVERBS or any(c.lower_ == "as" for c in child.lefts)
+    return child.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_ in _TERMS for c in child.children)
 
 
 def _not_asked(conj: Token) -> bool:

@@ -27,7 +27,8 @@ MAX_TOPIC_CHARS = 60
 # the line promised, in the speaker's voice, not what.
 _PROMISE_OPENING = re.compile(
     r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])"
-    r"|^(?:I|we)['’](?:ll|d)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
+    r"|^(?:I|we)['’](?:ll|d)\s+(?=[a-z])"
+    r"|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:happy|willing|glad|keen)\s+to\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
     re.IGNORECASE,
 )
 # An agenda item's timebox ("(10 minutes timebox)", "- 5min", "[15 mins]") and a mail's "Re:".
@@ -58,6 +59,11 @@ def main_object(doc: Doc, name_of: NameOf) -> str:
         return ""
     if (thing := _object_of(root)) is not None:
         return noun_phrase(thing, name_of)
+    # "this is a living document": what "this" is, for the next sentence's "update this".
+    named = next((c for c in root.children if c.dep_ == "attr" and is_thing(c)), None)
+    pointed = any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in root.children)
+    if root.lemma_ == "be" and pointed and named is not None:
+        return noun_phrase(named, name_of)
     if root.pos_ in ("VERB", "AUX"):
         return ""
     # "Priya: one minute pitch?": a question without a verb proposes the thing it names.
