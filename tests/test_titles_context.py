@@ -104,3 +104,9 @@ def test_a_generic_thing_is_the_topics(items_of: ItemsOf, body: str, title: str)
 )
 def test_hedges_go_and_this_is_what_it_was_said_to_be(items_of: ItemsOf, body: str, title: str) -> None:
     assert titles(items_of, body) == [title]
+
+
+def test_a_demonstrative_before_a_noun_is_the_nouns_article(items_of: ItemsOf) -> None:
+    # "that link": the noun says what is meant; the title keeps its article, not a bare "link".
+    body = "- Meeting invite\n    - Sam will stop using that link.\n"
+    assert titles(items_of, body) == ["Stop using the link"]

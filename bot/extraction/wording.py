@@ -62,6 +62,8 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
             text = text[:1].lower() + text[1:]  # "New PR to be opened" -> "Open new PR"
         elif generic is not None and token.head.i == generic.i and token.dep_ == "det" and _is_vague(token):
             continue  # "create this issue": which issue, the completion says ("... about the topic")
+        elif _points_at_a_named_thing(token) and (previous or topic):
+            text = "the"  # "stop using that link": the link the note means, which its noun names
         elif (_is_vague(token) or vague) and not resolved:
             # "Look over it" under "Async pull request": the thing said before, else the topic.
             named = _antecedent(token, phrase.name_of) or previous or topic
@@ -158,6 +160,18 @@ def _is_vague(token: Token) -> bool:
         and token.tag_ not in ("WDT", "WP")
         and _is_object(token)
         and not _quoted(token)
+    )
+
+
+def _points_at_a_named_thing(token: Token) -> bool:
+    """ "that link", "this scheme": a demonstrative before a noun that says what it points at."""
+    head = token.head
+    return (
+        token.dep_ == "det"
+        and _is_vague(token)
+        and head.tag_ in ("NN", "NNS")
+        and head.lower_ not in words.VAGUE_OBJECTS
+        and not head.lower_.endswith("ing")
     )
 
 
