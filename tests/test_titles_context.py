@@ -110,3 +110,13 @@ def test_a_demonstrative_before_a_noun_is_the_nouns_article(items_of: ItemsOf) -
     # "that link": the noun says what is meant; the title keeps its article, not a bare "link".
     body = "- Meeting invite\n    - Sam will stop using that link.\n"
     assert titles(items_of, body) == ["Stop using the link"]
+
+
+def test_do_it_in_a_reply_does_what_an_item_before_it_in_the_list_asked(items_of: ItemsOf) -> None:
+    # Items of one list are turns of one exchange: "do it" does what was asked two turns before.
+    asked = "    - Priya: would be useful to get the spec registered with the standards body. Not hard.\n"
+    body = f"- Spec registration\n{asked}    - Sam: here is the link.\n    - Lee may need to do it himself.\n"
+    assert titles(items_of, body) == ["Register the spec with the standards body"]
+    # Under another topic, it is not that exchange's.
+    other = f"- Spec registration\n{asked}- Budget\n    - Lee may need to do it himself.\n"
+    assert all("Register" not in title for title in titles(items_of, other))

@@ -141,7 +141,7 @@ class Extractor:
             judged = judge(candidate, doc, options, trace, found)
             readings.append(Reading(candidate, found, previous, judged, asked))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
-            discourse.action = main_action(doc, _namer(candidate))
+            discourse.asks(main_action(doc, _namer(candidate)))
         return readings
 
     def meeting_roster(self, meeting: Meeting) -> Roster:
