@@ -120,3 +120,25 @@ def test_do_it_in_a_reply_does_what_an_item_before_it_in_the_list_asked(items_of
     # Under another topic, it is not that exchange's.
     other = f"- Spec registration\n{asked}- Budget\n    - Lee may need to do it himself.\n"
     assert all("Register" not in title for title in titles(items_of, other))
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # "which" in a relative clause is the thing it hangs on, even past a name beside it.
+        (
+            "We closed with a few action items for Lee, which he'll take care of in the coming weeks.",
+            "Take care of a few action items",
+        ),
+        ("Sam drafted the report, which Lee will send to the board.", "Send the report to the board"),
+        # "her" after the person the sentence described: whom to reach, not "her".
+        (
+            "Lee: a designer who works at a print shop is interested; he'll reach out to her.",
+            "Reach out to a designer",
+        ),
+    ],
+)
+def test_a_relative_or_a_pronoun_says_whom_or_what_it_stands_for(
+    items_of: ItemsOf, line: str, title: str
+) -> None:
+    assert titles(items_of, f"- Notes\n    - {line}\n") == [title]

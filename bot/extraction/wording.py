@@ -51,6 +51,7 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
     out: list[str] = []
     resolved = False
     generic = _generic_object(phrase.head, tokens)
+    related = _relative_object(phrase, tokens)
     for index, token in enumerate(tokens):
         text = phrase.name_of(token) or short_references(token.text)
         vague = _vague_subject(phrase, token)
@@ -73,6 +74,10 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
                     continue
         elif resolved and token.head.lower_ in words.VAGUE_OBJECTS and token.head.dep_ != "ROOT":
             continue  # "that one" said once, as the topic
+        elif described := _described_person(token, phrase.name_of):
+            text = described  # "a woman who works at X is interested; he'll reach out to her"
+        if token.i in related:
+            text = f"{text} {related[token.i]}"
         space = token.whitespace_ if index + 1 < len(tokens) and tokens[index + 1].i == token.i + 1 else " "
         out.append(text + space)
     return "".join(out).strip(" ,;:-"), resolved
@@ -119,8 +124,12 @@ def noun_phrase(token: Token, name_of: NameOf) -> str:
     noun keeps the phrase that says which ("an issue for the toggle additions")."""
     which = next((c for c in token.children if c.dep_ == "prep" and c.i > token.i), None)
     says_which = {t.i for t in which.subtree} if which is not None and _is_generic(token) else set()
+    # Not the words of a clause about it: "a designer who works at a print shop".
+    clauses = {t.i for c in token.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     tokens = [
-        t for t in token.subtree if t.i <= token.i or t.dep_ in ("compound", "nummod") or t.i in says_which
+        t
+        for t in token.subtree
+        if t.i <= token.i or (t.dep_ in ("compound", "nummod") and t.i not in clauses) or t.i in says_which
     ]
     return "".join((name_of(t) or t.text) + t.whitespace_ for t in tokens).strip()
 
@@ -161,6 +170,40 @@ def _is_vague(token: Token) -> bool:
         and _is_object(token)
         and not _quoted(token)
     )
+
+
+def _relative_object(phrase: Phrase, tokens: list[Token]) -> dict[int, str]:
+    """ "the items, which he'll take care of": the thing a relative clause's "which" stands for,
+    said after the token it follows in the title (a stranded "of", else the verb)."""
+    head = phrase.head
+    relative = any(c.tag_ in ("WDT", "WP") and c.dep_ in ("dobj", "pobj") for c in head.children)
+    if head.dep_ != "relcl" or not relative:
+        return {}
+    # The clause may hang on a name next to the thing: "items for Lee, which he'll ...".
+    thing = next((t for t in [head.head, *head.head.ancestors] if is_thing(t)), None)
+    if thing is None:
+        return {}
+    stranded = [t for t in tokens if t.dep_ == "prep" and t.head.i == head.i and not list(t.children)]
+    particles = [t.i for t in tokens if t.dep_ == "prt" and t.head.i == head.i]
+    at = stranded[0].i if stranded else max([head.i, *particles])
+    return {at: noun_phrase(thing, phrase.name_of)}
+
+
+def _described_person(token: Token, name_of: NameOf) -> str:
+    """ "her", "him" after a person the sentence described ("a woman who works at X"): that person,
+    as the issue's reader needs them named."""
+    if token.lower_ not in words.PERSON_OBJECTS or token.dep_ not in ("dobj", "pobj"):
+        return ""
+    described = (
+        t
+        for t in reversed(token.doc[: token.i])
+        # Not "a packager at the meetup who ...": a clause hung on a place is about its person.
+        if t.pos_ == "NOUN"
+        and t.dep_ != "pobj"
+        and any(g.lower_ == "who" for c in t.children if c.dep_ == "relcl" for g in c.children)
+    )
+    person = next(described, None)
+    return noun_phrase(person, name_of) if person is not None else ""
 
 
 def _points_at_a_named_thing(token: Token) -> bool:
