@@ -77,6 +77,9 @@ def test_a_text_title_is_said_by_no_one_and_its_closing_pronoun_is_what_was_said
         # A verb that only gets ready for the one joined to it is no part of the task.
         ("Sam will find some time and review the changelog.", "Review the changelog"),
         ("Lee will go and fix the mirror.", "Fix the mirror"),
+        # What "a crack at" tries is the task; a wish joined by "but" is not.
+        ("Sam can take a crack at getting the CI up and running.", "Get the CI up and running"),
+        ("Lee can cut releases — but would like to have a list somewhere.", "Cut releases"),
         ("Dana will make a separate issue.", "Open a separate issue"),
         # A compound names a thing the light verb makes: said as written.
         ("Sam will make a release issue for 1.4.", "Make a release issue for 1.4"),

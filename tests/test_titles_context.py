@@ -142,3 +142,9 @@ def test_a_relative_or_a_pronoun_says_whom_or_what_it_stands_for(
     items_of: ItemsOf, line: str, title: str
 ) -> None:
     assert titles(items_of, f"- Notes\n    - {line}\n") == [title]
+
+
+def test_it_stands_for_one_thing_and_them_for_several(items_of: ItemsOf) -> None:
+    # "it" is the paper, not the details the paper is for.
+    body = "- Notes\n    - Lee: working on a paper for more details, will be publishing it soon!\n"
+    assert titles(items_of, body) == ["Publish a paper"]

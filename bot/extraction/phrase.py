@@ -150,6 +150,8 @@ def action_of(verb: Token) -> tuple[Token, str]:
     if obj is None:
         return verb, ""
     if verb.lemma_ in words.LIGHT_VERBS and obj.lemma_ in words.LOOKS:
+        if (tried := _tried(verb, obj)) is not None:
+            return action_of(tried)  # "take a crack at getting CI running" is "get CI running"
         if any(c.dep_ == "prep" for c in obj.children):
             return obj, words.LOOKS[obj.lemma_]
         return verb, words.LOOKS[obj.lemma_]
@@ -295,7 +297,7 @@ def _dropped(child: Token) -> bool:
         return True  # "talk to me first", "send me the logs": read by others, "me" is nobody
     if child.dep_ == "dobj" and child.lemma_ in words.LOOKS and child.head.lemma_ in words.LIGHT_VERBS:
         return True  # "take a look": said by the verb itself
-    if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
+    if child.dep_ == "conj" and any(c.lower_ == "but" for c in [*child.lefts, *_joined_by(child)]):
         return True  # "cut releases but would like a list": a contrast, not more of the task
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _not_asked(child):
         return True  # "help but not be responsible", "help, stretched thin": said of the owner
@@ -308,6 +310,21 @@ def _hedges(child: Token) -> bool:
     if child.dep_ == "advmod":
         return child.lower_ in _HEDGING_ADVERBS or any(c.lower_ == "as" for c in child.lefts)
     return child.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_ in _TERMS for c in child.children)
+
+
+def _joined_by(conj: Token) -> list[Token]:
+    """The conjunction just before a conjunct among its head's children: "cut releases — but would
+    like a list" joins "like" to "cut" by "but"."""
+    before = [c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i]
+    return before[-1:]
+
+
+def _tried(verb: Token, look: Token) -> Token | None:
+    """ "take a stab at writing X": what is tried, a gerund after "at", is the task."""
+    if words.LOOKS[look.lemma_] != "try":
+        return None
+    preps = [c for c in (*verb.children, *look.children) if c.dep_ == "prep" and c.lower_ == "at"]
+    return next((g for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _not_asked(conj: Token) -> bool:

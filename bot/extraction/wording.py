@@ -153,12 +153,23 @@ def _antecedent(vague: Token, name_of: NameOf) -> str:
         own.add(step.i)
     before = [t for t in reversed(vague.doc[: vague.i]) if is_thing(t) and t.i not in own]
     # The object of the clause before ("update the RFC with the layout and merge it": the RFC),
-    # else a thing named in a phrase.
+    # else a thing named in a phrase; one that agrees in number first, when there is one.
     for deps in (("dobj", "nsubjpass"), ("pobj",)):
-        token = next((t for t in before if t.dep_ in deps), None)
+        candidates = [t for t in before if t.dep_ in deps]
+        token = next((t for t in candidates if _agree(vague, t)), candidates[0] if candidates else None)
         if token is not None:
             return noun_phrase(token, name_of)
     return ""
+
+
+def _agree(pronoun: Token, thing: Token) -> bool:
+    """ "it" is one thing, "them" several: "interested in suggestions, will make it a package" does
+    not make the suggestions a package."""
+    if pronoun.lower_ in ("it", "this", "that"):
+        return thing.tag_ not in ("NNS", "NNPS")
+    if pronoun.lower_ in ("them", "these", "those"):
+        return thing.tag_ not in ("NN", "NNP")
+    return True
 
 
 def _is_vague(token: Token) -> bool:
