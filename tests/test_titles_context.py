@@ -148,3 +148,10 @@ def test_it_stands_for_one_thing_and_them_for_several(items_of: ItemsOf) -> None
     # "it" is the paper, not the details the paper is for.
     body = "- Notes\n    - Lee: working on a paper for more details, will be publishing it soon!\n"
     assert titles(items_of, body) == ["Publish a paper"]
+
+
+def test_a_time_is_not_what_this_stands_for(items_of: ItemsOf) -> None:
+    # "about time" says when, not what: "this" is the item the list is under.
+    said = "Lee: it's about time we pinged the vendor. Lee will take this off the agenda."
+    body = f"- Release checklist\n    - {said}\n"
+    assert titles(items_of, body) == ["Take Release checklist off the agenda"]

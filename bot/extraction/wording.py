@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from bot.extraction.phrase import NameOf, Phrase
 
+_TIMES = words.TIME_WORDS | {"time", "day", "hour", "minute"}
 _ISSUE_REF = re.compile(r"#\d|\b[\w.-]+/[\w.-]+#\d|`")
 
 
@@ -115,6 +116,7 @@ def is_thing(token: Token) -> bool:
         and token.lower_ not in words.VAGUE_OBJECTS
         and token.lemma_ not in words.LOOKS
         and token.lemma_ not in words.QUANTITY_NOUNS
+        and token.lemma_ not in _TIMES  # "it's about time for me to poke ... will take this off"
         and token.text != PLACEHOLDER
     )
 
