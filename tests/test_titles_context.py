@@ -155,3 +155,9 @@ def test_a_time_is_not_what_this_stands_for(items_of: ItemsOf) -> None:
     said = "Lee: it's about time we pinged the vendor. Lee will take this off the agenda."
     body = f"- Release checklist\n    - {said}\n"
     assert titles(items_of, body) == ["Take Release checklist off the agenda"]
+
+
+def test_the_thing_said_before_is_said_mid_sentence(items_of: ItemsOf) -> None:
+    # "The patch" opened its own sentence; inside the title it is "the patch".
+    body = "- Packaging\n    - The patch to the build tool was reverted. Sam will review it.\n"
+    assert titles(items_of, body) == ["Review the patch to the build tool"]

@@ -70,7 +70,7 @@ def said(phrase: Phrase, tokens: list[Token], topic: str, previous: str) -> tupl
             # "Look over it" under "Async pull request": the thing said before, else the topic.
             named = _antecedent(token, phrase.name_of) or previous or topic
             if named:
-                text, resolved = named, True
+                text, resolved = _mid_sentence(named), True
                 if token.dep_ == "det":
                     continue
         elif resolved and token.head.lower_ in words.VAGUE_OBJECTS and token.head.dep_ != "ROOT":
@@ -217,6 +217,15 @@ def _described_person(token: Token, name_of: NameOf) -> str:
     )
     person = next(described, None)
     return noun_phrase(person, name_of) if person is not None else ""
+
+
+def _mid_sentence(named: str) -> str:
+    """ "The patch to the tool", said first in its sentence, is "the patch to the tool" inside a title."""
+    first, _, rest = named.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first in _ARTICLES else named
+
+
+_ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})
 
 
 def _points_at_a_named_thing(token: Token) -> bool:
