@@ -39,6 +39,8 @@ def titles(items_of: ItemsOf, body: str) -> list[str]:
             "Provide updates on wheels",
         ),
         ("Budget Review: Sam will draft the summary, probably by Friday", "Draft the summary"),
+        # One capitalised subject may be a thing, not an owner.
+        ("Security: GitHub Actions will be upgraded", "GitHub Actions will be upgraded"),
         # A capitalised function word names nobody: "How to ..." is the task.
         ("Goal: How to move the docs to the new site", "How to move the docs to the new site"),
         (

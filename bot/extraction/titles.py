@@ -159,7 +159,7 @@ _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
 _NAMED_PROMISE = re.compile(
-    rf"(?:^|:\s+){_NAME}(?:\s*(?:,|&|/|\band\b)\s*(?:and\s+)?{_NAME})*\s+(?=(?:to|will|shall)\s+[a-z])"
+    rf"(?:^|:\s+){_NAME}(?:\s*(?:,|&|/|\band\b)\s*(?:and\s+)?{_NAME})*\s+(?=(?:to|will|shall)\s+(?!be\b)[a-z])"
 )
 _HEDGED = re.compile(r",\s+(?:" + "|".join(sorted(words.HEDGES | {"likely"})) + r")\b", re.IGNORECASE)
 
@@ -181,7 +181,8 @@ def title_from_text(text: str, named: str = "") -> str:
         text = text[labelled.end() :]
     text = _LEADING_HANDLES.sub("", text)
     # "Protocol options: Martin, James, and Ilia to provide updates": the names the task is given
-    # to, after a label of any length, are no part of it.
+    # to, after a label of any length, are no part of it; a subject of "will be" is a thing
+    # ("GitHub Actions will be upgraded").
     given = next((m for m in _NAMED_PROMISE.finditer(text) if _are_names(m[0])), None)
     if given is not None:
         text = text[given.end() :]
