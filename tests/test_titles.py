@@ -82,6 +82,9 @@ def test_a_text_title_is_said_by_no_one_and_its_closing_pronoun_is_what_was_said
         # What "a crack at" tries is the task; a wish joined by "but" is not.
         ("Sam can take a crack at getting the CI up and running.", "Get the CI up and running"),
         ("Lee can cut releases — but would like to have a list somewhere.", "Cut releases"),
+        # What one commits to or gets around to doing is the task.
+        ("Sam will commit to attending the release meeting.", "Attend the release meeting"),
+        ("Lee will get around to fixing the changelog.", "Fix the changelog"),
         ("Dana will make a separate issue.", "Open a separate issue"),
         # A compound names a thing the light verb makes: said as written.
         ("Sam will make a release issue for 1.4.", "Make a release issue for 1.4"),

@@ -133,7 +133,7 @@ def action_of(verb: Token) -> tuple[Token, str]:
     """ "take a look at X" is "look at X", "try to test X" is "test X", "handle updating X" is
     "update X", "take the action to open X" is "open X", "go and land X" is "land X": the head
     whose phrase is the title, and the verb to say ("" when the head says it)."""
-    if (then := _after_preparing(verb)) is not None:
+    if (then := _after_preparing(verb) or _committed_to(verb)) is not None:
         return action_of(then)
     if verb.lemma_ in words.ATTEMPT_VERBS or verb.lemma_ in words.ASPECT_VERBS:
         action = next(
@@ -183,6 +183,16 @@ def _after_preparing(verb: Token) -> Token | None:
     if any(c.dep_ not in ("cc", "conj", "punct") and c.lemma_ not in _PREPARED for c in verb.rights):
         return None
     return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB"), None)
+
+
+def _committed_to(verb: Token) -> Token | None:
+    """ "commit to attending the meeting", "get around to fixing the docs": the gerund is the task."""
+    if verb.lemma_ not in ("commit", "get") or (
+        verb.lemma_ == "get" and not any(c.lower_ == "around" for c in verb.children)
+    ):
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return next((g for g in to.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if to else None
 
 
 def _caused(verb: Token) -> Token | None:
