@@ -98,7 +98,7 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "passive-by",
         "agenda bullets",
         "* First pass at the process #7\n  - New PR to be opened by Dana on the README\n",
-        [(("Dana Whitfield",), "Open new PR on the README", "passive-by")],
+        [(("Dana Whitfield",), "Open new PR on the README (#7)", "passive-by")],
     ),
     (
         "asked-to",

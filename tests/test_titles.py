@@ -33,6 +33,16 @@ def titles(items_of: ItemsOf, body: str) -> list[str]:
             "DECISION/ACTION: @sam - Make a new docs repo with the notes etc. and move them",
             "Make a new docs repo with the notes",
         ),
+        # The names a task is given to, after a label of any length, and a hedge after a comma.
+        (
+            "Packaging Options Pros and Cons: Lee, Dana, and Kofi to provide updates on wheels",
+            "Provide updates on wheels",
+        ),
+        ("Budget Review: Sam will draft the summary, probably by Friday", "Draft the summary"),
+        # One capitalised subject may be a thing, not an owner.
+        ("Security: GitHub Actions will be upgraded", "GitHub Actions will be upgraded"),
+        # A capitalised function word names nobody: "How to ..." is the task.
+        ("Goal: How to move the docs to the new site", "How to move the docs to the new site"),
         (
             "I am currently working with the packagers on the ARM wheels",
             "Working with the packagers on the ARM wheels",
@@ -41,6 +51,16 @@ def titles(items_of: ItemsOf, body: str) -> list[str]:
 )
 def test_text_titles_are_whole(text: str, title: str) -> None:
     assert title_from_text(text) == title
+
+
+def test_a_text_title_is_said_by_no_one_and_its_closing_pronoun_is_what_was_said_before() -> None:
+    # "I'll" is the speaker's voice; "that" is the thing named before, when there is one.
+    assert title_from_text("I'll spend some time with that.", "the parser repo") == (
+        "Spend some time with the parser repo"
+    )
+    assert title_from_text("We'll look at the provider work") == "Look at the provider work"
+    assert title_from_text("I'd review the roadmap") == "Review the roadmap"
+    assert title_from_text("I'm happy to review the roadmap") == "Review the roadmap"
 
 
 @pytest.mark.parametrize(
@@ -52,6 +72,19 @@ def test_text_titles_are_whole(text: str, title: str) -> None:
         ("Dana will do a writeup of the benchmarks.", "Write up the benchmarks"),
         ("Lee to have a conversation with TomG about the roadmap.", "Talk with TomG about the roadmap"),
         ("Priya will take a look at the crash.", "Look at the crash"),
+        ("Dana will provide updates on the mirror outage.", "Report on the mirror outage"),
+        ("Sam will give an update on the budget.", "Report on the budget"),
+        # An update made to a thing changes it; one given to someone is no report on a topic.
+        ("Lee will make an update to the docs.", "Make an update to the docs"),
+        # A verb that only gets ready for the one joined to it is no part of the task.
+        ("Sam will find some time and review the changelog.", "Review the changelog"),
+        ("Lee will go and fix the mirror.", "Fix the mirror"),
+        # What "a crack at" tries is the task; a wish joined by "but" is not.
+        ("Sam can take a crack at getting the CI up and running.", "Get the CI up and running"),
+        ("Lee can cut releases — but would like to have a list somewhere.", "Cut releases"),
+        # What one commits to or gets around to doing is the task.
+        ("Sam will commit to attending the release meeting.", "Attend the release meeting"),
+        ("Lee will get around to fixing the changelog.", "Fix the changelog"),
         ("Dana will make a separate issue.", "Open a separate issue"),
         # A compound names a thing the light verb makes: said as written.
         ("Sam will make a release issue for 1.4.", "Make a release issue for 1.4"),
@@ -207,15 +240,13 @@ def test_who_does_it_themselves_is_no_part_of_the_title(items_of: ItemsOf) -> No
 @pytest.mark.parametrize(
     ("line", "title"),
     [
-        # "(Sam will research)" names no object: the line it closes is what Sam researches.
+        # "(Sam will research)" names no object: the line it closes, quoted, is what Sam
+        # researches; never "Research: ...", which reads as a label. What is likely is no part of it.
         (
             "Add a note about seats per company (Sam will research)",
-            "Research: add a note about seats per company",
+            "Research “add a note about seats per company”",
         ),
-        (
-            "skip the 3rd, likely to resume the week after (@leechen to send)",
-            "Send: skip the 3rd, likely to resume the week",
-        ),
+        ("skip the 3rd, likely to resume the week after (@leechen to send)", "Send “skip the 3rd”"),
         # Someone else's part in brackets is not the owner's task.
         ("Priya will fix the flaky test (Lee to review)", "Fix the flaky test"),
     ],

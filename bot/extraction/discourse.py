@@ -51,14 +51,26 @@ class Discourse:
     # Whether the note's "Name: ..." lines mostly ask for something (a list of assignments) rather
     # than say what the speaker said (a transcript, where an imperative is advice to the room).
     labels_assign: bool = False
+    topic: str = ""  # of the block being read
+    asked_before: str = ""  # the last action a sentence said to do in this list, for the next item
+
+    def asks(self, action: str) -> None:
+        """What the sentence just read said to do, as a title ("" for nothing)."""
+        self.action = action
+        self.asked_before = action or self.asked_before
 
     def enter(self, candidate: Candidate) -> None:
         sentence = candidate.sentence
         if sentence.block != self.block:
-            self.speaker, self.item, self.subject_here, self.thing, self.action = (), (), False, "", ""
+            # "may need to do it himself" in a reply does what an item before it in the same list
+            # asked for, the last thing asked there.
+            sibling = candidate.context.topic == self.topic and sentence.section == self.section
+            self.asked_before = self.asked_before if sibling else ""
+            self.speaker, self.item, self.subject_here, self.thing = (), (), False, ""
+            self.action = self.asked_before
             if sentence.block - self.block > 1 or sentence.section != self.section:
                 self.subject = self.person = ()
-        self.block, self.section = sentence.block, sentence.section
+        self.block, self.section, self.topic = sentence.block, sentence.section, candidate.context.topic
         if candidate.lead is not None and not candidate.lead.explicit and candidate.lead.people:
             self.speaker = candidate.lead.people
 

@@ -54,6 +54,7 @@ from bot.extraction.titles import (
     title_from,
     title_from_text,
     topic_title,
+    with_reference,
 )
 from bot.extraction.unlisted import owner_names
 from bot.notes.meeting import Meeting
@@ -140,7 +141,7 @@ class Extractor:
             judged = judge(candidate, doc, options, trace, found)
             readings.append(Reading(candidate, found, previous, judged, asked))
             discourse.thing = main_object(doc, _namer(candidate)) or discourse.thing
-            discourse.action = main_action(doc, _namer(candidate))
+            discourse.asks(main_action(doc, _namer(candidate)))
         return readings
 
     def meeting_roster(self, meeting: Meeting) -> Roster:
@@ -153,11 +154,17 @@ class Extractor:
     def _topic_phrase(self, topic: str, roster: Roster) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
         itself a request) is about "the list of Impact projects"; "Josh" is about no thing."""
+        # "Ryan A: v3 spec status" is about the spec's status; "Josh: leads to a question" is
+        # something Josh said, about no one thing.
         cleaned = clean_topic(topic)
+        said = _SPEAKER.match(Masked.of(cleaned, roster.mentions(cleaned)).text)
+        cleaned = clean_topic(cleaned[said.end() :]) if said else cleaned
         if not cleaned or _names_people(cleaned, roster) or _names_people(topic.partition(":")[2], roster):
             return ""
         doc = self.nlp(cleaned)
         head = root(doc)
+        if said and head is not None and head.pos_ in ("VERB", "AUX"):
+            return ""
         if head is None or head.tag_ != "VB" or head.i != 0:
             return cleaned
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -289,12 +296,17 @@ def _names_people(text: str, roster: Roster) -> bool:
 
 
 def _unlabelled(topic: str, roster: Roster) -> str:
-    """ "Ryan / xarray multiscale": who presents an agenda item is no part of what it is about."""
-    presenter = _PRESENTER.match(Masked.of(topic, roster.mentions(topic)).text)
-    return topic[presenter.end() :] if presenter else topic
+    """ "Ryan / xarray multiscale", "2021 Roadmap (Kay)": who presents an agenda item is no part
+    of what it is about."""
+    masked = Masked.of(topic, roster.mentions(topic)).text
+    presenter = _PRESENTER.match(masked)
+    after = _PRESENTER_AFTER.search(masked)
+    return topic[presenter.end() if presenter else 0 : after.start() if after else len(topic)]
 
 
 _PRESENTER = re.compile(rf"^\s*{NAMES}\s+/\s+(?=\w)")
+_PRESENTER_AFTER = re.compile(rf"(?<=\w)\s*\(\s*{NAMES}\s*\)\W*$")
+_SPEAKER = re.compile(rf"^\s*{NAMES}(?:\s[A-Z]\.?)?\s?:\s+(?=\w)")
 
 
 def _people_of_verb(verb: Token, candidate: Candidate) -> tuple[Person, ...]:
@@ -329,7 +341,7 @@ def _items(
             candidate = found.asked or reading.candidate
             sentence = candidate.sentence
             context = TitleContext(topics[candidate.context.topic], reading.previous, reading.asked)
-            title = _title(candidate, found, context, events)
+            title = with_reference(_title(candidate, found, context, events), candidate.context.topic)
             if not title:
                 continue
             owners = tuple(Owner(p.name, p.github) for p in found.owners)
@@ -394,6 +406,7 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
     if found.rule == "has-the-action":
         return topic_title(context)
     start, end = candidate.body
-    text = title_from_text(candidate.original[_past_owners(candidate, start) : end])
+    named = context.previous or clean_topic(context.topic)
+    text = title_from_text(candidate.original[_past_owners(candidate, start) : end], named)
     fallback = text if len(text.split()) > 1 else topic_title(context) or text
     return fallback if len(fallback.split()) > 1 or not title else title

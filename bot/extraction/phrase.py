@@ -43,6 +43,13 @@ _SPEAKER_OBJECTS = frozenset({"me", "us"})
 # Verbs that, with "back" and an update, say "report back".
 _RETURNS = frozenset({"return", "come", "get", "report", "circle"})
 _REFLEXIVES = frozenset({"myself", "himself", "herself", "themselves", "ourselves", "yourself"})
+# Verbs that only get ready for the verb joined to them, alone or with a time: "go and land",
+# "find a good time and schedule", "take some time and review".
+_PREPARING = frozenset({"go", "come", "find", "take", "sit"})
+_PREPARED = frozenset({"time", "moment", "slot", "date"})
+_GIVING = frozenset({"give", "provide"})
+_HEDGING_ADVERBS = frozenset({"though", "however", "anyway"})
+_TERMS = frozenset({"condition", "assumption", "proviso", "premise", "understanding"})
 # What "do" says no more than "do" with: "do it", "do that as well", "do so".
 _PRO_WORDS = frozenset({"it", "this", "that", "so", "as", "well", "too"})
 
@@ -55,7 +62,10 @@ class Phrase:
         self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.head, self.lead = action_of(verb)
         self.nominal = _nominal(self.head, self.lead)
-        self.dropped: set[int] = set(self.nominal)
+        # "tag the release under the condition that CI passes": terms hang on the object too.
+        self.dropped: set[int] = set(self.nominal) | {
+            t.i for p in self.head.subtree if p.dep_ == "prep" and _hedges(p) for t in p.subtree
+        }
         self.passive_subject: set[int] = set()
         self.tokens = sorted(
             {
@@ -121,8 +131,10 @@ class Phrase:
 
 def action_of(verb: Token) -> tuple[Token, str]:
     """ "take a look at X" is "look at X", "try to test X" is "test X", "handle updating X" is
-    "update X", "take the action to open X" is "open X": the head whose phrase is the title, and
-    the verb to say ("" when the head says it)."""
+    "update X", "take the action to open X" is "open X", "go and land X" is "land X": the head
+    whose phrase is the title, and the verb to say ("" when the head says it)."""
+    if (then := _after_preparing(verb) or _committed_to(verb)) is not None:
+        return action_of(then)
     if verb.lemma_ in words.ATTEMPT_VERBS or verb.lemma_ in words.ASPECT_VERBS:
         action = next(
             (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ in ("VB", "VBG")),
@@ -138,6 +150,8 @@ def action_of(verb: Token) -> tuple[Token, str]:
     if obj is None:
         return verb, ""
     if verb.lemma_ in words.LIGHT_VERBS and obj.lemma_ in words.LOOKS:
+        if (tried := _tried(verb, obj)) is not None:
+            return action_of(tried)  # "take a crack at getting CI running" is "get CI running"
         if any(c.dep_ == "prep" for c in obj.children):
             return obj, words.LOOKS[obj.lemma_]
         return verb, words.LOOKS[obj.lemma_]
@@ -150,11 +164,35 @@ def action_of(verb: Token) -> tuple[Token, str]:
     # Not "do a security review assessment" or "make a release issue": a compound names a thing.
     if verb.lemma_ in words.NOUN_VERB_HOSTS and not any(c.dep_ == "compound" for c in obj.children):
         said = words.NOUN_VERBS.get(obj.lower_, "")
+        if said == "report" and (
+            verb.lemma_ not in _GIVING or any(c.dep_ == "dative" for c in verb.children)
+        ):
+            said = ""  # "give an update on X" reports on X; "make an update to X" changes X
         # "provide a draft of X" is "draft X"; "create a draft" alone says no more than "draft".
         if said in words.VERB_PREPOSITIONS or any(c.lower_ == "of" for c in obj.children):
             return verb, said
         return verb, words.MADE_OBJECTS.get(obj.lemma_.lower(), "") if verb.lemma_ == "make" else ""
     return verb, ""
+
+
+def _after_preparing(verb: Token) -> Token | None:
+    """ "go and land the proposal", "find a good time and schedule the meeting": the first verb
+    only gets ready for the second, which is the task."""
+    if verb.tag_ != "VB" or verb.lemma_ not in _PREPARING:
+        return None
+    if any(c.dep_ not in ("cc", "conj", "punct") and c.lemma_ not in _PREPARED for c in verb.rights):
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VB"), None)
+
+
+def _committed_to(verb: Token) -> Token | None:
+    """ "commit to attending the meeting", "get around to fixing the docs": the gerund is the task."""
+    if verb.lemma_ not in ("commit", "get") or (
+        verb.lemma_ == "get" and not any(c.lower_ == "around" for c in verb.children)
+    ):
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return next((g for g in to.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None) if to else None
 
 
 def _caused(verb: Token) -> Token | None:
@@ -263,15 +301,40 @@ def _dropped(child: Token) -> bool:
         return True  # when or why, not what: "once it is merged", "so people can test them"
     if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child):
         return True
+    if _hedges(child):
+        return True  # "as much as we want", "under the condition that ...", "though"
     if _speakers_self(child):
         return True  # "talk to me first", "send me the logs": read by others, "me" is nobody
     if child.dep_ == "dobj" and child.lemma_ in words.LOOKS and child.head.lemma_ in words.LIGHT_VERBS:
         return True  # "take a look": said by the verb itself
-    if child.dep_ == "conj" and any(c.lower_ == "but" for c in child.lefts):
+    if child.dep_ == "conj" and any(c.lower_ == "but" for c in [*child.lefts, *_joined_by(child)]):
         return True  # "cut releases but would like a list": a contrast, not more of the task
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _not_asked(child):
         return True  # "help but not be responsible", "help, stretched thin": said of the owner
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _hedges(child: Token) -> bool:
+    """How far or on what terms the owner will do it, not what: "as much as we want", "as soon as
+    possible", "under the condition that we find someone", "though"."""
+    if child.dep_ == "advmod":
+        return child.lower_ in _HEDGING_ADVERBS or any(c.lower_ == "as" for c in child.lefts)
+    return child.dep_ == "prep" and any(c.dep_ == "pobj" and c.lemma_ in _TERMS for c in child.children)
+
+
+def _joined_by(conj: Token) -> list[Token]:
+    """The conjunction just before a conjunct among its head's children: "cut releases — but would
+    like a list" joins "like" to "cut" by "but"."""
+    before = [c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i]
+    return before[-1:]
+
+
+def _tried(verb: Token, look: Token) -> Token | None:
+    """ "take a stab at writing X": what is tried, a gerund after "at", is the task."""
+    if words.LOOKS[look.lemma_] != "try":
+        return None
+    preps = [c for c in (*verb.children, *look.children) if c.dep_ == "prep" and c.lower_ == "at"]
+    return next((g for p in preps for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
 def _not_asked(conj: Token) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.phrase import NameOf, Phrase
-from bot.extraction.trimming import MAX_CHARS, cut, finish
+from bot.extraction.trimming import MAX_CHARS, cut, finish, short_references
 from bot.extraction.wording import is_thing, noun_phrase, render
 
 if TYPE_CHECKING:
@@ -26,7 +26,9 @@ MAX_TOPIC_CHARS = 60
 # "Lee: to write to the board", "Sam: will do the release", "I am currently working on X": how
 # the line promised, in the speaker's voice, not what.
 _PROMISE_OPENING = re.compile(
-    r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
+    r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])"
+    r"|^(?:I|we)['’](?:ll|d)\s+(?=[a-z])"
+    r"|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:happy|willing|glad|keen)\s+to\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
     re.IGNORECASE,
 )
 # An agenda item's timebox ("(10 minutes timebox)", "- 5min", "[15 mins]") and a mail's "Re:".
@@ -57,6 +59,11 @@ def main_object(doc: Doc, name_of: NameOf) -> str:
         return ""
     if (thing := _object_of(root)) is not None:
         return noun_phrase(thing, name_of)
+    # "this is a living document": what "this" is, for the next sentence's "update this".
+    named = next((c for c in root.children if c.dep_ == "attr" and is_thing(c)), None)
+    pointed = any(c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in root.children)
+    if root.lemma_ == "be" and pointed and named is not None:
+        return noun_phrase(named, name_of)
     if root.pos_ in ("VERB", "AUX"):
         return ""
     # "Priya: one minute pitch?": a question without a verb proposes the thing it names.
@@ -136,7 +143,8 @@ def owners_aside(text: str, owners: list[str]) -> str:
     before = title_from_text(text[: aside.start()])
     if len(before.split()) < 2:
         return ""
-    return finish(f"{aside['verb']}: {before[:1].lower()}{before[1:]}")
+    # Not "Send: skip the 3rd": a bare verb before a colon reads as a label, not as a request.
+    return finish(f"{aside['verb']} “{before[:1].lower()}{before[1:]}”")
 
 
 def _names(text: str, name: str) -> bool:
@@ -149,9 +157,21 @@ _LEADING_HANDLES = re.compile(r"^@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*\s*[-–—
 _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
 
 
-def title_from_text(text: str) -> str:
+_NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?"
+_NAMED_PROMISE = re.compile(
+    rf"(?:^|:\s+){_NAME}(?:\s*(?:,|&|/|\band\b)\s*(?:and\s+)?{_NAME})*\s+(?=(?:to|will|shall)\s+(?!be\b)[a-z])"
+)
+_HEDGED = re.compile(r",\s+(?:" + "|".join(sorted(words.HEDGES | {"likely"})) + r")\b", re.IGNORECASE)
+
+
+def _are_names(text: str) -> bool:
+    """Not "How to ...", "We will ...": capitalised function words name nobody."""
+    return all(w.lower() not in words.FUNCTION_WORDS for w in re.findall(r"[A-Z][\w'’-]*", text))
+
+
+def title_from_text(text: str, named: str = "") -> str:
     """The title of a line the writer marked as an action but that does not parse as one: its first
-    clause."""
+    clause; `named` is what a closing "that" or "it" stands for (the thing said before, the topic)."""
     text = re.sub(r"\s+", " ", text).strip(" .;:-–—→")
     # "(Lee Chen) - Proposal: ...": who speaks, in brackets before a dash, is no part of the task.
     text = _LEADING_ASIDE.sub("", text)
@@ -160,14 +180,47 @@ def title_from_text(text: str) -> str:
     if labelled and len(text[labelled.end() :].split()) >= 3:
         text = text[labelled.end() :]
     text = _LEADING_HANDLES.sub("", text)
+    # "Protocol options: Martin, James, and Ilia to provide updates": the names the task is given
+    # to, after a label of any length, are no part of it; a subject of "will be" is a thing
+    # ("GitHub Actions will be upgraded").
+    given = next((m for m in _NAMED_PROMISE.finditer(text) if _are_names(m[0])), None)
+    if given is not None:
+        text = text[given.end() :]
+    # "skip the 3rd, likely to resume the week after": what is likely is no part of the task.
+    text = _HEDGED.split(text)[0]
     text = re.split(r"[.;!?]\s|\s[-–—]\s|(?<=[a-z0-9)])\s(?=(?:We|I|They|He|She|It)\b)", text)[0]
-    return finish(_PROMISE_OPENING.sub("", text))
+    text = _PROMISE_OPENING.sub("", text)
+    # "I'll spend some time with that": with what the note said before.
+    vague = re.search(r"\s(?:it|this|that|them)[.!]?$", text, re.IGNORECASE)
+    if named and vague is not None and named.lower() not in text.lower():
+        text = f"{text[: vague.start()]} {named}"
+    return finish(text)
 
 
 def topic_title(context: TitleContext) -> str:
     """ "Priya has this action": the task is the topic itself."""
     topic = clean_topic(context.topic)
     return finish(f"Follow up on {topic}") if topic else ""
+
+
+# An issue or pull request as a list names it: "#1099", "owner/repo#538".
+_REFERENCE = re.compile(r"(?<![\w/#])(?:[\w.-]+/[\w.-]+)?#\d+\b")
+# What a reference names: a title that says only "the PR" needs to say which.
+_REFERENCE_KINDS = frozenset(
+    {"issue", "pr", "prs", "ticket", "patch", "comment", "comments", "proposal", "thread"}
+)
+
+
+def with_reference(title: str, topic: str) -> str:
+    """ "Update the PR accordingly" under "Move the proposal to stage 3 #379": the one issue its
+    topic names is the PR, issue or comments the title only names by their kind."""
+    if _REFERENCE_KINDS.isdisjoint(re.findall(r"[a-z]+", title.lower())) or _REFERENCE.search(title):
+        return title
+    references = set(_REFERENCE.findall(short_references(topic)))
+    if len(references) != 1:
+        return title
+    with_it = f"{title} ({references.pop()})"
+    return with_it if len(with_it) <= MAX_CHARS else title
 
 
 def clean_topic(topic: str) -> str:

@@ -107,6 +107,7 @@ NOUN_VERBS = {
     "comparison": "compare", "investigation": "investigate", "presentation": "present",
     "introduction": "introduce", "recommendation": "recommend", "summary": "summarise",
     "analysis": "analyse", "assessment": "assess", "evaluation": "evaluate", "proposal": "propose",
+    "update": "report", "updates": "report",
 }  # fmt: skip
 # "keep the board informed", "let the board know": telling someone how the work goes.
 INFORMED = frozenset({"inform", "informed", "post", "posted", "update", "updated", "know", "aware"})
@@ -171,7 +172,8 @@ GENERIC_OBJECTS = {
     "issue": "about", "email": "about", "thread": "about", "post": "about", "question": "about",
     "discussion": "about", "proposal": "for", "comment": "on", "comments": "on", "review": "of",
     "feedback": "on", "pr": "for", "patch": "for", "draft": "of", "doc": "on", "plan": "for",
-    "work": "on", "update": "on", "note": "on", "summary": "of", "decision": "on",
+    "work": "on", "update": "on", "note": "on", "summary": "of", "decision": "on", "process": "for",
+    "meeting": "on", "poll": "on", "session": "on",
 }  # fmt: skip
 # "a couple", "a bunch of", "a while": amounts, not things.
 QUANTITY_NOUNS = frozenset(
