@@ -141,8 +141,15 @@ def test_a_line_naming_people_that_promises_nothing(items_of: ItemsOf, body: str
         "- Lee looked at the cache.\n  - Further discussion about the eviction order\n",
         "Action items\n\n- Add Lee & Sam to the infrastructure channel\n"
         "- Set up a call with Dana, Priya and Lee\n- Set up a call with Oliver, Ralf and Lee\n",
+        # A foundation's call notes: a question to someone, without its question mark.
+        "- Dana Whitfield can you confirm that the proposal was ready for stage 3\n",
     ],
-    ids=["status-under-person-headings", "bullets-under-someones-line", "people-a-request-is-about"],
+    ids=[
+        "status-under-person-headings",
+        "bullets-under-someones-line",
+        "people-a-request-is-about",
+        "question-without-its-mark",
+    ],
 )
 def test_some_people_own_nothing_whatever_the_decision_weighs(extractor: Extractor, body: str) -> None:
     # Whom the heading or the text before names, with no rule finding them, and the people a request

@@ -305,6 +305,8 @@ NOT_ITEMS = [
     "Sam, need to dig into the references.",  # "need" agrees with we or I, not Sam
     "Lee has pushed all the images. Had to pin the old release.",
     "Director: Dana Whitfield",
+    # A stative verb says how things will stand, not what someone will do.
+    "Dana will depend on how the amendments play out.",
 ]
 
 

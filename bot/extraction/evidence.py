@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.candidates import Candidate
-from bot.extraction.grammar import imperative, root, states_a_fact
+from bot.extraction.grammar import asks_you, imperative, root, states_a_fact
 from bot.people import Person
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ def role(option: Option, mention: Token | None) -> str:
 
 def mood(candidate: Candidate, doc: Doc) -> str:
     """What the sentence does: asks, requests, promises, offers, reports or only names a topic."""
-    if candidate.original.rstrip().endswith("?"):
+    if candidate.original.rstrip().endswith("?") or asks_you(doc):
         return "question"
     verb = imperative(doc)
     if verb is not None and verb.i >= candidate.own_start:
@@ -172,7 +172,7 @@ def _verb_mood(token: Token, own: bool = False) -> str:
 def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> None:
     context, lead, tail = candidate.context, candidate.lead, candidate.tail
     text = candidate.original.rstrip()
-    features["question"] = 1.0 if text.endswith("?") else 0.0
+    features["question"] = 1.0 if text.endswith("?") or asks_you(doc) else 0.0
     features["actions"] = 1.0 if context.actions else 0.0
     features["agenda-topic"] = 1.0 if context.agenda_topic else 0.0
     features["header"] = 1.0 if context.header else 0.0

@@ -129,3 +129,14 @@ def starts_with_verb(doc: Doc) -> bool:
             "let",
         )
     return False
+
+
+def asks_you(doc: Doc) -> bool:
+    """ "Mike, can you confirm the proposal was ready": a question, however it ends; only the names
+    of whom it addresses may come before it."""
+    for token in doc[:-1]:
+        if token.tag_ == "MD" and doc[token.i + 1].lower_ == "you":
+            return True
+        if not (token.is_punct or token.pos_ in ("PROPN", "INTJ")):
+            return False
+    return False

@@ -46,8 +46,10 @@ PLAN_NOUNS = frozenset({"step", "steps", "plan", "plans", "action", "task", "job
 # "X takes action to V", "X has this action".
 ACTION_NOUNS = frozenset({"action", "ai", "item", "todo", "task"})
 # Wishes and states, not actions: "would like to", "will be away", "will need to".
+# Stative verbs: "will depend on the amendments", "will remain open" say how things stand.
 NOT_ACTIONS = frozenset(
     {"be", "like", "love", "prefer", "appreciate", "mind", "welcome", "want", "wish", "seem", "need", "hope"}
+    | {"depend", "remain", "belong", "consist", "matter", "exist", "deserve", "know"}
 )
 # "will have a look" is an action; "will have more time" is not.
 HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
