@@ -249,6 +249,18 @@ def test_marker_lines_are_sentences_of_their_own() -> None:
     assert [s.line for s in meeting.sentences] == [3, 4]
 
 
+def test_lines_labelled_with_several_names_are_sentences_of_their_own() -> None:
+    # A TSC's action items written as consecutive lines, with no blank line or full stop between.
+    body = (
+        "# 2026-05-06\n\n## Action Items\n\nLee Chen, Sam Okafor, and Priya Raman: Continue the catalog\n"
+        "Dana Whitfield and Lee Chen: Start collecting questions about signing\n"
+        "The plan for next week: nothing new\n"
+    )
+    meeting = parse_note("x.md", body)
+    assert [s.line for s in meeting.sentences] == [5, 6]
+    assert meeting.sentences[1].text.startswith("Dana Whitfield and Lee Chen: Start")
+
+
 def test_abbreviations_do_not_end_sentences() -> None:
     meeting = parse_note("x.md", "# 2026-05-06\n\nSome tools (e.g. Make) are slow. Sam will fix it.\n")
     assert [s.text for s in meeting.sentences] == ["Some tools (e.g. Make) are slow.", "Sam will fix it."]

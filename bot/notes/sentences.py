@@ -38,9 +38,12 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s
 _ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
 # A line that opens with a label is a statement of its own even without a full stop before it:
 # "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
+# Several speakers' or owners' names before the colon too: "Lee Chen and Sam Okafor: ...".
+_NAME_WORD = r"[A-Z@][\w.'’-]*"
 _MARKER_LINE = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's time stamp
-    r"(?:[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s)"
+    r"(?:[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s"
+    rf"|{_NAME_WORD}(?:(?:\s+|,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*:\s)"
 )
 
 
