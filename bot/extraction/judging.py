@@ -159,11 +159,10 @@ def accepts(judged: Judged, decision: Decision) -> bool:
     probability = decision.probability(judged.features)
     # What a rule found needs less from the decision than what only the evidence suggests.
     found = any(s.startswith("found:") for s in judged.option.sources)
-    return probability >= decision.threshold * (FOUND_FACTOR if found else NEW_FACTOR)
+    return probability >= (decision.threshold * FOUND_FACTOR if found else decision.threshold)
 
 
 FOUND_FACTOR = 0.75
-NEW_FACTOR = 1.0
 
 
 def decided(found: list[Found], options: list[Judged], start: int, decision: Decision) -> list[Found]:
