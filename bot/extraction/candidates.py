@@ -37,6 +37,7 @@ _DONE = re.compile(
 )
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
 _ATTRIBUTION = re.compile(r"\(\s*[^()]*\b\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
+_JOINED = re.compile(lines.JOINER)
 _REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|me)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEMENTS) + r")\b", re.IGNORECASE)
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b", re.IGNORECASE)
@@ -153,8 +154,14 @@ def _with_placeholders(
     parts: list[str] = []
     people: dict[int, Mention] = {}
     position, length = start, 0
+    previous: Mention | None = None
     for mention in mentions:
         piece = original[position : mention.start]
+        if previous is not None and _joins(piece, previous, mention):
+            # "VM, Jacques, CRob, Arnaud to create", "David/Lindsay to send": the parser reads a
+            # run of names joined by commas or slashes as appositions or one noun; joined by "and"
+            # it reads them as the one subject they are, each a conjunct.
+            piece = " and "
         parts.append(piece)
         length += len(piece)
         people[length] = mention
@@ -162,12 +169,20 @@ def _with_placeholders(
         placeholder = PLACEHOLDER + (" " if re.match(r"'(ll|d)\b", original[mention.end :]) else "")
         parts.append(placeholder)
         length += len(placeholder)
-        position = mention.end
+        position, previous = mention.end, mention
     parts.append(original[position:end])
     text = "".join(parts)
     stripped = text.lstrip()
     shift = len(text) - len(stripped)
     return stripped.rstrip(), {offset - shift: m for offset, m in people.items()}
+
+
+def _joins(between: str, before: Mention, after: Mention) -> bool:
+    """The two mentions are names of one run: "Lee, Sam", "Lee/Sam", "@lee @sam"; a space alone
+    joins handles only ("Ask Lee Sam Chen ..." may be a name the roster splits)."""
+    if not _JOINED.fullmatch(between):
+        return False
+    return bool(between.strip()) or (before.handle and after.handle)
 
 
 def _row(

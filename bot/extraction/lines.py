@@ -21,8 +21,10 @@ from bot.extraction import words
 from bot.people import Mention, Person
 
 MASK = "¤"
-# "Lee, Dana, and Kofi": the serial comma before "and" too.
-NAMES = rf"{MASK}+(?:\s*(?:,\s*(?:and\b|&)?|/|&|\+|\band\b)\s*{MASK}+)*"
+# What joins the names of a run: "Lee, Dana, and Kofi" (the serial comma before "and" too),
+# "David/Lindsay", "Jory & Jenn", "Josh + Jackson", "@lee @sam".
+JOINER = r"(?:\s*(?:,\s*(?:and\b|&)?|/|&|\+|\band\b)\s*|\s+)"
+NAMES = rf"{MASK}+(?:{JOINER}{MASK}+)*"
 
 # The rules that read what the writer marked, not the grammar of the words, by id: the benchmark
 # counts what each finds, and each has a test note in its style.
@@ -34,6 +36,7 @@ SHAPE_RULES: dict[str, str] = {
     "owner-header": '"- Omar" with "- Call Sam about pandas" nested under it, in a list of actions',
     "continued-request": '"Ines: Move the issues. Also consolidate them": the request goes on',
     "request-answered": '"Lee, can you update the changelog?" answered "Sure, will do."',
+    "volunteer-list": '"Folks with time to review: Ines, Sam": who will do something, then names',
     "table-row": "a row of a table with an owner column and a task column",
 }
 
@@ -129,6 +132,7 @@ class Trailing:
     shape: str
     start: int  # where the owner mark starts; the task is before it
     people: tuple[Person, ...]
+    listed: bool = False  # the names are all that follows a colon: "Folks with time to review: A, B"
 
 
 def leading(line: Masked) -> Leading | None:
@@ -167,7 +171,8 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
             continue  # "(Kofi tested it!)" says something about Kofi
         # Only the names before "to": in "(Ines to Sam)" Sam is who the message is for.
         people = line.people(match.start("names"), match.end("names"))
-        return Trailing("owner-after", match.start("mark"), people)
+        listed = match.group("mark").lstrip().startswith(":")
+        return Trailing("owner-after", match.start("mark"), people, listed)
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:
         # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.

@@ -95,7 +95,7 @@ def _context(
     if not header:
         header = _names_only(block.section, roster)
     topic = _own_label(block, roster) or next(
-        (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
+        (blocks[i].text for i in ancestors if not _a_list_of_people(blocks[i].text, roster)),
         _lead_topic(lead),
     )
     topic = topic or item_before or block.section
@@ -122,7 +122,7 @@ def _own_label(block: Block, roster: Roster) -> str:
     # "DECISION/ACTION:" marks the line; it names no topic.
     if match is None or ACTION_HEADING.search(match["label"]) or _names_only(match["label"], roster):
         return ""
-    return match["label"]
+    return "" if _a_list_of_people(block.text, roster) else match["label"]
 
 
 def _items_before(blocks: tuple[Block, ...]) -> list[str]:
@@ -154,6 +154,13 @@ def _ancestors(index: int, blocks: tuple[Block, ...]) -> list[int]:
         found.append(parent)
         parent = blocks[parent].parent
     return found
+
+
+def _a_list_of_people(text: str, roster: Roster) -> bool:
+    """ "Omar:", "Folks with time to review: Ines, Sam,": who, not what about."""
+    label = _LABEL.match(text)
+    rest = text[label.end("label") :] if label is not None else text
+    return bool(_names_only(rest.strip(" :-–—,;"), roster))
 
 
 def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
