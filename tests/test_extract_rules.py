@@ -125,6 +125,18 @@ STYLES: list[tuple[str, str, str, Found]] = [
         ],
     ),
     (
+        "to",
+        "an Actions list: a topic, then a run of names as the subject",
+        "Actions:\n - Mirror health checks: Dana, TomG, and Lee to report on the probes\n",
+        [(("Dana Whitfield", "Tom Garcia", "Lee Chen"), "Report on the probes", "to")],
+    ),
+    (
+        "commitment",
+        "summary prose under a heading that names action items",
+        "### Triage and new action items\n\nPriya Raman and Lee Chen agreed to start sorting the backlog.\n",
+        [(("Priya Raman", "Lee Chen"), "Start sorting the backlog", "commitment")],
+    ),
+    (
         "label-imperative",
         "chat minutes: two @handles as the label",
         "@priyar @leechen: Go through the open PRs this week\n",

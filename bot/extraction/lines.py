@@ -61,8 +61,12 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
-    # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request).
-    ("label-bare", re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z])")),
+    # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request);
+    # "Lee and Sam agreed to ..." is a sentence with its subject.
+    (
+        "label-bare",
+        re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b|[a-z]+ed\b)(?=[a-z])"),
+    ),
     # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
     (
         "label",
@@ -71,6 +75,9 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)"
         ),
     ),
+    # "Feature catalog: Lee, Sam and Dana will provide updates": the topic, then a sentence whose
+    # subject is a run of names. The topic names no one.
+    ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}:\s*(?={NAMES}\s+[a-z])")),
 )
 # After an action mark: "@lee - Make ...", "@lee: make ...", "@lee create ..." (not "Lee to", "Lee will").
 _OWNER_LABEL = re.compile(
@@ -154,6 +161,8 @@ def leading(line: Masked) -> Leading | None:
                     shape, label.end(), line.people(label.start("names"), label.end("names")), True
                 )
             return Leading(shape, match.end(), people, explicit=True)
+        if shape == "topic":
+            return Leading(shape, match.end(), (), explicit=False)
         return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), False)
     return None
 

@@ -157,10 +157,13 @@ def _ancestors(index: int, blocks: tuple[Block, ...]) -> list[int]:
 
 
 def _a_list_of_people(text: str, roster: Roster) -> bool:
-    """ "Omar:", "Folks with time to review: Ines, Sam,": who, not what about."""
+    """ "Omar:", "Folks with time to review: Ines, Sam,": who, not what about ("Follow up with
+    the staff - Ines" is what, and who owns it)."""
     label = _LABEL.match(text)
-    rest = text[label.end("label") :] if label is not None else text
-    return bool(_names_only(rest.strip(" :-–—,;"), roster))
+    rest = text[label.end("label") :].lstrip(" *_") if label is not None else text
+    if label is not None and not rest.startswith(":"):
+        return False
+    return bool(_names_only(rest.strip(" :,;"), roster))
 
 
 def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
