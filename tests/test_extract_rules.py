@@ -107,6 +107,18 @@ STYLES: list[tuple[str, str, str, Found]] = [
         ],
     ),
     (
+        "volunteers",
+        "nested bullets: a show of hands under a question to the room",
+        "## Test calls\n\n- Who wants to host the test calls?\n    - [Priya and Dana raise hands]\n",
+        [(("Priya Raman", "Dana Whitfield"), "Follow up on Test calls", "volunteers")],
+    ),
+    (
+        "to",
+        "an Action items list: one person with another",
+        "## Action items\n\n- Dana with TomG to get a quote from the hosting vendor\n",
+        [(("Dana Whitfield", "Tom Garcia"), "Get a quote from the hosting vendor", "to")],
+    ),
+    (
         "for-to",
         "bullet minutes: a second owner given part of the task",
         "* Lee to open a tracking issue for Dana to fill in with the results.\n",
@@ -194,6 +206,16 @@ STYLES: list[tuple[str, str, str, Found]] = [
             (("Priya Raman",), "Refresh the changelog", "owner-after"),
             (("Tom Garcia",), "Update the install docs", "owner-after"),
             (("Daniel Brooks",), "Publish the wheels", "owner-after"),
+        ],
+    ),
+    (
+        "owner-after",
+        "bullet minutes: the names close the request, without a mark",
+        "- Generate the sphinx skeleton Dana Whitfield\n- Filter more resumes on the board TomG, Lee\n"
+        "- Set up a call with Priya and Sam\n",
+        [
+            (("Dana Whitfield",), "Generate the sphinx skeleton", "owner-after"),
+            (("Tom Garcia", "Lee Chen"), "Filter more resumes on the board", "owner-after"),
         ],
     ),
     (

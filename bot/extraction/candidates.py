@@ -38,6 +38,8 @@ _DONE = re.compile(
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
 _ATTRIBUTION = re.compile(r"\(\s*[^()]*\b\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
 _JOINED = re.compile(lines.JOINER)
+_COMITATIVE = re.compile(r"\s+with\s+")
+_PROMISE_AFTER = re.compile(r"\s+(?:to\s+[a-z]|will\b|shall\b)")
 _REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|me)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEMENTS) + r")\b", re.IGNORECASE)
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b", re.IGNORECASE)
@@ -157,7 +159,7 @@ def _with_placeholders(
     previous: Mention | None = None
     for mention in mentions:
         piece = original[position : mention.start]
-        if previous is not None and _joins(piece, previous, mention):
+        if previous is not None and _joins(piece, previous, mention, original[mention.end :]):
             # "VM, Jacques, CRob, Arnaud to create", "David/Lindsay to send": the parser reads a
             # run of names joined by commas or slashes as appositions or one noun; joined by "and"
             # it reads them as the one subject they are, each a conjunct.
@@ -177,9 +179,12 @@ def _with_placeholders(
     return stripped.rstrip(), {offset - shift: m for offset, m in people.items()}
 
 
-def _joins(between: str, before: Mention, after: Mention) -> bool:
+def _joins(between: str, before: Mention, after: Mention, rest: str) -> bool:
     """The two mentions are names of one run: "Lee, Sam", "Lee/Sam", "@lee @sam"; a space alone
-    joins handles only ("Ask Lee Sam Chen ..." may be a name the roster splits)."""
+    joins handles only ("Ask Lee Sam Chen ..." may be a name the roster splits). "Lee with Sam to
+    get a quote" makes both the subject of what follows ("Lee with Sam's help" does not)."""
+    if _COMITATIVE.fullmatch(between):
+        return _PROMISE_AFTER.match(rest) is not None
     if not _JOINED.fullmatch(between):
         return False
     return bool(between.strip()) or (before.handle and after.handle)

@@ -414,8 +414,9 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
         topic = clean_topic(context.topic) or context.previous
         if found.task is not None and topic:
             return finish(f"{found.task.lemma_.capitalize()} {topic}")
-        if found.task is None:
-            return topic_title(context)
+        section = TitleContext(candidate.sentence.section)
+        if found.task is None and (title := topic_title(context) or context.asked or topic_title(section)):
+            return title
     start, end = candidate.body
     named = context.previous or clean_topic(context.topic)
     text = title_from_text(candidate.original[_past_owners(candidate, start) : end], named)

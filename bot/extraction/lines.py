@@ -42,6 +42,8 @@ SHAPE_RULES: dict[str, str] = {
 
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
 _STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+# What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
+_NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on", "in", "at", "by"))
 # (id, pattern): the first that matches the start of a line wins.
 LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -65,7 +67,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Lee and Sam agreed to ..." is a sentence with its subject.
     (
         "label-bare",
-        re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b|[a-z]+ed\b)(?=[a-z])"),
+        re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|[a-z]+ed\b)(?=[a-z])"),
     ),
     # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
     (
@@ -104,6 +106,7 @@ TRAILING: tuple[re.Pattern[str], ...] = (
 # What may follow the names inside "(...)" and still leave them owners: nothing, "to someone"
 # (a message to pass on), or a short qualifier ("post-3.0").
 _OWNER_REST = re.compile(r"^\s*(?:$|(?:to|->|→|with|[-–—,;:])\s.*|[\w.-]*\d[\w.-]*\s*)$")
+_BARE_CLOSING = re.compile(rf"\w\s+\w+\s+(?P<word>\w+)\s+(?P<names>{NAMES})[\s.!]*$")
 _CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[\s.!]*$")
 
 
@@ -191,6 +194,13 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
     handles = _closing_handles(line)
     if handles:
         return Trailing("owner-after", handles[0].start, tuple(m.person for m in handles))
+    bare = _BARE_CLOSING.search(line.text)
+    if bare is not None and bare["word"].lower() not in words.FUNCTION_WORDS:
+        # "Generate sphinx skeleton Nabil Freij": names closing a request, right after its object
+        # (not "a call with Lee", "send it to Sam": those name whom the task is about).
+        return Trailing(
+            "owner-after", bare.start("names"), line.people(bare.start("names"), bare.end("names"))
+        )
     return None
 
 

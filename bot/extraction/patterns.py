@@ -216,6 +216,12 @@ RULES: tuple[Rule, ...] = (
                 _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("NN", "NNS"))}),
                 _child("verb", "owner", {"DEP": "compound", "POS": "PROPN"}),
             ],
+            # "[Lars and Jared raise hands]": the same, by a show of hands.
+            [
+                _node("verb", {"LEMMA": "raise", "TAG": _in(("VBP", "VBZ"))}),
+                _child("verb", "subject", {"DEP": "nsubj"}),
+                _child("verb", "hand", {"DEP": "dobj", "LEMMA": "hand"}),
+            ],
         ),
         vetoes=("negated", "hedged"),
         task_from_context=True,
