@@ -95,7 +95,7 @@ def _context(
     if not header:
         header = _names_only(block.section, roster)
     topic = _own_label(block, roster) or next(
-        (blocks[i].text for i in ancestors if not _a_list_of_people(blocks[i].text, roster)),
+        (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
         _lead_topic(lead),
     )
     topic = topic or item_before or block.section
