@@ -380,6 +380,7 @@ SHAPES: list[tuple[str, str, Found]] = [
 
 NOT_ITEMS = [
     "Intend to attend: Priya, Lee, Sam",  # who attends, not who will do something
+    "## Attendees\n\nPriya Raman, Lee Chen, Samuel Okafor, Dana Whitfield",  # names only: who, not what
     "Nominees: Priya Raman, Lee Chen",  # no verb: who, not what
     "Introducing the new release team: Priya/Lee",  # a topic and its presenters
     "It was about time for me to push the release.",  # "for me to" says when, not whose task

@@ -102,6 +102,8 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
                 continue
             if _ROLL_LINE.match(sentence.text):
                 continue
+            if found and lines.is_only_names(Masked.of(sentence.text, found)):
+                continue  # "Nicole Foster, Arliss Collins, Jim Weiss": who was there, or whose list follows
             if len(sentence.text.split()) > MAX_WORDS:
                 continue
             # A question to someone is read for the answer that may follow it ("Sure, will do").
