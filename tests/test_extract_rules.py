@@ -95,6 +95,66 @@ STYLES: list[tuple[str, str, str, Found]] = [
         ],
     ),
     (
+        "volunteers",
+        "agenda bullets: a run of names volunteering under a request",
+        "## Audit\n\n* Docs audit of every working group\n  * Priya, TomG, Sam volunteer.\n",
+        [
+            (
+                ("Priya Raman", "Tom Garcia", "Samuel Okafor"),
+                "Follow up on Docs audit of every working group",
+                "volunteers",
+            )
+        ],
+    ),
+    (
+        "volunteers",
+        "nested bullets: a show of hands under a question to the room",
+        "## Test calls\n\n- Who wants to host the test calls?\n    - [Priya and Dana raise hands]\n",
+        [(("Priya Raman", "Dana Whitfield"), "Follow up on Test calls", "volunteers")],
+    ),
+    (
+        "to",
+        "an Action items list: one person with another",
+        "## Action items\n\n- Dana with TomG to get a quote from the hosting vendor\n",
+        [(("Dana Whitfield", "Tom Garcia"), "Get a quote from the hosting vendor", "to")],
+    ),
+    (
+        "for-to",
+        "bullet minutes: a second owner given part of the task",
+        "* Lee to open a tracking issue for Dana to fill in with the results.\n",
+        [
+            (("Lee Chen",), "Open a tracking issue for Dana to fill in with the results", "to"),
+            (("Dana Whitfield",), "Fill in with the results", "for-to"),
+        ],
+    ),
+    (
+        "to",
+        "bullet minutes: a run of names as the subject",
+        "* Priya/Lee to draft the changelog entry\n* TomG, DanB, Sam, and Dana to triage the backlog\n",
+        [
+            (("Priya Raman", "Lee Chen"), "Draft the changelog entry", "to"),
+            (("Tom Garcia", "Daniel Brooks", "Samuel Okafor", "Dana Whitfield"), "Triage the backlog", "to"),
+        ],
+    ),
+    (
+        "to",
+        "an Actions list: a topic, then a run of names as the subject",
+        "Actions:\n - Mirror health checks: Dana, TomG, and Lee to report on the probes\n",
+        [(("Dana Whitfield", "Tom Garcia", "Lee Chen"), "Report on the probes", "to")],
+    ),
+    (
+        "commitment",
+        "summary prose under a heading that names action items",
+        "### Triage and new action items\n\nPriya Raman and Lee Chen agreed to start sorting the backlog.\n",
+        [(("Priya Raman", "Lee Chen"), "Start sorting the backlog", "commitment")],
+    ),
+    (
+        "label-imperative",
+        "chat minutes: two @handles as the label",
+        "@priyar @leechen: Go through the open PRs this week\n",
+        [(("Priya Raman", "Lee Chen"), "Go through the open PRs", "label-imperative")],
+    ),
+    (
         "passive-by",
         "agenda bullets",
         "* First pass at the process #7\n  - New PR to be opened by Dana on the README\n",
@@ -150,9 +210,33 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ),
     (
         "owner-after",
+        "bullet minutes: the names close the request, without a mark",
+        "- Generate the sphinx skeleton Dana Whitfield\n- Filter more resumes on the board TomG, Lee\n"
+        "- Set up a call with Priya and Sam\n",
+        [
+            (("Dana Whitfield",), "Generate the sphinx skeleton", "owner-after"),
+            (("Tom Garcia", "Lee Chen"), "Filter more resumes on the board", "owner-after"),
+        ],
+    ),
+    (
+        "owner-after",
         "checkbox minutes with @handles closing the line",
         "- [ ] update the docs for the new flags @leechen\n",
         [(("Lee Chen",), "Update the docs for the new flags", "owner-after")],
+    ),
+    (
+        "volunteer-list",
+        "agenda bullets: who will do what the topic needs, as a list of names",
+        "## Agenda\n\n* Release process write-up\n  * People who will work on this: Priya, Sam, Lee,\n"
+        "  * Folks with time to review: DanB, TomG\n",
+        [
+            (
+                ("Priya Raman", "Samuel Okafor", "Lee Chen"),
+                "Work on Release process write-up",
+                "volunteer-list",
+            ),
+            (("Daniel Brooks", "Tom Garcia"), "Review Release process write-up", "volunteer-list"),
+        ],
     ),
     (
         "label-imperative",
@@ -295,6 +379,11 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    "Intend to attend: Priya, Lee, Sam",  # who attends, not who will do something
+    "## Attendees\n\nPriya Raman, Lee Chen, Samuel Okafor, Dana Whitfield",  # names only: who, not what
+    "Nominees: Priya Raman, Lee Chen",  # no verb: who, not what
+    "Introducing the new release team: Priya/Lee",  # a topic and its presenters
+    "It was about time for me to push the release.",  # "for me to" says when, not whose task
     "Priya: Let's look at the flaky tests first.",  # a suggestion to the room
     "Lee: Also I'm going to be out next week.",  # a state, not an action
     "Lee: note that the cache is cold.",  # a remark, not a request

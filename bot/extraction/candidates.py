@@ -37,6 +37,9 @@ _DONE = re.compile(
 )
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
 _ATTRIBUTION = re.compile(r"\(\s*[^()]*\b\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
+_JOINED = re.compile(lines.JOINER)
+_COMITATIVE = re.compile(r"\s+with\s+")
+_PROMISE_AFTER = re.compile(r"\s+(?:to\s+[a-z]|will\b|shall\b)")
 _REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|me)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEMENTS) + r")\b", re.IGNORECASE)
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b", re.IGNORECASE)
@@ -99,6 +102,8 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
                 continue
             if _ROLL_LINE.match(sentence.text):
                 continue
+            if found and lines.is_only_names(Masked.of(sentence.text, found)):
+                continue  # "Nicole Foster, Arliss Collins, Jim Weiss": who was there, or whose list follows
             if len(sentence.text.split()) > MAX_WORDS:
                 continue
             # A question to someone is read for the answer that may follow it ("Sure, will do").
@@ -153,8 +158,14 @@ def _with_placeholders(
     parts: list[str] = []
     people: dict[int, Mention] = {}
     position, length = start, 0
+    previous: Mention | None = None
     for mention in mentions:
         piece = original[position : mention.start]
+        if previous is not None and _joins(piece, previous, mention, original[mention.end :]):
+            # "VM, Jacques, CRob, Arnaud to create", "David/Lindsay to send": the parser reads a
+            # run of names joined by commas or slashes as appositions or one noun; joined by "and"
+            # it reads them as the one subject they are, each a conjunct.
+            piece = " and "
         parts.append(piece)
         length += len(piece)
         people[length] = mention
@@ -162,12 +173,23 @@ def _with_placeholders(
         placeholder = PLACEHOLDER + (" " if re.match(r"'(ll|d)\b", original[mention.end :]) else "")
         parts.append(placeholder)
         length += len(placeholder)
-        position = mention.end
+        position, previous = mention.end, mention
     parts.append(original[position:end])
     text = "".join(parts)
     stripped = text.lstrip()
     shift = len(text) - len(stripped)
     return stripped.rstrip(), {offset - shift: m for offset, m in people.items()}
+
+
+def _joins(between: str, before: Mention, after: Mention, rest: str) -> bool:
+    """The two mentions are names of one run: "Lee, Sam", "Lee/Sam", "@lee @sam"; a space alone
+    joins handles only ("Ask Lee Sam Chen ..." may be a name the roster splits). "Lee with Sam to
+    get a quote" makes both the subject of what follows ("Lee with Sam's help" does not)."""
+    if _COMITATIVE.fullmatch(between):
+        return _PROMISE_AFTER.match(rest) is not None
+    if not _JOINED.fullmatch(between):
+        return False
+    return bool(between.strip()) or (before.handle and after.handle)
 
 
 def _row(

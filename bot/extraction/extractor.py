@@ -38,6 +38,7 @@ from bot.extraction.grammar import (
     pleads,
     root,
     states_a_fact,
+    who_will,
 )
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
@@ -56,6 +57,7 @@ from bot.extraction.titles import (
     topic_title,
     with_reference,
 )
+from bot.extraction.trimming import finish
 from bot.extraction.unlisted import owner_names
 from bot.notes.meeting import Meeting
 from bot.people import Person, Roster
@@ -67,6 +69,8 @@ if TYPE_CHECKING:
 
 _VETO = "veto:"
 _ORDER = {rule.id: n for n, rule in enumerate(RULES)}
+# Items whose words do not say what is to be done: "Priya has this action", "Folks with time to review: Lee".
+_BY_CONTEXT = frozenset({*(rule.id for rule in RULES if rule.task_from_context), "volunteer-list"})
 
 
 @dataclass
@@ -205,7 +209,7 @@ class Extractor:
                 continue
             if not owners or any(set(f.owners) == set(owners) for f in found):
                 continue
-            task = nodes.get("task", nodes["verb"]) if rule.id != "has-the-action" else None
+            task = None if rule.task_from_context else nodes.get("task", nodes["verb"])
             found.append(Found(owners, rule.id, task))
         discourse.remember_subject(doc, candidate)
         if candidate.sentence.text.rstrip().endswith("?"):
@@ -255,6 +259,8 @@ class Extractor:
         elif tail is not None and (context.actions or verb is not None) and not context.agenda_topic:
             # An agenda's topic names who presents it at its end ("Ratify the charter (Lee)").
             owners, rule = tail.people, "owner-after"
+        elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:
+            owners, rule = tail.people, "volunteer-list"
         elif lead is not None and lead.people and not context.agenda_topic:
             asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS
             # Outside a list of actions, in a note whose labels mostly introduce what was said, a
@@ -403,8 +409,14 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
         # A one-word title ("David", "Know") says nothing in an issue list: the words around it do.
         if title and len(title.split()) > 1:
             return title
-    if found.rule == "has-the-action":
-        return topic_title(context)
+    if found.rule in _BY_CONTEXT:
+        # "Folks with time to review: ..." under a topic: to review it.
+        topic = clean_topic(context.topic) or context.previous
+        if found.task is not None and topic:
+            return finish(f"{found.task.lemma_.capitalize()} {topic}")
+        section = TitleContext(candidate.sentence.section)
+        if found.task is None and (title := topic_title(context) or context.asked or topic_title(section)):
+            return title
     start, end = candidate.body
     named = context.previous or clean_topic(context.topic)
     text = title_from_text(candidate.original[_past_owners(candidate, start) : end], named)

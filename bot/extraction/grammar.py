@@ -137,6 +137,22 @@ def asks_you(doc: Doc) -> bool:
     for token in doc[:-1]:
         if token.tag_ == "MD" and doc[token.i + 1].lower_ == "you":
             return True
-        if not (token.is_punct or token.pos_ in ("PROPN", "INTJ")):
+        # "Lee, Sam can you ...": a run of names reads as joined by "and".
+        if not (token.is_punct or token.pos_ in ("PROPN", "INTJ", "CCONJ")):
             return False
     return False
+
+
+def who_will(doc: Doc) -> Token | None:
+    """ "People who will work this", "Folks with time to review": a label naming people by what they
+    will do (a noun with a clause of a verb that acts, to come); its verb. Not a request ("Review
+    the docs"), a role ("Scribe"), a topic ("Introducing the new lead") or a wish ("Want on the invite")."""
+    head = root(doc)
+    if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    for token in head.subtree:
+        to_come = any(c.tag_ in ("TO", "MD") and c.dep_ == "aux" for c in token.children)
+        acts = token.tag_ == "VB" and token.lemma_ not in words.NOT_ACTIONS | words.MEETING_ROLES
+        if acts and to_come and token.dep_ in ("relcl", "acl"):
+            return token
+    return None

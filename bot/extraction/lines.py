@@ -21,8 +21,10 @@ from bot.extraction import words
 from bot.people import Mention, Person
 
 MASK = "¤"
-# "Lee, Dana, and Kofi": the serial comma before "and" too.
-NAMES = rf"{MASK}+(?:\s*(?:,\s*(?:and\b|&)?|/|&|\+|\band\b)\s*{MASK}+)*"
+# What joins the names of a run: "Lee, Dana, and Kofi" (the serial comma before "and" too),
+# "David/Lindsay", "Jory & Jenn", "Josh + Jackson", "@lee @sam".
+JOINER = r"(?:\s*(?:,\s*(?:and\b|&)?|/|&|\+|\band\b)\s*|\s+)"
+NAMES = rf"{MASK}+(?:{JOINER}{MASK}+)*"
 
 # The rules that read what the writer marked, not the grammar of the words, by id: the benchmark
 # counts what each finds, and each has a test note in its style.
@@ -34,11 +36,14 @@ SHAPE_RULES: dict[str, str] = {
     "owner-header": '"- Omar" with "- Call Sam about pandas" nested under it, in a list of actions',
     "continued-request": '"Ines: Move the issues. Also consolidate them": the request goes on',
     "request-answered": '"Lee, can you update the changelog?" answered "Sure, will do."',
+    "volunteer-list": '"Folks with time to review: Ines, Sam": who will do something, then names',
     "table-row": "a row of a table with an owner column and a task column",
 }
 
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
 _STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+# What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
+_NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on", "in", "at", "by"))
 # (id, pattern): the first that matches the start of a line wins.
 LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -58,8 +63,12 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
-    # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request).
-    ("label-bare", re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z])")),
+    # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request);
+    # "Lee and Sam agreed to ..." is a sentence with its subject.
+    (
+        "label-bare",
+        re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|[a-z]+ed\b)(?=[a-z])"),
+    ),
     # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
     (
         "label",
@@ -68,6 +77,9 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)"
         ),
     ),
+    # "Feature catalog: Lee, Sam and Dana will provide updates": the topic, then a sentence whose
+    # subject is a run of names. The topic names no one.
+    ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}:\s*(?={NAMES}\s+[a-z])")),
 )
 # After an action mark: "@lee - Make ...", "@lee: make ...", "@lee create ..." (not "Lee to", "Lee will").
 _OWNER_LABEL = re.compile(
@@ -94,6 +106,7 @@ TRAILING: tuple[re.Pattern[str], ...] = (
 # What may follow the names inside "(...)" and still leave them owners: nothing, "to someone"
 # (a message to pass on), or a short qualifier ("post-3.0").
 _OWNER_REST = re.compile(r"^\s*(?:$|(?:to|->|→|with|[-–—,;:])\s.*|[\w.-]*\d[\w.-]*\s*)$")
+_BARE_CLOSING = re.compile(rf"\w\s+\w+\s+(?P<word>\w+)\s+(?P<names>{NAMES})[\s.!]*$")
 _CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[\s.!]*$")
 
 
@@ -129,6 +142,7 @@ class Trailing:
     shape: str
     start: int  # where the owner mark starts; the task is before it
     people: tuple[Person, ...]
+    listed: bool = False  # the names are all that follows a colon: "Folks with time to review: A, B"
 
 
 def leading(line: Masked) -> Leading | None:
@@ -150,6 +164,8 @@ def leading(line: Masked) -> Leading | None:
                     shape, label.end(), line.people(label.start("names"), label.end("names")), True
                 )
             return Leading(shape, match.end(), people, explicit=True)
+        if shape == "topic":
+            return Leading(shape, match.end(), (), explicit=False)
         return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), False)
     return None
 
@@ -167,7 +183,8 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
             continue  # "(Kofi tested it!)" says something about Kofi
         # Only the names before "to": in "(Ines to Sam)" Sam is who the message is for.
         people = line.people(match.start("names"), match.end("names"))
-        return Trailing("owner-after", match.start("mark"), people)
+        listed = match.group("mark").lstrip().startswith(":")
+        return Trailing("owner-after", match.start("mark"), people, listed)
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:
         # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.
@@ -177,6 +194,13 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
     handles = _closing_handles(line)
     if handles:
         return Trailing("owner-after", handles[0].start, tuple(m.person for m in handles))
+    bare = _BARE_CLOSING.search(line.text)
+    if bare is not None and bare["word"].lower() not in words.FUNCTION_WORDS:
+        # "Generate sphinx skeleton Nabil Freij": names closing a request, right after its object
+        # (not "a call with Lee", "send it to Sam": those name whom the task is about).
+        return Trailing(
+            "owner-after", bare.start("names"), line.people(bare.start("names"), bare.end("names"))
+        )
     return None
 
 

@@ -52,6 +52,9 @@ class Rule:
     carries: bool = False  # a sentence without a subject goes on about the person before it
     vetoes: tuple[str, ...] = ("negated",)
     anchor: str = "verb"
+    # No verb of its own says what is to be done ("Priya has this action", "Lee, Sam volunteer"):
+    # the item is about what its context is about.
+    task_from_context: bool = False
 
 
 _MODAL_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS | {"have"})}
@@ -198,6 +201,44 @@ RULES: tuple[Rule, ...] = (
         ),
         carries=True,
         vetoes=("negated",),
+        task_from_context=True,
+    ),
+    # "Jacques, Arnaud, Zach volunteer." under a request for help: they take on what it asks. The
+    # tagger reads "volunteer" after a run of names as a noun ("Lee volunteers" as a compound).
+    Rule(
+        "volunteers",
+        (
+            [
+                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("NN", "NNS"))}),
+                _child("verb", "subject", {"DEP": "nsubj"}),
+            ],
+            [
+                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("NN", "NNS"))}),
+                _child("verb", "owner", {"DEP": "compound", "POS": "PROPN"}),
+            ],
+            # "[Lars and Jared raise hands]": the same, by a show of hands.
+            [
+                _node("verb", {"LEMMA": "raise", "TAG": _in(("VBP", "VBZ"))}),
+                _child("verb", "subject", {"DEP": "nsubj"}),
+                _child("verb", "hand", {"DEP": "dobj", "LEMMA": "hand"}),
+            ],
+        ),
+        vetoes=("negated", "hedged"),
+        task_from_context=True,
+    ),
+    # "Jory to create a repo for Aeva to seed": the second person owns the part given to them.
+    Rule(
+        "for-to",
+        (
+            [
+                _node("verb", _BASE_VERB),
+                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                _child("verb", "for", {"DEP": "mark", "LOWER": "for"}),
+                # A person named: "time for me to poke" says when, not who owns what.
+                _child("verb", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
+            ],
+        ),
+        vetoes=("negated", "role"),
     ),
     # "New PR to be opened by Dana", "The release will be cut by Sam" (not "was created by").
     Rule(

@@ -122,7 +122,7 @@ def _own_label(block: Block, roster: Roster) -> str:
     # "DECISION/ACTION:" marks the line; it names no topic.
     if match is None or ACTION_HEADING.search(match["label"]) or _names_only(match["label"], roster):
         return ""
-    return match["label"]
+    return "" if _a_list_of_people(block.text, roster) else match["label"]
 
 
 def _items_before(blocks: tuple[Block, ...]) -> list[str]:
@@ -154,6 +154,16 @@ def _ancestors(index: int, blocks: tuple[Block, ...]) -> list[int]:
         found.append(parent)
         parent = blocks[parent].parent
     return found
+
+
+def _a_list_of_people(text: str, roster: Roster) -> bool:
+    """ "Omar:", "Folks with time to review: Ines, Sam,": who, not what about ("Follow up with
+    the staff - Ines" is what, and who owns it)."""
+    label = _LABEL.match(text)
+    rest = text[label.end("label") :].lstrip(" *_") if label is not None else text
+    if label is not None and not rest.startswith(":"):
+        return False
+    return bool(_names_only(rest.strip(" :,;"), roster))
 
 
 def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
