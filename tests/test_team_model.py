@@ -222,3 +222,21 @@ def test_a_narrowed_team_model_takes_nothing_the_shipped_decision_leaves() -> No
     again = team.from_json(team.as_json(verdict, shipped), shipped)
     assert isinstance(again, team.Narrowed) and again.within == shipped
     assert again.accepts(promise) and not again.accepts(remark)
+
+
+def test_a_shape_drops_later_items_of_an_unticked_shape_that_no_kept_item_has() -> None:
+    """The benchmark's question of whether mistakes repeat in shape: a later item is dropped when
+    its shape is an unticked item's and no kept item's, whatever its words."""
+    from benchmarks.team_model import shape_drops
+
+    remark = {"src=speaker": 1.0, "lead=label": 1.0, "mood=base": 1.0, "first-person": 1.0}
+    promise = {"src=speaker": 1.0, "lead=label": 1.0, "mood=future": 1.0, "first-person": 1.0}
+    assigned = {"lead=None": 1.0, "mood=to": 1.0, "role=found": 1.0, "role=found&question": 1.0}
+    first = [(remark, False), (promise, True), (assigned, True)]
+    second = [(remark, False), ({**remark, "w=fan": 1.0}, True), (promise, True), (assigned, False)]
+    assert shape_drops(("mood",), [(first, second)]) == (1, 1)
+    # Coarser than what tells the remark from the promise, the shape is a kept item's too.
+    assert shape_drops(("lead", "first-person"), [(first, second)]) == (0, 0)
+    # A conjunction of the role with other evidence is not a part of the shape.
+    plain = {"role=found": 1.0}
+    assert shape_drops(("role",), [([(assigned, False)], [(plain, True)])]) == (0, 1)

@@ -86,7 +86,7 @@ def judge(
     decision (`Extractor.items`). Which of `WAYS` fits it is chosen on the meetings it is fitted on,
     again leave one meeting out, so no meeting's figures come from a choice made on it."""
     reviewed = {
-        m.path: _Meeting(m, r, *_examples(r, listed, base))
+        m.path: _Meeting(m, r, *shown_and_judged(r, listed, base))
         for m, r in read
         if (listed := items_of(gold, m.path)) is not None
     }
@@ -150,7 +150,7 @@ class _History:
         return WAYS[-max(score(n) for n in range(len(WAYS)))[2]]
 
 
-def _examples(
+def shown_and_judged(
     readings: list[Reading], listed: list[Mapping[str, Any]], base: Decision
 ) -> tuple[list[Example], list[Example]]:
     """The options of the items people saw, and every option the decision judges. Where an exact
