@@ -586,3 +586,13 @@ def test_what_is_nested_under_a_speakers_line_goes_on_with_their_words(items_of:
         "-   Lindsay: the mirror is back\n\n    -   will move it to the new host.\n"
     )
     assert owned(items_of, body) == [(("Lee Chen",), "will")]
+
+
+def test_a_request_to_whoever_is_addressed_is_the_answerers(items_of: ItemsOf) -> None:
+    # A community call's notes: a question to the presenter, without their name, answered by them;
+    # the asker's own "yes" to a question of theirs is no answer.
+    body = (
+        "Priya: Would you share some cloud-backed example?\n\nLee: Sure, can do!\n\n"
+        "Dana: Could you post the slides?\n\nDana: Yes, I think so.\n"
+    )
+    assert found(items_of, body) == [(("Lee Chen",), "Share some cloud-backed example", "request-answered")]

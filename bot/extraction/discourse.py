@@ -47,6 +47,7 @@ class Discourse:
     thing: str = ""  # the object the last sentence of the block being read was about
     action: str = ""  # what the last sentence of the block being read said to do, as a title
     request: tuple[Candidate, Found] | None = None  # a question to someone, waiting for an answer
+    asker: tuple[Person, ...] = ()  # who asked it
     items_in: dict[int, tuple[Person, ...]] = field(default_factory=dict)  # by block: its first item's owners
     # Whether the note's "Name: ..." lines mostly ask for something (a list of assignments) rather
     # than say what the speaker said (a transcript, where an imperative is advice to the room).

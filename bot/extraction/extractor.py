@@ -38,6 +38,7 @@ from bot.extraction.grammar import (
     pleads,
     root,
     states_a_fact,
+    subject_of,
     who_will,
 )
 from bot.extraction.judging import Judged, decided, judge, options_before
@@ -192,16 +193,24 @@ class Extractor:
         if request is not None and AGREEMENT.match(candidate.text):
             # "Lee, can you update the changelog?" answered "Sure, will do." by Lee (or by no label).
             asked, pending = request
-            if set(discourse.speaker or pending.owners) == set(pending.owners):
-                return [Found(pending.owners, "request-answered", pending.task, pending.start, asked)]
+            # "DB: Would you share an example?" / "HZ: Sure, can do": asked of no one by name, it is
+            # whoever answers yes, if not the asker.
+            answerer = pending.owners or (discourse.speaker if discourse.speaker != discourse.asker else ())
+            if answerer and set(discourse.speaker or answerer) == set(answerer):
+                return [Found(answerer, "request-answered", pending.task, pending.start, asked)]
         matches, vetoed = self._match(doc)
         # A veto holds for whoever the vetoed verb is about, whether or not a promise rule matched it.
         for index, names in vetoed.items():
             people = _people_of_verb(doc[index], candidate)
             trace.extend((f"veto:{name}", people) for name in sorted(names))
         found: list[Found] = []
+        to_you: Found | None = None  # a request to whoever is addressed, not named
         for rule, nodes in matches:
             owners = discourse.owners(rule, nodes, candidate, doc)
+            task = None if rule.task_from_context else nodes.get("task", nodes["verb"])
+            subject = subject_of(nodes[rule.anchor])
+            if not owners and subject is not None and subject.lower_ == "you" and to_you is None:
+                to_you = Found((), rule.id, task)
             trace.append((f"rule:{rule.id}", owners))
             vetoes = _vetoes(rule, nodes, vetoed)
             trace.extend((f"veto:{veto}", owners) for veto in vetoes)
@@ -209,12 +218,12 @@ class Extractor:
                 continue
             if not owners or any(set(f.owners) == set(owners) for f in found):
                 continue
-            task = None if rule.task_from_context else nodes.get("task", nodes["verb"])
             found.append(Found(owners, rule.id, task))
         discourse.remember_subject(doc, candidate)
         if candidate.sentence.text.rstrip().endswith("?"):
-            if found:
-                discourse.request = (candidate, found[0])
+            waiting = found[0] if found else to_you
+            if waiting is not None and (found or discourse.speaker):
+                discourse.request, discourse.asker = (candidate, waiting), discourse.speaker
             return []
         found = found or self._structural(candidate, doc, discourse)
         discourse.found(found)
