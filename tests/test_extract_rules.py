@@ -596,3 +596,18 @@ def test_a_request_to_whoever_is_addressed_is_the_answerers(items_of: ItemsOf) -
         "Dana: Could you post the slides?\n\nDana: Yes, I think so.\n"
     )
     assert found(items_of, body) == [(("Lee Chen",), "Share some cloud-backed example", "request-answered")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A working group's weekly: a handle alone before each person's list of updates.
+        "#### Mount\n\n@leechen\n\n- Read is working but slow\n- Will be checking in with users\n",
+        # The person in brackets before their update, the rest of it nested under it.
+        "- (@leechen) Proposed changes to node sharing\n    - Posted to the forum\n"
+        "    - Will be checking in with users\n",
+    ],
+    ids=["handle-before-the-list", "handle-in-brackets-opening-the-item"],
+)
+def test_whose_updates_a_list_holds_by_its_layout(items_of: ItemsOf, body: str) -> None:
+    assert owned(items_of, body) == [(("Lee Chen",), "will")]

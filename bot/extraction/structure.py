@@ -92,6 +92,8 @@ def _context(
         header = _names_only(blocks[ancestor].text, roster) or _presenter(blocks[ancestor].text, roster)
         if header:
             break
+    if not header and lead is not None:
+        header = _names_only(lead.text, roster)  # "@djdv" alone on the line before the list
     if not header:
         header = _names_only(block.section, roster)
     topic = _own_label(block, roster) or next(
@@ -174,10 +176,15 @@ def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
 
 
 def _presenter(text: str, roster: Roster) -> tuple[Person, ...]:
-    """ "Matthias / v3 spec", "Ward: C library slotted for this month": a list item that gives who
-    speaks, then their topic or what they said; what is nested under it goes on with their words."""
+    """ "Matthias / v3 spec", "Ward: C library slotted for this month", "(@gozala) Proposed ...": a
+    list item that gives who speaks, then their topic or what they said; what is nested under it
+    goes on with their words."""
     for mark in (" / ", ":"):
         who, found, rest = text.partition(mark)
         if found and rest.strip() and (people := _names_only(who, roster)):
             return people
-    return ()
+    opened = _OPENING_ASIDE.match(text)  # "(@gozala) Proposed changes to ..."
+    return _names_only(opened[1], roster) if opened else ()
+
+
+_OPENING_ASIDE = re.compile(r"^\s*\(([^()]{1,60})\)\s*(?=\w)")
