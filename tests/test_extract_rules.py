@@ -611,3 +611,9 @@ def test_a_request_to_whoever_is_addressed_is_the_answerers(items_of: ItemsOf) -
 )
 def test_whose_updates_a_list_holds_by_its_layout(items_of: ItemsOf, body: str) -> None:
     assert owned(items_of, body) == [(("Lee Chen",), "will")]
+
+
+def test_a_chat_line_opens_with_who_writes_it(items_of: ItemsOf) -> None:
+    # A team's chat log pasted into the notes: the handle, then what they wrote in the first person.
+    body = "## Release tooling\n\n@leechen I'll spend some time with the signing script.\n"
+    assert owned(items_of, body) == [(("Lee Chen",), "will")]

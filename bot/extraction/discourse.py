@@ -130,7 +130,9 @@ class Discourse:
         """The people a subject or object token stands for."""
         lower = token.lower_
         if lower in words.FIRST_PERSON:
-            return self.speaker or candidate.context.header
+            # "@y I'll spend some time with that": a chat line opens with who writes it.
+            opener = candidate.person_at(token.doc[token.i - 1]) if token.i == 1 else None
+            return self.speaker or ((opener,) if opener else candidate.context.header)
         if lower == "you":
             # "Lee, can you update the changelog?": whom the question addresses by name; it is a
             # promise only once answered.
