@@ -16,7 +16,7 @@ from functools import cached_property
 LOGIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,38}"
 # A repository's name after its owner: "owner/repo".
 REPO_NAME = r"[A-Za-z0-9._-]{1,100}"
-_HANDLE = re.compile(rf"(?<![\w@/.])@({LOGIN})\b")
+_HANDLE = re.compile(rf"(?<![\w@/.])@@?({LOGIN})\b")  # "@@Lee": some editors export a mention so
 _CLEAN_NAME = re.compile(r"[?*_]+")
 
 

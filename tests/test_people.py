@@ -31,6 +31,15 @@ def test_logins_and_handles() -> None:
     ]
 
 
+def test_a_doubled_at_sign_is_a_mention_as_exported_by_some_editors() -> None:
+    # A community's notes exported from a shared document: "**@@Priya: +1 for opening issues.**".
+    assert names("**@@Priya: +1 for opening issues.** @@leechen can set up the chat.") == [
+        "Priya Raman",
+        "Lee Chen",
+    ]
+    assert names("mail lee@@example.org") == []
+
+
 def test_names_inside_links_are_not_people() -> None:
     assert names("see https://github.com/priyar/tool and Priya/Sam") == ["Priya Raman", "Samuel Okafor"]
 
