@@ -617,3 +617,9 @@ def test_a_chat_line_opens_with_who_writes_it(items_of: ItemsOf) -> None:
     # A team's chat log pasted into the notes: the handle, then what they wrote in the first person.
     body = "## Release tooling\n\n@leechen I'll spend some time with the signing script.\n"
     assert owned(items_of, body) == [(("Lee Chen",), "will")]
+
+
+def test_a_topic_before_a_dash_names_no_one(items_of: ItemsOf) -> None:
+    # A community call's summary line: a bold topic, a double dash, then the promise.
+    body = "- **Tl;dr** -- Lee to add a contributor team to the governance page\n"
+    assert found(items_of, body) == [(("Lee Chen",), "Add a contributor team to the governance page", "to")]

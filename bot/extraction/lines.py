@@ -79,7 +79,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "Feature catalog: Lee, Sam and Dana will provide updates": the topic, then a sentence whose
     # subject is a run of names. The topic names no one.
-    ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}:\s*(?={NAMES}\s+[a-z])")),
+    # "Tl;dr -- Josh to add ...": a dash ends such a topic too.
+    ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}?(?::|\s[-–—]{{1,2}})\s*(?={NAMES}\s+[a-z])")),
 )
 # After an action mark: "@lee - Make ...", "@lee: make ...", "@lee create ..." (not "Lee to", "Lee will").
 _OWNER_LABEL = re.compile(
