@@ -623,3 +623,9 @@ def test_a_topic_before_a_dash_names_no_one(items_of: ItemsOf) -> None:
     # A community call's summary line: a bold topic, a double dash, then the promise.
     body = "- **Tl;dr** -- Lee to add a contributor team to the governance page\n"
     assert found(items_of, body) == [(("Lee Chen",), "Add a contributor team to the governance page", "to")]
+
+
+def test_a_name_and_i_are_the_named_person_and_the_speaker(items_of: ItemsOf) -> None:
+    # A community call's transcript: the speaker offers something with someone else.
+    body = "Priya: That's a bit easier. Lee and I could try to get the mirror started at the summit.\n"
+    assert owned(items_of, body) == [(("Lee Chen", "Priya Raman"), "can")]

@@ -146,6 +146,8 @@ class Discourse:
             person = candidate.person_at(part)
             if person is not None:
                 people.append(person)
+            elif part.lower_ in ("i", "me") and part.i != token.i:
+                people.extend(p for p in self.speaker if p not in people)  # "Alistair and I could try"
         # "Perhaps KofiM, Priya and Lee can": the parser may hang the first names off the verb.
         for left in token.lefts:
             if left.dep_ in ("compound", "nmod", "appos"):
