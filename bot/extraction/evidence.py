@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.candidates import Candidate
-from bot.extraction.grammar import asks_you, imperative, root, states_a_fact
+from bot.extraction.grammar import asks_you, request_from, root, states_a_fact
 from bot.people import Person
 
 if TYPE_CHECKING:
@@ -51,13 +51,17 @@ class SentenceEvidence:
     features: dict[str, float]
     mood: str
     people: tuple[tuple[Token, Person], ...]  # each placeholder in the parse and whom it stands for
+    request: Token | None  # the verb of the request the sentence's own words make
 
 
 def read_sentence(candidate: Candidate, doc: Doc) -> SentenceEvidence:
+    request = request_from(doc, candidate.own_start)
+    # "Mike, can you confirm ...": a question, with or without its mark.
+    question = candidate.original.rstrip().endswith("?") or asks_you(doc)
     features: dict[str, float] = {}
-    _sentence(candidate, doc, features)
+    _sentence(candidate, doc, features, request, question)
     people = tuple((t, p) for t in doc if (p := candidate.person_at(t)) is not None)
-    return SentenceEvidence(candidate, doc, features, mood(candidate, doc), people)
+    return SentenceEvidence(candidate, doc, features, mood(doc, request, question), people, request)
 
 
 def evidence(
@@ -130,12 +134,11 @@ def role(option: Option, mention: Token | None) -> str:
     return "other"
 
 
-def mood(candidate: Candidate, doc: Doc) -> str:
+def mood(doc: Doc, request: Token | None, question: bool) -> str:
     """What the sentence does: asks, requests, promises, offers, reports or only names a topic."""
-    if candidate.original.rstrip().endswith("?") or asks_you(doc):
+    if question:
         return "question"
-    verb = imperative(doc)
-    if verb is not None and verb.i >= candidate.own_start:
+    if request is not None:
         return "imperative"
     head = root(doc)
     if head is None:
@@ -169,10 +172,11 @@ def _verb_mood(token: Token, own: bool = False) -> str:
     return "nominal"
 
 
-def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> None:
+def _sentence(
+    candidate: Candidate, doc: Doc, features: dict[str, float], request: Token | None, question: bool
+) -> None:
     context, lead, tail = candidate.context, candidate.lead, candidate.tail
-    text = candidate.original.rstrip()
-    features["question"] = 1.0 if text.endswith("?") or asks_you(doc) else 0.0
+    features["question"] = 1.0 if question else 0.0
     features["actions"] = 1.0 if context.actions else 0.0
     features["agenda-topic"] = 1.0 if context.agenda_topic else 0.0
     features["header"] = 1.0 if context.header else 0.0
@@ -184,8 +188,7 @@ def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> Non
     features["table-row"] = 1.0 if candidate.owners_hint else 0.0
     length = len(candidate.original.split())
     features[f"length={_bucket(length, (4, 8, 15, 25, 40))}"] = 1.0
-    verb = imperative(doc)
-    features["imperative"] = 1.0 if verb is not None and verb.i >= candidate.own_start else 0.0
+    features["imperative"] = 1.0 if request is not None else 0.0
     features["states-fact"] = 1.0 if states_a_fact(doc) else 0.0
     head = root(doc)
     if head is not None:
@@ -216,8 +219,8 @@ def _sentence(candidate: Candidate, doc: Doc, features: dict[str, float]) -> Non
 def _request_object(mention: Token, sentence: SentenceEvidence) -> bool:
     """ "Add Lee to the channel", "Set up a call with Sam and Lee": the person is part of what the
     request asks, since the run of names they are in follows the request's verb or a preposition."""
-    verb = imperative(sentence.doc)
-    if verb is None or verb.i < sentence.candidate.own_start or mention.i < verb.i:
+    verb = sentence.request
+    if verb is None or mention.i < verb.i:
         return False
     named = {t.i for t, _ in sentence.people}
     start = mention.i

@@ -36,6 +36,7 @@ from bot.extraction.grammar import (
     opens_in_the_past,
     opens_with_continuation,
     pleads,
+    request_from,
     root,
     states_a_fact,
     subject_of,
@@ -290,7 +291,7 @@ class Extractor:
 def _labels_assign(chosen: list[Candidate], docs: list[Doc]) -> bool:
     """Whether at least half the note's labelled lines ask for something ("Lee: tag the release")."""
     asking = [
-        (verb := imperative(doc)) is not None and verb.i >= candidate.own_start
+        request_from(doc, candidate.own_start) is not None
         for candidate, doc in zip(chosen, docs, strict=True)
         if candidate.lead is not None and candidate.lead.people and not candidate.lead.explicit
     ]

@@ -62,6 +62,13 @@ def is_stemless(word: str) -> bool:
     return word.endswith("ing") and len(word) < 6
 
 
+def request_from(doc: Doc, start: int) -> Token | None:
+    """The verb of the request the words from `start` make: "Lee: review the PR" asks; the label
+    before `start` is not part of the request."""
+    verb = imperative(doc)
+    return verb if verb is not None and verb.i >= start else None
+
+
 def imperative(doc: Doc) -> Token | None:
     """The verb of a bare request ("Review the PR", "Please review the PR"), if the sentence is one."""
     tokens = [
