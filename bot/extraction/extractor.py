@@ -44,7 +44,7 @@ from bot.extraction.grammar import (
 )
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
-from bot.extraction.lines import NAMES, Masked, is_only_names
+from bot.extraction.lines import NAMES, PRESENTER, Masked, is_only_names
 from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
 from bot.extraction.restated import merged
 from bot.extraction.structure import block_contexts
@@ -315,12 +315,11 @@ def _unlabelled(topic: str, roster: Roster) -> str:
     """ "Ryan / xarray multiscale", "2021 Roadmap (Kay)": who presents an agenda item is no part
     of what it is about."""
     masked = Masked.of(topic, roster.mentions(topic)).text
-    presenter = _PRESENTER.match(masked)
+    presenter = PRESENTER.match(masked)
     after = _PRESENTER_AFTER.search(masked)
     return topic[presenter.end() if presenter else 0 : after.start() if after else len(topic)]
 
 
-_PRESENTER = re.compile(rf"^\s*{NAMES}\s+/\s+(?=\w)")
 _PRESENTER_AFTER = re.compile(rf"(?<=\w)\s*\(\s*{NAMES}\s*\)\W*$")
 _SPEAKER = re.compile(rf"^\s*{NAMES}(?:\s[A-Z]\.?)?\s?:\s+(?=\w)")
 

@@ -83,6 +83,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}?(?::|\s[-–—]{{1,2}})\s*(?={NAMES}\s+[a-z])")),
 )
 # After an action mark: "@lee - Make ...", "@lee: make ...", "@lee create ..." (not "Lee to", "Lee will").
+# "Ryan / xarray multiscale": who presents, then their topic.
+PRESENTER = re.compile(rf"^\s*(?P<names>{NAMES})\s+/\s+(?=\w)")
 _OWNER_LABEL = re.compile(
     rf"(?P<names>{NAMES})(?:\s*(?::|\s[-–—]+)\s*(?=\S)|\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z]))"
 )

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extraction import words
-from bot.extraction.lines import Masked, is_only_names
+from bot.extraction.lines import PRESENTER, Masked, is_only_names
 from bot.notes.blocks import Block, BlockKind
 from bot.notes.meeting import AGENDA_HEADING
 from bot.people import Person, Roster
@@ -179,10 +179,13 @@ def _presenter(text: str, roster: Roster) -> tuple[Person, ...]:
     """ "Matthias / v3 spec", "Ward: C library slotted for this month", "(@gozala) Proposed ...": a
     list item that gives who speaks, then their topic or what they said; what is nested under it
     goes on with their words."""
-    for mark in (" / ", ":"):
-        who, found, rest = text.partition(mark)
-        if found and rest.strip() and (people := _names_only(who, roster)):
-            return people
+    line = Masked.of(text, roster.mentions(text))
+    presenter = PRESENTER.match(line.text)
+    if presenter is not None:
+        return line.people(presenter.start("names"), presenter.end("names"))
+    who, colon, rest = text.partition(":")
+    if colon and rest.strip() and (people := _names_only(who, roster)):
+        return people
     opened = _OPENING_ASIDE.match(text)  # "(@gozala) Proposed changes to ..."
     return _names_only(opened[1], roster) if opened else ()
 
