@@ -59,6 +59,30 @@ def test_other_tasks_of_the_same_people_stay_apart(items_of: ItemsOf) -> None:
     ]
 
 
+BY_PERSON = """Packaging meeting, 2026-06-09
+
+Summary
+* ACTION: priyar and tlind to triage the failing builds (priyar, 14:05:10)
+* ACTION: tlind to draft the mirror notice (priyar, 14:20:44)
+
+Action items, by person
+* tlind
+  * priyar and tlind to triage the failing builds
+  * tlind to draft the mirror notice
+* priyar
+  * priyar and tlind to triage the failing builds
+"""
+
+
+def test_a_shared_item_a_list_by_person_repeats_under_each_owner_is_one_item(items_of: ItemsOf) -> None:
+    """Meeting bots list an item of two people under each of them, word for word: one promise, one issue."""
+    items = items_of(BY_PERSON, "2026-06-09-packaging.txt")
+    triage = [i for i in items if "triage" in i.task.lower()]
+    assert [(i.line, len(i.owners), [s.line for s in i.restated]) for i in triage] == [(9, 2, [4, 12])]
+    # The same words for other people are another promise.
+    assert [(i.line, [s.line for s in i.restated]) for i in items if "notice" in i.task] == [(10, [5])]
+
+
 def test_json_lists_the_item_once_per_line_it_is_stated_on(items_of: ItemsOf) -> None:
     """As annotators count (sentence, owner) pairs: every sentence that makes the promise is listed."""
     [changelog] = [i for i in items_of(NOTE) if i.restated]

@@ -7,7 +7,9 @@ the list is what the note keeps as its record; the discussion's line stays on as
 Two lines make the same promise when the same people own both, the titles share what is acted on
 (at least half of the shorter one's words besides the verb), and no two different verbs lead them:
 "Review the PR" and "Merge the PR" are two tasks. Only a line in an action list takes in a line
-outside it: two discussion lines, or two lines of one list, stay apart, as the notes wrote them.
+outside it: two discussion lines, or two lines of one list, stay apart, as the notes wrote them;
+except the same line, word for word, for the same people, which a list by person repeats under
+each of an item's owners (meeting bots write theirs so): that is one promise listed twice.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from bot.action_item import ActionItem
+from bot.action_item import ActionItem, task_key
 from bot.extraction import words
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -26,8 +28,16 @@ SAME_TASK = 0.5  # the share of the shorter title's object words the other must 
 def merged(items: Sequence[ActionItem], listed: Collection[int], verbs: Collection[str]) -> list[ActionItem]:
     """The note's items with each promise once: an item on one of the `listed` lines (an action
     list's) takes in the items elsewhere in the note that make the same promise."""
-    takers = [n for n, item in enumerate(items) if item.line in listed]
+    takers: list[int] = []
     taken: dict[int, list[int]] = {}
+    for n, item in enumerate(items):
+        if item.line not in listed:
+            continue
+        twin = next((t for t in takers if _same_line(items[t], item)), None)
+        if twin is None:
+            takers.append(n)
+        else:
+            taken.setdefault(twin, []).append(n)
     for n, item in enumerate(items):
         if item.line in listed:
             continue
@@ -55,6 +65,10 @@ def overlap(a: ActionItem, b: ActionItem, verbs: Collection[str]) -> float:
     if not objects_a or not objects_b:
         return 0.0
     return len(objects_a & objects_b) / min(len(objects_a), len(objects_b))
+
+
+def _same_line(a: ActionItem, b: ActionItem) -> bool:
+    return {o.name for o in a.owners} == {o.name for o in b.owners} and task_key(a.text) == task_key(b.text)
 
 
 def _split(title: str, verbs: Collection[str]) -> tuple[str, set[str]]:
