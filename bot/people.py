@@ -17,6 +17,8 @@ LOGIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,38}"
 # A repository's name after its owner: "owner/repo".
 REPO_NAME = r"[A-Za-z0-9._-]{1,100}"
 _HANDLE = re.compile(rf"(?<![\w@/.])@@?({LOGIN})\b")  # "@@Lee": some editors export a mention so
+# A chat log's speaker by login: "12:01 <priyar> ...", "<@priyar>" (an operator's sign before it).
+_CHAT_NICK = re.compile(rf"(?<=<)[@+%]?({LOGIN})(?=>)")
 _CLEAN_NAME = re.compile(r"[?*_]+")
 
 
@@ -70,7 +72,8 @@ class Roster:
         if not spellings:
             return None
         alternatives = "|".join(re.escape(s) for s in spellings)
-        return re.compile(rf"(?<![\w@-])(?:{alternatives})(?![\w]|-\w)")
+        # Not after "@" (a login is matched as a handle), except a chat log's operator sign: "<@nick>".
+        return re.compile(rf"(?<![\w-])(?<!(?<!<)@)(?:{alternatives})(?![\w]|-\w)")
 
     def person(self, spelling: str) -> Person | None:
         """The person a written name means, or None when the roster does not know it."""
@@ -162,6 +165,9 @@ class Roster:
                 self.by_login(login) or self._by_folded.get(login.lower()) or Person(name=login, github=login)
             )
             found.append(Mention(match.start(), match.end(), person, handle=True))
+        for match in _CHAT_NICK.finditer(text):
+            if (known := self.by_login(match.group(1))) is not None:
+                found.append(Mention(match.start(1), match.end(1), known))
         found.sort(key=lambda m: m.start)
         return _without_overlaps(found)
 

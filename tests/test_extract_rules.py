@@ -629,3 +629,24 @@ def test_a_name_and_i_are_the_named_person_and_the_speaker(items_of: ItemsOf) ->
     # A community call's transcript: the speaker offers something with someone else.
     body = "Priya: That's a bit easier. Lee and I could try to get the mirror started at the summit.\n"
     assert owned(items_of, body) == [(("Lee Chen", "Priya Raman"), "can")]
+
+
+CHAT_LOG = """12:00:05 <priyar> #topic mirrors
+12:01:10 <Lee> the EU mirror is behind again
+12:01:40 <@sokafor> I'll look at the rsync job after the meeting
+12:02:15 <priyar> Dana: can you write up the outage timeline?
+12:02:30 <Dana> sure, will do by Friday
+12:03:00 <priyar> #action Lee to ask upstream about the lag
+12:03:20 <Lee> I can't make it next week
+"""
+
+
+def test_a_chat_log_line_by_line(items_of: ItemsOf) -> None:
+    """Each line of a log is one utterance by its speaker, named by nick or login (an operator's "@"
+    before it); a meeting bot's "#action" marks an item; an answer's "by Friday" dates the request."""
+    items = items_of(CHAT_LOG, name="infra.2026-05-06-12.00.log.txt")
+    assert [(tuple(o.name for o in i.owners), i.task, i.line, i.due) for i in items] == [
+        (("Samuel Okafor",), "Look at the rsync job", 3, dt.date(2026, 5, 6)),
+        (("Dana Whitfield",), "Write up the outage timeline", 4, dt.date(2026, 5, 8)),
+        (("Lee Chen",), "Ask upstream about the lag", 6, None),
+    ]

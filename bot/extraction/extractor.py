@@ -364,9 +364,11 @@ def _items(
             key = (sentence.section, tuple(sorted(o.name for o in owners)), task_key(title))
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            due = due_in(candidate.original, meeting.date, next_meeting, events, series) or due_beside(
-                sentence, meeting, next_meeting, events, series
-            )
+            # An answered request's "Sure, will do by Friday" says when, as the request may not.
+            said = [candidate.original, *([reading.candidate.original] if found.asked else [])]
+            due = next(
+                (d for text in said if (d := due_in(text, meeting.date, next_meeting, events, series))), None
+            ) or due_beside(sentence, meeting, next_meeting, events, series)
             items.append(
                 ActionItem(
                     id=item_id(meeting.path, sentence.section, owners, title, occurrence),

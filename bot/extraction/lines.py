@@ -42,6 +42,8 @@ SHAPE_RULES: dict[str, str] = {
 
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
 _STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+# A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
+_CHAT = rf"{_STAMP}<\s?[@+%]?[^<>\s]{{1,30}}>\s*"
 # What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
 _NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on", "in", "at", "by"))
 # (id, pattern): the first that matches the start of a line wins.
@@ -49,7 +51,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "action-line",
         re.compile(
-            r"^\s*(?:decisions?\s*[/&]\s*)?(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b"
+            rf"^(?:{_CHAT})?\s*#?(?:decisions?\s*[/&]\s*)?"
+            r"(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b"
             r"\s*(?:\((?P<paren>[^)]*)\)|(?P<bare>[^:—–()]{0,30}?))\s*(?::|\s[-—–]\s)\s*",
             re.IGNORECASE,
         ),
@@ -58,9 +61,14 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "action-line",
         re.compile(
-            rf"^\s*action(?:[\s_-]*items?)?\s+(?:on|for)\s+(?P<names>{NAMES})\s+(?=to\b)", re.IGNORECASE
+            rf"^(?:{_CHAT})?\s*action(?:[\s_-]*items?)?\s+(?:on|for)\s+(?P<names>{NAMES})\s+(?=to\b)",
+            re.IGNORECASE,
         ),
     ),
+    # A meeting bot's command, in its log: "#action lee to update the docs"; a sentence follows.
+    ("action-line", re.compile(rf"^(?:{_CHAT})?\s*#action\b:?\s*", re.IGNORECASE)),
+    # A chat log's line: "12:01:30 <lee> ...", "[12:01] <lee> ...": who speaks, as a label says it.
+    ("label", re.compile(rf"^{_STAMP}<\s?[@+%]?(?P<names>{MASK}+)>\s*")),
     ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
     # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request);
@@ -156,8 +164,9 @@ def leading(line: Masked) -> Leading | None:
         if shape == "action-line" and "names" in match.groupdict():
             return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), True)
         if shape == "action-line":
-            named = match["paren"] if match["paren"] is not None else match["bare"] or ""
-            start = match.start("paren") if match["paren"] is not None else match.start("bare")
+            paren, bare = match.groupdict().get("paren"), match.groupdict().get("bare")
+            named = paren if paren is not None else bare or ""
+            start = match.start("paren" if paren is not None else "bare") if named else match.end()
             people = line.people(start, start + len(named)) if named.strip() else ()
             if named.strip() and not _only_names(named):
                 people = ()  # "ACTION ALL:", "Action for the group:" name no one
