@@ -17,8 +17,10 @@ LOGIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,38}"
 # A repository's name after its owner: "owner/repo".
 REPO_NAME = r"[A-Za-z0-9._-]{1,100}"
 _HANDLE = re.compile(rf"(?<![\w@/.])@@?({LOGIN})\b")  # "@@Lee": some editors export a mention so
-# A chat log's speaker by login: "12:01 <priyar> ...", "<@priyar>" (an operator's sign before it).
-_CHAT_NICK = re.compile(rf"(?<=<)[@+%]?({LOGIN})(?=>)")
+# A speaker's label as chat logs and scribes write it, by login or by a spelling in any case:
+# "12:01 <priyar> ...", "<@priyar>" (an operator's sign before it), "[simeon] ...". Only there is a
+# lower-case "mark" or "rob" a name and not a word. "[Lee](url)" is a link.
+_SPEAKER_NICK = re.compile(r"(?:<[@+%]?|\[)(?P<nick>[^\W\d][\w.-]{0,38})(?:>|\](?!\())")
 _CLEAN_NAME = re.compile(r"[?*_]+")
 
 
@@ -165,9 +167,10 @@ class Roster:
                 self.by_login(login) or self._by_folded.get(login.lower()) or Person(name=login, github=login)
             )
             found.append(Mention(match.start(), match.end(), person, handle=True))
-        for match in _CHAT_NICK.finditer(text):
-            if (known := self.by_login(match.group(1))) is not None:
-                found.append(Mention(match.start(1), match.end(1), known))
+        for match in _SPEAKER_NICK.finditer(text):
+            nick = match["nick"]
+            if (known := self.by_login(nick) or self._by_folded.get(nick.lower())) is not None:
+                found.append(Mention(match.start("nick"), match.end("nick"), known))
         found.sort(key=lambda m: m.start)
         return _without_overlaps(found)
 

@@ -286,7 +286,6 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ("preference", "prose", "Priya would rather wait for the release.\n", []),
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
     ("possibility", "prose", "Sam can use httperf for this.\n", []),
-    ("will-need", "prose", "Dana will need to rebase.\n", []),
     (
         "asked-whether",
         "a committee's action list: whom a question is about",
@@ -372,6 +371,24 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Samuel Okafor",), "Send Lee the email about the release", "label-imperative")],
     ),
     (
+        "a need foreseen for a named person is a task, as 'needs to' is",
+        "Dana will need to rebase the branch.\n",
+        [(("Dana Whitfield",), "Rebase the branch", "commitment")],
+    ),
+    (
+        "a speaker's turn that leaves the subject out: an offer, a phrase before the comma, a plan",
+        "* [Lee] Happy to provide an initial review of the spec.\n"
+        "* [Sam] Ready for review now, will post a link in the chat.\n"
+        "* [Dana] Not sure what the cache does here. Will need to profile the build.\n"
+        "* [Priya] My next step would be to ping the other maintainers.\n",
+        [
+            (("Lee Chen",), "Review the spec", "happy-to"),
+            (("Samuel Okafor",), "Post a link in the chat", "will"),
+            (("Dana Whitfield",), "Profile the build", "commitment"),
+            (("Priya Raman",), "Ping the other maintainers", "next-step-is"),
+        ],
+    ),
+    (
         "initials defined by the attendee list",
         "## Present\n\nQX: Priya Raman\nLC: Lee Chen\n\n## Notes\n\nQX: I will draft the plan.\n",
         [(("Priya Raman",), "Draft the plan", "will")],
@@ -394,6 +411,12 @@ NOT_ITEMS = [
     "Sam, need to dig into the references.",  # "need" agrees with we or I, not Sam
     "Lee has pushed all the images. Had to pin the old release.",
     "Director: Dana Whitfield",
+    "[Lee] Happy to hear that.",  # a reaction to news, not an offer
+    "Dana: I can imagine cases where the cache is cold.",  # what someone can think of
+    "Sam: a delay I can live with.",
+    "Priya: the maintainers are the people I'd expect to be most interested.",
+    # Who holds a role in the meeting itself is not a task.
+    "- Scribe - Lee\n- Facilitator - Sam\n- Note taker: Dana",
     # A stative verb says how things will stand, not what someone will do.
     "Dana will depend on how the amendments play out.",
 ]

@@ -121,6 +121,8 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
     tail = lines.trailing(line, sentence.source)
     start = lead.end if lead is not None else 0
     end = tail.start if tail is not None and tail.start > start else len(original)
+    if tail is not None and tail.task is not None:
+        start, end = tail.task
     body = [m for m in mentions if m.start >= start and m.end <= end]
     text, people = _with_placeholders(original, body, start, end)
     text = _TYPOS.sub("will", text)

@@ -8,13 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.candidates import Candidate
-from bot.extraction.grammar import (
-    agrees_with_one_person,
-    conjuncts,
-    first_subject,
-    starts_with_verb,
-    subject_of,
-)
+from bot.extraction.grammar import conjuncts, first_subject, leaves_out_the_subject, subject_of
 from bot.extraction.patterns import Rule
 from bot.people import Person
 
@@ -116,7 +110,7 @@ class Discourse:
             return self.people(nodes["owner"], candidate)
         anchor = nodes[rule.anchor]
         subject = subject_of(anchor)
-        carries = rule.carries and starts_with_verb(doc) and agrees_with_one_person(anchor)
+        carries = rule.carries and leaves_out_the_subject(doc, anchor)
         if subject is not None:
             people = self.people(subject, candidate)
             if not people and carries and subject.head.i != anchor.i:

@@ -249,6 +249,8 @@ class Extractor:
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
+        if _names_a_role(candidate):
+            return []
         told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
         if states_a_fact(doc) or told:
             return []
@@ -286,6 +288,13 @@ class Extractor:
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
+
+
+def _names_a_role(candidate: Candidate) -> bool:
+    """ "Scribe - Mark", "Note taker: Dana": who holds a role in the meeting itself, not a task."""
+    start, end = candidate.body
+    words_of = re.sub(r"[^\w\s-]", " ", candidate.original[start:end]).lower().split()
+    return " ".join(words_of) in words.MEETING_ROLE_NOUNS
 
 
 def _labels_assign(chosen: list[Candidate], docs: list[Doc]) -> bool:

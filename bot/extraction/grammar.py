@@ -138,6 +138,28 @@ def starts_with_verb(doc: Doc) -> bool:
     return False
 
 
+def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
+    """A sentence that leaves its subject out, so goes on about the person before: it opens with its
+    verb ("Will try and ..."), with the promise's adjective ("Happy to review the spec"), or a
+    phrase without a subject and a comma come before its modal ("Ready for review, will post it")."""
+    if starts_with_verb(doc):
+        return agrees_with_one_person(anchor)
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.i == anchor.i and anchor.pos_ == "ADJ":
+        return True
+    comma = next((t for t in doc[:-1] if t.text == ","), None)
+    if comma is None:
+        return False
+    after = doc[comma.i + 1]
+    fronted = doc[: comma.i]
+    return (
+        after.tag_ == "MD"
+        and after.head.i == anchor.i
+        and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in fronted)
+        and agrees_with_one_person(anchor)
+    )
+
+
 def asks_you(doc: Doc) -> bool:
     """ "Mike, can you confirm the proposal was ready": a question, however it ends; only the names
     of whom it addresses may come before it."""

@@ -117,6 +117,8 @@ TRAILING: tuple[re.Pattern[str], ...] = (
 # What may follow the names inside "(...)" and still leave them owners: nothing, "to someone"
 # (a message to pass on), or a short qualifier ("post-3.0").
 _OWNER_REST = re.compile(r"^\s*(?:$|(?:to|->|→|with|[-–—,;:])\s.*|[\w.-]*\d[\w.-]*\s*)$")
+# "(Isabela to create and tag people)": the owner's own clause, which says the task itself.
+_CLAUSE_REST = re.compile(rf"^\s*to\s+(?P<task>(?!{MASK})\w+\s+\S.*?)\s*$")
 _BARE_CLOSING = re.compile(rf"\w\s+\w+\s+(?P<word>\w+)\s+(?P<names>{NAMES})[\s.!]*$")
 _CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[\s.!]*$")
 
@@ -154,6 +156,7 @@ class Trailing:
     start: int  # where the owner mark starts; the task is before it
     people: tuple[Person, ...]
     listed: bool = False  # the names are all that follows a colon: "Folks with time to review: A, B"
+    task: tuple[int, int] | None = None  # where the brackets say the task: "(Lee to tag it)"
 
 
 def leading(line: Masked) -> Leading | None:
@@ -191,12 +194,15 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
         if len(task.split()) < (2 if match.group("mark").lstrip().startswith(":") else 1):
             continue  # "Director: Kris" is a field, not a task and its owner
         rest = match.groupdict().get("rest")
-        if rest is not None and not _OWNER_REST.match(rest):
+        clause = _CLAUSE_REST.match(rest) if rest is not None else None
+        if rest is not None and clause is None and not _OWNER_REST.match(rest):
             continue  # "(Kofi tested it!)" says something about Kofi
         # Only the names before "to": in "(Ines to Sam)" Sam is who the message is for.
         people = line.people(match.start("names"), match.end("names"))
         listed = match.group("mark").lstrip().startswith(":")
-        return Trailing("owner-after", match.start("mark"), people, listed)
+        rest_at = match.start("rest") if clause else 0
+        own = (rest_at + clause.start("task"), rest_at + clause.end("task")) if clause else None
+        return Trailing("owner-after", match.start("mark"), people, listed, own)
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:
         # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.

@@ -58,6 +58,7 @@ class Rule:
 
 
 _MODAL_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS | {"have"})}
+_PLANNED_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS)}
 
 RULES: tuple[Rule, ...] = (
     # "Priya will reply to the email", "Sam'll check", "Will try and work through it" (carried).
@@ -157,7 +158,7 @@ RULES: tuple[Rule, ...] = (
             ],
         ),
         carries=True,
-        vetoes=("negated", "hedged", "role", "will-need"),
+        vetoes=("negated", "hedged", "role"),
     ),
     # "Ines is happy to look into a proposal", "Lee is willing to chair".
     Rule(
@@ -165,7 +166,11 @@ RULES: tuple[Rule, ...] = (
         (
             [
                 _node("verb", {"LEMMA": _in(words.COMMITMENT_ADJECTIVES)}),
-                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                _child(
+                    "verb",
+                    "task",
+                    {"DEP": "xcomp", "TAG": "VB", "LEMMA": _not_in(words.NOT_ACTIONS | words.REACTION_VERBS)},
+                ),
             ],
         ),
         carries=True,
@@ -280,7 +285,8 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated", "role"),
     ),
-    # "Next step for Ines is to write the guide", "Lee's next plan is to port it".
+    # "Next step for Ines is to write the guide", "Lee's next plan is to port it"; the tagger reads
+    # some verbs after "would be to" as gerunds ("My next step would be to ping ...").
     Rule(
         "next-step-is",
         (
@@ -289,13 +295,13 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "step", {"DEP": "nsubj", "LOWER": _in(words.PLAN_NOUNS)}),
                 _child("step", "for", {"DEP": "prep", "LOWER": "for"}),
                 _child("for", "owner", {"DEP": "pobj"}),
-                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_BASE_VERB}),
+                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_PLANNED_VERB}),
             ],
             [
                 _node("verb", {"LEMMA": "be"}),
                 _child("verb", "step", {"DEP": "nsubj", "LOWER": _in(words.PLAN_NOUNS)}),
                 _child("step", "owner", {"DEP": "poss"}),
-                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_BASE_VERB}),
+                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_PLANNED_VERB}),
             ],
         ),
         vetoes=("negated",),
@@ -342,13 +348,6 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Ayşe would rather wait".
     "preference": (
         [_node("target", {}), _child("target", "rather", {"LOWER": _in(words.PREFERENCE_WORDS)})],
-    ),
-    # "Dana will need to rebase": a need foreseen, not a promise.
-    "will-need": (
-        [
-            _node("target", {"LEMMA": "need"}),
-            _child("target", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
-        ],
     ),
     # "Mark to scribe": a role in the meeting itself.
     "role": ([_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],),

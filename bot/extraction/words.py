@@ -49,14 +49,27 @@ ACTION_NOUNS = frozenset({"action", "ai", "item", "todo", "task"})
 # Stative verbs: "will depend on the amendments", "will remain open" say how things stand.
 NOT_ACTIONS = frozenset(
     {"be", "like", "love", "prefer", "appreciate", "mind", "welcome", "want", "wish", "seem", "need", "hope"}
-    | {"depend", "remain", "belong", "consist", "matter", "exist", "deserve", "know"}
+    | {"depend", "remain", "belong", "consist", "matter", "exist", "deserve", "know", "expect"}
 )
 # "will have a look" is an action; "will have more time" is not.
 HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
 # What someone does during the meeting itself: "Mark to scribe".
 MEETING_ROLES = frozenset({"scribe", "chair", "moderate", "facilitate", "minute", "timekeep", "host"})
-# "X can use httperf": a possibility open to someone, not an offer.
-POSSIBILITY_VERBS = frozenset({"use", "reuse", "leverage", "benefit", "rely", "access", "see", "find"})
+# Who holds a role in the meeting itself: "Scribe - Mark", "Note taker: Dana" name no task.
+MEETING_ROLE_NOUNS = frozenset(
+    {"scribe", "scribes", "scribing", "chair", "chairs", "co-chair", "co-chairs", "host", "hosts"}
+    | {"facilitator", "facilitators", "moderator", "timekeeper", "time keeper", "secretary", "recorder"}
+    | {"note taker", "note takers", "notetaker", "note-taker", "note taking", "notes", "minutes"}
+    | {"minute taker", "minutes taker"}
+)
+# "X can use httperf": a possibility open to someone, not an offer; "I can imagine", "a delay I can
+# live with": what someone is able to think or bear.
+POSSIBILITY_VERBS = frozenset(
+    {"use", "reuse", "leverage", "benefit", "rely", "access", "see", "find"}
+    | {"imagine", "think", "understand", "live", "guess"}
+)
+# "Happy to hear that", "glad to report": a reaction to news, not an offer.
+REACTION_VERBS = frozenset({"hear", "see", "report", "announce", "say", "learn", "know"})
 # "X: note that ...", "X: agree": a remark, not a request.
 REMARK_VERBS = frozenset(
     {"note", "agree", "think", "mention", "say", "suggest", "wonder", "feel", "believe", "recap", "read"}
@@ -127,7 +140,7 @@ THIRD_PERSON = frozenset({"he", "she"})
 # "reach out to her" names someone to act towards; "talk to me" is the speaker's voice, which an
 # issue list read by others cannot resolve.
 PERSON_OBJECTS = frozenset({"him", "her"})
-FIRST_PERSON = frozenset({"i", "me"})
+FIRST_PERSON = frozenset({"i", "me", "my"})
 # "Sam: Can you update X?" answered "Sure." on the next line.
 AGREEMENTS = (
     "yes",
