@@ -275,6 +275,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Lee Chen",), "Update the changelog", "request-answered")],
     ),
     (
+        "responsible-for",
+        "prose",
+        "TomL will be responsible for the office hours rota.\n",
+        [(("Tom Lindqvist",), "Be responsible for the office hours rota", "responsible-for")],
+    ),
+    (
         "table-row",
         "an action table",
         "| Owner | Action | Due |\n|---|---|---|\n| Lee | Write the FAQ | 2026-05-20 |\n",
@@ -371,6 +377,35 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Samuel Okafor",), "Send Lee the email about the release", "label-imperative")],
     ),
     (
+        "owners inside markup: table cells, '(action item @a and @b)', '<Action for X to ...>', '(AI: X)'",
+        "| Topic | Notes |\n|---|---|\n"
+        "| Budget | **ACTION**: Sam to send the budget draft to the board |\n"
+        "| Website | Priya showed the design. Collect feedback on the mockups (action item "
+        "[@priyar](https://github.com/priyar) and [@leechen](https://github.com/leechen)) |\n\n"
+        "- <Action for Dana to update the CI matrix>\n"
+        "- Review the parser PR (AI: TomL)\n"
+        "- <details>Lee will not be read here</details>\n",
+        [
+            (("Samuel Okafor",), "Send the budget draft to the board", "to"),
+            (("Priya Raman", "Lee Chen"), "Collect feedback on the mockups", "owner-after"),
+            (("Dana Whitfield",), "Update the CI matrix", "action-line"),
+            (("Tom Lindqvist",), "Review the parser PR", "owner-after"),
+        ],
+    ),
+    (
+        "forms minutes use: 'going to' without 'is', 'gonna', 'supposed to', 'so will' after a clause",
+        "- Sam going to rewrite the install guide.\n"
+        "- Lee is supposed to contact the sponsors.\n"
+        "- Dana has reviewed the fixes, so will tag the release too.\n"
+        "- Priya: gonna fix the broken links tomorrow\n",
+        [
+            (("Samuel Okafor",), "Rewrite the install guide", "going-to"),
+            (("Lee Chen",), "Contact the sponsors", "commitment"),
+            (("Dana Whitfield",), "Tag the release", "will"),
+            (("Priya Raman",), "Fix the broken links", "going-to"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],
@@ -415,6 +450,9 @@ NOT_ITEMS = [
     "Dana: I can imagine cases where the cache is cold.",  # what someone can think of
     "Sam: a delay I can live with.",
     "Priya: the maintainers are the people I'd expect to be most interested.",
+    "Sam: I'll share my screen.",  # the meeting itself
+    "Lee was supposed to contact the sponsors.",  # not done, and past
+    "If Lee merges it, will tag the release.",  # the condition's subject is not who tags
     # Who holds a role in the meeting itself is not a task.
     "- Scribe - Lee\n- Facilitator - Sam\n- Note taker: Dana",
     # A stative verb says how things will stand, not what someone will do.

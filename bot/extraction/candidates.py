@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from bot.extraction import lines, words
 from bot.extraction.lines import Leading, Masked, Trailing
 from bot.extraction.structure import BlockContext
-from bot.notes.blocks import Block, BlockKind
+from bot.notes.blocks import Block, BlockKind, TextLine
 from bot.notes.meeting import Meeting, Sentence
+from bot.notes.sentences import split_sentences
 from bot.people import Mention, Person, Roster
 
 if TYPE_CHECKING:
@@ -197,11 +198,20 @@ def _joins(between: str, before: Mention, after: Mention, rest: str) -> bool:
 def _row(
     block: Block, sentences: list[Sentence], roster: Roster, context: BlockContext
 ) -> Iterator[Candidate]:
-    """A table row of an action-item table: the owner column names people, another the task."""
+    """A table row of an action-item table: the owner column names people, another the task. In
+    any other table each cell that names someone is read as a line of its own ("| Budget |
+    **ACTION**: Sam to send the draft |")."""
     header = [h.lower() for h in block.header]
     owner_col = next((i for i, h in enumerate(header) if _OWNER_COLUMN.search(h)), None)
     task_col = next((i for i, h in enumerate(header) if _TASK_COLUMN.search(h)), None)
-    if owner_col is None or task_col is None or _DONE_ROW.search(block.text):
+    if _DONE_ROW.search(block.text) or not sentences:
+        return
+    if owner_col is None or task_col is None:
+        for cell in block.cells:
+            cell_block = Block(BlockKind.PARAGRAPH, block.section, (TextLine(block.line, cell.strip()),))
+            for text, line, _ in split_sentences(cell_block) if roster.mentions(cell) else ():
+                sentence = Sentence(text, line, block.section, sentences[0].block, block.kind)
+                yield prepare(sentence, roster.mentions(text), context)
         return
     cells = list(block.cells) + [""] * len(header)
     owners = tuple(m.person for m in roster.mentions(cells[owner_col]))

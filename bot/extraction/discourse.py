@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.candidates import Candidate
-from bot.extraction.grammar import conjuncts, first_subject, leaves_out_the_subject, subject_of
+from bot.extraction.grammar import (
+    conjuncts,
+    earlier_clause_subject,
+    first_subject,
+    leaves_out_the_subject,
+    subject_of,
+)
 from bot.extraction.patterns import Rule
 from bot.people import Person
 
@@ -111,6 +117,10 @@ class Discourse:
         anchor = nodes[rule.anchor]
         subject = subject_of(anchor)
         carries = rule.carries and leaves_out_the_subject(doc, anchor)
+        if subject is None and rule.carries and (before := earlier_clause_subject(anchor)) is not None:
+            # "Dana has reviewed the fixes, so will tag the release too": the parser hangs the
+            # clause with the subject off the promise; the sentence's subject is still Dana.
+            return self.people(before, candidate) or self.carried(candidate)
         if subject is not None:
             people = self.people(subject, candidate)
             if not people and carries and subject.head.i != anchor.i:

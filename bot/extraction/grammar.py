@@ -138,12 +138,26 @@ def starts_with_verb(doc: Doc) -> bool:
     return False
 
 
+def earlier_clause_subject(verb: Token) -> Token | None:
+    """The subject of a clause before `verb` that the parser hung off it ("Dana has reviewed the
+    fixes, so will tag ..."), for a verb with no subject of its own. Not a condition's: in "If
+    Lee merges it, will tag the release" the one who tags is whom the text was about."""
+    for clause in verb.children:
+        marked = any(c.dep_ == "mark" for c in clause.children)
+        if clause.i < verb.i and clause.dep_ in ("ccomp", "advcl", "conj") and not marked:
+            subject = subject_of(clause)
+            if subject is not None and subject.i < clause.i:
+                return subject
+    return None
+
+
 def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
     """A sentence that leaves its subject out, so goes on about the person before: it opens with its
     verb ("Will try and ..."), with the promise's adjective ("Happy to review the spec"), or a
     phrase without a subject and a comma come before its modal ("Ready for review, will post it")."""
     if starts_with_verb(doc):
-        return agrees_with_one_person(anchor)
+        # "Gonna fix the links", "Going to write it up": the "I'm" left out.
+        return agrees_with_one_person(anchor) or (anchor.lemma_ == "go" and anchor.tag_ == "VBG")
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.i == anchor.i and anchor.pos_ == "ADJ":
         return True

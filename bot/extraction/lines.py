@@ -102,11 +102,13 @@ _OWNER_LABEL = re.compile(
 _END = r"(?:[\s.!]|:[\w+-]+:|[^\w\s()¤])*"
 _CLOSE = rf"(?:{_END}$|\s+(?=(?:so|because|once|when|if|until|as soon as|since|while)\b))"
 _ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
+# "(action item @a and @b)", "(AI: Lee)": an action mark before the owners in brackets.
+_ACTION_MARK = r"action(?:[\s_-]*items?)?(?:\s+for)?|ais?|todo"
 # The owner written after the task ("owner-after"), each way it is written; `rest` is what follows
 # the names inside the brackets. The first that matches wins.
 TRAILING: tuple[re.Pattern[str], ...] = (
     re.compile(
-        rf"(?P<mark>\(\s*(?:(?:owners?|assignee|assigned to|who)\s*:?\s*)?"
+        rf"(?P<mark>\(\s*(?:(?:owners?|assignee|assigned to|who|{_ACTION_MARK})\s*:?\s*)?"
         rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
         re.IGNORECASE,
     ),

@@ -135,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated", "role"),
     ),
-    # "Priya is going to write it up".
+    # "Priya is going to write it up", "Priya going to write it up", "gonna fix the links".
     Rule(
         "going-to",
         (
@@ -144,16 +144,30 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "be", {"DEP": "aux", "LEMMA": "be"}),
                 _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
+            # Minutes drop the "is": "Priya going to write it up", "gonna fix the links".
+            [
+                _node("verb", {"LEMMA": "go", "TAG": "VBG", "DEP": "ROOT"}),
+                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                _child("task", "to", {"DEP": "aux", "TAG": "TO"}),
+            ],
         ),
         carries=True,
         vetoes=("negated", "hedged", "role"),
     ),
-    # "Omar offered to redo the tutorial", "Dana needs to follow up", "Omar plans to review".
+    # "Omar offered to redo the tutorial", "Dana needs to follow up", "Omar plans to review",
+    # "Lee is supposed to contact them".
     Rule(
         "commitment",
         (
             [
                 _node("verb", {"LEMMA": _in(words.COMMITMENT_VERBS), "TAG": {"NOT_IN": ["VBN"]}}),
+                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
+            # "Lee is supposed to contact the sponsors" (not "was supposed to": that was not done).
+            [
+                _node("verb", {"LEMMA": "suppose", "TAG": "VBN"}),
+                _child("verb", "be", {"DEP": "auxpass", "TAG": _in(("VBZ", "VBP"))}),
+                _child("verb", "owner", {"DEP": "nsubjpass"}),
                 _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
         ),
@@ -230,6 +244,22 @@ RULES: tuple[Rule, ...] = (
         ),
         vetoes=("negated", "hedged"),
         task_from_context=True,
+    ),
+    # "TomL will be responsible for the rota", "Lee to be responsible for the booth": what someone
+    # is to answer for.
+    Rule(
+        "responsible-for",
+        tuple(
+            [
+                _node("verb", {"LEMMA": "be", "TAG": "VB"}),
+                _child("verb", "when", {"DEP": "aux", **when}),
+                _child("verb", "role", {"DEP": "acomp", "LEMMA": _in(("responsible", "accountable"))}),
+                _child("role", "for", {"DEP": "prep", "LOWER": "for"}),
+            ]
+            for when in ({"TAG": "TO"}, {"LOWER": _in(words.FUTURE_MODALS)})
+        ),
+        carries=True,
+        vetoes=("negated", "hedged"),
     ),
     # "Jory to create a repo for Aeva to seed": the second person owns the part given to them.
     Rule(
@@ -350,7 +380,11 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [_node("target", {}), _child("target", "rather", {"LOWER": _in(words.PREFERENCE_WORDS)})],
     ),
     # "Mark to scribe": a role in the meeting itself.
-    "role": ([_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],),
+    # "I'll share my screen": what happens in the meeting itself.
+    "role": (
+        [_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],
+        [_node("target", {}), _child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
+    ),
     # "Omar can use httperf": a possibility, not an offer.
     "possibility": ([_node("target", {"LEMMA": _in(words.POSSIBILITY_VERBS)})],),
     # "Kofi will ask Jim if Andy can join": what someone asks about, not an offer ("It would be

@@ -76,6 +76,23 @@ class _Reader:
             self._table(token)
         elif token.type == "inline" and previous is not None:
             self._inline(token, previous)
+        elif token.type == "html_block" and not _is_markup(token.content.strip()):
+            self._text_block(token)
+
+    def _text_block(self, token: Token) -> None:
+        """A line CommonMark takes for an HTML block but whose "tag" is words: "<Action for Dana to
+        update the matrix>", "<sam> I'll look at it"."""
+        first = _line_of(token, self.first_line)
+        lines = tuple(
+            TextLine(
+                first + n, _unbracketed(text.strip()), _source(self.sources, first + n - self.first_line)
+            )
+            for n, text in enumerate(token.content.rstrip("\n").split("\n"))
+        )
+        if self.lists.inside:
+            self.blocks.append(self.lists.item(self.blocks, self.section, lines, None))
+        else:
+            self.blocks.append(Block(BlockKind.PARAGRAPH, self.section, lines))
 
     def _table(self, token: Token) -> None:
         if token.type == "thead_open":
@@ -158,8 +175,34 @@ def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[Te
             struck = max(struck - 1, 0)
         elif child.type in ("text", "code_inline", "image") and not struck:
             current.append(child.content)
+        elif child.type == "html_inline" and not struck and not _is_markup(child.content):
+            # "<Action for Dana to update the matrix>", "<sam> I'll look": CommonMark reads any
+            # "<word ...>" as a tag; only HTML's own elements are markup.
+            current.append(child.content)
     lines.append(TextLine(number, "".join(current), _source(sources, number - first_line)))
     return tuple(lines)
+
+
+_TAG = re.compile(r"^</?([A-Za-z][\w-]*)")
+# HTML's own elements (the ones notes use): any other "<word ...>" is text.
+_ELEMENTS = (
+    "a abbr audio b bdi bdo blockquote br button caption center cite code col colgroup dd del details"
+    " dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i iframe img input"
+    " ins kbd label li link mark meta nav ol option p picture pre q s samp script section select small"
+    " source span strike strong style sub summary sup table tbody td textarea tfoot th thead time tr tt"
+    " u ul var video wbr"
+)
+HTML_ELEMENTS = frozenset(_ELEMENTS.split())
+
+
+def _unbracketed(text: str) -> str:
+    """ "<Action for Dana to update the matrix>" as the sentence it brackets."""
+    return text[1:-1].strip() if text.startswith("<") and text.endswith(">") and " " in text else text
+
+
+def _is_markup(tag: str) -> bool:
+    name = _TAG.match(tag)
+    return name is None or name.group(1).lower() in HTML_ELEMENTS
 
 
 def _source(sources: list[str], index: int) -> str:
