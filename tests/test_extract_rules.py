@@ -108,6 +108,18 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ),
     (
         "volunteers",
+        "a transcript: a call for volunteers, then who volunteered",
+        "## Blog post\n\nPriya: Looking for volunteers for the release post.\n\nSam and Lee volunteered.\n",
+        [(("Samuel Okafor", "Lee Chen"), "Follow up on Blog post", "volunteers")],
+    ),
+    (
+        "says-what",
+        "prose: a volunteer's own task is read by the commitment rule",
+        "Dana volunteered to write the release blog post.\n",
+        [(("Dana Whitfield",), "Write the release blog post", "commitment")],
+    ),
+    (
+        "volunteers",
         "nested bullets: a show of hands under a question to the room",
         "## Test calls\n\n- Who wants to host the test calls?\n    - [Priya and Dana raise hands]\n",
         [(("Priya Raman", "Dana Whitfield"), "Follow up on Test calls", "volunteers")],
@@ -403,6 +415,17 @@ SHAPES: list[tuple[str, str, Found]] = [
             (("Lee Chen",), "Contact the sponsors", "commitment"),
             (("Dana Whitfield",), "Tag the release", "will"),
             (("Priya Raman",), "Fix the broken links", "going-to"),
+        ],
+    ),
+    (
+        "a transcript: a turn goes on over paragraphs without a label, not over another's list item",
+        "## Governance\n\nSam: I went over the notes last time. The write-up is here:\n\n"
+        "https://example.org/governance\n\n"
+        "There is interest, but open questions remain. My next step would be to ping the maintainers.\n\n"
+        "## Mirrors\n\nLee: the mirror is behind.\n\n- @kim I'll restart the sync job.\n",
+        [
+            (("Samuel Okafor",), "Ping the maintainers", "next-step-is"),
+            (("kim",), "Restart the sync job", "will"),
         ],
     ),
     (

@@ -16,6 +16,7 @@ from bot.extraction.grammar import (
     subject_of,
 )
 from bot.extraction.patterns import Rule
+from bot.notes.blocks import BlockKind
 from bot.people import Person
 
 if TYPE_CHECKING:
@@ -42,6 +43,10 @@ class Discourse:
     subject: tuple[Person, ...] = ()  # of the last sentence with a subject: none after "We will ..."
     person: tuple[Person, ...] = ()  # the last person a sentence was about, for "he" and "she"
     speaker: tuple[Person, ...] = ()
+    # Whose turn it is: the last speaker's label in this section. A turn goes on over paragraphs
+    # without a label ("James: The write-up is here:", a link, "... My next step is to ping ...");
+    # in a list each item is an utterance of its own, whose label the roster may not know.
+    turn: tuple[Person, ...] = ()
     subject_here: bool = False  # the subject was set in the block being read
     item: tuple[Person, ...] = ()  # owners of the last item of the block being read
     thing: str = ""  # the object the last sentence of the block being read was about
@@ -71,9 +76,11 @@ class Discourse:
             self.action = self.asked_before
             if sentence.block - self.block > 1 or sentence.section != self.section:
                 self.subject = self.person = ()
+            if sentence.section != self.section or sentence.kind is not BlockKind.PARAGRAPH:
+                self.turn = ()
         self.block, self.section, self.topic = sentence.block, sentence.section, candidate.context.topic
         if candidate.lead is not None and not candidate.lead.explicit and candidate.lead.people:
-            self.speaker = candidate.lead.people
+            self.speaker = self.turn = candidate.lead.people
 
     def found(self, found: list[Found]) -> None:
         """The sentence held items: a request going on after them is theirs."""
@@ -136,7 +143,7 @@ class Discourse:
         if lower in words.FIRST_PERSON:
             # "@y I'll spend some time with that": a chat line opens with who writes it.
             opener = candidate.person_at(token.doc[token.i - 1]) if token.i == 1 else None
-            return self.speaker or ((opener,) if opener else candidate.context.header)
+            return self.speaker or ((opener,) if opener else candidate.context.header or self.turn)
         if lower == "you":
             # "Lee, can you update the changelog?": whom the question addresses by name; it is a
             # promise only once answered.

@@ -235,6 +235,11 @@ RULES: tuple[Rule, ...] = (
                 _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("NN", "NNS"))}),
                 _child("verb", "owner", {"DEP": "compound", "POS": "PROPN"}),
             ],
+            # "Oli and James volunteered." after a call for volunteers ("... to V" is a commitment).
+            [
+                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("VBD", "VBZ", "VBP"))}),
+                _child("verb", "subject", {"DEP": "nsubj"}),
+            ],
             # "[Lars and Jared raise hands]": the same, by a show of hands.
             [
                 _node("verb", {"LEMMA": "raise", "TAG": _in(("VBP", "VBZ"))}),
@@ -242,7 +247,7 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "hand", {"DEP": "dobj", "LEMMA": "hand"}),
             ],
         ),
-        vetoes=("negated", "hedged"),
+        vetoes=("negated", "hedged", "says-what"),
         task_from_context=True,
     ),
     # "TomL will be responsible for the rota", "Lee to be responsible for the booth": what someone
@@ -385,6 +390,8 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],
         [_node("target", {}), _child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
     ),
+    # "Lee volunteered to chair": the promise says what, and the commitment rule reads it.
+    "says-what": ([_node("target", {}), _child("target", "what", {"DEP": "xcomp"})],),
     # "Omar can use httperf": a possibility, not an offer.
     "possibility": ([_node("target", {"LEMMA": _in(words.POSSIBILITY_VERBS)})],),
     # "Kofi will ask Jim if Andy can join": what someone asks about, not an offer ("It would be
