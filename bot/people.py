@@ -18,9 +18,13 @@ LOGIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,38}"
 REPO_NAME = r"[A-Za-z0-9._-]{1,100}"
 _HANDLE = re.compile(rf"(?<![\w@/.])@@?({LOGIN})\b")  # "@@Lee": some editors export a mention so
 # A speaker's label as chat logs and scribes write it, by login or by a spelling in any case:
-# "12:01 <priyar> ...", "<@priyar>" (an operator's sign before it), "[simeon] ...". Only there is a
-# lower-case "mark" or "rob" a name and not a word. "[Lee](url)" is a link.
-_SPEAKER_NICK = re.compile(r"(?:<[@+%]?|\[)(?P<nick>[^\W\d][\w.-]{0,38})(?:>|\](?!\())")
+# "12:01 <priyar> ...", "<@priyar>" (an operator's sign before it), "[simeon] ...", and at the
+# start of a line "priya: lee: can you ...". Only there is a lower-case "mark" or "rob" a name
+# and not a word. "[Lee](url)" is a link.
+_NICK = r"[^\W\d][\w.-]{0,38}"
+_SPEAKER_NICK = re.compile(rf"(?:<[@+%]?|\[)(?P<nick>{_NICK})(?:>|\](?!\())")
+_STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+_LINE_NICKS = re.compile(rf"^\s*{_STAMP}(?P<nick>{_NICK}):\s+(?:(?P<to>{_NICK}):\s)?")
 _CLEAN_NAME = re.compile(r"[?*_]+")
 
 
@@ -167,10 +171,13 @@ class Roster:
                 self.by_login(login) or self._by_folded.get(login.lower()) or Person(name=login, github=login)
             )
             found.append(Mention(match.start(), match.end(), person, handle=True))
-        for match in _SPEAKER_NICK.finditer(text):
-            nick = match["nick"]
+        line = _LINE_NICKS.match(text)
+        for match, group in [(m, "nick") for m in _SPEAKER_NICK.finditer(text)] + [
+            (line, group) for group in ("nick", "to") if line is not None and line[group]
+        ]:
+            nick = match[group]
             if (known := self.by_login(nick) or self._by_folded.get(nick.lower())) is not None:
-                found.append(Mention(match.start("nick"), match.end("nick"), known))
+                found.append(Mention(match.start(group), match.end(group), known))
         found.sort(key=lambda m: m.start)
         return _without_overlaps(found)
 

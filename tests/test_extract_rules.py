@@ -429,6 +429,15 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a progressive promise with 'I'm' left out, and what someone will have done",
+        "- Lee: Planning to cut the release candidate on Monday.\n"
+        "- Priya will have the docs updated before the release.\n",
+        [
+            (("Lee Chen",), "Cut the release candidate", "commitment"),
+            (("Priya Raman",), "Update the docs", "will"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],
@@ -723,6 +732,20 @@ CHAT_LOG = """12:00:05 <priyar> #topic mirrors
 12:03:00 <priyar> #action Lee to ask upstream about the lag
 12:03:20 <Lee> I can't make it next week
 """
+
+
+LOWER_CASE_CHAT = """priya: lee: can you send the link to the draft?
+lee: sure, will do
+dana: I'll restart the sync job tonight
+"""
+
+
+def test_a_chat_without_brackets_labels_each_line_by_nick_in_any_case(items_of: ItemsOf) -> None:
+    items = items_of(LOWER_CASE_CHAT, name="infra.2026-05-06.log.txt")
+    assert [(tuple(o.name for o in i.owners), i.task, i.line) for i in items] == [
+        (("Lee Chen",), "Send the link to the draft", 1),
+        (("Dana Whitfield",), "Restart the sync job", 3),
+    ]
 
 
 def test_a_chat_log_line_by_line(items_of: ItemsOf) -> None:

@@ -156,8 +156,9 @@ def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
     verb ("Will try and ..."), with the promise's adjective ("Happy to review the spec"), or a
     phrase without a subject and a comma come before its modal ("Ready for review, will post it")."""
     if starts_with_verb(doc):
-        # "Gonna fix the links", "Going to write it up": the "I'm" left out.
-        return agrees_with_one_person(anchor) or (anchor.lemma_ == "go" and anchor.tag_ == "VBG")
+        # "Gonna fix the links", "Planning to cut the RC": the "I'm" left out of a progressive promise.
+        progressive = anchor.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in anchor.children)
+        return agrees_with_one_person(anchor) or progressive
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.i == anchor.i and anchor.pos_ == "ADJ":
         return True

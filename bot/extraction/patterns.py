@@ -69,6 +69,12 @@ RULES: tuple[Rule, ...] = (
                 _node("verb", _MODAL_VERB),
                 _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
             ],
+            # "Priya will have it merged by Thursday": what she will have done.
+            [
+                _node("verb", {"LEMMA": "have", "TAG": "VB"}),
+                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
+                _child("verb", "task", {"DEP": "ccomp", "TAG": "VBN", "LEMMA": _not_in(words.NOT_ACTIONS)}),
+            ],
         ),
         carries=True,
         vetoes=("negated", "hedged", "role"),

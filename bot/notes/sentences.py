@@ -42,7 +42,8 @@ _ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
 _NAME_WORD = r"[A-Z@][\w.'’-]*"
 _MARKER_LINE = re.compile(
     r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's time stamp
-    r"(?:<\s?[@+%]?[^<>\s]{1,30}>\s|[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s"
+    r"(?:<\s?[@+%]?[^<>\s]{1,30}>\s|[a-z][\w.-]{0,20}:\s"  # a chat's "<nick>" or "nick:"
+    r"|[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s"
     rf"|{_NAME_WORD}(?:(?:\s+|,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*:\s)"
 )
 
