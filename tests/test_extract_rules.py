@@ -438,6 +438,11 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a task in title case still opens with its verb",
+        "## Next steps\n\n- Create Detailed Cost Estimate for the Mirror **Dana Whitfield**\n",
+        [(("Dana Whitfield",), "Create Detailed Cost Estimate for the Mirror", "owner-after")],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],
@@ -485,6 +490,8 @@ NOT_ITEMS = [
     "Sam: I'll share my screen.",  # the meeting itself
     "Lee was supposed to contact the sponsors.",  # not done, and past
     "If Lee merges it, will tag the release.",  # the condition's subject is not who tags
+    "Agenda\n\n* Update on the website move! (Dana)\n* Release Train Discussion (Lee)",  # topics, presenters
+    "- Quickstart Discussion: Priya Raman\n- Github Handle: Sam",  # headlines, not tasks
     # Who holds a role in the meeting itself is not a task.
     "- Scribe - Lee\n- Facilitator - Sam\n- Note taker: Dana",
     # A stative verb says how things will stand, not what someone will do.

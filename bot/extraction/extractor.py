@@ -246,6 +246,18 @@ class Extractor:
         matches.sort(key=lambda m: (m[1].get("task", m[1]["verb"]).i, _ORDER[m[0].id]))
         return matches, vetoed
 
+    def _is_a_topic(self, candidate: Candidate) -> bool:
+        """An agenda's topic and who presents it: "Ratify the charter (Lee)" under an agenda; anywhere,
+        a headline in title case that opens with no verb ("Quickstart Discussion: Bill", "Core
+        Toolchain Infrastructure - Dana"): a task is written "Create Detailed Cost Estimate"."""
+        if candidate.context.agenda_topic:
+            return True
+        start, end = candidate.body
+        text = candidate.original[start:end]
+        found = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in words.FUNCTION_WORDS]
+        headline = all(w[0].isupper() for w in found) and not all(w.isupper() for w in found)
+        return len(found) >= 2 and headline and found[0].lower() not in self.lexicon.verbs
+
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
@@ -268,7 +280,7 @@ class Extractor:
         rule = ""
         if lead is not None and lead.explicit:
             owners, rule = lead.people or (tail.people if tail else ()), "action-line"
-        elif tail is not None and (context.actions or verb is not None) and not context.agenda_topic:
+        elif tail is not None and (context.actions or verb is not None) and not self._is_a_topic(candidate):
             # An agenda's topic names who presents it at its end ("Ratify the charter (Lee)").
             owners, rule = tail.people, "owner-after"
         elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:

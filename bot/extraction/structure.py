@@ -60,6 +60,9 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
     ]
 
 
+_AGENDA_LEAD = re.compile(r"^\W*agenda(?:\s+items?)?\W*$", re.IGNORECASE)
+
+
 def _heading_paths(blocks: tuple[Block, ...]) -> list[tuple[str, ...]]:
     """The headings each block stands under, outermost first: "## Next steps" then "### Dana"."""
     paths: list[tuple[str, ...]] = []
@@ -101,12 +104,9 @@ def _context(
         _lead_topic(lead),
     )
     topic = topic or item_before or block.section
-    agenda_topic = (
-        block.kind is BlockKind.ITEM
-        and block.parent is None
-        and bool(AGENDA_HEADING.search(block.section))
-        and not actions
-    )
+    # An agenda is a heading's, or a list's whose lead line is only "Agenda:".
+    agenda = AGENDA_HEADING.search(block.section) or (lead is not None and _AGENDA_LEAD.match(lead.text))
+    agenda_topic = block.kind is BlockKind.ITEM and block.parent is None and bool(agenda) and not actions
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
     return BlockContext(actions, header, topic, agenda_topic, done, block.parent)
 
