@@ -113,6 +113,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Samuel Okafor", "Lee Chen"), "Follow up on Blog post", "volunteers")],
     ),
     (
+        "volunteer-list",
+        "agenda bullets: a call for volunteers and who answered it, on one line",
+        "## Co-leads\n\n- Any volunteers for the docs co-lead: Lee\n",
+        [(("Lee Chen",), "Volunteer for the docs co-lead", "volunteer-list")],
+    ),
+    (
         "says-what",
         "prose: a volunteer's own task is read by the commitment rule",
         "Dana volunteered to write the release blog post.\n",

@@ -190,10 +190,13 @@ def asks_you(doc: Doc) -> bool:
 def who_will(doc: Doc) -> Token | None:
     """ "People who will work this", "Folks with time to review": a label naming people by what they
     will do (a noun with a clause of a verb that acts, to come); its verb. Not a request ("Review
-    the docs"), a role ("Scribe"), a topic ("Introducing the new lead") or a wish ("Want on the invite")."""
+    the docs"), a role ("Scribe"), a topic ("Introducing the new lead") or a wish ("Want on the invite").
+    "Any volunteers for the co-lead: Jo": who volunteered, for what the label names."""
     head = root(doc)
     if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
+    if head.lemma_ == "volunteer":
+        return head
     for token in head.subtree:
         to_come = any(c.tag_ in ("TO", "MD") and c.dep_ == "aux" for c in token.children)
         acts = token.tag_ == "VB" and token.lemma_ not in words.NOT_ACTIONS | words.MEETING_ROLES
