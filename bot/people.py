@@ -25,6 +25,12 @@ _NICK = r"[^\W\d][\w.-]{0,38}"
 _SPEAKER_NICK = re.compile(rf"(?:<[@+%]?|\[)(?P<nick>{_NICK})(?:>|\](?!\())")
 _STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
 _LINE_NICKS = re.compile(rf"^\s*{_STAMP}(?P<nick>{_NICK}):\s+(?:(?P<to>{_NICK}):\s)?")
+# A name written in lower case where only a name can stand: opening a line or a clause, before a
+# promise ("leah will merge the PR", "-- luiz can look into this", "max is happy to review").
+_LOWER_SUBJECT = re.compile(
+    r"(?<![\w@.-])(?P<nick>[a-z][\w.-]{1,38})(?=(?:\s+(?:will|can|could|should|is|to|owns|needs)\b|'ll\b))"
+)
+_CLAUSE_OPENERS = ("(", ",", ":", ";", "*", "-", "–", "—")
 _CLEAN_NAME = re.compile(r"[?*_]+")
 
 
@@ -171,6 +177,11 @@ class Roster:
                 self.by_login(login) or self._by_folded.get(login.lower()) or Person(name=login, github=login)
             )
             found.append(Mention(match.start(), match.end(), person, handle=True))
+        for match in _LOWER_SUBJECT.finditer(text):
+            before = text[: match.start()].rstrip()
+            known = self._by_folded.get(match["nick"])
+            if known is not None and (not before or before.endswith(_CLAUSE_OPENERS)):
+                found.append(Mention(match.start("nick"), match.end("nick"), known))
         line = _LINE_NICKS.match(text)
         for match, group in [(m, "nick") for m in _SPEAKER_NICK.finditer(text)] + [
             (line, group) for group in ("nick", "to") if line is not None and line[group]

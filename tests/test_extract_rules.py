@@ -449,6 +449,25 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Dana Whitfield",), "Create Detailed Cost Estimate for the Mirror", "owner-after")],
     ),
     (
+        "a summit's notes: '##ACTION ITEMS' without a space, bullets indented as code, 'owns V-ing'",
+        "##ACTION ITEMS\n\nTesting:\n\n    * Dana owns separating the module tests into their repos\n"
+        "    * Lee set up a working group on versioning\n\nCode:\n\n    make test\n    make docs\n",
+        [
+            (("Dana Whitfield",), "Separate the module tests into their repos", "commitment"),
+            (("Lee Chen",), "Set up a working group on versioning", "label-imperative"),
+        ],
+    ),
+    (
+        "names in lower case where only a name can stand, before a promise",
+        "* pandera -- lee will merge the PR\n* docs -- dana can look into the search index!\n"
+        "* sam is happy to review the first draft\n* the max will be ten\n",
+        [
+            (("Lee Chen",), "Merge the PR", "will"),
+            (("Dana Whitfield",), "Look into the search index", "can"),
+            (("Samuel Okafor",), "Review the first draft", "happy-to"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

@@ -26,6 +26,7 @@ from spacy.matcher import DependencyMatcher
 
 from bot.action_item import ActionItem, Owner, item_id, task_key
 from bot.extraction import words
+from bot.extraction.asides import is_a_topic, names_a_role
 from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found
@@ -246,22 +247,10 @@ class Extractor:
         matches.sort(key=lambda m: (m[1].get("task", m[1]["verb"]).i, _ORDER[m[0].id]))
         return matches, vetoed
 
-    def _is_a_topic(self, candidate: Candidate) -> bool:
-        """An agenda's topic and who presents it: "Ratify the charter (Lee)" under an agenda; anywhere,
-        a headline in title case that opens with no verb ("Quickstart Discussion: Bill", "Core
-        Toolchain Infrastructure - Dana"): a task is written "Create Detailed Cost Estimate"."""
-        if candidate.context.agenda_topic:
-            return True
-        start, end = candidate.body
-        text = candidate.original[start:end]
-        found = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in words.FUNCTION_WORDS]
-        headline = all(w[0].isupper() for w in found) and not all(w.isupper() for w in found)
-        return len(found) >= 2 and headline and found[0].lower() not in self.lexicon.verbs
-
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
-        if _names_a_role(candidate):
+        if names_a_role(candidate):
             return []
         told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
         if states_a_fact(doc) or told:
@@ -280,7 +269,11 @@ class Extractor:
         rule = ""
         if lead is not None and lead.explicit:
             owners, rule = lead.people or (tail.people if tail else ()), "action-line"
-        elif tail is not None and (context.actions or verb is not None) and not self._is_a_topic(candidate):
+        elif (
+            tail is not None
+            and (context.actions or verb is not None)
+            and not is_a_topic(candidate, self.lexicon.verbs)
+        ):
             # An agenda's topic names who presents it at its end ("Ratify the charter (Lee)").
             owners, rule = tail.people, "owner-after"
         elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:
@@ -300,13 +293,6 @@ class Extractor:
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
-
-
-def _names_a_role(candidate: Candidate) -> bool:
-    """ "Scribe - Mark", "Note taker: Dana": who holds a role in the meeting itself, not a task."""
-    start, end = candidate.body
-    words_of = re.sub(r"[^\w\s-]", " ", candidate.original[start:end]).lower().split()
-    return " ".join(words_of) in words.MEETING_ROLE_NOUNS
 
 
 def _labels_assign(chosen: list[Candidate], docs: list[Doc]) -> bool:

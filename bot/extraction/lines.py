@@ -72,10 +72,12 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
     # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request);
-    # "Lee and Sam agreed to ..." is a sentence with its subject.
+    # "Lee and Sam agreed to ...", "bcoca owns the tests" are sentences with their subject.
     (
         "label-bare",
-        re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|[a-z]+ed\b)(?=[a-z])"),
+        re.compile(
+            rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|[a-z]+ed\b|[a-z]*[^\Wsu]s\b)(?=[a-z])"
+        ),
     ),
     # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
     (

@@ -161,13 +161,18 @@ RULES: tuple[Rule, ...] = (
         vetoes=("negated", "hedged", "role"),
     ),
     # "Omar offered to redo the tutorial", "Dana needs to follow up", "Omar plans to review",
-    # "Lee is supposed to contact them".
+    # "Lee owns creating the makefile", "Lee is supposed to contact them".
     Rule(
         "commitment",
         (
             [
                 _node("verb", {"LEMMA": _in(words.COMMITMENT_VERBS), "TAG": {"NOT_IN": ["VBN"]}}),
                 _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
+            # "bcoca owns separating the tests": an activity someone owns.
+            [
+                _node("verb", {"LEMMA": "own", "TAG": _in(("VBZ", "VBP"))}),
+                _child("verb", "task", {"DEP": "xcomp", "TAG": "VBG", "LEMMA": _not_in(words.NOT_ACTIONS)}),
             ],
             # "Lee is supposed to contact the sponsors" (not "was supposed to": that was not done).
             [
@@ -397,7 +402,7 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [_node("target", {}), _child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
     ),
     # "Lee volunteered to chair": the promise says what, and the commitment rule reads it.
-    "says-what": ([_node("target", {}), _child("target", "what", {"DEP": "xcomp"})],),
+    "says-what": ([_node("target", {"LEMMA": "volunteer"}), _child("target", "what", {"DEP": "xcomp"})],),
     # "Omar can use httperf": a possibility, not an offer.
     "possibility": ([_node("target", {"LEMMA": _in(words.POSSIBILITY_VERBS)})],),
     # "Kofi will ask Jim if Andy can join": what someone asks about, not an offer ("It would be

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -12,11 +12,13 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from bot.notes.blocks import Block, BlockKind, Document, TextLine, Unreadable
 from bot.notes.nesting import ListNesting
+from bot.notes.plain import BULLET, read_plain
 
 # A paragraph that opens with a bold phrase and a dash or colon names its own topic:
 # "**Charrua post** - Will merge this post tomorrow."
 _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 
+_UNSPACED_HEADING = re.compile(r"^(?P<marks>#{1,6})(?P<text>[^\s#\d].*)$")
 # A bold line standing for a heading ranks under every heading Markdown can write (h1 to h6).
 _BOLD_LEVEL = 7
 # Task lists ("- [ ] ...", "- [x] ...") are read by mdit-py-plugins' tasklists: each box is a token.
@@ -78,6 +80,23 @@ class _Reader:
             self._inline(token, previous)
         elif token.type == "html_block" and not _is_markup(token.content.strip()):
             self._text_block(token)
+        elif token.type == "code_block" and _is_a_list(token.content):
+            self._indented_list(token)
+
+    def _indented_list(self, token: Token) -> None:
+        """Bullets indented four spaces under a paragraph ("Testing:", then "    * bcoca owns ..."):
+        CommonMark reads them as code; the writer meant a list. Read as plain text would be."""
+        offset = len(self.blocks)
+        read = read_plain(token.content, _line_of(token, self.first_line), {})
+        for block in read.blocks:
+            self.blocks.append(
+                replace(
+                    block,
+                    section=block.section or self.section,
+                    parent=None if block.parent is None else block.parent + offset,
+                    lead=None if block.lead is None else block.lead + offset,
+                )
+            )
 
     def _text_block(self, token: Token) -> None:
         """A line CommonMark takes for an HTML block but whose "tag" is words: "<Action for Dana to
@@ -127,7 +146,13 @@ class _Reader:
 
     def _paragraph(self, token: Token, lines: tuple[TextLine, ...]) -> None:
         bold = _bold_heading(token.children or [])
-        if bold is not None and _only_bold(token):
+        unspaced = _UNSPACED_HEADING.match(lines[0].text) if len(lines) == 1 else None
+        if unspaced is not None:
+            # "##ACTION ITEMS": CommonMark wants a space after the marks; the writer meant a heading.
+            self.section = unspaced["text"].strip()
+            level = len(unspaced["marks"])
+            self.blocks.append(Block(BlockKind.HEADING, self.section, lines, level=level))
+        elif bold is not None and _only_bold(token):
             self.section = bold
             # A bold line heads what follows, under the headings it stands in.
             self.blocks.append(Block(BlockKind.HEADING, self.section, lines, level=_BOLD_LEVEL))
@@ -193,6 +218,14 @@ _ELEMENTS = (
     " u ul var video wbr"
 )
 HTML_ELEMENTS = frozenset(_ELEMENTS.split())
+
+
+def _is_a_list(code: str) -> bool:
+    """Whether an indented block is a list and not code: it opens with a bullet, and most of its
+    lines are bullets."""
+    lines = [line for line in code.split("\n") if line.strip()]
+    bullets = sum(1 for line in lines if BULLET.match(line))
+    return bool(lines) and BULLET.match(lines[0]) is not None and 2 * bullets > len(lines)
 
 
 def _unbracketed(text: str) -> str:

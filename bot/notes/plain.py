@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from bot.notes.blocks import Block, BlockKind, Document, TextLine
 from bot.notes.nesting import ListNesting
 
-_BULLET = re.compile(r"^\s*(?:[•◦▪‣∙*+-]|\d{1,3}[.)])\s+")
+BULLET = re.compile(r"^\s*(?:[•◦▪‣∙*+-]|\d{1,3}[.)])\s+")
 _CHECKBOX = re.compile(r"^\[( |x|X)\]\s+")
 _UNDERLINE = re.compile(r"^\s*([=\-~^#*])\1{2,}\s*$")
 _MAX_HEADING_WORDS = 8
@@ -49,7 +49,7 @@ class _Reader:
             self._clear()
         elif not text.strip():
             self.flush()
-        elif bullet := _BULLET.match(text):
+        elif bullet := BULLET.match(text):
             self.flush()
             self.indent = len(text) - len(text.lstrip())
             item = text[bullet.end() :]

@@ -1,0 +1,32 @@
+"""Lines that name someone beside what they hold, not a task for them: a role in the meeting itself
+("Scribe - Mark", "Note taker: Dana") and an agenda's topic with who presents it ("Ratify the
+charter (Lee)" under an agenda, "Quickstart Discussion: Bill Prin"). Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from bot.extraction import words
+from bot.extraction.candidates import Candidate
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def names_a_role(candidate: Candidate) -> bool:
+    """ "Scribe - Mark", "Note taker: Dana": who holds a role in the meeting itself, not a task."""
+    start, end = candidate.body
+    words_of = re.sub(r"[^\w\s-]", " ", candidate.original[start:end]).lower().split()
+    return " ".join(words_of) in words.MEETING_ROLE_NOUNS
+
+
+def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:
+    """An agenda's topic and who presents it: "Ratify the charter (Lee)" under an agenda; anywhere,
+    a headline in title case that opens with no verb ("Quickstart Discussion: Bill", "Core
+    Toolchain Infrastructure - Dana"): a task is written "Create Detailed Cost Estimate"."""
+    if candidate.context.agenda_topic:
+        return True
+    start, end = candidate.body
+    found = [w for w in _WORD.findall(candidate.original[start:end]) if w.lower() not in words.FUNCTION_WORDS]
+    headline = all(w[0].isupper() for w in found) and not all(w.isupper() for w in found)
+    return len(found) >= 2 and headline and found[0].lower() not in verbs
