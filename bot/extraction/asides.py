@@ -21,12 +21,15 @@ def names_a_role(candidate: Candidate) -> bool:
 
 
 def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:
-    """An agenda's topic and who presents it: "Ratify the charter (Lee)" under an agenda; anywhere,
-    a headline in title case that opens with no verb ("Quickstart Discussion: Bill", "Core
-    Toolchain Infrastructure - Dana"): a task is written "Create Detailed Cost Estimate"."""
+    """An agenda's topic and who presents it: "Ratify the charter (Lee)" under an agenda; a line
+    that opens with no verb, outside a list of actions ("cairo with X11 (Filipe & Peter)") or
+    anywhere as a headline in title case ("Quickstart Discussion: Bill"). A task is written
+    "Create Detailed Cost Estimate ... **Addo**"."""
     if candidate.context.agenda_topic:
         return True
     start, end = candidate.body
     found = [w for w in _WORD.findall(candidate.original[start:end]) if w.lower() not in words.FUNCTION_WORDS]
+    if not found or found[0].lower() in verbs:
+        return False
     headline = all(w[0].isupper() for w in found) and not all(w.isupper() for w in found)
-    return len(found) >= 2 and headline and found[0].lower() not in verbs
+    return (len(found) >= 2 and headline) or not candidate.context.actions
