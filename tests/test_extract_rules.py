@@ -517,6 +517,9 @@ NOT_ITEMS = [
     "If Lee merges it, will tag the release.",  # the condition's subject is not who tags
     "Agenda\n\n* Update on the website move! (Dana)\n* Release Train Discussion (Lee)",  # topics, presenters
     "- Quickstart Discussion: Priya Raman\n- Github Handle: Sam",  # headlines, not tasks
+    # A roll call with boxes: who is there, never what anyone will do.
+    "## Voting member attendance\n\n* [ ] Priya Raman, Example Studios\n* [x] Lee Chen, Acme Inc.\n\n"
+    "## Other Attendees\n\n* Dana Whitfield (Acme)",
     "## Next meeting\n\n- cairo with X11 (Dana & Lee)",  # outside a list of actions a task opens with a verb
     # Who holds a role in the meeting itself is not a task.
     "- Scribe - Lee\n- Facilitator - Sam\n- Note taker: Dana",

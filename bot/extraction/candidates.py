@@ -29,6 +29,13 @@ PLACEHOLDER = "Alex"
 MAX_WORDS = 80
 # Who attends and who holds a role in the meeting: "Present: ...", "**Scribe:** Nadia".
 _ROLL_LINE = re.compile(rf"^\W*(?:{'|'.join(words.ROLL_LABELS)})\b[^:]{{0,20}}:", re.IGNORECASE)
+# A section that is a roll call ("Voting member attendance", "Other Attendees", "Apologies"): its
+# lines say who is there ("- [ ] Gordon Bradley, Autodesk"), never what anyone will do.
+_ROLL_SECTION = re.compile(
+    r"^\W*(?:\w+\W+){0,3}"
+    r"(?:attend(?:ance|ees?|ing)|present|participants|apologies|regrets|absent|roll[ -]?call)\W*$",
+    re.IGNORECASE,
+)
 _NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.I)
 _TYPOS = re.compile(r"\bwil\b")
 # Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]".
@@ -85,7 +92,7 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
     after_question = False
     for index, sentences in by_block.items():
         block, context = meeting.blocks[index], contexts[index]
-        if block.checked is True or block.kind is BlockKind.HEADING:
+        if block.checked is True or block.kind is BlockKind.HEADING or _ROLL_SECTION.match(block.section):
             named_before = after_question = False
             continue
         if block.kind is BlockKind.ROW:
