@@ -468,6 +468,11 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "an assistant's summary: a request, a semicolon, and a clause about others",
+        "## ➡️ Next Steps\n\n- Lee: Share the benchmark docs for review; members are invited to edit them.\n",
+        [(("Lee Chen",), "Share the benchmark docs for review", "label-imperative")],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

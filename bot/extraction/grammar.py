@@ -80,7 +80,9 @@ def imperative(doc: Doc) -> Token | None:
     base = first.tag_ == "VB" or (first.tag_ == "VBG" and is_stemless(first.lower_))
     if not base or first.dep_ in ("aux", "auxpass") or first.lemma_ in words.NOT_ACTIONS:
         return None  # "Have seen an issue": a perfect, not a request; "Need to dig into": a need
-    if first.dep_ not in ("ROOT", "conj"):
+    # "Share the docs; members are invited to edit them": the parser may hang the request off the
+    # clause after a semicolon.
+    if first.dep_ not in ("ROOT", "conj") and not _before_semicolon(first):
         return None  # the parser did not read the line as a request; its words are the title
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
         return None
@@ -106,12 +108,19 @@ def opens_with_continuation(doc: Doc) -> bool:
     return first is not None and first.lower_ in words.CONTINUATIONS
 
 
+def _before_semicolon(verb: Token) -> bool:
+    """A verb the parser hung off the clause after a semicolon, which is a clause of its own."""
+    return verb.head.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i : verb.head.i])
+
+
 def states_a_fact(doc: Doc) -> bool:
     """ "Seun has read the first half", "Actually just took another look": a report, even in a list
     of actions."""
     head = root(doc)
     if head is None or head.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
         return False
+    if any(_before_semicolon(t) for t in head.children):
+        return False  # the line's own clause comes first: "Share the docs; members are invited to"
     if head.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in head.children):
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
