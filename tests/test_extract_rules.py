@@ -473,6 +473,17 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Lee Chen",), "Share the benchmark docs for review", "label-imperative")],
     ),
     (
+        "arrows between a person and a task, either way round, escaped or not",
+        "## Survey\n\n* Lee -> ping Dana about the survey\n* Write down the plan and publish it -> Sam\n"
+        "* Priya \\-\\> book the room\n* TomL → draft the agenda\n",
+        [
+            (("Lee Chen",), "Ping Dana about the survey", "action-line"),
+            (("Samuel Okafor",), "Write down the plan and publish the plan", "owner-after"),
+            (("Priya Raman",), "Book the room", "action-line"),
+            (("Tom Lindqvist",), "Draft the agenda", "action-line"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

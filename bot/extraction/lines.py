@@ -29,7 +29,7 @@ NAMES = rf"{MASK}+(?:{JOINER}{MASK}+)*"
 # The rules that read what the writer marked, not the grammar of the words, by id: the benchmark
 # counts what each finds, and each has a test note in its style.
 SHAPE_RULES: dict[str, str] = {
-    "action-line": '"ACTION: ...", "ACTION DW: ...", "TODO(sam): ..." name their owner',
+    "action-line": '"ACTION: ...", "ACTION DW: ...", "TODO(sam): ...", "Sam -> ..." name their owner',
     "owner-after": 'the owner after the task: "(Ines)", "— Lee", "task: Owner", "**Ana**", "@lee"',
     "label-imperative": '"Priya: try out libvirt": a name, a colon, a request',
     "label-in-actions": '"Sam: fixing the ring query" in a list of actions: the line is the named person\'s',
@@ -40,6 +40,8 @@ SHAPE_RULES: dict[str, str] = {
     "table-row": "a row of a table with an owner column and a task column",
 }
 
+# "Rok -> ping Valentin", "Write down the plan -> Rok": an arrow between a person and a task.
+_ARROW = r"(?:->|=>|→|⇒)"
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
 _STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
@@ -79,6 +81,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|[a-z]+ed\b|[a-z]*[^\Wsu]s\b)(?=[a-z])"
         ),
     ),
+    # "Rok -> ping Valentin": the writer's arrow assigns what follows, as an action mark does.
+    ("label-arrow", re.compile(rf"^{_STAMP}(?P<names>{NAMES})\s*{_ARROW}\s*(?=\S)")),
     # The comma of "Priya, will formulate" ends a label; that of "Priya, Sam and Lee can" lists names.
     (
         "label",
@@ -114,7 +118,7 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?P<mark>\s[-–—]+\s*(?P<names>{NAMES})){_ASIDE}"),
+    re.compile(rf"(?P<mark>\s(?:{_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )
@@ -185,7 +189,10 @@ def leading(line: Masked) -> Leading | None:
             return Leading(shape, match.end(), people, explicit=True)
         if shape == "topic":
             return Leading(shape, match.end(), (), explicit=False)
-        return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), False)
+        people = line.people(match.start("names"), match.end("names"))
+        if shape == "label-arrow":
+            return Leading("action-line", match.end(), people, explicit=True)
+        return Leading(shape, match.end(), people, False)
     return None
 
 
