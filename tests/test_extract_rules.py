@@ -484,6 +484,11 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a bare link nested under an item says no task of its own",
+        "## Next steps\n\n- Lee: email the venue about the booth\n  - https://example.org/venues/booth/\n",
+        [(("Lee Chen",), "Email the venue about the booth", "label-imperative")],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

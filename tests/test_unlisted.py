@@ -26,6 +26,7 @@ Monday will be the cut-off for the mirror switch.
 Napari will read the new format once the Napari viewer is released.
 We will ship the switch next week.
 Everyone will test the mirrors before Friday.
+Whoever will contribute will drive the direction.
 
 ## Next steps
 

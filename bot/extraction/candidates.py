@@ -29,6 +29,7 @@ PLACEHOLDER = "Alex"
 MAX_WORDS = 80
 # Who attends and who holds a role in the meeting: "Present: ...", "**Scribe:** Nadia".
 _ROLL_LINE = re.compile(rf"^\W*(?:{'|'.join(words.ROLL_LABELS)})\b[^:]{{0,20}}:", re.IGNORECASE)
+_ONLY_LINKS = re.compile(r"^\W*(?:(?:https?://|www\.)\S+\W*)+$")
 # A section that is a roll call ("Voting member attendance", "Other Attendees", "Apologies"): its
 # lines say who is there ("- [ ] Gordon Bradley, Autodesk"), never what anyone will do.
 _ROLL_SECTION = re.compile(
@@ -108,8 +109,8 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
         for sentence, found in zip(sentences, mentions, strict=True):
             if _NEXT_MEETING_LINE.search(sentence.text) or _DONE.search(sentence.text):
                 continue
-            if _ROLL_LINE.match(sentence.text):
-                continue
+            if _ROLL_LINE.match(sentence.text) or _ONLY_LINKS.match(sentence.text):
+                continue  # who attends; a bare link under an item, which says no task
             if found and lines.is_only_names(Masked.of(sentence.text, found)):
                 continue  # "Nicole Foster, Arliss Collins, Jim Weiss": who was there, or whose list follows
             if len(sentence.text.split()) > MAX_WORDS:

@@ -48,7 +48,7 @@ _ARTICLE = r"\b(?i:the|a|an|this|that|our|their|its|your)\s+"
 _NOT_NAMES = frozenset(
     {"everyone", "anyone", "everybody", "anybody", "we", "they", "you", "she", "todo", "tue", "thu", "jun",
      "jul", "notetaker", "re", "fyi", "asap", "tbd", "etc", "yay", "hi", "hey", "nope", "yep", "anything",
-     "everything", "nothing", "something"}
+     "everything", "nothing", "something", "whoever", "whomever", "someone", "somebody", "nobody", "noone"}
 )  # fmt: skip
 
 
