@@ -489,6 +489,17 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Lee Chen",), "Email the venue about the booth", "label-imperative")],
     ),
     (
+        "a topic with its presenter after it: what is right under it is theirs",
+        "## Agenda\n\n* Summer of Code (Dana)\n    * We were accepted! Mentors will need to help. "
+        "Will try to take care of the CLA questions.\n",
+        [(("Dana Whitfield",), "Take care of the CLA questions", "will")],
+    ),
+    (
+        "a call for an owner, then who is volunteering",
+        "## Docs sprint\n\n* The style guide doesn't have an owner... Lee is volunteering.\n",
+        [(("Lee Chen",), "Follow up on Docs sprint", "volunteers")],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],
@@ -534,6 +545,7 @@ NOT_ITEMS = [
     "Sam: a delay I can live with.",
     "Priya: the maintainers are the people I'd expect to be most interested.",
     "Sam: I'll share my screen.",  # the meeting itself
+    "Lee: I am not at all keen to merge the extras modules.",  # the copula's "not"
     "Lee was supposed to contact the sponsors.",  # not done, and past
     "If Lee merges it, will tag the release.",  # the condition's subject is not who tags
     "Agenda\n\n* Update on the website move! (Dana)\n* Release Train Discussion (Lee)",  # topics, presenters

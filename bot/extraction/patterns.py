@@ -59,6 +59,7 @@ class Rule:
 
 _MODAL_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS | {"have"})}
 _PLANNED_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS)}
+_FINITE = ("VBD", "VBZ", "VBP", "VBG")
 
 RULES: tuple[Rule, ...] = (
     # "Priya will reply to the email", "Sam'll check", "Will try and work through it" (carried).
@@ -246,9 +247,10 @@ RULES: tuple[Rule, ...] = (
                 _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("NN", "NNS"))}),
                 _child("verb", "owner", {"DEP": "compound", "POS": "PROPN"}),
             ],
-            # "Oli and James volunteered." after a call for volunteers ("... to V" is a commitment).
+            # "Oli and James volunteered.", "mperz is volunteering" after a call for volunteers ("...
+            # to V" is a commitment).
             [
-                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("VBD", "VBZ", "VBP"))}),
+                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(_FINITE)}),
                 _child("verb", "subject", {"DEP": "nsubj"}),
             ],
             # "[Lars and Jared raise hands]": the same, by a show of hands.
@@ -386,6 +388,12 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     "negated": (
         [_node("target", {}), _child("target", "neg", {"DEP": "neg"})],
         [_node("target", {}), _child("target", "neg", {"LOWER": _in(("not", "n't", "never"))})],
+        # "I am not at all keen to merge them": the "not" is the copula's, the promise the adjective's.
+        [
+            _node("target", {"DEP": "acomp"}),
+            _child("target", "be", {"LEMMA": "be"}, "<"),
+            _child("be", "neg", {"DEP": "neg"}),
+        ],
     ),
     # "Mei will hopefully ...", "Maybe Omar should use ...": hopes and suggestions.
     "hedged": (

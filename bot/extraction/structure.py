@@ -91,8 +91,9 @@ def _context(
     actions = any(ACTION_HEADING.search(h) for h in (*headings, block.section))
     actions = actions or any(ACTION_LABEL.match(t) for t in labels) or block.checked is False
     header: tuple[Person, ...] = ()
-    for ancestor in ancestors:
-        header = _names_only(blocks[ancestor].text, roster) or _presenter(blocks[ancestor].text, roster)
+    for n, ancestor in enumerate(ancestors):
+        text = blocks[ancestor].text
+        header = _names_only(text, roster) or _presenter(text, roster, n == 0)
         if header:
             break
     if not header and lead is not None:
@@ -175,10 +176,11 @@ def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
     return tuple(dict.fromkeys(m.person for m in line.mentions))
 
 
-def _presenter(text: str, roster: Roster) -> tuple[Person, ...]:
-    """ "Matthias / v3 spec", "Ward: C library slotted for this month", "(@gozala) Proposed ...": a
-    list item that gives who speaks, then their topic or what they said; what is nested under it
-    goes on with their words."""
+def _presenter(text: str, roster: Roster, parent: bool = True) -> tuple[Person, ...]:
+    """ "Matthias / v3 spec", "Ward: C library slotted for this month", "(@gozala) Proposed ...",
+    "Google Summer of Code (Carol)": a list item that gives who speaks, then their topic or what
+    they said, or the topic and then who presents it (for the items right under it: deeper, a
+    line between may be about something else); what is nested under it goes on with their words."""
     line = Masked.of(text, roster.mentions(text))
     presenter = PRESENTER.match(line.text)
     if presenter is not None:
@@ -187,7 +189,9 @@ def _presenter(text: str, roster: Roster) -> tuple[Person, ...]:
     if colon and rest.strip() and (people := _names_only(who, roster)):
         return people
     opened = _OPENING_ASIDE.match(text)  # "(@gozala) Proposed changes to ..."
-    return _names_only(opened[1], roster) if opened else ()
+    closed = _CLOSING_ASIDE.search(text) if parent else None  # "Google Summer of Code (Carol)"
+    return _names_only((opened or closed)[1], roster) if opened or closed else ()
 
 
 _OPENING_ASIDE = re.compile(r"^\s*\(([^()]{1,60})\)\s*(?=\w)")
+_CLOSING_ASIDE = re.compile(r"\w[^()]*\(([^()]{1,60})\)\W*$")
