@@ -189,8 +189,8 @@ def _presenter(text: str, roster: Roster, parent: bool = True) -> tuple[Person, 
     if colon and rest.strip() and (people := _names_only(who, roster)):
         return people
     opened = _OPENING_ASIDE.match(text)  # "(@gozala) Proposed changes to ..."
-    closed = _CLOSING_ASIDE.search(text) if parent else None  # "Google Summer of Code (Carol)"
-    return _names_only((opened or closed)[1], roster) if opened or closed else ()
+    aside = opened or (_CLOSING_ASIDE.search(text) if parent else None)  # "Summer of Code (Carol)"
+    return _names_only(aside[1], roster) if aside is not None else ()
 
 
 _OPENING_ASIDE = re.compile(r"^\s*\(([^()]{1,60})\)\s*(?=\w)")
