@@ -545,6 +545,8 @@ NOT_ITEMS = [
     "Sam: a delay I can live with.",
     "Priya: the maintainers are the people I'd expect to be most interested.",
     "Sam: I'll share my screen.",  # the meeting itself
+    "- Release Engineering Group (REG) - Dana Whitfield & Lee Chen",  # a group's name and its leads
+    "Priya: I would suggest bucketing the reviews by quarter.",  # advice, not an offer
     "Lee: I am not at all keen to merge the extras modules.",  # the copula's "not"
     "Lee was supposed to contact the sponsors.",  # not done, and past
     "If Lee merges it, will tag the release.",  # the condition's subject is not who tags

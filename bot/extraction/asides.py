@@ -11,6 +11,7 @@ from bot.extraction import words
 from bot.extraction.candidates import Candidate
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
 
 
 def names_a_role(candidate: Candidate) -> bool:
@@ -29,7 +30,9 @@ def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:
         return True
     start, end = candidate.body
     found = [w for w in _WORD.findall(candidate.original[start:end]) if w.lower() not in words.FUNCTION_WORDS]
+    headline = all(w[0].isupper() for w in found) and not all(w.isupper() for w in found)
+    if len(found) >= 2 and headline and _ACRONYM.search(candidate.original[start:end]):
+        return True  # a group's or a project's name: "Core Toolchain Infrastructure (CTI) - Dana"
     if not found or found[0].lower() in verbs:
         return False
-    headline = all(w[0].isupper() for w in found) and not all(w.isupper() for w in found)
     return (len(found) >= 2 and headline) or not candidate.context.actions

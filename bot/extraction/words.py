@@ -63,10 +63,10 @@ MEETING_ROLE_NOUNS = frozenset(
     | {"minute taker", "minutes taker"}
 )
 # "X can use httperf": a possibility open to someone, not an offer; "I can imagine", "a delay I can
-# live with": what someone is able to think or bear.
+# live with", "I would suggest": what someone is able to think, bear or say.
 POSSIBILITY_VERBS = frozenset(
     {"use", "reuse", "leverage", "benefit", "rely", "access", "see", "find"}
-    | {"imagine", "think", "understand", "live", "guess"}
+    | {"imagine", "think", "understand", "live", "guess", "suggest", "argue", "say", "recommend"}
 )
 # "Happy to hear that", "glad to report": a reaction to news, not an offer.
 REACTION_VERBS = frozenset({"hear", "see", "report", "announce", "say", "learn", "know"})
