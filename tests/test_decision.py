@@ -143,12 +143,15 @@ def test_a_line_naming_people_that_promises_nothing(items_of: ItemsOf, body: str
         "- Set up a call with Dana, Priya and Lee\n- Set up a call with Oliver, Ralf and Lee\n",
         # A foundation's call notes: a question to someone, without its question mark.
         "- Dana Whitfield can you confirm that the proposal was ready for stage 3\n",
+        # A field whose value is only names: who holds something, not what anyone will do.
+        "## Elections\n\nNominees: Priya Raman, Lee Chen\n\nRelease manager: Dana\n",
     ],
     ids=[
         "status-under-person-headings",
         "bullets-under-someones-line",
         "people-a-request-is-about",
         "question-without-its-mark",
+        "a-field-of-names",
     ],
 )
 def test_some_people_own_nothing_whatever_the_decision_weighs(extractor: Extractor, body: str) -> None:

@@ -111,8 +111,9 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
                 continue
             if _ROLL_LINE.match(sentence.text) or _ONLY_LINKS.match(sentence.text):
                 continue  # who attends; a bare link under an item, which says no task
-            if found and lines.is_only_names(Masked.of(sentence.text, found)):
-                continue  # "Nicole Foster, Arliss Collins, Jim Weiss": who was there, or whose list follows
+            masked = Masked.of(sentence.text, found)
+            if found and (lines.is_only_names(masked) or lines.is_a_field_of_names(masked)):
+                continue  # "Nicole Foster, Arliss Collins": who was there, or whose list follows
             if len(sentence.text.split()) > MAX_WORDS:
                 continue
             # A question to someone is read for the answer that may follow it ("Sure, will do").

@@ -127,6 +127,7 @@ TRAILING: tuple[re.Pattern[str], ...] = (
 _OWNER_REST = re.compile(r"^\s*(?:$|(?:to|->|→|with|[-–—,;:])\s.*|[\w.-]*\d[\w.-]*\s*)$")
 # "(Isabela to create and tag people)": the owner's own clause, which says the task itself.
 _CLAUSE_REST = re.compile(rf"^\s*to\s+(?P<task>(?!{MASK})\w+\s+\S.*?)\s*$")
+_FIELD_OF_NAMES = re.compile(rf"^\W*[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*:\s*{NAMES}[\s.*_]*$")
 _BARE_CLOSING = re.compile(rf"\w\s+\w+\s+(?P<word>\w+)\s+(?P<names>{NAMES})[\s.!]*$")
 _CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[\s.!]*$")
 
@@ -247,6 +248,12 @@ def _closing_handles(line: Masked) -> list[Mention]:
 
 def _only_names(text: str) -> bool:
     return re.fullmatch(rf"\s*{NAMES}\s*", text) is not None
+
+
+def is_a_field_of_names(line: Masked) -> bool:
+    """ "Nominees: Bob, Aeva", "Director: Kofi": a field of one or two words whose value is only
+    names says who holds something, not what anyone will do."""
+    return _FIELD_OF_NAMES.match(line.text) is not None
 
 
 def is_only_names(line: Masked) -> bool:
