@@ -500,6 +500,19 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Lee Chen",), "Follow up on Docs sprint", "volunteers")],
     ),
     (
+        "an infra team's issue list: a line that only assigns the item it is under, an arrow after a report",
+        "## New issues\n\n* [Update the manifest for the AMI](https://example.org/issues/80)\n"
+        "    * => TODO @priyar\n* [Set up a pull through cache](https://example.org/issues/81)\n"
+        "    * TODO => @leechen + @sokafor\n* Archive the old images\n    * AI: Dana\n"
+        "* Certificates expire soon - https://example.org/issues/82 => @leechen\n",
+        [
+            (("Priya Raman",), "Follow up on the manifest for the AMI", "action-line"),
+            (("Lee Chen", "Samuel Okafor"), "Follow up on a pull through cache", "action-line"),
+            (("Dana Whitfield",), "Follow up on the old images", "action-line"),
+            (("Lee Chen",), "Certificates expire soon", "owner-after"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

@@ -42,6 +42,8 @@ SHAPE_RULES: dict[str, str] = {
 
 # "Rok -> ping Valentin", "Write down the plan -> Rok": an arrow between a person and a task.
 _ARROW = r"(?:->|=>|→|⇒)"
+# The writer's own marks of an action: "TODO", "AI", "Action item".
+_MARK = r"(?:todo|to-do|ais?|action(?:[\s_-]*items?)?)\b"
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
 _STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
@@ -50,6 +52,16 @@ _CHAT = rf"{_STAMP}<\s?[@+%]?[^<>\s]{{1,30}}>\s*"
 _NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on", "in", "at", "by"))
 # (id, pattern): the first that matches the start of a line wins.
 LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # A line that only assigns, its task the item it is nested under: "=> TODO @jay", "TODO =>
+    # @lee + @sam", "2025-01-13: => @dduportal", "AI: Jeff Mendoza".
+    (
+        "assigned",
+        re.compile(
+            rf"^\W*(?:\d{{4}}-\d{{2}}-\d{{2}}\s*:?\s*)?(?=(?:{_MARK}|{_ARROW}))(?:{_MARK}\s*:?\s*)?(?:{_ARROW}\s*)?"
+            rf"(?:{_MARK}\s*:?\s*)?(?P<names>{NAMES})(?=\W*$|\s*\()",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "action-line",
         re.compile(
@@ -127,7 +139,9 @@ TRAILING: tuple[re.Pattern[str], ...] = (
 _OWNER_REST = re.compile(r"^\s*(?:$|(?:to|->|→|with|[-–—,;:])\s.*|[\w.-]*\d[\w.-]*\s*)$")
 # "(Isabela to create and tag people)": the owner's own clause, which says the task itself.
 _CLAUSE_REST = re.compile(rf"^\s*to\s+(?P<task>(?!{MASK})\w+\s+\S.*?)\s*$")
-_FIELD_OF_NAMES = re.compile(rf"^\W*[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*:\s*{NAMES}[\s.*_]*$")
+_FIELD_OF_NAMES = re.compile(
+    rf"^\W*(?!{_MARK})[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*:\s*{NAMES}[\s.*_]*$", re.IGNORECASE
+)
 _BARE_CLOSING = re.compile(rf"\w\s+\w+\s+(?P<word>\w+)\s+(?P<names>{NAMES})[\s.!]*$")
 _CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[\s.!]*$")
 
@@ -166,6 +180,7 @@ class Trailing:
     people: tuple[Person, ...]
     listed: bool = False  # the names are all that follows a colon: "Folks with time to review: A, B"
     task: tuple[int, int] | None = None  # where the brackets say the task: "(Lee to tag it)"
+    arrow: bool = False  # the writer's arrow assigns it: "Certificates expire - #4477 => @lee"
 
 
 def leading(line: Masked) -> Leading | None:
@@ -191,7 +206,7 @@ def leading(line: Masked) -> Leading | None:
         if shape == "topic":
             return Leading(shape, match.end(), (), explicit=False)
         people = line.people(match.start("names"), match.end("names"))
-        if shape == "label-arrow":
+        if shape in ("label-arrow", "assigned"):
             return Leading("action-line", match.end(), people, explicit=True)
         return Leading(shape, match.end(), people, False)
     return None
@@ -214,7 +229,8 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
         listed = match.group("mark").lstrip().startswith(":")
         rest_at = match.start("rest") if clause else 0
         own = (rest_at + clause.start("task"), rest_at + clause.end("task")) if clause else None
-        return Trailing("owner-after", match.start("mark"), people, listed, own)
+        arrow = re.match(rf"\s*{_ARROW}", match.group("mark")) is not None
+        return Trailing("owner-after", match.start("mark"), people, listed, own, arrow)
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:
         # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.
