@@ -513,6 +513,20 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a board's actions: the owner after a request owns it, not the people the request is about",
+        "**Actions:**\n\n- Connect Priya with Lee to figure out a plan for the repo (Dana)\n"
+        "- Doodle poll for the exit criteria call (Sam)\n\n## Status\n\n- Team sync\n"
+        "    - ACTION: Dana to complete the draft by May 5th\n\n  - TomL to set up the mirror repo\n\n"
+        "  - - ACTION: Will write the mirror docs by Friday\n",
+        [
+            (("Dana Whitfield",), "Connect Priya with Lee to figure out a plan for the repo", "owner-after"),
+            (("Samuel Okafor",), "Doodle poll for the exit criteria call", "owner-after"),
+            (("Dana Whitfield",), "Complete the draft of Team sync", "to"),
+            (("Tom Lindqvist",), "Set up the mirror repo", "to"),
+            (("Tom Lindqvist",), "Write the mirror docs", "will"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

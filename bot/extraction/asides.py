@@ -1,14 +1,21 @@
-"""Lines that name someone beside what they hold, not a task for them: a role in the meeting itself
-("Scribe - Mark", "Note taker: Dana") and an agenda's topic with who presents it ("Ratify the
-charter (Lee)" under an agenda, "Quickstart Discussion: Bill Prin"). Pure."""
+"""Whether a person named beside a line owns it, or only holds something there: a role in the
+meeting itself ("Scribe - Mark", "Note taker: Dana"), an agenda's topic with who presents it
+("Ratify the charter (Lee)" under an agenda, "Quickstart Discussion: Bill Prin"); and the lines
+their writer gave to someone whatever they read as ("Certificates expire - #82 => @lee"). Pure."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.candidates import Candidate
+from bot.extraction.grammar import root
+from bot.extraction.lines import Trailing
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
@@ -36,3 +43,24 @@ def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:
     if not found or found[0].lower() in verbs:
         return False
     return (len(found) >= 2 and headline) or not candidate.context.actions
+
+
+def owned_after(candidate: Candidate, tail: Trailing, verb: Token | None, verbs: Collection[str]) -> bool:
+    """Whether the owner after a line owns it: an arrow to someone assigns whatever it follows;
+    otherwise a request or a line of a list of actions, not a topic and its presenter."""
+    if tail.arrow:
+        return True
+    actionable = candidate.context.actions or verb is not None
+    return actionable and not is_a_topic(candidate, verbs)
+
+
+def assigned_anyway(candidate: Candidate, doc: Doc) -> bool:
+    """A line that reads as a report but that its writer gave to someone: an arrow to them, or
+    their name after it in a list of actions, where a present tense is the parser's ("Doodle poll
+    for the exit criteria call (Todd)": "call" read as the verb of "poll")."""
+    tail = candidate.tail
+    if tail is None:
+        return False
+    head = root(doc)
+    present = head is not None and head.tag_ in ("VBZ", "VBP")
+    return tail.arrow or (candidate.context.actions and present)

@@ -173,7 +173,8 @@ def _with_placeholders(
     previous: Mention | None = None
     for mention in mentions:
         piece = original[position : mention.start]
-        if previous is not None and _joins(piece, previous, mention, original[mention.end :]):
+        opening = previous is not None and not original[start : previous.start].strip(" *_-@")
+        if previous is not None and _joins(piece, previous, mention, original[mention.end :], opening):
             # "VM, Jacques, CRob, Arnaud to create", "David/Lindsay to send": the parser reads a
             # run of names joined by commas or slashes as appositions or one noun; joined by "and"
             # it reads them as the one subject they are, each a conjunct.
@@ -193,12 +194,13 @@ def _with_placeholders(
     return stripped.rstrip(), {offset - shift: m for offset, m in people.items()}
 
 
-def _joins(between: str, before: Mention, after: Mention, rest: str) -> bool:
+def _joins(between: str, before: Mention, after: Mention, rest: str, opening: bool) -> bool:
     """The two mentions are names of one run: "Lee, Sam", "Lee/Sam", "@lee @sam"; a space alone
     joins handles only ("Ask Lee Sam Chen ..." may be a name the roster splits). "Lee with Sam to
-    get a quote" makes both the subject of what follows ("Lee with Sam's help" does not)."""
+    get a quote" makes both the subject of what follows ("Lee with Sam's help" does not), where
+    it opens the line ("Connect Lee with Sam to ..." asks someone else)."""
     if _COMITATIVE.fullmatch(between):
-        return _PROMISE_AFTER.match(rest) is not None
+        return opening and _PROMISE_AFTER.match(rest) is not None
     if not _JOINED.fullmatch(between):
         return False
     return bool(between.strip()) or (before.handle and after.handle)

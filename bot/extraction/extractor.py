@@ -26,7 +26,7 @@ from spacy.matcher import DependencyMatcher
 
 from bot.action_item import ActionItem, Owner, item_id, task_key
 from bot.extraction import words
-from bot.extraction.asides import is_a_topic, names_a_role
+from bot.extraction.asides import assigned_anyway, names_a_role, owned_after
 from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found
@@ -45,7 +45,7 @@ from bot.extraction.grammar import (
 )
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
-from bot.extraction.lines import NAMES, PRESENTER, Masked, Trailing, is_only_names
+from bot.extraction.lines import NAMES, PRESENTER, Masked, is_only_names
 from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
 from bot.extraction.restated import merged
 from bot.extraction.structure import block_contexts
@@ -201,6 +201,10 @@ class Extractor:
             if answerer and set(discourse.speaker or answerer) == set(answerer):
                 return [Found(answerer, "request-answered", pending.task, pending.start, asked)]
         matches, vetoed = self._match(doc)
+        if candidate.tail is not None and candidate.tail.people and imperative(doc) is not None:
+            # "Connect Patrick with Ry to figure out a plan (Todd)": a request whose owner follows
+            # it; the people inside it are what it is about, whatever their words promise.
+            matches = []
         # A veto holds for whoever the vetoed verb is about, whether or not a promise rule matched it.
         for index, names in vetoed.items():
             people = _people_of_verb(doc[index], candidate)
@@ -247,23 +251,14 @@ class Extractor:
         matches.sort(key=lambda m: (m[1].get("task", m[1]["verb"]).i, _ORDER[m[0].id]))
         return matches, vetoed
 
-    def _owned_after(self, candidate: Candidate, tail: Trailing, verb: Token | None) -> bool:
-        """Whether the owner after a line owns it: an arrow to someone assigns whatever it follows;
-        otherwise a request or a line of a list of actions, not a topic and its presenter
-        ("Ratify the charter (Lee)" on an agenda)."""
-        if tail.arrow:
-            return True
-        actionable = candidate.context.actions or verb is not None
-        return actionable and not is_a_topic(candidate, self.lexicon.verbs)
-
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
         if names_a_role(candidate):
             return []
         told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
-        if (states_a_fact(doc) or told) and not (tail is not None and tail.arrow):
-            return []  # a report, unless the writer's arrow gives it to someone
+        if (states_a_fact(doc) or told) and not assigned_anyway(candidate, doc):
+            return []
         verb = imperative(doc)
         # "Ines: Move the issues. Also consolidate them": a request going on in the same
         # paragraph is the same person's; in a list of actions it needs no "also".
@@ -278,7 +273,7 @@ class Extractor:
         rule = ""
         if lead is not None and lead.explicit:
             owners, rule = lead.people or (tail.people if tail else ()), "action-line"
-        elif tail is not None and self._owned_after(candidate, tail, verb):
+        elif tail is not None and owned_after(candidate, tail, verb, self.lexicon.verbs):
             owners, rule = tail.people, "owner-after"
         elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:
             owners, rule = tail.people, "volunteer-list"
