@@ -527,6 +527,18 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "wrapped prose bullets: 'Action item for X:', on its line or over the tasks it gives",
+        "## Infra\n\n* Action item for Lee: Check if we want the list to be a mailman group\n"
+        "* Action item for Dana/Sam:\n  * Create the new repo\n  * Then migrate the README\n"
+        "* action item (Priya): start a list of documented workflows\n",
+        [
+            (("Lee Chen",), "Check if we want the list to be a mailman group on Infra", "action-line"),
+            (("Dana Whitfield", "Samuel Okafor"), "Create the new repo", "owner-header"),
+            (("Dana Whitfield", "Samuel Okafor"), "Migrate the README", "owner-header"),
+            (("Priya Raman",), "Start a list of documented workflows", "action-line"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

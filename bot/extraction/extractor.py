@@ -271,6 +271,9 @@ class Extractor:
             return [Found(parent_item, "continued-request", verb)]
         owners: tuple[Person, ...] = ()
         rule = ""
+        said = candidate.original[candidate.body[0] : candidate.body[1]].strip(" *_:.")
+        if lead is not None and lead.explicit and context.nested and not said:
+            return []  # "Action item for Mike/Christian:" over the tasks it gives them
         if lead is not None and lead.explicit:
             owners, rule = lead.people or (tail.people if tail else ()), "action-line"
         elif tail is not None and owned_after(candidate, tail, verb, self.lexicon.verbs):

@@ -194,6 +194,10 @@ def leading(line: Masked) -> Leading | None:
             paren, bare = match.groupdict().get("paren"), match.groupdict().get("bare")
             named = paren if paren is not None else bare or ""
             start = match.start("paren" if paren is not None else "bare") if named else match.end()
+            # "Action item for Mike:", "Action on Dana:": whom the mark is for.
+            whom = re.match(r"\s*(?:for|on)\s+", named, flags=re.IGNORECASE)
+            if whom is not None:
+                named, start = named[whom.end() :], start + whom.end()
             people = line.people(start, start + len(named)) if named.strip() else ()
             if named.strip() and not _only_names(named):
                 people = ()  # "ACTION ALL:", "Action for the group:" name no one

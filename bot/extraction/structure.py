@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.extraction import words
-from bot.extraction.lines import PRESENTER, Masked, is_only_names
+from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading
 from bot.notes.blocks import Block, BlockKind
 from bot.notes.meeting import AGENDA_HEADING
 from bot.people import Person, Roster
@@ -44,6 +44,7 @@ class BlockContext:
     agenda_topic: bool  # a top-level item of an agenda: a topic, not a promise
     reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
     parent: int | None = None  # the block of the list item it is nested under
+    nested: bool = False  # list items are nested under it
 
 
 def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
@@ -94,6 +95,8 @@ def _context(
     for n, ancestor in enumerate(ancestors):
         text = blocks[ancestor].text
         header = _names_only(text, roster) or _presenter(text, roster, n == 0)
+        if not header and (header := _marked_for(text, roster)):
+            actions = True  # "Action item for Mike/Christian:" gives them what is under it
         if header:
             break
     if not header and lead is not None:
@@ -109,7 +112,7 @@ def _context(
     agenda = AGENDA_HEADING.search(block.section) or (lead is not None and _AGENDA_LEAD.match(lead.text))
     agenda_topic = block.kind is BlockKind.ITEM and block.parent is None and bool(agenda) and not actions
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
-    return BlockContext(actions, header, topic, agenda_topic, done, block.parent)
+    return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children))
 
 
 def _lead_topic(lead: Block | None) -> str:
@@ -191,6 +194,14 @@ def _presenter(text: str, roster: Roster, parent: bool = True) -> tuple[Person, 
     opened = _OPENING_ASIDE.match(text)  # "(@gozala) Proposed changes to ..."
     aside = opened or (_CLOSING_ASIDE.search(text) if parent else None)  # "Summer of Code (Carol)"
     return _names_only(aside[1], roster) if aside is not None else ()
+
+
+def _marked_for(text: str, roster: Roster) -> tuple[Person, ...]:
+    """ "Action item for Mike/Christian:" over a list: whom the writer's mark gives what is under it."""
+    line = Masked.of(text, roster.mentions(text))
+    lead = leading(line)
+    explicit = lead is not None and lead.explicit and not line.text[lead.end :].strip(" *_:.")
+    return lead.people if explicit and lead is not None else ()
 
 
 _OPENING_ASIDE = re.compile(r"^\s*\(([^()]{1,60})\)\s*(?=\w)")
