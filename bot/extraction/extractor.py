@@ -272,7 +272,7 @@ class Extractor:
         owners: tuple[Person, ...] = ()
         rule = ""
         said = candidate.original[candidate.body[0] : candidate.body[1]].strip(" *_:.")
-        if lead is not None and lead.explicit and context.nested and not said:
+        if lead is not None and lead.shape == "action-line" and context.nested and not said:
             return []  # "Action item for Mike/Christian:" over the tasks it gives them
         if lead is not None and lead.explicit:
             owners, rule = lead.people or (tail.people if tail else ()), "action-line"

@@ -210,8 +210,10 @@ def leading(line: Masked) -> Leading | None:
         if shape == "topic":
             return Leading(shape, match.end(), (), explicit=False)
         people = line.people(match.start("names"), match.end("names"))
-        if shape in ("label-arrow", "assigned"):
+        if shape == "label-arrow":
             return Leading("action-line", match.end(), people, explicit=True)
+        if shape == "assigned":
+            return Leading(shape, match.end(), people, explicit=True)
         return Leading(shape, match.end(), people, False)
     return None
 

@@ -200,7 +200,7 @@ def _marked_for(text: str, roster: Roster) -> tuple[Person, ...]:
     """ "Action item for Mike/Christian:" over a list: whom the writer's mark gives what is under it."""
     line = Masked.of(text, roster.mentions(text))
     lead = leading(line)
-    explicit = lead is not None and lead.explicit and not line.text[lead.end :].strip(" *_:.")
+    explicit = lead is not None and lead.shape == "action-line" and not line.text[lead.end :].strip(" *_:.")
     return lead.people if explicit and lead is not None else ()
 
 
