@@ -32,6 +32,7 @@ _LOWER_SUBJECT = re.compile(
 )
 _CLAUSE_OPENERS = ("(", ",", ":", ";", "*", "-", "–", "—")
 _CLEAN_NAME = re.compile(r"[?*_]+")
+_EVERYONE = frozenset({"everyone", "here", "channel", "all", "room", "team"})
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,8 @@ class Roster:
                 found.append(Mention(match.start(), match.end(), person))
         for match in _HANDLE.finditer(text):
             login = match.group(1)
+            if login.lower() in _EVERYONE:
+                continue  # "@everyone will post their goals": a chat's call to all, no one's login
             # "@priya" where the login is priyar: a first name or nick the roster knows.
             person = (
                 self.by_login(login) or self._by_folded.get(login.lower()) or Person(name=login, github=login)

@@ -311,6 +311,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
     ("possibility", "prose", "Sam can use httperf for this.\n", []),
     (
+        "yet-to-ask",
+        "chat handles: who will ask owns the asking, not who is to be asked",
+        "- @sokafor will ask Lee to rebase the branch.\n",
+        [(("Samuel Okafor",), "Ask Lee to rebase the branch", "will")],
+    ),
+    (
         "asked-whether",
         "a committee's action list: whom a question is about",
         "- Priya will ask Dana if Lee can join the weekly check-in\n",
@@ -537,6 +543,12 @@ SHAPES: list[tuple[str, str, Found]] = [
             (("Dana Whitfield", "Samuel Okafor"), "Migrate the README", "owner-header"),
             (("Priya Raman",), "Start a list of documented workflows", "action-line"),
         ],
+    ),
+    (
+        "a speaker's past commitment without its subject; a gerund, '@everyone' are no one",
+        "- Priya: agreed to own the reporting\n- TL: agreed, e.g. to enable parallel writes\n"
+        "- Removing will free up CI resources\n- @everyone will post their goals for the year\n",
+        [(("Priya Raman",), "Own the reporting", "commitment")],
     ),
     (
         "a need foreseen for a named person is a task, as 'needs to' is",

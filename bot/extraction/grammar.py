@@ -166,8 +166,13 @@ def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
     phrase without a subject and a comma come before its modal ("Ready for review, will post it")."""
     if starts_with_verb(doc):
         # "Gonna fix the links", "Planning to cut the RC": the "I'm" left out of a progressive promise.
-        progressive = anchor.tag_ == "VBG" and any(c.dep_ == "xcomp" for c in anchor.children)
-        return agrees_with_one_person(anchor) or progressive
+        said = any(c.dep_ == "xcomp" for c in anchor.children)
+        progressive = anchor.tag_ == "VBG" and said
+        # "RP: agreed to own reporting", "Offered to review it": a speaker's past commitment (not
+        # "agreed, e.g. to enable ...": agreeing with what was said).
+        right_after = anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ == "to"
+        committed = anchor.tag_ in ("VBD", "VBN") and anchor.lemma_ in words.COMMITMENT_VERBS and right_after
+        return agrees_with_one_person(anchor) or progressive or committed
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.i == anchor.i and anchor.pos_ == "ADJ":
         return True

@@ -331,7 +331,7 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
         ),
-        vetoes=("negated", "role"),
+        vetoes=("negated", "role", "yet-to-ask"),
     ),
     # "Next step for Ines is to write the guide", "Lee's next plan is to port it"; the tagger reads
     # some verbs after "would be to" as gerunds ("My next step would be to ping ...").
@@ -408,6 +408,17 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     "role": (
         [_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],
         [_node("target", {}), _child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
+    ),
+    # "Lee will ask Sam to rebase it": the asking is Lee's task; Sam has not been asked yet.
+    "yet-to-ask": (
+        [
+            _node("target", {"LEMMA": _in(words.ASKING_VERBS)}),
+            _child("target", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS | words.OFFER_MODALS)}),
+        ],
+        [
+            _node("target", {"LEMMA": _in(words.ASKING_VERBS)}),
+            _child("target", "to", {"DEP": "aux", "TAG": "TO"}),
+        ],
     ),
     # "Lee volunteered to chair": the promise says what, and the commitment rule reads it.
     "says-what": ([_node("target", {"LEMMA": "volunteer"}), _child("target", "what", {"DEP": "xcomp"})],),

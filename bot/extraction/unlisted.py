@@ -106,6 +106,9 @@ def _common(word: str, lexicon: Lexicon) -> bool:
     # The word lists hold lemmas: "Directors" and "Easiest" are words as "director" and "easy" are.
     forms = {folded, *(folded.removesuffix(end) for end in ("s", "es", "d", "ed", "ing", "er", "est"))}
     forms |= {folded.removesuffix(end) + "y" for end in ("ies", "ier", "iest")}
+    # "Removing", "Running": a verb's stem may have lost its "e" or doubled its last letter.
+    stems = {folded.removesuffix(end) for end in ("ing", "ed", "er") if folded.endswith(end)}
+    forms |= {stem + "e" for stem in stems} | {stem[:-1] for stem in stems if stem[-2:-1] == stem[-1:]}
     return bool(forms & lexicon.words) or folded in words.FUNCTION_WORDS or folded in _NOT_NAMES
 
 
