@@ -551,6 +551,22 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Priya Raman",), "Own the reporting", "commitment")],
     ),
     (
+        "a wiki's export: the minutes as one HTML table, its actions in list items",
+        "## Minutes\n\n<table><thead><tr><th>Discussion</th><th>Actions: Responsible</th></tr></thead>"
+        "<tbody><tr><td>1. Glossary</td><td><ol><li>Dana &#x26; Lee to review the glossary</li>"
+        "<li>Priya to share the inventory on Discord</li></ol></td></tr></tbody></table>\n",
+        [
+            (("Dana Whitfield", "Lee Chen"), "Review the glossary", "to"),
+            (("Priya Raman",), "Share the inventory on Discord", "to"),
+        ],
+    ),
+    (
+        "in a list of actions, a plural subject and its verb are a sentence, not a label and a request",
+        "## Action items\n\n- Dana and Lee explain it is a script that saves admin time.\n"
+        "- @priyar write the migration guide\n",
+        [(("Priya Raman",), "Write the migration guide", "label-imperative")],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

@@ -188,6 +188,8 @@ def leading(line: Masked) -> Leading | None:
         match = pattern.match(line.text)
         if match is None:
             continue
+        if shape == "label-bare" and re.search(r"\sand\s|&", match["names"]):
+            continue  # "Jonathan and Christian explain ...": a plural subject and its verb
         if shape == "action-line" and "names" in match.groupdict():
             return Leading(shape, match.end(), line.people(match.start("names"), match.end("names")), True)
         if shape == "action-line":

@@ -11,6 +11,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from bot.notes.blocks import Block, BlockKind, Document, TextLine, Unreadable
+from bot.notes.html import html_texts
 from bot.notes.nesting import ListNesting
 from bot.notes.plain import BULLET, read_plain
 
@@ -80,8 +81,20 @@ class _Reader:
             self._inline(token, previous)
         elif token.type == "html_block" and not _is_markup(token.content.strip()):
             self._text_block(token)
+        elif token.type == "html_block":
+            self._html(token)
         elif token.type == "code_block" and _is_a_list(token.content):
             self._indented_list(token)
+
+    def _html(self, token: Token) -> None:
+        """An HTML block's text, a line per cell, list item or paragraph of it: minutes exported
+        from a wiki are often one HTML table ("<td><ol><li>Hwang to share the inventory</li>")."""
+        first = _line_of(token, self.first_line)
+        for offset, text, listed in html_texts(token.content):
+            number = first + offset
+            line = TextLine(number, text, _source(self.sources, number - self.first_line))
+            kind = BlockKind.ITEM if listed else BlockKind.PARAGRAPH
+            self.blocks.append(Block(kind, self.section, (line,)))
 
     def _indented_list(self, token: Token) -> None:
         """Bullets indented four spaces under a paragraph ("Testing:", then "    * bcoca owns ..."):
