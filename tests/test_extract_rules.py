@@ -567,6 +567,15 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Priya Raman",), "Write the migration guide", "label-imperative")],
     ),
     (
+        "a speaker's label, then the writer's action mark",
+        "## Installers\n\n- [Priya] todo: to propose a new repo for the installers\n"
+        "- Lee: ACTION: book the room for the summit\n- Dana: action items are in the doc\n",
+        [
+            (("Priya Raman",), "Propose a new repo for the installers", "action-line"),
+            (("Lee Chen",), "Book the room for the summit", "action-line"),
+        ],
+    ),
+    (
         "a need foreseen for a named person is a task, as 'needs to' is",
         "Dana will need to rebase the branch.\n",
         [(("Dana Whitfield",), "Rebase the branch", "commitment")],

@@ -81,6 +81,15 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A meeting bot's command, in its log: "#action lee to update the docs"; a sentence follows.
     ("action-line", re.compile(rf"^(?:{_CHAT})?\s*#action\b:?\s*", re.IGNORECASE)),
+    # "[Kris] todo: to propose a new repo", "Lee: ACTION: book the room": who speaks, then the
+    # writer's mark of an action for them.
+    (
+        "label-mark",
+        re.compile(
+            rf"^{_STAMP}(?:\[(?P<names>{NAMES})\]\s*[:\-–—]?|(?P<said>{NAMES})\s*:)\s*{_MARK}\s*:\s*(?:to\s+)?(?=\S)",
+            re.IGNORECASE,
+        ),
+    ),
     # A chat log's line: "12:01:30 <lee> ...", "[12:01] <lee> ...": who speaks, as a label says it.
     ("label", re.compile(rf"^{_STAMP}<\s?[@+%]?(?P<names>{MASK}+)>\s*")),
     ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
@@ -213,6 +222,10 @@ def leading(line: Masked) -> Leading | None:
             return Leading(shape, match.end(), (), explicit=False)
         people = line.people(match.start("names"), match.end("names"))
         if shape == "label-arrow":
+            return Leading("action-line", match.end(), people, explicit=True)
+        if shape == "label-mark":
+            named = "names" if match["names"] is not None else "said"
+            people = line.people(match.start(named), match.end(named))
             return Leading("action-line", match.end(), people, explicit=True)
         if shape == "assigned":
             return Leading(shape, match.end(), people, explicit=True)
