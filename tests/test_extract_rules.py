@@ -904,3 +904,17 @@ def test_a_chat_log_line_by_line(items_of: ItemsOf) -> None:
         (("Dana Whitfield",), "Write up the outage timeline", 4, dt.date(2026, 5, 8)),
         (("Lee Chen",), "Ask upstream about the lag", 6, None),
     ]
+
+
+def test_an_html_tables_item_quotes_its_own_words(items_of: ItemsOf) -> None:
+    """A wiki's table is one line of tags: each item quotes its piece as read, not the whole line."""
+    body = (
+        "<table><tbody><tr><td><ol><li>Lee to share the inventory on Discord</li></ol></td></tr>"
+        "<tr><td>2. Prototypes</td><td><ol><li>Dana &#x26; Sam to review the glossary</li></ol></td></tr>"
+        "</tbody></table>\n"
+    )
+    items = items_of(HEAD + body)
+    assert [(i.text, i.line) for i in items] == [
+        ("Lee to share the inventory on Discord", 5),
+        ("Dana & Sam to review the glossary", 5),
+    ]

@@ -91,8 +91,8 @@ class _Reader:
         from a wiki are often one HTML table ("<td><ol><li>Hwang to share the inventory</li>")."""
         first = _line_of(token, self.first_line)
         for offset, text, listed in html_texts(token.content):
-            number = first + offset
-            line = TextLine(number, text, _source(self.sources, number - self.first_line))
+            # The piece as written is wrapped in tags and entities: quoted as read, not as the line.
+            line = TextLine(first + offset, text)
             kind = BlockKind.ITEM if listed else BlockKind.PARAGRAPH
             self.blocks.append(Block(kind, self.section, (line,)))
 
