@@ -11,6 +11,8 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from bot.notes.sentences import TIME_STAMP
+
 # The one spelling of a GitHub login (an owner's "@login", a repository's owner, a config's login):
 # 1 to 39 letters, digits and hyphens, not starting with a hyphen.
 LOGIN = r"[A-Za-z0-9][A-Za-z0-9-]{0,38}"
@@ -23,8 +25,7 @@ _HANDLE = re.compile(rf"(?<![\w@/.])@@?({LOGIN})\b")  # "@@Lee": some editors ex
 # and not a word. "[Lee](url)" is a link.
 _NICK = r"[^\W\d][\w.-]{0,38}"
 _SPEAKER_NICK = re.compile(rf"(?:<[@+%]?|\[)(?P<nick>{_NICK})(?:>|\](?!\())")
-_STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
-_LINE_NICKS = re.compile(rf"^\s*{_STAMP}(?P<nick>{_NICK}):\s+(?:(?P<to>{_NICK}):\s)?")
+_LINE_NICKS = re.compile(rf"^\s*{TIME_STAMP}(?P<nick>{_NICK}):\s+(?:(?P<to>{_NICK}):\s)?")
 # A name written in lower case where only a name can stand: opening a line or a clause, before a
 # promise ("leah will merge the PR", "-- luiz can look into this", "max is happy to review").
 _LOWER_SUBJECT = re.compile(
@@ -176,24 +177,25 @@ class Roster:
             if login.lower() in _EVERYONE:
                 continue  # "@everyone will post their goals": a chat's call to all, no one's login
             # "@priya" where the login is priyar: a first name or nick the roster knows.
-            person = (
-                self.by_login(login) or self._by_folded.get(login.lower()) or Person(name=login, github=login)
-            )
+            person = self._by_nick(login) or Person(name=login, github=login)
             found.append(Mention(match.start(), match.end(), person, handle=True))
         for match in _LOWER_SUBJECT.finditer(text):
             before = text[: match.start()].rstrip()
             known = self._by_folded.get(match["nick"])
             if known is not None and (not before or before.endswith(_CLAUSE_OPENERS)):
                 found.append(Mention(match.start("nick"), match.end("nick"), known))
-        line = _LINE_NICKS.match(text)
-        for match, group in [(m, "nick") for m in _SPEAKER_NICK.finditer(text)] + [
-            (line, group) for group in ("nick", "to") if line is not None and line[group]
-        ]:
-            nick = match[group]
-            if (known := self.by_login(nick) or self._by_folded.get(nick.lower())) is not None:
-                found.append(Mention(match.start(group), match.end(group), known))
+        labels = [m.span("nick") for m in _SPEAKER_NICK.finditer(text)]
+        if (line := _LINE_NICKS.match(text)) is not None:
+            labels.extend(line.span(group) for group in ("nick", "to") if line[group])
+        for start, end in labels:
+            if (known := self._by_nick(text[start:end])) is not None:
+                found.append(Mention(start, end, known))
         found.sort(key=lambda m: m.start)
         return _without_overlaps(found)
+
+    def _by_nick(self, nick: str) -> Person | None:
+        """Whom a login or a nick means, in any case: "@priya", "<priyar>", "[simeon]"."""
+        return self.by_login(nick) or self._by_folded.get(nick.lower())
 
 
 _KEYED = re.compile(r"^(?P<key>[A-Z]{1,4})\s*[:=\-–—]\s*(?P<name>\S.*)$")

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.extraction import words
+from bot.notes.sentences import CHAT_SPEAKER, TIME_STAMP
 from bot.people import Mention, Person
 
 MASK = "¤"
@@ -45,9 +46,9 @@ _ARROW = r"(?:->|=>|→|⇒)"
 # The writer's own marks of an action: "TODO", "AI", "Action item".
 _MARK = r"(?:todo|to-do|ais?|action(?:[\s_-]*items?)?)\b"
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
-_STAMP = r"\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+_STAMP = rf"\s*{TIME_STAMP}"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
-_CHAT = rf"{_STAMP}<\s?[@+%]?[^<>\s]{{1,30}}>\s*"
+_CHAT = rf"{_STAMP}{CHAT_SPEAKER}\s*"
 # What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
 _NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on", "in", "at", "by"))
 # (id, pattern): the first that matches the start of a line wins.

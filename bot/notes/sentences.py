@@ -40,9 +40,13 @@ _ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
 # "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
 # Several speakers' or owners' names before the colon too: "Lee Chen and Sam Okafor: ...".
 _NAME_WORD = r"[A-Z@][\w.'’-]*"
+# A transcript's time stamp before its speaker: "[00:12:34] Lee: ...", "10:32 <lee> ...".
+TIME_STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+# A chat log's speaker: "<lee>", "<@lee>" (an operator's sign before the nick).
+CHAT_SPEAKER = r"<\s?[@+%]?[^<>\s]{1,30}>"
 _MARKER_LINE = re.compile(
-    r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"  # a transcript's time stamp
-    r"(?:<\s?[@+%]?[^<>\s]{1,30}>\s|[a-z][\w.-]{0,20}:\s"  # a chat's "<nick>" or "nick:"
+    rf"^\s*{TIME_STAMP}"
+    rf"(?:{CHAT_SPEAKER}\s|[a-z][\w.-]{{0,20}}:\s"  # a chat's "<nick>" or "nick:"
     r"|[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s"
     rf"|{_NAME_WORD}(?:(?:\s+|,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*:\s)"
 )
