@@ -594,6 +594,20 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a template's fields: the owner after the task or on a line under it, and when it is due",
+        "## Next steps\n\n- Update the roadmap page. Owner: @leechen. Due: 2026-05-15\n"
+        "- Triage the regression reports — Assigned to: Dana\n- Write the migration guide\n  - Owner: Sam\n"
+        "- [ ] Prepare the budget [Priya]\n\n### Migrate the CI runners\n\n"
+        "Owner(s): TomL, DanB\nDue: May 20\n",
+        [
+            (("Lee Chen",), "Update the roadmap page", "action-line"),
+            (("Dana Whitfield",), "Triage the regression reports", "owner-after"),
+            (("Samuel Okafor",), "Follow up on the migration guide", "action-line"),
+            (("Priya Raman",), "Prepare the budget", "owner-after"),
+            (("Tom Lindqvist", "Daniel Brooks"), "Follow up on the CI runners", "action-line"),
+        ],
+    ),
+    (
         "initials defined by the attendee list",
         "## Present\n\nQX: Priya Raman\nLC: Lee Chen\n\n## Notes\n\nQX: I will draft the plan.\n",
         [(("Priya Raman",), "Draft the plan", "will")],
@@ -903,6 +917,33 @@ def test_a_chat_log_line_by_line(items_of: ItemsOf) -> None:
         (("Samuel Okafor",), "Look at the rsync job", 3, dt.date(2026, 5, 6)),
         (("Dana Whitfield",), "Write up the outage timeline", 4, dt.date(2026, 5, 8)),
         (("Lee Chen",), "Ask upstream about the lag", 6, None),
+    ]
+
+
+def test_a_templates_due_field_dates_the_item_it_follows(items_of: ItemsOf) -> None:
+    body = (
+        "## Next steps\n\n- Update the roadmap. Owner: Lee. Due: 2026-05-15\n\n"
+        "### Migrate CI\n\nOwner: Dana\nDue: May 20\n"
+    )
+    assert [(i.task, i.due) for i in items_of(HEAD + body)] == [
+        ("Update the roadmap", dt.date(2026, 5, 15)),
+        ("Follow up on Migrate CI", dt.date(2026, 5, 20)),
+    ]
+
+
+PLAIN_ACTIONS = """Core team meeting, 6 May 2026
+
+ACTIONS
+  Lee - measure the cache hit rate
+  Dana & Sam - review the caching proposal
+"""
+
+
+def test_plain_text_lines_each_name_their_owners_before_a_dash(items_of: ItemsOf) -> None:
+    items = items_of(PLAIN_ACTIONS, name="2026-05-06.txt")
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items] == [
+        (("Lee Chen",), "Measure the cache hit rate"),
+        (("Dana Whitfield", "Samuel Okafor"), "Review the caching proposal"),
     ]
 
 

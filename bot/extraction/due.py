@@ -126,9 +126,14 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
         lambda m, at: at.date + dt.timedelta(days=7),
     ),
     (re.compile(r"\b(?:(?:by|before|during|within)\s+)?(?:this|next) week\b"), lambda m, at: None),
-    (re.compile(rf"\b(?:(?:by|before|on|until|due|this|next)\s+)+(?P<day>{_WEEKDAY})\b"), _weekday),
     (
-        re.compile(rf"\b(?:(?:by|before|on|until|due|for|no later than)\s+)+(?P<when>{_DATE_WORDS})\b"),
+        re.compile(rf"\b(?:(?:by|before|on|until|due:?|deadline:|this|next)\s+)+(?P<day>{_WEEKDAY})\b"),
+        _weekday,
+    ),
+    (
+        re.compile(
+            rf"\b(?:(?:by|before|on|until|due:?|deadline:|for|no later than)\s+)+(?P<when>{_DATE_WORDS})\b"
+        ),
         _written,
     ),
     (
@@ -219,6 +224,11 @@ _AHEAD = dt.timedelta(days=92)
 _SUBJECT = re.compile(r"\b(?:i|we|you|he|she|they|someone|somebody|everyone|everybody)\b", re.IGNORECASE)
 
 
+# "Owner: Lee" then "Due: April 10" under a heading: a paragraph's field says when, as a list item's
+# later sentence does.
+_DUE_FIELD = re.compile(r"^\W*(?:due(?:\s+date)?|deadline)\s*:", re.IGNORECASE)
+
+
 def due_beside(
     sentence: Sentence,
     meeting: Meeting,
@@ -229,19 +239,21 @@ def due_beside(
     """A deadline stated beside a list item's sentence rather than in it, for an item whose own
     sentence states none: in a later sentence of the same list item with no subject of its own
     ("ACTION: Jo to send the follow-up. Identify speakers by next call."), else in the list item it
-    is nested under ("Chair for March 13th?" over "Al to find someone"). Only a day in the weeks
+    is nested under ("Chair for March 13th?" over "Al to find someone"); in a paragraph, only in a
+    "Due:" field after it ("Owner: Lee" then "Due: April 10"). Only a day in the weeks
     after the meeting counts: "today" over a list is when it was said, and "on April 29th" in May
     (read as next year's) is the day a list is about, not a deadline."""
-    if meeting.blocks[sentence.block].kind is not BlockKind.ITEM:
-        return None
+    item = meeting.blocks[sentence.block].kind is BlockKind.ITEM
     at = meeting.sentences.index(sentence) if sentence in meeting.sentences else len(meeting.sentences)
     later = [
         s.text
         for s in meeting.sentences[at + 1 :]
-        if s.block == sentence.block and not _SUBJECT.search(s.text)
+        if s.block == sentence.block and not _SUBJECT.search(s.text) and (item or _DUE_FIELD.match(s.text))
     ]
     parent = meeting.blocks[sentence.block].parent
-    above = [" ".join(line.text for line in meeting.blocks[parent].lines)] if parent is not None else []
+    above = (
+        [" ".join(line.text for line in meeting.blocks[parent].lines)] if parent is not None and item else []
+    )
     for text in (*later, *above):
         due = due_in(text, meeting.date, next_meeting, events, series)
         if due is not None and due.date is not None and meeting.date < due.date <= meeting.date + _AHEAD:

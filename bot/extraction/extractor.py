@@ -440,5 +440,7 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
     start, end = candidate.body
     named = context.previous or clean_topic(context.topic)
     text = title_from_text(candidate.original[_past_owners(candidate, start) : end], named)
+    if not text and context.asked:
+        return context.asked  # "Update the roadmap. Owner: @lee.": the line's request is the task
     fallback = text if len(text.split()) > 1 else topic_title(context) or text
     return fallback if len(fallback.split()) > 1 or not title else title

@@ -54,11 +54,11 @@ _NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on"
 # (id, pattern): the first that matches the start of a line wins.
 LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A line that only assigns, its task the item it is nested under: "=> TODO @jay", "TODO =>
-    # @lee + @sam", "2025-01-13: => @dduportal", "AI: Jeff Mendoza".
+    # @lee + @sam", "2025-01-13: => @dduportal", "AI: Jeff Mendoza", "Owner: Mei".
     (
         "assigned",
         re.compile(
-            rf"^\W*(?:\d{{4}}-\d{{2}}-\d{{2}}\s*:?\s*)?(?=(?:{_MARK}|{_ARROW}))(?:{_MARK}\s*:?\s*)?(?:{_ARROW}\s*)?"
+            rf"^\W*(?:\d{{4}}-\d{{2}}-\d{{2}}\s*:?\s*)?(?:(?:{words.OWNER_FIELDS})\s*:\s*|(?=(?:{_MARK}|{_ARROW})))(?:{_MARK}\s*:?\s*)?(?:{_ARROW}\s*)?"
             rf"(?:{_MARK}\s*:?\s*)?(?P<names>{NAMES})(?=\W*$|\s*\()",
             re.IGNORECASE,
         ),
@@ -135,12 +135,19 @@ _ACTION_MARK = r"action(?:[\s_-]*items?)?(?:\s+for)?|ais?|todo"
 # The owner written after the task ("owner-after"), each way it is written; `rest` is what follows
 # the names inside the brackets. The first that matches wins.
 TRAILING: tuple[re.Pattern[str], ...] = (
+    # "Triage the reports — Assigned to: Jun", "Draft the notes, owner: @lee; due: Friday": a field.
+    re.compile(
+        rf"(?P<mark>(?:\s[-–—]+|[.,;|])?\s*\b(?:{words.OWNER_FIELDS})\s*:\s*(?P<names>{NAMES}))"
+        rf"(?:\s*[.,;|]?\s*(?:due|deadline)\b.*)?{_ASIDE}",
+        re.IGNORECASE,
+    ),
     re.compile(
         rf"(?P<mark>\(\s*(?:(?:owners?|assignee|assigned to|who|{_ACTION_MARK})\s*:?\s*)?"
         rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
         re.IGNORECASE,
     ),
     re.compile(rf"(?P<mark>\s(?:{_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
+    re.compile(rf"(?P<mark>\s\[\s*(?P<names>{NAMES})\s*\]){_CLOSE}"),  # "Prepare the budget [Greta]"
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )
@@ -150,7 +157,8 @@ _OWNER_REST = re.compile(r"^\s*(?:$|(?:to|->|→|with|[-–—,;:])\s.*|[\w.-]*\
 # "(Isabela to create and tag people)": the owner's own clause, which says the task itself.
 _CLAUSE_REST = re.compile(rf"^\s*to\s+(?P<task>(?!{MASK})\w+\s+\S.*?)\s*$")
 _FIELD_OF_NAMES = re.compile(
-    rf"^\W*(?!{_MARK})[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*:\s*{NAMES}[\s.*_]*$", re.IGNORECASE
+    rf"^\W*(?!{_MARK}|(?:{words.OWNER_FIELDS})\s*:)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?\s*:\s*{NAMES}[\s.*_]*$",
+    re.IGNORECASE,
 )
 _BARE_CLOSING = re.compile(rf"\w\s+\w+\s+(?P<word>\w+)\s+(?P<names>{NAMES})[\s.!]*$")
 _CLOSING_EMPHASIS = re.compile(r"(?:\*\*|__|\*|_)[^*_]+(?:\*\*|__|\*|_)[\s.!]*$")

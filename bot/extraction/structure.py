@@ -126,7 +126,9 @@ def _own_label(block: Block, roster: Roster) -> str:
     """ "- Late notes: Notes are still delayed ...": the block names its own topic."""
     match = _LABEL.match(block.text)
     # "DECISION/ACTION:" marks the line; it names no topic.
-    if match is None or ACTION_HEADING.search(match["label"]) or _names_only(match["label"], roster):
+    if match is None or ACTION_HEADING.search(match["label"]) or _OWNER_FIELD.fullmatch(match["label"]):
+        return ""
+    if _names_only(match["label"], roster):
         return ""
     return "" if _a_list_of_people(block.text, roster) else match["label"]
 
@@ -204,5 +206,7 @@ def _marked_for(text: str, roster: Roster) -> tuple[Person, ...]:
     return lead.people if explicit and lead is not None else ()
 
 
+# "Owner(s): Priya, Jun" under a task names whom it is for, not a topic.
+_OWNER_FIELD = re.compile(words.OWNER_FIELDS, re.IGNORECASE)
 _OPENING_ASIDE = re.compile(r"^\s*\(([^()]{1,60})\)\s*(?=\w)")
 _CLOSING_ASIDE = re.compile(r"\w[^()]*\(([^()]{1,60})\)\W*$")

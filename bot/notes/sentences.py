@@ -48,7 +48,9 @@ _MARKER_LINE = re.compile(
     rf"^\s*{TIME_STAMP}"
     rf"(?:{CHAT_SPEAKER}\s|[a-z][\w.-]{{0,20}}:\s"  # a chat's "<nick>" or "nick:"
     r"|[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s"
-    rf"|{_NAME_WORD}(?:(?:\s+|,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*:\s)"
+    rf"|{_NAME_WORD}(?:(?:\s+|,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*:\s"
+    # "Greta & Jun - review ...": names joined, then a dash.
+    rf"|{_NAME_WORD}(?:(?:,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*[-–—]\s)"
 )
 
 
