@@ -49,6 +49,12 @@ def test_the_threshold_is_the_cut_with_the_best_f1() -> None:
     assert best_threshold(scores, labels) == 0.4  # all three items in, one wrong: F1 0.86
 
 
+def test_of_cuts_nearly_as_good_the_threshold_is_the_highest() -> None:
+    scores = [0.9, 0.8, 0.6, 0.4, 0.2]
+    labels = [True, True, False, True, False]
+    assert best_threshold(scores, labels, tolerance=0.06) == 0.8  # F1 0.80 against the best 0.86
+
+
 def test_a_decision_reads_back_what_it_wrote() -> None:
     decision = Decision({"bias": -0.5, "promise": 2.25}, 0.375, ("a", "b"))
     assert Decision.from_json(json.loads(json.dumps(decision.as_json()))) == decision

@@ -317,6 +317,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Samuel Okafor",), "Ask Lee to rebase the branch", "will")],
     ),
     (
+        "reached",
+        "a call's standing lines: whom to reach, read by the parser as a name's first word",
+        "Email Dana to sign up if it's your first time.\n\n- Ping Lee to review the draft\n",
+        [],
+    ),
+    (
         "asked-whether",
         "a committee's action list: whom a question is about",
         "- Priya will ask Dana if Lee can join the weekly check-in\n",
@@ -605,6 +611,68 @@ SHAPES: list[tuple[str, str, Found]] = [
             (("Samuel Okafor",), "Follow up on the migration guide", "action-line"),
             (("Priya Raman",), "Prepare the budget", "owner-after"),
             (("Tom Lindqvist", "Daniel Brooks"), "Follow up on the CI runners", "action-line"),
+        ],
+    ),
+    (
+        "a transcript under a heading that names action items: each speaker's paragraph is a turn",
+        "## Review of action items from prior meeting\n\n"
+        "Lee: I did this before but perhaps misunderstood the purpose of the item.\n\n"
+        "Sam: We'll land our limits changes in one big chunk\n\nDana: You were nodding along\n\n"
+        "Priya: All implementers should be in this call.\n\nLee: I will file a bug about the cache today.\n\n"
+        "Sam: Action item to follow up with Dana\n",
+        [
+            (("Lee Chen",), "File a bug about the cache", "will"),
+            (("Samuel Okafor",), "Follow up with Dana", "action-line"),
+        ],
+    ),
+    (
+        "a steering committee's bullets: whom the plan has do it, not whom it had do it",
+        "- Update 4/1: next step is to have Lee follow up with the rest of the SIG.\n"
+        "- We had Sam review the draft.\n",
+        [(("Lee Chen",), "Follow up with the rest of the SIG", "asked-to")],
+    ),
+    (
+        "a line the parser misreads: the names opening it, then 'to' and a verb",
+        "- Lee to sync with Dana on the budget.\n"
+        "- *AI:* Sam to ping tooling people, as well as Brotli people.\n- Priya to the rescue.\n",
+        [
+            (("Lee Chen",), "Sync with Dana on the budget", "to"),
+            (("Samuel Okafor",), "Ping tooling people, as well as Brotli people", "action-line"),
+        ],
+    ),
+    (
+        "a relative clause's 'who' is the person it follows",
+        "Lee will follow up with Sam, who will send the email.\n",
+        [
+            (("Lee Chen",), "Follow up with Sam, who will send the email", "will"),
+            (("Samuel Okafor",), "Send the email", "will"),
+        ],
+    ),
+    (
+        "a roll call's section goes on to the minutes when no heading ends it",
+        "### Attendance:\n\n| Name | Present |\n|---|---|\n| Lee Chen | Yes |\n\n"
+        "* Sam is leaving his job this month.\n  - Lee will update the GitHub files for the committee\n",
+        [(("Lee Chen",), "Update the GitHub files for the committee", "will")],
+    ),
+    (
+        "an agenda item a heading restates is a topic, at any depth",
+        "## Agenda items\n\n1. Proposals\n    1. Propose we create a js-types repo (Sam).\n"
+        "        1. POLL: We should create a js-types repo.\n\n## Meeting notes\n\n"
+        "#### Propose we create a js-types repo\n\nSam presented the proposal. Lee will write the summary.\n",
+        [(("Lee Chen",), "Write the summary of the proposal", "will")],
+    ),
+    (
+        "who volunteers for a role in the meeting takes the role, not a task",
+        "#### Find volunteers for note taking\n\n*Lee volunteers*\n",
+        [],
+    ),
+    (
+        "an action mark with the owner closing the brackets",
+        "- Logistics: Adding Lee Chen to the right security groups upon approval. (Todo, Priya)\n"
+        "- Action item: make changes for security groups (converter, and infra, Todo, Sam)\n",
+        [
+            (("Priya Raman",), "Adding Lee Chen to the right security groups upon approval", "owner-after"),
+            (("Samuel Okafor",), "Make changes for security groups", "action-line"),
         ],
     ),
     (

@@ -1,7 +1,8 @@
 """Whether a person named beside a line owns it, or only holds something there: a role in the
 meeting itself ("Scribe - Mark", "Note taker: Dana"), an agenda's topic with who presents it
 ("Ratify the charter (Lee)" under an agenda, "Quickstart Discussion: Bill Prin"); and the lines
-their writer gave to someone whatever they read as ("Certificates expire - #82 => @lee"). Pure."""
+their writer gave to someone whatever they read as ("Certificates expire - #82 => @lee"); the
+names opening a line whose promise the parser misread. Pure."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from bot.extraction import words
 from bot.extraction.candidates import Candidate
 from bot.extraction.grammar import root
 from bot.extraction.lines import Trailing
+from bot.people import Person
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,6 +28,15 @@ def names_a_role(candidate: Candidate) -> bool:
     start, end = candidate.body
     words_of = re.sub(r"[^\w\s-]", " ", candidate.original[start:end]).lower().split()
     return " ".join(words_of) in words.MEETING_ROLE_NOUNS
+
+
+def about_a_role(topic: str) -> bool:
+    """ "Find volunteers for note taking": a topic asking for a role in the meeting itself, so that
+    who volunteers under it takes the role, not a task."""
+    text = " ".join(re.sub(r"[^\w\s-]", " ", topic).lower().split())
+    return any(
+        re.search(rf"\b{re.escape(role)}\b", text) for role in words.MEETING_ROLE_NOUNS - {"notes", "minutes"}
+    )
 
 
 def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:
@@ -46,16 +57,16 @@ def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:
 
 
 def owned_after(candidate: Candidate, tail: Trailing, verb: Token | None, verbs: Collection[str]) -> bool:
-    """Whether the owner after a line owns it: an arrow to someone assigns whatever it follows;
+    """Whether the owner after a line owns it: an arrow or action mark to someone assigns whatever it follows;
     otherwise a request or a line of a list of actions, not a topic and its presenter."""
-    if tail.arrow:
+    if tail.marked:
         return True
     actionable = candidate.context.actions or verb is not None
     return actionable and not is_a_topic(candidate, verbs)
 
 
 def assigned_anyway(candidate: Candidate, doc: Doc) -> bool:
-    """A line that reads as a report but that its writer gave to someone: an arrow to them, or
+    """A line that reads as a report but that its writer gave to someone: an arrow or action mark to them, or
     their name after it in a list of actions, where a present tense is the parser's ("Doodle poll
     for the exit criteria call (Todd)": "call" read as the verb of "poll")."""
     tail = candidate.tail
@@ -63,4 +74,34 @@ def assigned_anyway(candidate: Candidate, doc: Doc) -> bool:
         return False
     head = root(doc)
     present = head is not None and head.tag_ in ("VBZ", "VBP")
-    return tail.arrow or (candidate.context.actions and present)
+    return tail.marked or (candidate.context.actions and present)
+
+
+def opening_owners(candidate: Candidate, verbs: Collection[str] = ()) -> tuple[Person, ...]:
+    """The names opening a line, when the parser misread the promise after them: "AI: Brad to ping
+    tooling people" ("ping" as a gerund) in a line the writer marked as an action, where "to" or
+    "will" may follow them; "Krishna to sync with Mayank" ("sync" as a noun) in any line, where
+    `verbs` must know the word after "to" as a verb and something must follow it."""
+    start = candidate.body[0]
+    end = past_owners(candidate, start)
+    promise = _OPENING_PROMISE.match(candidate.original, end) if end > start else None
+    if promise is None:
+        return ()
+    if verbs and (promise["how"] != "to" or promise["verb"].lower() not in verbs or not promise["more"]):
+        return ()
+    return tuple(dict.fromkeys(m.person for m in candidate.people.values() if start <= m.start < end))
+
+
+_OPENING_PROMISE = re.compile(
+    r"\s+(?P<how>to|will|shall)\s+(?!not\b|never\b|be\b)(?P<verb>[a-z]+)(?P<more>\s+\w)?"
+)
+
+
+def past_owners(candidate: Candidate, start: int) -> int:
+    """Where the words after the names a sentence opens with start: "Priya and Sam will ..." -> "will"."""
+    for mention in sorted(candidate.people.values(), key=lambda m: m.start):
+        between = candidate.original[start : mention.start]
+        if re.fullmatch(r"[\s,&/]*(?:and\s+)?", between) is None:
+            break
+        start = mention.end
+    return start

@@ -37,6 +37,9 @@ _ROLL_SECTION = re.compile(
     r"(?:attend(?:ance|ees?|ing)|present|participants|apologies|regrets|absent|roll[ -]?call)\W*$",
     re.IGNORECASE,
 )
+# The lower-case words a roll line may hold besides function words: "- [ ] Daniel Heckenberg - Animal
+# Logic Pty Ltd / Industry Representative" has none, "Lee Chen (joined late)" two.
+_ROLL_WORDS = 2
 _NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.I)
 _TYPOS = re.compile(r"\bwil\b")
 # Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]".
@@ -93,7 +96,7 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
     after_question = False
     for index, sentences in by_block.items():
         block, context = meeting.blocks[index], contexts[index]
-        if block.checked is True or block.kind is BlockKind.HEADING or _ROLL_SECTION.match(block.section):
+        if block.checked is True or block.kind is BlockKind.HEADING or _in_roll_call(block):
             named_before = after_question = False
             continue
         if block.kind is BlockKind.ROW:
@@ -119,6 +122,15 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
             # A question to someone is read for the answer that may follow it ("Sure, will do").
             after_question = sentence.text.rstrip().endswith("?") and bool(found)
             yield prepare(sentence, found, context)
+
+
+def _in_roll_call(block: Block) -> bool:
+    """A line of a roll call's section: names, companies, seats. A note without another heading
+    after its "Attendance:" goes on to the minutes under it, which say what people do."""
+    if _ROLL_SECTION.match(block.section) is None:
+        return False
+    said = [w for w in re.findall(r"(?<![@\w./-])[a-z][\w'’-]*", block.text) if w not in words.FUNCTION_WORDS]
+    return len(said) <= _ROLL_WORDS
 
 
 def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockContext) -> Candidate:

@@ -13,6 +13,7 @@ from bot.extraction.grammar import (
     earlier_clause_subject,
     first_subject,
     leaves_out_the_subject,
+    request_from,
     subject_of,
 )
 from bot.extraction.patterns import Rule
@@ -152,6 +153,10 @@ class Discourse:
             return next(((p,) for t in token.doc[: token.i] if (p := candidate.person_at(t)) is not None), ())
         if lower in words.THIRD_PERSON:
             return self._pronoun_owner(token, candidate)
+        if lower == "who" and token.head.dep_ == "relcl" and token.i > 0 and token.nbor(-1).text == ",":
+            # "Alex will follow up with Saurabh, who will send the email": whom the clause is about
+            # (a name's clause has its comma; "SR who wants to take it" asks who).
+            return self.people(token.head.head, candidate)
         people: list[Person] = []
         for part in (token, *conjuncts(token)):
             person = candidate.person_at(part)
@@ -181,3 +186,13 @@ class Discourse:
             if person is not None:
                 return (person,)
         return self.person or self.speaker
+
+
+def labels_assign(chosen: list[Candidate], docs: list[Doc]) -> bool:
+    """Whether at least half the note's labelled lines ask for something ("Lee: tag the release")."""
+    asking = [
+        request_from(doc, candidate.own_start) is not None
+        for candidate, doc in zip(chosen, docs, strict=True)
+        if candidate.lead is not None and candidate.lead.people and not candidate.lead.explicit
+    ]
+    return bool(asking) and 2 * sum(asking) >= len(asking)

@@ -26,10 +26,17 @@ from spacy.matcher import DependencyMatcher
 
 from bot.action_item import ActionItem, Owner, item_id, task_key
 from bot.extraction import words
-from bot.extraction.asides import assigned_anyway, names_a_role, owned_after
+from bot.extraction.asides import (
+    about_a_role,
+    assigned_anyway,
+    names_a_role,
+    opening_owners,
+    owned_after,
+    past_owners,
+)
 from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extraction.decision import Decision
-from bot.extraction.discourse import Discourse, Found
+from bot.extraction.discourse import Discourse, Found, labels_assign
 from bot.extraction.due import due_beside, due_in, due_phrase, events_in
 from bot.extraction.grammar import (
     gerund,
@@ -37,7 +44,6 @@ from bot.extraction.grammar import (
     opens_in_the_past,
     opens_with_continuation,
     pleads,
-    request_from,
     root,
     states_a_fact,
     subject_of,
@@ -62,6 +68,7 @@ from bot.extraction.titles import (
 )
 from bot.extraction.trimming import finish
 from bot.extraction.unlisted import owner_names
+from bot.notes.blocks import BlockKind
 from bot.notes.meeting import Meeting
 from bot.people import Person, Roster
 
@@ -135,7 +142,7 @@ class Extractor:
         contexts = block_contexts(meeting.blocks, roster)
         chosen = list(candidates(meeting, roster, contexts))
         docs = list(self.nlp.pipe([c.text for c in chosen], batch_size=64))
-        discourse = Discourse(labels_assign=_labels_assign(chosen, docs))
+        discourse = Discourse(labels_assign=labels_assign(chosen, docs))
         readings: list[Reading] = []
         for candidate, doc in zip(chosen, docs, strict=True):
             discourse.enter(candidate)
@@ -275,7 +282,10 @@ class Extractor:
         if lead is not None and lead.shape == "action-line" and context.nested and not said:
             return []  # "Action item for Mike/Christian:" over the tasks it gives them
         if lead is not None and lead.explicit:
-            owners, rule = lead.people or (tail.people if tail else ()), "action-line"
+            owners, rule = (
+                lead.people or (tail.people if tail else ()) or opening_owners(candidate),
+                "action-line",
+            )
         elif tail is not None and owned_after(candidate, tail, verb, self.lexicon.verbs):
             owners, rule = tail.people, "owner-after"
         elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:
@@ -288,23 +298,18 @@ class Extractor:
             assigned = context.actions or discourse.labels_assign
             if asks and assigned and verb is not None and not pleads(doc, verb, candidate.own_start):
                 owners, rule = lead.people, "label-imperative"
-            elif context.actions:
+            elif context.actions and (
+                discourse.labels_assign or candidate.sentence.kind is not BlockKind.PARAGRAPH
+            ):
+                # In a transcript, a speaker's paragraph under "Review of action items" is a turn.
                 owners, rule = lead.people, "label-in-actions"
         elif context.header and context.actions and verb is not None:
             owners, rule = context.header, "owner-header"
+        elif lead is None and tail is None:
+            owners, rule = opening_owners(candidate, self.lexicon.verbs), "to"
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
-
-
-def _labels_assign(chosen: list[Candidate], docs: list[Doc]) -> bool:
-    """Whether at least half the note's labelled lines ask for something ("Lee: tag the release")."""
-    asking = [
-        request_from(doc, candidate.own_start) is not None
-        for candidate, doc in zip(chosen, docs, strict=True)
-        if candidate.lead is not None and candidate.lead.people and not candidate.lead.explicit
-    ]
-    return bool(asking) and 2 * sum(asking) >= len(asking)
 
 
 def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) -> set[str]:
@@ -407,16 +412,6 @@ def _namer(candidate: Candidate) -> Callable[[Token], str | None]:
     return name_of
 
 
-def _past_owners(candidate: Candidate, start: int) -> int:
-    """Where the words after the names a sentence opens with start: "Priya and Sam will ..." -> "will"."""
-    for mention in sorted(candidate.people.values(), key=lambda m: m.start):
-        between = candidate.original[start : mention.start]
-        if re.fullmatch(r"[\s,&/]*(?:and\s+)?", between) is None:
-            break
-        start = mention.end
-    return start
-
-
 def _title(candidate: Candidate, found: Found, context: TitleContext, events: dict[str, dt.date]) -> str:
     names = [n for p in found.owners for n in p.spellings]
     if aside := owners_aside(candidate.original, names):
@@ -434,12 +429,14 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
         topic = clean_topic(context.topic) or context.previous
         if found.task is not None and topic:
             return finish(f"{found.task.lemma_.capitalize()} {topic}")
+        if found.task is None and about_a_role(context.topic):
+            return ""  # "Find volunteers for note taking" over "Lee volunteers"
         section = TitleContext(candidate.sentence.section)
         if found.task is None and (title := topic_title(context) or context.asked or topic_title(section)):
             return title
     start, end = candidate.body
     named = context.previous or clean_topic(context.topic)
-    text = title_from_text(candidate.original[_past_owners(candidate, start) : end], named)
+    text = title_from_text(candidate.original[past_owners(candidate, start) : end], named)
     if not text and context.asked:
         return context.asked  # "Update the roadmap. Owner: @lee.": the line's request is the task
     fallback = text if len(text.split()) > 1 else topic_title(context) or text

@@ -82,12 +82,13 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A meeting bot's command, in its log: "#action lee to update the docs"; a sentence follows.
     ("action-line", re.compile(rf"^(?:{_CHAT})?\s*#action\b:?\s*", re.IGNORECASE)),
-    # "[Kris] todo: to propose a new repo", "Lee: ACTION: book the room": who speaks, then the
-    # writer's mark of an action for them.
+    # "[Kris] todo: to propose a new repo", "Lee: ACTION: book the room", "BS: Action item to follow
+    # up with AR": who speaks, then the writer's mark of an action for them.
     (
         "label-mark",
         re.compile(
-            rf"^{_STAMP}(?:\[(?P<names>{NAMES})\]\s*[:\-–—]?|(?P<said>{NAMES})\s*:)\s*{_MARK}\s*:\s*(?:to\s+)?(?=\S)",
+            rf"^{_STAMP}(?:\[(?P<names>{NAMES})\]\s*[:\-–—]?|(?P<said>{NAMES})\s*:)\s*{_MARK}"
+            rf"(?:\s*:\s*(?:to\s+)?|\s+to\s+)(?=\S)",
             re.IGNORECASE,
         ),
     ),
@@ -130,7 +131,8 @@ _OWNER_LABEL = re.compile(
 _END = r"(?:[\s.!]|:[\w+-]+:|[^\w\s()¤])*"
 _CLOSE = rf"(?:{_END}$|\s+(?=(?:so|because|once|when|if|until|as soon as|since|while)\b))"
 _ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
-# "(action item @a and @b)", "(AI: Lee)": an action mark before the owners in brackets.
+# "(action item @a and @b)", "(AI: Lee)", "(converter and infra, Todo, Prasanth)": an action mark
+# before the owners in brackets.
 _ACTION_MARK = r"action(?:[\s_-]*items?)?(?:\s+for)?|ais?|todo"
 # The owner written after the task ("owner-after"), each way it is written; `rest` is what follows
 # the names inside the brackets. The first that matches wins.
@@ -142,7 +144,8 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
     re.compile(
-        rf"(?P<mark>\(\s*(?:(?:owners?|assignee|assigned to|who|{_ACTION_MARK})\s*:?\s*)?"
+        rf"(?P<mark>\(\s*(?:(?:[^()¤]*?[,;]\s*)?(?:owners?|assignee|assigned to|who|{_ACTION_MARK})"
+        rf"\s*[:,]?\s*)?"
         rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
         re.IGNORECASE,
     ),
@@ -198,7 +201,9 @@ class Trailing:
     people: tuple[Person, ...]
     listed: bool = False  # the names are all that follows a colon: "Folks with time to review: A, B"
     task: tuple[int, int] | None = None  # where the brackets say the task: "(Lee to tag it)"
-    arrow: bool = False  # the writer's arrow assigns it: "Certificates expire - #4477 => @lee"
+    # The writer's arrow or action mark assigns it, whatever it says: "Certificates expire - #4477
+    # => @lee", "Adding Li to the groups upon approval. (Todo, Prasanth)".
+    marked: bool = False
 
 
 def leading(line: Masked) -> Leading | None:
@@ -259,8 +264,11 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
         listed = match.group("mark").lstrip().startswith(":")
         rest_at = match.start("rest") if clause else 0
         own = (rest_at + clause.start("task"), rest_at + clause.end("task")) if clause else None
-        arrow = re.match(rf"\s*{_ARROW}", match.group("mark")) is not None
-        return Trailing("owner-after", match.start("mark"), people, listed, own, arrow)
+        marked = (
+            re.match(rf"\s*{_ARROW}|\(.*\b(?:{_ACTION_MARK})\b", match.group("mark"), re.IGNORECASE)
+            is not None
+        )
+        return Trailing("owner-after", match.start("mark"), people, listed, own, marked)
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:
         # "Draft the grant report **Ana Reyes**": emphasis is gone from the plain line, the names are not.

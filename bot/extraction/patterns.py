@@ -140,7 +140,7 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
         ),
-        vetoes=("negated", "role"),
+        vetoes=("negated", "role", "reached"),
     ),
     # "Priya is going to write it up", "Priya going to write it up", "gonna fix the links".
     Rule(
@@ -330,6 +330,12 @@ RULES: tuple[Rule, ...] = (
                 _child("verb", "owner", {"DEP": "nsubjpass"}),
                 _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
+            # "Next step is to have Gabe follow up", "We will have Sam review it" (not "had Sam").
+            [
+                _node("verb", {"LEMMA": "have", "TAG": "VB"}),
+                _child("verb", "task", {"DEP": "ccomp", **_BASE_VERB}),
+                _child("task", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
+            ],
         ),
         vetoes=("negated", "role", "yet-to-ask"),
     ),
@@ -418,6 +424,14 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [
             _node("target", {"LEMMA": _in(words.ASKING_VERBS)}),
             _child("target", "to", {"DEP": "aux", "TAG": "TO"}),
+        ],
+    ),
+    # "Email Lee to sign up": Lee is to be reached, not to act.
+    "reached": (
+        [
+            _node("target", {}),
+            _child("target", "subject", {"DEP": "nsubj"}),
+            _child("subject", "reach", {"DEP": "compound", "LOWER": _in(words.REACHING_VERBS)}),
         ],
     ),
     # "Lee volunteered to chair": the promise says what, and the commitment rule reads it.

@@ -13,6 +13,7 @@ is it about.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -41,7 +42,7 @@ class BlockContext:
     actions: bool  # the block is in a list of actions
     header: tuple[Person, ...]  # the people a list item or heading above it names
     topic: str  # what the block is about, for titles
-    agenda_topic: bool  # a top-level item of an agenda: a topic, not a promise
+    agenda_topic: bool  # an agenda's item at the top, or one a heading restates: a topic, not a promise
     reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
     parent: int | None = None  # the block of the list item it is nested under
     nested: bool = False  # list items are nested under it
@@ -51,14 +52,32 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
     # Each computed in one pass over the note, so that a long note costs in step with its length.
     paths = _heading_paths(blocks)
     before = _items_before(blocks)
+    titled = _titled_later(blocks)
     children: dict[int, list[Block]] = {}
     for block in blocks:
         if block.parent is not None:
             children.setdefault(block.parent, []).append(block)
     return [
-        _context(index, blocks, paths[index], before[index], children.get(index, []), roster)
+        _context(index, blocks, paths[index], before[index], children.get(index, []), roster, index in titled)
         for index in range(len(blocks))
     ]
+
+
+def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
+    """The list items that a heading of the same note restates, give or take a typo and the
+    presenter: "Propose we create a js-types repo (Andreas)" in the agenda, then "#### Propose we
+    create a js-types repo" over what was said. Such an item is a topic of the meeting."""
+
+    def words_of(text: str) -> str:
+        return " ".join(re.sub(r"[^\w\s-]", " ", _CLOSING_ASIDE_ONLY.sub("", text)).lower().split())
+
+    headings = {words_of(b.text) for b in blocks if b.kind is BlockKind.HEADING} - {""}
+    return {
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.ITEM
+        and any(difflib.SequenceMatcher(None, words_of(block.text), h).ratio() >= 0.9 for h in headings)
+    }
 
 
 _AGENDA_LEAD = re.compile(r"^\W*agenda(?:\s+items?)?\W*$", re.IGNORECASE)
@@ -84,6 +103,7 @@ def _context(
     item_before: str,
     children: list[Block],
     roster: Roster,
+    titled_later: bool = False,
 ) -> BlockContext:
     block = blocks[index]
     ancestors = _ancestors(index, blocks)
@@ -110,7 +130,8 @@ def _context(
     topic = topic or item_before or block.section
     # An agenda is a heading's, or a list's whose lead line is only "Agenda:".
     agenda = AGENDA_HEADING.search(block.section) or (lead is not None and _AGENDA_LEAD.match(lead.text))
-    agenda_topic = block.kind is BlockKind.ITEM and block.parent is None and bool(agenda) and not actions
+    heads = block.parent is None or titled_later
+    agenda_topic = block.kind is BlockKind.ITEM and heads and bool(agenda) and not actions
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
     return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children))
 
@@ -208,5 +229,6 @@ def _marked_for(text: str, roster: Roster) -> tuple[Person, ...]:
 
 # "Owner(s): Priya, Jun" under a task names whom it is for, not a topic.
 _OWNER_FIELD = re.compile(words.OWNER_FIELDS, re.IGNORECASE)
+_CLOSING_ASIDE_ONLY = re.compile(r"\s*\([^()]{1,80}\)\W*$")
 _OPENING_ASIDE = re.compile(r"^\s*\(([^()]{1,60})\)\s*(?=\w)")
 _CLOSING_ASIDE = re.compile(r"\w[^()]*\(([^()]{1,60})\)\W*$")

@@ -37,6 +37,9 @@ COMMITMENT_VERBS = frozenset(
 COMMITMENT_ADJECTIVES = frozenset({"happy", "willing", "glad", "keen", "eager"})
 # "We asked X to V": the one asked owns it.
 ASKING_VERBS = frozenset({"ask", "request", "invite", "remind", "task", "assign", "nominate", "get", "need"})
+# "Email Lee to sign up", "Ping Sam to review it": whom to reach, read by the parser as a name's
+# first word; the one to act is whoever reaches them.
+REACHING_VERBS = ASKING_VERBS | frozenset({"email", "ping", "contact", "message", "tell", "poke", "dm"})
 # "suggested that X check": a suggestion about one named person, in the subjunctive.
 SUGGESTING_VERBS = frozenset(
     {"suggest", "propose", "recommend", "ask", "request", "agree", "decide", "insist"}
