@@ -12,7 +12,8 @@ import datetime as dt
 import pytest
 
 from bot.extraction.lines import SHAPE_RULES
-from bot.extraction.patterns import RULES, VETOES
+from bot.extraction.patterns import RULES
+from bot.extraction.vetoes import VETOES
 from bot.notes.meeting import parse_note
 from tests.conftest import ItemsOf
 
@@ -309,7 +310,7 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ("hedged", "prose", "Dana will hopefully test it.\n", []),
     ("preference", "prose", "Priya would rather wait for the release.\n", []),
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
-    ("possibility", "prose", "Sam can use httperf for this.\n", []),
+    ("possibility", "prose", "Sam can use httperf for this. Lee and Dana can speak to that.\n", []),
     (
         "yet-to-ask",
         "chat handles: who will ask owns the asking, not who is to be asked",
@@ -638,6 +639,17 @@ SHAPES: list[tuple[str, str, Found]] = [
         [
             (("Lee Chen",), "Sync with Dana on the budget", "to"),
             (("Samuel Okafor",), "Ping tooling people, as well as Brotli people", "action-line"),
+        ],
+    ),
+    (
+        "a wiki's status bullets: a name's clause after a comma, and items marked done",
+        "- Second meeting is still to be scheduled, Lee to announce date.\n\n## Action Items\n\n"
+        "- Dana- Transfer document (.pdf) back to WIKI. DONE\n"
+        "- Sam - Update zlib based on the spec IN PROCESS\n"
+        "- Action item for Priya: Make an announcement on Slack. [done]\n",
+        [
+            (("Lee Chen",), "Announce date", "to"),
+            (("Samuel Okafor",), "Update zlib based on the spec", "label-imperative"),
         ],
     ),
     (

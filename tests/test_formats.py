@@ -48,6 +48,14 @@ def test_rest_and_text_are_found_and_read_as_their_formats(tmp_path: Path) -> No
     assert format_of("notes/a.REST") is RESTRUCTUREDTEXT and format_of("notes/a.text") is PLAIN
 
 
+def test_markdowns_older_suffixes_are_found_in_a_folder(tmp_path: Path) -> None:
+    notes = [tmp_path / f"2022-01-24{suffix}" for suffix in (".mkd", ".mdown", ".mdwn")]
+    for note in notes:
+        note.write_text("* Action **Sam**: open the repo\n", encoding="utf-8")
+    assert sorted(discover([str(tmp_path)])) == sorted(str(n) for n in notes)
+    assert all(format_of(n) is MARKDOWN for n in notes)
+
+
 def test_a_note_with_another_suffix_or_none_has_a_format() -> None:
     assert format_of("minutes.html") is MARKDOWN  # named on its own, an unknown suffix reads as Markdown
     assert format_of("minutes") is PLAIN

@@ -47,6 +47,9 @@ _DONE = re.compile(
     r"[✔✓☑✅]|\(\s*(?:done|completed|finished)\s*\)|[-–—]\s*(?:done|completed)\b|^\s*done\s*:|^\s*\[?DONE\b\]?",
     re.IGNORECASE,
 )
+# A list item's status, anywhere in it: "Transfer the document back to WIKI. DONE", "Make an
+# announcement on Slack. [done]" (a capitalised "Done" may start a sentence that says what is done).
+_DONE_ITEM = re.compile(r"(?<![\w-])DONE(?![\w-])|\[\s*(?i:done|completed|finished)\s*\]")
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
 _ATTRIBUTION = re.compile(r"\(\s*[^()]*\b\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
 _JOINED = re.compile(lines.JOINER)
@@ -96,7 +99,8 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
     after_question = False
     for index, sentences in by_block.items():
         block, context = meeting.blocks[index], contexts[index]
-        if block.checked is True or block.kind is BlockKind.HEADING or _in_roll_call(block):
+        done = block.kind is BlockKind.ITEM and _DONE_ITEM.search(block.text) is not None
+        if block.checked is True or block.kind is BlockKind.HEADING or _in_roll_call(block) or done:
             named_before = after_question = False
             continue
         if block.kind is BlockKind.ROW:

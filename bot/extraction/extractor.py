@@ -52,7 +52,7 @@ from bot.extraction.grammar import (
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
 from bot.extraction.lines import NAMES, PRESENTER, Masked, is_only_names
-from bot.extraction.patterns import RULES, VETOES, Pattern, Rule
+from bot.extraction.patterns import RULES, Pattern, Rule
 from bot.extraction.restated import merged
 from bot.extraction.structure import block_contexts
 from bot.extraction.titles import (
@@ -68,6 +68,7 @@ from bot.extraction.titles import (
 )
 from bot.extraction.trimming import finish
 from bot.extraction.unlisted import owner_names
+from bot.extraction.vetoes import VETOES
 from bot.notes.blocks import BlockKind
 from bot.notes.meeting import Meeting
 from bot.people import Person, Roster

@@ -8,8 +8,7 @@ before was about ("Will try and ..." after a sentence about Priya).
 The `task` node is the verb the title is made from; a rule without one takes its task from the
 item's context ("Priya has this action").
 
-`VETOES` are patterns too: a promise whose anchor or task is hit by one of its rule's vetoes is not
-one ("won't", "would rather", "Mark to scribe", "can use httperf").
+Each rule names its vetoes, patterns too, in `bot.extraction.vetoes`.
 
 A new minute style is a pattern here (or a line shape in `bot.extraction.lines`) and a test note.
 """
@@ -24,25 +23,25 @@ from bot.extraction import words
 Pattern = list[dict[str, Any]]
 
 
-def _child(parent: str, name: str, attrs: dict[str, Any], op: str = ">") -> dict[str, Any]:
+def child(parent: str, name: str, attrs: dict[str, Any], op: str = ">") -> dict[str, Any]:
     return {"LEFT_ID": parent, "REL_OP": op, "RIGHT_ID": name, "RIGHT_ATTRS": attrs}
 
 
-def _node(name: str, attrs: dict[str, Any]) -> dict[str, Any]:
+def node(name: str, attrs: dict[str, Any]) -> dict[str, Any]:
     return {"RIGHT_ID": name, "RIGHT_ATTRS": attrs}
 
 
-def _in(values: frozenset[str] | tuple[str, ...]) -> dict[str, list[str]]:
+def one_of(values: frozenset[str] | tuple[str, ...]) -> dict[str, list[str]]:
     return {"IN": sorted(values)}
 
 
-def _not_in(values: frozenset[str]) -> dict[str, list[str]]:
+def none_of(values: frozenset[str]) -> dict[str, list[str]]:
     return {"NOT_IN": sorted(values)}
 
 
 _VERB = {"TAG": {"IN": ["VB", "VBG"]}}
 # The promised action: a verb in its base form that acts ("be out next week" and "like to" do not).
-_BASE_VERB = {"TAG": "VB", "LEMMA": _not_in(words.NOT_ACTIONS)}
+_BASE_VERB = {"TAG": "VB", "LEMMA": none_of(words.NOT_ACTIONS)}
 
 
 @dataclass(frozen=True)
@@ -57,8 +56,8 @@ class Rule:
     task_from_context: bool = False
 
 
-_MODAL_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS | {"have"})}
-_PLANNED_VERB = {**_VERB, "LEMMA": _not_in(words.NOT_ACTIONS)}
+_MODAL_VERB = {**_VERB, "LEMMA": none_of(words.NOT_ACTIONS | {"have"})}
+_PLANNED_VERB = {**_VERB, "LEMMA": none_of(words.NOT_ACTIONS)}
 _FINITE = ("VBD", "VBZ", "VBP", "VBG")
 
 RULES: tuple[Rule, ...] = (
@@ -67,14 +66,14 @@ RULES: tuple[Rule, ...] = (
         "will",
         (
             [
-                _node("verb", _MODAL_VERB),
-                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
+                node("verb", _MODAL_VERB),
+                child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.FUTURE_MODALS)}),
             ],
             # "Priya will have it merged by Thursday": what she will have done.
             [
-                _node("verb", {"LEMMA": "have", "TAG": "VB"}),
-                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS)}),
-                _child("verb", "task", {"DEP": "ccomp", "TAG": "VBN", "LEMMA": _not_in(words.NOT_ACTIONS)}),
+                node("verb", {"LEMMA": "have", "TAG": "VB"}),
+                child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.FUTURE_MODALS)}),
+                child("verb", "task", {"DEP": "ccomp", "TAG": "VBN", "LEMMA": none_of(words.NOT_ACTIONS)}),
             ],
         ),
         carries=True,
@@ -85,8 +84,8 @@ RULES: tuple[Rule, ...] = (
         "can",
         (
             [
-                _node("verb", _MODAL_VERB),
-                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.OFFER_MODALS)}),
+                node("verb", _MODAL_VERB),
+                child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.OFFER_MODALS)}),
             ],
         ),
         vetoes=("negated", "preference", "role", "possibility", "asked-whether"),
@@ -96,8 +95,8 @@ RULES: tuple[Rule, ...] = (
         "should",
         (
             [
-                _node("verb", _MODAL_VERB),
-                _child("verb", "modal", {"DEP": "aux", "LOWER": _in(words.ASSIGNING_MODALS)}),
+                node("verb", _MODAL_VERB),
+                child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.ASSIGNING_MODALS)}),
             ],
         ),
         vetoes=("negated", "hedged", "role"),
@@ -107,11 +106,11 @@ RULES: tuple[Rule, ...] = (
         "have-a-look",
         (
             [
-                _node("verb", {"LEMMA": "have", **_VERB}),
-                _child(
-                    "verb", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS | words.OFFER_MODALS)}
+                node("verb", {"LEMMA": "have", **_VERB}),
+                child(
+                    "verb", "modal", {"DEP": "aux", "LOWER": one_of(words.FUTURE_MODALS | words.OFFER_MODALS)}
                 ),
-                _child("verb", "object", {"DEP": "dobj", "LEMMA": _in(words.HAVE_ACTIONS)}),
+                child("verb", "object", {"DEP": "dobj", "LEMMA": one_of(words.HAVE_ACTIONS)}),
             ],
         ),
         carries=True,
@@ -123,21 +122,28 @@ RULES: tuple[Rule, ...] = (
         "to",
         (
             [
-                _node("verb", {**_BASE_VERB, "DEP": _in(("ROOT", "conj", "parataxis", "ccomp"))}),
-                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
-                _child("verb", "subject", {"DEP": "nsubj"}),
+                node("verb", {**_BASE_VERB, "DEP": one_of(("ROOT", "conj", "parataxis", "ccomp"))}),
+                child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                child("verb", "subject", {"DEP": "nsubj"}),
+            ],
+            # "... still to be scheduled, Rockett to announce date": a name's clause after a comma.
+            [
+                node("verb", {**_BASE_VERB, "DEP": "advcl"}),
+                child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                child("verb", "subject", {"DEP": "nsubj", "POS": "PROPN"}),
+                child("subject", "comma", {"ORTH": ","}, ";"),
             ],
             # The parser leaves the name unattached ("dep") before some verbs: "Alex to ask the
             # foundation whether ...".
             [
-                _node("verb", {**_BASE_VERB, "DEP": "ROOT"}),
-                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
-                _child("verb", "owner", {"DEP": "dep", "POS": "PROPN"}),
+                node("verb", {**_BASE_VERB, "DEP": "ROOT"}),
+                child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                child("verb", "owner", {"DEP": "dep", "POS": "PROPN"}),
             ],
             [
-                _node("owner", {"DEP": "ROOT", "POS": "PROPN"}),
-                _child("owner", "verb", {"DEP": _in(("relcl", "acl")), **_BASE_VERB}),
-                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                node("owner", {"DEP": "ROOT", "POS": "PROPN"}),
+                child("owner", "verb", {"DEP": one_of(("relcl", "acl")), **_BASE_VERB}),
+                child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
         ),
         vetoes=("negated", "role", "reached"),
@@ -147,15 +153,15 @@ RULES: tuple[Rule, ...] = (
         "going-to",
         (
             [
-                _node("verb", {"LEMMA": "go", "TAG": "VBG"}),
-                _child("verb", "be", {"DEP": "aux", "LEMMA": "be"}),
-                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                node("verb", {"LEMMA": "go", "TAG": "VBG"}),
+                child("verb", "be", {"DEP": "aux", "LEMMA": "be"}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
             # Minutes drop the "is": "Priya going to write it up", "gonna fix the links".
             [
-                _node("verb", {"LEMMA": "go", "TAG": "VBG", "DEP": "ROOT"}),
-                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
-                _child("task", "to", {"DEP": "aux", "TAG": "TO"}),
+                node("verb", {"LEMMA": "go", "TAG": "VBG", "DEP": "ROOT"}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                child("task", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
         ),
         carries=True,
@@ -167,20 +173,20 @@ RULES: tuple[Rule, ...] = (
         "commitment",
         (
             [
-                _node("verb", {"LEMMA": _in(words.COMMITMENT_VERBS), "TAG": {"NOT_IN": ["VBN"]}}),
-                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                node("verb", {"LEMMA": one_of(words.COMMITMENT_VERBS), "TAG": {"NOT_IN": ["VBN"]}}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
             # "bcoca owns separating the tests": an activity someone owns.
             [
-                _node("verb", {"LEMMA": "own", "TAG": _in(("VBZ", "VBP"))}),
-                _child("verb", "task", {"DEP": "xcomp", "TAG": "VBG", "LEMMA": _not_in(words.NOT_ACTIONS)}),
+                node("verb", {"LEMMA": "own", "TAG": one_of(("VBZ", "VBP"))}),
+                child("verb", "task", {"DEP": "xcomp", "TAG": "VBG", "LEMMA": none_of(words.NOT_ACTIONS)}),
             ],
             # "Lee is supposed to contact the sponsors" (not "was supposed to": that was not done).
             [
-                _node("verb", {"LEMMA": "suppose", "TAG": "VBN"}),
-                _child("verb", "be", {"DEP": "auxpass", "TAG": _in(("VBZ", "VBP"))}),
-                _child("verb", "owner", {"DEP": "nsubjpass"}),
-                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                node("verb", {"LEMMA": "suppose", "TAG": "VBN"}),
+                child("verb", "be", {"DEP": "auxpass", "TAG": one_of(("VBZ", "VBP"))}),
+                child("verb", "owner", {"DEP": "nsubjpass"}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
         ),
         carries=True,
@@ -191,11 +197,11 @@ RULES: tuple[Rule, ...] = (
         "happy-to",
         (
             [
-                _node("verb", {"LEMMA": _in(words.COMMITMENT_ADJECTIVES)}),
-                _child(
+                node("verb", {"LEMMA": one_of(words.COMMITMENT_ADJECTIVES)}),
+                child(
                     "verb",
                     "task",
-                    {"DEP": "xcomp", "TAG": "VB", "LEMMA": _not_in(words.NOT_ACTIONS | words.REACTION_VERBS)},
+                    {"DEP": "xcomp", "TAG": "VB", "LEMMA": none_of(words.NOT_ACTIONS | words.REACTION_VERBS)},
                 ),
             ],
         ),
@@ -207,14 +213,14 @@ RULES: tuple[Rule, ...] = (
         "takes-action",
         (
             [
-                _node("verb", {"LEMMA": "take"}),
-                _child("verb", "action", {"DEP": "dobj", "LEMMA": _in(words.ACTION_NOUNS)}),
-                _child("action", "task", {"DEP": _in(("acl", "relcl")), **_BASE_VERB}),
+                node("verb", {"LEMMA": "take"}),
+                child("verb", "action", {"DEP": "dobj", "LEMMA": one_of(words.ACTION_NOUNS)}),
+                child("action", "task", {"DEP": one_of(("acl", "relcl")), **_BASE_VERB}),
             ],
             [
-                _node("verb", {"LEMMA": "take"}),
-                _child("verb", "action", {"DEP": "dobj", "LEMMA": _in(words.ACTION_NOUNS)}),
-                _child("verb", "task", {"DEP": _in(("xcomp", "advcl")), **_BASE_VERB}),
+                node("verb", {"LEMMA": "take"}),
+                child("verb", "action", {"DEP": "dobj", "LEMMA": one_of(words.ACTION_NOUNS)}),
+                child("verb", "task", {"DEP": one_of(("xcomp", "advcl")), **_BASE_VERB}),
             ],
         ),
         carries=True,
@@ -225,9 +231,9 @@ RULES: tuple[Rule, ...] = (
         "has-the-action",
         (
             [
-                _node("verb", {"LEMMA": _in(("have", "take", "own"))}),
-                _child("verb", "action", {"DEP": "dobj", "LEMMA": _in(words.ACTION_NOUNS)}),
-                _child("action", "det", {"DEP": "det", "LOWER": _in(("this", "that", "the"))}),
+                node("verb", {"LEMMA": one_of(("have", "take", "own"))}),
+                child("verb", "action", {"DEP": "dobj", "LEMMA": one_of(words.ACTION_NOUNS)}),
+                child("action", "det", {"DEP": "det", "LOWER": one_of(("this", "that", "the"))}),
             ],
         ),
         carries=True,
@@ -240,24 +246,24 @@ RULES: tuple[Rule, ...] = (
         "volunteers",
         (
             [
-                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("NN", "NNS"))}),
-                _child("verb", "subject", {"DEP": "nsubj"}),
+                node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": one_of(("NN", "NNS"))}),
+                child("verb", "subject", {"DEP": "nsubj"}),
             ],
             [
-                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(("NN", "NNS"))}),
-                _child("verb", "owner", {"DEP": "compound", "POS": "PROPN"}),
+                node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": one_of(("NN", "NNS"))}),
+                child("verb", "owner", {"DEP": "compound", "POS": "PROPN"}),
             ],
             # "Oli and James volunteered.", "mperz is volunteering" after a call for volunteers ("...
             # to V" is a commitment).
             [
-                _node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": _in(_FINITE)}),
-                _child("verb", "subject", {"DEP": "nsubj"}),
+                node("verb", {"LEMMA": "volunteer", "DEP": "ROOT", "TAG": one_of(_FINITE)}),
+                child("verb", "subject", {"DEP": "nsubj"}),
             ],
             # "[Lars and Jared raise hands]": the same, by a show of hands.
             [
-                _node("verb", {"LEMMA": "raise", "TAG": _in(("VBP", "VBZ"))}),
-                _child("verb", "subject", {"DEP": "nsubj"}),
-                _child("verb", "hand", {"DEP": "dobj", "LEMMA": "hand"}),
+                node("verb", {"LEMMA": "raise", "TAG": one_of(("VBP", "VBZ"))}),
+                child("verb", "subject", {"DEP": "nsubj"}),
+                child("verb", "hand", {"DEP": "dobj", "LEMMA": "hand"}),
             ],
         ),
         vetoes=("negated", "hedged", "says-what"),
@@ -269,12 +275,12 @@ RULES: tuple[Rule, ...] = (
         "responsible-for",
         tuple(
             [
-                _node("verb", {"LEMMA": "be", "TAG": "VB"}),
-                _child("verb", "when", {"DEP": "aux", **when}),
-                _child("verb", "role", {"DEP": "acomp", "LEMMA": _in(("responsible", "accountable"))}),
-                _child("role", "for", {"DEP": "prep", "LOWER": "for"}),
+                node("verb", {"LEMMA": "be", "TAG": "VB"}),
+                child("verb", "when", {"DEP": "aux", **when}),
+                child("verb", "role", {"DEP": "acomp", "LEMMA": one_of(("responsible", "accountable"))}),
+                child("role", "for", {"DEP": "prep", "LOWER": "for"}),
             ]
-            for when in ({"TAG": "TO"}, {"LOWER": _in(words.FUTURE_MODALS)})
+            for when in ({"TAG": "TO"}, {"LOWER": one_of(words.FUTURE_MODALS)})
         ),
         carries=True,
         vetoes=("negated", "hedged"),
@@ -284,11 +290,11 @@ RULES: tuple[Rule, ...] = (
         "for-to",
         (
             [
-                _node("verb", _BASE_VERB),
-                _child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
-                _child("verb", "for", {"DEP": "mark", "LOWER": "for"}),
+                node("verb", _BASE_VERB),
+                child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
+                child("verb", "for", {"DEP": "mark", "LOWER": "for"}),
                 # A person named: "time for me to poke" says when, not who owns what.
-                _child("verb", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
+                child("verb", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
             ],
         ),
         vetoes=("negated", "role"),
@@ -298,13 +304,13 @@ RULES: tuple[Rule, ...] = (
         "passive-by",
         tuple(
             [
-                _node("verb", {"TAG": "VBN"}),
-                _child("verb", "be", {"DEP": "auxpass"}),
-                _child("verb", "by", {"DEP": "agent"}),
-                _child("by", "owner", {"DEP": "pobj"}),
-                _child("verb", "when", {"DEP": "aux", **when}),
+                node("verb", {"TAG": "VBN"}),
+                child("verb", "be", {"DEP": "auxpass"}),
+                child("verb", "by", {"DEP": "agent"}),
+                child("by", "owner", {"DEP": "pobj"}),
+                child("verb", "when", {"DEP": "aux", **when}),
             ]
-            for when in ({"TAG": "TO"}, {"LOWER": _in(words.FUTURE_MODALS | words.ASSIGNING_MODALS)})
+            for when in ({"TAG": "TO"}, {"LOWER": one_of(words.FUTURE_MODALS | words.ASSIGNING_MODALS)})
         ),
         vetoes=("negated", "hedged"),
     ),
@@ -314,27 +320,27 @@ RULES: tuple[Rule, ...] = (
         "asked-to",
         (
             [
-                _node("verb", {"LEMMA": _in(words.ASKING_VERBS)}),
-                _child("verb", "asker", {"DEP": "nsubj"}),
-                _child("verb", "owner", {"DEP": _in(("dobj", "dative"))}),
-                _child("verb", "task", {"DEP": _in(("xcomp", "ccomp")), **_BASE_VERB}),
+                node("verb", {"LEMMA": one_of(words.ASKING_VERBS)}),
+                child("verb", "asker", {"DEP": "nsubj"}),
+                child("verb", "owner", {"DEP": one_of(("dobj", "dative"))}),
+                child("verb", "task", {"DEP": one_of(("xcomp", "ccomp")), **_BASE_VERB}),
             ],
             [
-                _node("verb", {"LEMMA": _in(words.ASKING_VERBS)}),
-                _child("verb", "asker", {"DEP": "nsubj"}),
-                _child("verb", "task", {"DEP": _in(("xcomp", "ccomp")), **_BASE_VERB}),
-                _child("task", "owner", {"DEP": "nsubj"}),
+                node("verb", {"LEMMA": one_of(words.ASKING_VERBS)}),
+                child("verb", "asker", {"DEP": "nsubj"}),
+                child("verb", "task", {"DEP": one_of(("xcomp", "ccomp")), **_BASE_VERB}),
+                child("task", "owner", {"DEP": "nsubj"}),
             ],
             [
-                _node("verb", {"LEMMA": _in(words.ASKING_VERBS), "TAG": "VBN"}),
-                _child("verb", "owner", {"DEP": "nsubjpass"}),
-                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                node("verb", {"LEMMA": one_of(words.ASKING_VERBS), "TAG": "VBN"}),
+                child("verb", "owner", {"DEP": "nsubjpass"}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
             # "Next step is to have Gabe follow up", "We will have Sam review it" (not "had Sam").
             [
-                _node("verb", {"LEMMA": "have", "TAG": "VB"}),
-                _child("verb", "task", {"DEP": "ccomp", **_BASE_VERB}),
-                _child("task", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
+                node("verb", {"LEMMA": "have", "TAG": "VB"}),
+                child("verb", "task", {"DEP": "ccomp", **_BASE_VERB}),
+                child("task", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
             ],
         ),
         vetoes=("negated", "role", "yet-to-ask"),
@@ -345,17 +351,17 @@ RULES: tuple[Rule, ...] = (
         "next-step-is",
         (
             [
-                _node("verb", {"LEMMA": "be"}),
-                _child("verb", "step", {"DEP": "nsubj", "LOWER": _in(words.PLAN_NOUNS)}),
-                _child("step", "for", {"DEP": "prep", "LOWER": "for"}),
-                _child("for", "owner", {"DEP": "pobj"}),
-                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_PLANNED_VERB}),
+                node("verb", {"LEMMA": "be"}),
+                child("verb", "step", {"DEP": "nsubj", "LOWER": one_of(words.PLAN_NOUNS)}),
+                child("step", "for", {"DEP": "prep", "LOWER": "for"}),
+                child("for", "owner", {"DEP": "pobj"}),
+                child("verb", "task", {"DEP": one_of(("xcomp", "attr", "ccomp")), **_PLANNED_VERB}),
             ],
             [
-                _node("verb", {"LEMMA": "be"}),
-                _child("verb", "step", {"DEP": "nsubj", "LOWER": _in(words.PLAN_NOUNS)}),
-                _child("step", "owner", {"DEP": "poss"}),
-                _child("verb", "task", {"DEP": _in(("xcomp", "attr", "ccomp")), **_PLANNED_VERB}),
+                node("verb", {"LEMMA": "be"}),
+                child("verb", "step", {"DEP": "nsubj", "LOWER": one_of(words.PLAN_NOUNS)}),
+                child("step", "owner", {"DEP": "poss"}),
+                child("verb", "task", {"DEP": one_of(("xcomp", "attr", "ccomp")), **_PLANNED_VERB}),
             ],
         ),
         vetoes=("negated",),
@@ -365,9 +371,9 @@ RULES: tuple[Rule, ...] = (
         "has-to",
         (
             [
-                _node("verb", {"LEMMA": "have", "TAG": _in(("VBZ", "VBP"))}),
-                _child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
-                _child("task", "to", {"DEP": "aux", "TAG": "TO"}),
+                node("verb", {"LEMMA": "have", "TAG": one_of(("VBZ", "VBP"))}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+                child("task", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
         ),
         carries=True,
@@ -378,73 +384,11 @@ RULES: tuple[Rule, ...] = (
         "that-subjunctive",
         (
             [
-                _node("verb", {"LEMMA": _in(words.SUGGESTING_VERBS)}),
-                _child("verb", "task", {"DEP": "ccomp", "TAG": _in(("VB", "VBP"))}),
-                _child("task", "owner", {"DEP": "nsubj"}),
+                node("verb", {"LEMMA": one_of(words.SUGGESTING_VERBS)}),
+                child("verb", "task", {"DEP": "ccomp", "TAG": one_of(("VB", "VBP"))}),
+                child("task", "owner", {"DEP": "nsubj"}),
             ],
         ),
         vetoes=("negated", "role"),
     ),
 )
-
-# -- vetoes ---------------------------------------------------------------------------------------
-# Each names the token it vetoes as "target".
-VETOES: dict[str, tuple[Pattern, ...]] = {
-    # "Sam won't have time", "Lee will not chase it", "never".
-    "negated": (
-        [_node("target", {}), _child("target", "neg", {"DEP": "neg"})],
-        [_node("target", {}), _child("target", "neg", {"LOWER": _in(("not", "n't", "never"))})],
-        # "I am not at all keen to merge them": the "not" is the copula's, the promise the adjective's.
-        [
-            _node("target", {"DEP": "acomp"}),
-            _child("target", "be", {"LEMMA": "be"}, "<"),
-            _child("be", "neg", {"DEP": "neg"}),
-        ],
-    ),
-    # "Mei will hopefully ...", "Maybe Omar should use ...": hopes and suggestions.
-    "hedged": (
-        [_node("target", {}), _child("target", "hedge", {"DEP": "advmod", "LOWER": _in(words.HEDGES)})],
-    ),
-    # "Ayşe would rather wait".
-    "preference": (
-        [_node("target", {}), _child("target", "rather", {"LOWER": _in(words.PREFERENCE_WORDS)})],
-    ),
-    # "Mark to scribe": a role in the meeting itself.
-    # "I'll share my screen": what happens in the meeting itself.
-    "role": (
-        [_node("target", {"LEMMA": _in(words.MEETING_ROLES)})],
-        [_node("target", {}), _child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
-    ),
-    # "Lee will ask Sam to rebase it": the asking is Lee's task; Sam has not been asked yet.
-    "yet-to-ask": (
-        [
-            _node("target", {"LEMMA": _in(words.ASKING_VERBS)}),
-            _child("target", "modal", {"DEP": "aux", "LOWER": _in(words.FUTURE_MODALS | words.OFFER_MODALS)}),
-        ],
-        [
-            _node("target", {"LEMMA": _in(words.ASKING_VERBS)}),
-            _child("target", "to", {"DEP": "aux", "TAG": "TO"}),
-        ],
-    ),
-    # "Email Lee to sign up": Lee is to be reached, not to act.
-    "reached": (
-        [
-            _node("target", {}),
-            _child("target", "subject", {"DEP": "nsubj"}),
-            _child("subject", "reach", {"DEP": "compound", "LOWER": _in(words.REACHING_VERBS)}),
-        ],
-    ),
-    # "Lee volunteered to chair": the promise says what, and the commitment rule reads it.
-    "says-what": ([_node("target", {"LEMMA": "volunteer"}), _child("target", "what", {"DEP": "xcomp"})],),
-    # "Omar can use httperf": a possibility, not an offer.
-    "possibility": ([_node("target", {"LEMMA": _in(words.POSSIBILITY_VERBS)})],),
-    # "Kofi will ask Jim if Andy can join": what someone asks about, not an offer ("It would be
-    # good if Lee can look" still is one).
-    "asked-whether": (
-        [
-            _node("target", {}),
-            _child("target", "if", {"DEP": "mark", "LOWER": _in(("if", "whether"))}),
-            _child("target", "asker", {"LEMMA": _in(words.ASKING_VERBS | {"check", "see", "confirm"})}, "<"),
-        ],
-    ),
-}

@@ -16,6 +16,8 @@ _CLOSERS = {")": "(", "]": "[", "}": "{", "”": "“"}
 _ISSUE_URL = re.compile(r"https?://github\.com/([\w.-]+/[\w.-]+)/(?:issues|pull)/(\d+)(?![\w/])(?:#[\w-]+)?")
 # What a title neither starts nor ends with: "Lee → draft the FAQ" hands the task over with an arrow.
 _PADDING = " ,;:-–—→"
+# A status the writer put after the task, in capitals: "Update zlib IN PROCESS", "... - PENDING".
+_STATUS = re.compile(r"[\s,.;:-]+(?:IN PROCESS|IN PROGRESS|PENDING|BLOCKED(?: ON .*)?|ONGOING|WIP|OPEN)\W*$")
 
 
 def finish(title: str) -> str:
@@ -23,6 +25,7 @@ def finish(title: str) -> str:
     title = balanced(re.sub(r"\s+", " ", short_references(title)))
     title = re.sub(r"\s+", " ", title).strip(_PADDING)
     title = re.sub(r"[\s,]+(?:as well|too|again|accordingly)$", "", title)
+    title = _STATUS.sub("", title)
     if len(title) > MAX_CHARS:
         title = cut(title, MAX_CHARS)
     # "... criteria [forms here]": the function word that goes may take a bracket's closer with it.

@@ -49,7 +49,10 @@ def _plain_unless_front_matter(body: str, first_line: int, metadata: dict[str, o
 # HTML comments: unseen where Markdown is rendered, and blank lines to the plain-text reader.
 _COMMENTED = BotBlock("<!-- actionbot:follow-up begin -->", "<!-- actionbot:follow-up end -->", _as_written)
 
-MARKDOWN = NoteFormat("Markdown", (".md", ".markdown"), read_markdown, _COMMENTED)
+# The suffixes GitHub renders as Markdown, older wikis' ".mkd" and ".mdwn" among them.
+MARKDOWN = NoteFormat(
+    "Markdown", (".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".mdown", ".mdwn"), read_markdown, _COMMENTED
+)
 RESTRUCTUREDTEXT = NoteFormat(
     "reStructuredText",
     (".rst", ".rest"),

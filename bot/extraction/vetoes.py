@@ -1,0 +1,83 @@
+"""The vetoes of the promise rules (`bot.extraction.patterns`), also `DependencyMatcher` patterns with
+ids: a promise whose anchor or task one of its rule's vetoes hits is not one ("won't", "would
+rather", "Mark to scribe", "can use httperf"). Each names the token it vetoes as "target"."""
+
+from __future__ import annotations
+
+from bot.extraction import words
+from bot.extraction.patterns import Pattern, child, node, one_of
+
+_MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
+_ASKING = words.ASKING_VERBS | {"check", "see", "confirm"}
+
+VETOES: dict[str, tuple[Pattern, ...]] = {
+    # "Sam won't have time", "Lee will not chase it", "never".
+    "negated": (
+        [node("target", {}), child("target", "neg", {"DEP": "neg"})],
+        [node("target", {}), child("target", "neg", {"LOWER": one_of(("not", "n't", "never"))})],
+        # "I am not at all keen to merge them": the "not" is the copula's, the promise the adjective's.
+        [
+            node("target", {"DEP": "acomp"}),
+            child("target", "be", {"LEMMA": "be"}, "<"),
+            child("be", "neg", {"DEP": "neg"}),
+        ],
+    ),
+    # "Mei will hopefully ...", "Maybe Omar should use ...": hopes and suggestions.
+    "hedged": (
+        [node("target", {}), child("target", "hedge", {"DEP": "advmod", "LOWER": one_of(words.HEDGES)})],
+    ),
+    # "Ayşe would rather wait".
+    "preference": (
+        [node("target", {}), child("target", "rather", {"LOWER": one_of(words.PREFERENCE_WORDS)})],
+    ),
+    # "Mark to scribe": a role in the meeting itself.
+    # "I'll share my screen": what happens in the meeting itself.
+    "role": (
+        [node("target", {"LEMMA": one_of(words.MEETING_ROLES)})],
+        [node("target", {}), child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
+    ),
+    # "Lee will ask Sam to rebase it": the asking is Lee's task; Sam has not been asked yet.
+    "yet-to-ask": (
+        [
+            node("target", {"LEMMA": one_of(words.ASKING_VERBS)}),
+            child(
+                "target", "modal", {"DEP": "aux", "LOWER": one_of(words.FUTURE_MODALS | words.OFFER_MODALS)}
+            ),
+        ],
+        [
+            node("target", {"LEMMA": one_of(words.ASKING_VERBS)}),
+            child("target", "to", {"DEP": "aux", "TAG": "TO"}),
+        ],
+    ),
+    # "Email Lee to sign up": Lee is to be reached, not to act.
+    "reached": (
+        [
+            node("target", {}),
+            child("target", "subject", {"DEP": "nsubj"}),
+            child("subject", "reach", {"DEP": "compound", "LOWER": one_of(words.REACHING_VERBS)}),
+        ],
+    ),
+    # "Lee volunteered to chair": the promise says what, and the commitment rule reads it.
+    "says-what": ([node("target", {"LEMMA": "volunteer"}), child("target", "what", {"DEP": "xcomp"})],),
+    # "Omar can use httperf": a possibility, not an offer.
+    # "Joel and Luke can speak to this": can say something about it, in the meeting itself.
+    "possibility": (
+        [node("target", {"LEMMA": one_of(words.POSSIBILITY_VERBS)})],
+        [
+            node("target", {"LEMMA": one_of(("speak", "talk"))}),
+            child("target", "to", {"DEP": "prep", "LOWER": "to"}),
+            child("to", "this", {"DEP": "pobj", "LOWER": one_of(("this", "that", "it"))}),
+        ],
+    ),
+    # "Kofi will ask Jim if Andy can join": what someone asks about, not an offer ("It would be
+    # good if Lee can look" still is one).
+    "asked-whether": (
+        [
+            node("target", {}),
+            child("target", "if", {"DEP": "mark", "LOWER": one_of(("if", "whether"))}),
+            child(
+                "target", "asker", {"LEMMA": one_of(words.ASKING_VERBS | {"check", "see", "confirm"})}, "<"
+            ),
+        ],
+    ),
+}
