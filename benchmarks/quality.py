@@ -101,8 +101,13 @@ def corpus_files(folder: Path) -> tuple[Path, list[str]]:
     config = folder / "config.yaml"
     if not config.exists():
         config = folder / "roster.yaml"
+    # As the pipeline reads them: the config's `notes.paths` ("notes/*" names files without a
+    # suffix too), relative to the corpus.
+    configured = [
+        p for p in discover(str(folder / p) for p in load_config(config).notes.paths) if Path(p).is_file()
+    ]
     notes = folder / "notes" if (folder / "notes").is_dir() else folder
-    return config, discover([str(notes)])
+    return config, configured or discover([str(notes)])
 
 
 def extract_corpus(folder: Path) -> list[dict[str, Any]]:

@@ -326,7 +326,9 @@ STYLES: list[tuple[str, str, str, Found]] = [
     (
         "asked-whether",
         "a committee's action list: whom a question is about",
-        "- Priya will ask Dana if Lee can join the weekly check-in\n",
+        "- Priya will ask Dana if Lee can join the weekly check-in\n"
+        "- Sam asked what Lee will work on, and how Dana will handle the release.\n"
+        "- Sam asked if Dana would be an appropriate choice.\n",
         [(("Priya Raman",), "Ask Dana if Lee can join the weekly check-in", "will")],
     ),
 ]
@@ -651,6 +653,42 @@ SHAPES: list[tuple[str, str, Found]] = [
             (("Lee Chen",), "Announce date", "to"),
             (("Samuel Okafor",), "Update zlib based on the spec", "label-imperative"),
         ],
+    ),
+    (
+        "a board's minutes: a company after an attendee's comma is no request; an emphasis left as text",
+        "Berthold Gunreben, SUSE (BG)\n\nMarcel Mitran, IBM (MM)\n\n## Notes\n\n"
+        "**Lee: **I'll try to resurrect the thread.\n",
+        [(("Lee Chen",), "Resurrect the thread", "will")],
+    ),
+    (
+        "a working group's log: 'Assigned to X' after the task, under a 'To-Do's:' lead",
+        "To-Do's:\n- review existing survey work (Lee)\n- mentorship for the report (Dana and Sam)\n\n"
+        "## Issues\n\n* New Issue - fix metrics folder links - Assigned to Priya\n",
+        [
+            (("Lee Chen",), "Review existing survey work", "owner-after"),
+            (("Dana Whitfield", "Samuel Okafor"), "Mentorship for the report", "owner-after"),
+            (("Priya Raman",), "Fix metrics folder links", "owner-after"),
+        ],
+    ),
+    (
+        "HackMD minutes: the '[name=X]' signature labels a line; '=> X does that' takes an item",
+        "## PRs\n\n- [name=Lee] I will review the release PR.\n"
+        "- Ask our community if someone wants to be a liaison officer => Dana does that\n",
+        [
+            (("Lee Chen",), "Review the release PR", "will"),
+            (
+                ("Dana Whitfield",),
+                "Ask our community if someone wants to be a liaison officer",
+                "owner-after",
+            ),
+        ],
+    ),
+    (
+        "an agenda a 'Notes' section follows is a plan: its items are topics at any depth",
+        "Agenda\n- Discuss proposal E\n  - new manifest updates [Lee]\n"
+        "  - wrap and next steps to the TOB [Lee]\n\n"
+        "Notes\n\n- Proposal E\n  - Sam will write the summary for the TOB\n",
+        [(("Samuel Okafor",), "Write the summary for the TOB", "will")],
     ),
     (
         "a relative clause's 'who' is the person it follows",

@@ -268,6 +268,8 @@ class Extractor:
         if (states_a_fact(doc) or told) and not assigned_anyway(candidate, doc):
             return []
         verb = imperative(doc)
+        if verb is not None and not self.lexicon.acts(verb):
+            verb = None  # "Berthold Gunreben, SUSE (BG)": the tagger's verb is a company's name
         # "Ines: Move the issues. Also consolidate them": a request going on in the same
         # paragraph is the same person's; in a list of actions it needs no "also".
         goes_on = context.actions or opens_with_continuation(doc)

@@ -11,14 +11,23 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Token
 
 _PARTS_OF_SPEECH = ("noun", "verb", "adj", "adv")
+# What a verb acts on or how: its object, a preposition, a particle, a clause.
+_ACTING = frozenset({"dobj", "prep", "prt", "xcomp", "ccomp", "dative"})
 
 
 @dataclass(frozen=True)
 class Lexicon:
     words: frozenset[str]  # lower case, every part of speech
     verbs: frozenset[str]
+
+    def acts(self, verb: Token) -> bool:
+        """Whether the tagger's verb is one: a verb the lists know, or one that acts on something
+        ("triage the issues"); not "SUSE (BG)" after an attendee's name. Without lists, any is."""
+        known = not self or verb.lemma_.lower() in self.verbs
+        return known or any(c.dep_ in _ACTING for c in verb.children)
 
     def __bool__(self) -> bool:
         """A model without the lists (a model directory of another kind) knows no words at all."""

@@ -49,6 +49,8 @@ _MARK = r"(?:todo|to-do|ais?|action(?:[\s_-]*items?)?)\b"
 _STAMP = rf"\s*{TIME_STAMP}"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
 _CHAT = rf"{_STAMP}{CHAT_SPEAKER}\s*"
+# Emphasis CommonMark left as text: "**John: **I'll try", its closer after a space.
+_STRAY = r"(?:[*_]{1,3}\s*)?"
 # What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
 _NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on", "in", "at", "by"))
 # (id, pattern): the first that matches the start of a line wins.
@@ -94,7 +96,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # A chat log's line: "12:01:30 <lee> ...", "[12:01] <lee> ...": who speaks, as a label says it.
     ("label", re.compile(rf"^{_STAMP}<\s?[@+%]?(?P<names>{MASK}+)>\s*")),
-    ("label-bracket", re.compile(rf"^{_STAMP}\[(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
+    # "[Kris] ...", and HackMD's signature "[name=Julien] I will review this PR".
+    ("label-bracket", re.compile(rf"^{_STAMP}\[(?:name=)?(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
     # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request);
     # "Lee and Sam agreed to ...", "bcoca owns the tests" are sentences with their subject.
@@ -110,8 +113,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "label",
         re.compile(
-            rf"^{_STAMP}(?P<names>{NAMES})\s*(?:\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)\s*)?"
-            rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*(?=\S)"
+            rf"^{_STAMP}{_STRAY}(?P<names>{NAMES})\s*(?:\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)\s*)?"
+            rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*{_STRAY}(?=\S)"
         ),
     ),
     # "Feature catalog: Lee, Sam and Dana will provide updates": the topic, then a sentence whose
@@ -129,17 +132,27 @@ _OWNER_LABEL = re.compile(
 # without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Dana and Kofi)
 # so we can tell its status").
 _END = r"(?:[\s.!]|:[\w+-]+:|[^\w\s()¤])*"
-_CLOSE = rf"(?:{_END}$|\s+(?=(?:so|because|once|when|if|until|as soon as|since|while)\b))"
+_CLOSE = (
+    rf"(?:{_END}$|\s+(?=(?:so|because|once|when|if|until|as soon as|since|while)\b)"
+    # "Ask the community for a liaison => Gael does that": the owner's own word that it is theirs.
+    rf"|\s+(?:does|do|will do|to do|takes?|will take)\s+(?:it|that|this)\b{_END}$)"
+)
 _ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
 # "(action item @a and @b)", "(AI: Lee)", "(converter and infra, Todo, Prasanth)": an action mark
 # before the owners in brackets.
 _ACTION_MARK = r"action(?:[\s_-]*items?)?(?:\s+for)?|ais?|todo"
+# An owner after the task that the writer assigned it to, whatever it says: an arrow, an action
+# mark in the brackets, a field ("- Assigned to Kevin", "Owner: @lee").
+_ASSIGNING = re.compile(
+    rf"\s*{_ARROW}|\(.*\b(?:{_ACTION_MARK})\b|.*\b(?:{words.OWNER_FIELDS}|assigned\s+to)\b", re.IGNORECASE
+)
 # The owner written after the task ("owner-after"), each way it is written; `rest` is what follows
 # the names inside the brackets. The first that matches wins.
 TRAILING: tuple[re.Pattern[str], ...] = (
-    # "Triage the reports — Assigned to: Jun", "Draft the notes, owner: @lee; due: Friday": a field.
+    # "Triage the reports — Assigned to: Jun", "Draft the notes, owner: @lee; due: Friday": a field;
+    # "Issue 43 needs attention – Assigned to Kevin".
     re.compile(
-        rf"(?P<mark>(?:\s[-–—]+|[.,;|])?\s*\b(?:{words.OWNER_FIELDS})\s*:\s*(?P<names>{NAMES}))"
+        rf"(?P<mark>(?:\s[-–—]+|[.,;|])?\s*\b(?:(?:{words.OWNER_FIELDS})\s*:|assigned\s+to)\s*(?P<names>{NAMES}))"
         rf"(?:\s*[.,;|]?\s*(?:due|deadline)\b.*)?{_ASIDE}",
         re.IGNORECASE,
     ),
@@ -264,10 +277,7 @@ def trailing(line: Masked, source: str = "") -> Trailing | None:
         listed = match.group("mark").lstrip().startswith(":")
         rest_at = match.start("rest") if clause else 0
         own = (rest_at + clause.start("task"), rest_at + clause.end("task")) if clause else None
-        marked = (
-            re.match(rf"\s*{_ARROW}|\(.*\b(?:{_ACTION_MARK})\b", match.group("mark"), re.IGNORECASE)
-            is not None
-        )
+        marked = _ASSIGNING.match(match.group("mark")) is not None
         return Trailing("owner-after", match.start("mark"), people, listed, own, marked)
     closing = _CLOSING_EMPHASIS.search(source) if source else None
     if closing is not None:

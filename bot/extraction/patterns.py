@@ -77,7 +77,7 @@ RULES: tuple[Rule, ...] = (
             ],
         ),
         carries=True,
-        vetoes=("negated", "hedged", "role"),
+        vetoes=("negated", "hedged", "role", "asked-whether"),
     ),
     # "KofiM can try to test things today", "It would be good if TomL can take a look".
     Rule(
@@ -343,7 +343,7 @@ RULES: tuple[Rule, ...] = (
                 child("task", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
             ],
         ),
-        vetoes=("negated", "role", "yet-to-ask"),
+        vetoes=("negated", "role", "yet-to-ask", "asked-whether"),
     ),
     # "Next step for Ines is to write the guide", "Lee's next plan is to port it"; the tagger reads
     # some verbs after "would be to" as gerunds ("My next step would be to ping ...").
@@ -385,10 +385,14 @@ RULES: tuple[Rule, ...] = (
         (
             [
                 node("verb", {"LEMMA": one_of(words.SUGGESTING_VERBS)}),
-                child("verb", "task", {"DEP": "ccomp", "TAG": one_of(("VB", "VBP"))}),
+                child(
+                    "verb",
+                    "task",
+                    {"DEP": "ccomp", "TAG": one_of(("VB", "VBP")), "LEMMA": none_of(words.NOT_ACTIONS)},
+                ),
                 child("task", "owner", {"DEP": "nsubj"}),
             ],
         ),
-        vetoes=("negated", "role"),
+        vetoes=("negated", "role", "asked-whether"),
     ),
 )

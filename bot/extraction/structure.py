@@ -42,7 +42,7 @@ class BlockContext:
     actions: bool  # the block is in a list of actions
     header: tuple[Person, ...]  # the people a list item or heading above it names
     topic: str  # what the block is about, for titles
-    agenda_topic: bool  # an agenda's item at the top, or one a heading restates: a topic, not a promise
+    agenda_topic: bool  # an agenda's item at the top, or planned (`_planned`): a topic, not a promise
     reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
     parent: int | None = None  # the block of the list item it is nested under
     nested: bool = False  # list items are nested under it
@@ -52,21 +52,38 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
     # Each computed in one pass over the note, so that a long note costs in step with its length.
     paths = _heading_paths(blocks)
     before = _items_before(blocks)
-    titled = _titled_later(blocks)
+    planned = _planned(blocks)
     children: dict[int, list[Block]] = {}
     for block in blocks:
         if block.parent is not None:
             children.setdefault(block.parent, []).append(block)
     return [
-        _context(index, blocks, paths[index], before[index], children.get(index, []), roster, index in titled)
+        _context(
+            index, blocks, paths[index], before[index], children.get(index, []), roster, index in planned
+        )
         for index in range(len(blocks))
     ]
 
 
+def _planned(blocks: tuple[Block, ...]) -> set[int]:
+    """The list items that name a topic of the meeting wherever they are nested in an agenda: those
+    a heading of the same note restates, give or take a typo and the presenter ("Propose we create
+    a js-types repo (Andreas)", then "#### Propose we create a js-types repo" over what was said),
+    and every item before the note's own "Notes" or "Minutes" section, when it has one."""
+    notes_from = max(
+        (i for i, b in enumerate(blocks) if b.kind is not BlockKind.ITEM and _NOTES_START.match(b.text)),
+        default=-1,
+    )
+    return _titled_later(blocks) | {
+        i for i, b in enumerate(blocks) if b.kind is BlockKind.ITEM and i < notes_from
+    }
+
+
+_NOTES_START = re.compile(r"^\W*(?:meeting\s+)?(?:notes|minutes|discussions?)\W*$", re.IGNORECASE)
+
+
 def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
-    """The list items that a heading of the same note restates, give or take a typo and the
-    presenter: "Propose we create a js-types repo (Andreas)" in the agenda, then "#### Propose we
-    create a js-types repo" over what was said. Such an item is a topic of the meeting."""
+    """The list items a heading of the same note restates."""
 
     def words_of(text: str) -> str:
         return " ".join(re.sub(r"[^\w\s-]", " ", _CLOSING_ASIDE_ONLY.sub("", text)).lower().split())
@@ -103,7 +120,7 @@ def _context(
     item_before: str,
     children: list[Block],
     roster: Roster,
-    titled_later: bool = False,
+    planned: bool = False,
 ) -> BlockContext:
     block = blocks[index]
     ancestors = _ancestors(index, blocks)
@@ -130,7 +147,7 @@ def _context(
     topic = topic or item_before or block.section
     # An agenda is a heading's, or a list's whose lead line is only "Agenda:".
     agenda = AGENDA_HEADING.search(block.section) or (lead is not None and _AGENDA_LEAD.match(lead.text))
-    heads = block.parent is None or titled_later
+    heads = block.parent is None or planned
     agenda_topic = block.kind is BlockKind.ITEM and heads and bool(agenda) and not actions
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
     return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children))

@@ -151,7 +151,7 @@ def _names(text: str, name: str) -> bool:
     return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE) is not None
 
 
-_LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}:\s+")
+_LEADING_LABEL = re.compile(r"^[A-Z][\w /]{0,30}(?::|\s[-–—])\s+")
 # "@sam - Make a new repo": the handles a task is given to, before a dash.
 _LEADING_HANDLES = re.compile(r"^@[\w-]+(?:\s*(?:,|&|and)\s*@[\w-]+)*\s*[-–—:]\s+")
 _LEADING_ASIDE = re.compile(r"^\([^()]{1,60}\)\s*(?:[-–—:]\s*)?")
@@ -175,7 +175,8 @@ def title_from_text(text: str, named: str = "") -> str:
     text = re.sub(r"\s+", " ", text).strip(" .;:-–—→")
     # "(Lee Chen) - Proposal: ...": who speaks, in brackets before a dash, is no part of the task.
     text = _LEADING_ASIDE.sub("", text)
-    # "Note: I intend to ...", "Proposal to TAC: enforce ...": a short label before the words.
+    # "Note: I intend to ...", "Proposal to TAC: enforce ...", "New issue - fix the links": a short
+    # label before the words.
     labelled = _LEADING_LABEL.match(text)
     if labelled and len(text[labelled.end() :].split()) >= 3:
         text = text[labelled.end() :]

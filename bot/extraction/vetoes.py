@@ -7,8 +7,9 @@ from __future__ import annotations
 from bot.extraction import words
 from bot.extraction.patterns import Pattern, child, node, one_of
 
+_ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder"}
+
 _MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
-_ASKING = words.ASKING_VERBS | {"check", "see", "confirm"}
 
 VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Sam won't have time", "Lee will not chase it", "never".
@@ -75,9 +76,13 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [
             node("target", {}),
             child("target", "if", {"DEP": "mark", "LOWER": one_of(("if", "whether"))}),
-            child(
-                "target", "asker", {"LEMMA": one_of(words.ASKING_VERBS | {"check", "see", "confirm"})}, "<"
-            ),
+            child("target", "asker", {"LEMMA": one_of(_ASKING)}, "<"),
+        ],
+        # "Stu asked what James will work on", "asked how Lee will handle it": a question about it.
+        [
+            node("target", {}),
+            child("target", "wh", {"TAG": one_of(("WP", "WRB", "WDT"))}, ">>"),
+            child("target", "asker", {"LEMMA": one_of(_ASKING)}, "<"),
         ],
     ),
 }

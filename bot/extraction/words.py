@@ -222,9 +222,9 @@ FUNCTION_WORDS = frozenset(
 # -- structure ------------------------------------------------------------------------------------
 # Headings, labels and list leads under which every line is an assignment.
 ACTION_HEADINGS = (
-    "action items", "action item", "actions", "action", "ais", "ai", "next steps", "next step", "to-dos",
-    "todos", "todo", "to do", "tasks", "assignments", "follow-ups", "follow ups", "followups", "follow-up",
-    "owners",
+    "action items", "action item", "action points", "action point", "actions", "action", "ais", "ai",
+    "next steps", "next step", "to-do's", "todo's", "to do's", "to-dos", "todos", "to-do", "todo", "to do",
+    "tasks", "assignments", "follow-ups", "follow ups", "followups", "follow-up", "owners",
 )  # fmt: skip
 # Lines that say who attends or holds a role in the meeting: "Present: ...", "Scribe: Nadia".
 ROLL_LABELS = (
