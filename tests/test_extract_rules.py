@@ -802,11 +802,12 @@ def test_every_rule_has_a_note_in_its_style() -> None:
     assert rules - {rule for rule, *_ in STYLES} == set()
 
 
-def test_the_request_is_quoted_and_dated_from_the_question(items_of: ItemsOf) -> None:
-    body = "Priya: Lee, can you update the changelog by Friday?\n\nLee: Yes.\n"
+def test_the_request_is_quoted_with_its_answer_and_dated_from_the_question(items_of: ItemsOf) -> None:
+    """Minute-takers point at either line for what was agreed; the item's line is the question's."""
+    body = "Priya: Lee, can you update the changelog by Friday?\n\nLee: Yes, I'll do it.\n"
     [item] = items_of(HEAD + body)
-    assert item.text == "Priya: Lee, can you update the changelog by Friday?"
-    assert item.due == dt.date(2026, 5, 8)
+    assert item.text == "Priya: Lee, can you update the changelog by Friday? Lee: Yes, I'll do it."
+    assert (item.line, item.due) == (5, dt.date(2026, 5, 8))
 
 
 def test_a_struck_line_in_restructuredtext_is_marked_done(items_of: ItemsOf) -> None:

@@ -392,7 +392,10 @@ def _items(
                     note=meeting.path,
                     meeting_date=meeting.date,
                     line=sentence.line,
-                    text=sentence.quote,
+                    # An answered request quotes the question and its answer: either says what was agreed.
+                    text=f"{sentence.quote} {reading.candidate.sentence.quote}"
+                    if found.asked
+                    else sentence.quote,
                     owners=owners,
                     task=title,
                     due=due.date if due else None,
