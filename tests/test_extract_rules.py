@@ -691,6 +691,12 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Samuel Okafor",), "Write the summary for the TOB", "will")],
     ),
     (
+        "a marked line with its owner after it, whose verb the tagger reads as a past tense",
+        "* Separating the optimizer\n  * Action: broadcast the meeting invite to the community (Lee)\n"
+        "* Actions: Dana and Sam confirmed for the roles of Chair and Director\n",
+        [(("Lee Chen",), "Broadcast the meeting invite to the community", "action-line")],
+    ),
+    (
         "a relative clause's 'who' is the person it follows",
         "Lee will follow up with Sam, who will send the email.\n",
         [

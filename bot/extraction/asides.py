@@ -66,10 +66,13 @@ def owned_after(candidate: Candidate, tail: Trailing, verb: Token | None, verbs:
 
 
 def assigned_anyway(candidate: Candidate, doc: Doc) -> bool:
-    """A line that reads as a report but that its writer gave to someone: an arrow or action mark to them, or
+    """A line that reads as a report but that its writer gave to someone: an arrow or action mark to them
+    (or an action mark before the line and their name after it), or
     their name after it in a list of actions, where a present tense is the parser's ("Doodle poll
     for the exit criteria call (Todd)": "call" read as the verb of "poll")."""
-    tail = candidate.tail
+    lead, tail = candidate.lead, candidate.tail
+    if lead is not None and lead.explicit and tail is not None and tail.people:
+        return True  # "Action: broadcast the invite (Jim)": "broadcast" read as a past tense
     if tail is None:
         return False
     head = root(doc)
