@@ -697,6 +697,27 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Lee Chen",), "Broadcast the meeting invite to the community", "action-line")],
     ),
     (
+        "a board's wiki minutes: HTML line breaks end sentences, and a roll call's subheading and "
+        "introductions are no list of actions",
+        "## Attendees\n\n### Steering Committee\n\n- [ ] Dana Whitfield - SAP\n\n## Introductions\n\n"
+        "- [ ] Sam, software engineer intern at Acme. Joined Monday\n\n## Actions\n\n"
+        "Lee to look over the governance and propose edits<BR>\n"
+        "The current process makes decisions harder.\n",
+        [(("Lee Chen",), "Look over the governance and propose edits", "to")],
+    ),
+    (
+        "a log whose writer put each day's sections under '## Attending': its action items are read",
+        "## Attending\n\n* Dana\n* Sam\n\n### Action items\n\n"
+        "* Explain the GMD in the README – assigned to Sam\n",
+        [(("Samuel Okafor",), "Explain the GMD in the README", "owner-after")],
+    ),
+    (
+        "a speaker's infinitive says what they are to do; one broken off does not",
+        "## Call\n\n- Sam: I think this requires a vote.\n- Priya: We store them in parquet now.\n"
+        "- Lee: To check governance.\n- Sam: It does not scale up.\n- Dana: To deal with the scaling -\n",
+        [(("Lee Chen",), "Check governance", "label-imperative")],
+    ),
+    (
         "a relative clause's 'who' is the person it follows",
         "Lee will follow up with Sam, who will send the email.\n",
         [

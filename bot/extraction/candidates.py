@@ -30,13 +30,6 @@ MAX_WORDS = 80
 # Who attends and who holds a role in the meeting: "Present: ...", "**Scribe:** Nadia".
 _ROLL_LINE = re.compile(rf"^\W*(?:{'|'.join(words.ROLL_LABELS)})\b[^:]{{0,20}}:", re.IGNORECASE)
 _ONLY_LINKS = re.compile(r"^\W*(?:(?:https?://|www\.)\S+\W*)+$")
-# A section that is a roll call ("Voting member attendance", "Other Attendees", "Apologies"): its
-# lines say who is there ("- [ ] Gordon Bradley, Autodesk"), never what anyone will do.
-_ROLL_SECTION = re.compile(
-    r"^\W*(?:\w+\W+){0,3}"
-    r"(?:attend(?:ance|ees?|ing)|present|participants|apologies|regrets|absent|roll[ -]?call)\W*$",
-    re.IGNORECASE,
-)
 # The lower-case words a roll line may hold besides function words: "- [ ] Daniel Heckenberg - Animal
 # Logic Pty Ltd / Industry Representative" has none, "Lee Chen (joined late)" two.
 _ROLL_WORDS = 2
@@ -100,7 +93,7 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
     for index, sentences in by_block.items():
         block, context = meeting.blocks[index], contexts[index]
         done = block.kind is BlockKind.ITEM and _DONE_ITEM.search(block.text) is not None
-        if block.checked is True or block.kind is BlockKind.HEADING or _in_roll_call(block) or done:
+        if block.checked is True or block.kind is BlockKind.HEADING or _in_roll_call(block, context) or done:
             named_before = after_question = False
             continue
         if block.kind is BlockKind.ROW:
@@ -128,10 +121,10 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
             yield prepare(sentence, found, context)
 
 
-def _in_roll_call(block: Block) -> bool:
+def _in_roll_call(block: Block, context: BlockContext) -> bool:
     """A line of a roll call's section: names, companies, seats. A note without another heading
     after its "Attendance:" goes on to the minutes under it, which say what people do."""
-    if _ROLL_SECTION.match(block.section) is None:
+    if not context.roll_call:
         return False
     said = [w for w in re.findall(r"(?<![@\w./-])[a-z][\w'’-]*", block.text) if w not in words.FUNCTION_WORDS]
     return len(said) <= _ROLL_WORDS

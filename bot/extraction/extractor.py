@@ -41,6 +41,7 @@ from bot.extraction.due import due_beside, due_in, due_phrase, events_in
 from bot.extraction.grammar import (
     gerund,
     imperative,
+    is_to_do,
     opens_in_the_past,
     opens_with_continuation,
     pleads,
@@ -297,8 +298,8 @@ class Extractor:
             asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS
             # Outside a list of actions, in a note whose labels mostly introduce what was said, a
             # label is a speaker's and their imperative is advice to the room ("Roger: emphasize
-            # the longevity of the project"): left to the decision.
-            assigned = context.actions or discourse.labels_assign
+            # the longevity of the project"): left to the decision; not "JRG: To check governance".
+            assigned = context.actions or discourse.labels_assign or is_to_do(doc, verb)
             if asks and assigned and verb is not None and not pleads(doc, verb, candidate.own_start):
                 owners, rule = lead.people, "label-imperative"
             elif context.actions and (

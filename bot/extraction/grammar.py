@@ -3,6 +3,7 @@ request, a report of what was done, a sentence that goes on about the person bef
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,8 @@ def imperative(doc: Doc) -> Token | None:
     tokens = [
         t for t in doc if not t.is_punct and t.lower_ != "please" and t.lower_ not in words.CONTINUATIONS
     ]
+    if len(tokens) > 1 and tokens[0].tag_ == "TO" and tokens[0].head.i == tokens[1].i:
+        tokens = tokens[1:]  # "JRG: To check governance": an infinitive standing as the request
     if not tokens:
         return None
     first = tokens[0]
@@ -89,6 +92,16 @@ def imperative(doc: Doc) -> Token | None:
     if first.lower_ == "let" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("'s", "us"):
         return None  # "Let's look at the flaky tests": a suggestion to the room
     return first
+
+
+def is_to_do(doc: Doc, verb: Token | None) -> bool:
+    """ "JRG: To check governance": an infinitive standing as the sentence says what the person
+    labelled is to do, unless it broke off ("TN: To deal with the scaling -")."""
+    infinitive = verb is not None and verb.i > 0 and doc[verb.i - 1].tag_ == "TO"
+    return infinitive and _UNFINISHED.search(doc.text) is None
+
+
+_UNFINISHED = re.compile(r"(?:[-–—:]|\.\.\.|…)\s*$")
 
 
 def pleads(doc: Doc, verb: Token, start: int = 0) -> bool:

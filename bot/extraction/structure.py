@@ -46,6 +46,7 @@ class BlockContext:
     reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
     parent: int | None = None  # the block of the list item it is nested under
     nested: bool = False  # list items are nested under it
+    roll_call: bool = False  # under a heading that calls the roll: "Attendees", "Introductions"
 
 
 def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockContext]:
@@ -97,6 +98,15 @@ def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
     }
 
 
+# A section that is a roll call ("Voting member attendance", "Other Attendees", "Apologies",
+# "Introductions"), or a heading above it is: its lines say who is there ("- [ ] Gordon Bradley,
+# Autodesk"), never what anyone will do.
+_ROLL_SECTION = re.compile(
+    r"^\W*(?:\w+\W+){0,3}"
+    r"(?:attend(?:ance|ees?|ing)|present|participants|apologies|regrets|absent|roll[ -]?call"
+    r"|introductions?)\W*$",
+    re.IGNORECASE,
+)
 _AGENDA_LEAD = re.compile(r"^\W*agenda(?:\s+items?)?\W*$", re.IGNORECASE)
 
 
@@ -127,7 +137,11 @@ def _context(
     lead = blocks[block.lead] if block.lead is not None else None
     labels = [blocks[i].text for i in ancestors] + ([lead.text] if lead is not None else [])
     actions = any(ACTION_HEADING.search(h) for h in (*headings, block.section))
-    actions = actions or any(ACTION_LABEL.match(t) for t in labels) or block.checked is False
+    roll_call = _calls_the_roll(headings or (block.section,))
+    # Unticked boxes are a list of actions, except in a roll call ("- [ ] Gerald Morrison - SAP").
+    actions = (
+        actions or any(ACTION_LABEL.match(t) for t in labels) or (block.checked is False and not roll_call)
+    )
     header: tuple[Person, ...] = ()
     for n, ancestor in enumerate(ancestors):
         text = blocks[ancestor].text
@@ -150,7 +164,17 @@ def _context(
     heads = block.parent is None or planned
     agenda_topic = block.kind is BlockKind.ITEM and heads and bool(agenda) and not actions
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
-    return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children))
+    return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children), roll_call)
+
+
+def _calls_the_roll(headings: tuple[str, ...]) -> bool:
+    """ "## Attendees" or "### Steering Committee" right under it; not "### Action items" or
+    "### Minutes" under an "## Attending" its writer put at the wrong level."""
+    if _ROLL_SECTION.match(headings[-1]):
+        return True
+    inner = headings[-1]
+    named = ACTION_HEADING.search(inner) or AGENDA_HEADING.search(inner) or _NOTES_START.match(inner)
+    return len(headings) > 1 and _ROLL_SECTION.match(headings[-2]) is not None and not named
 
 
 def _lead_topic(lead: Block | None) -> str:

@@ -54,12 +54,16 @@ _MARKER_LINE = re.compile(
 )
 
 
+# A line that ends in HTML's line break ("Actions:<BR>") ends what it says.
+_LINE_BREAK = re.compile(r"<br\s*/?>\s*$", re.IGNORECASE)
+
+
 def split_sentences(block: Block) -> list[tuple[str, int, str]]:
     """The block's sentences with the file line each starts on and their text as written."""
     result: list[tuple[str, int, str]] = []
     run: list[TextLine] = []
     for line in block.lines:
-        if run and _MARKER_LINE.match(line.text):
+        if run and (_MARKER_LINE.match(line.text) or _LINE_BREAK.search(run[-1].source)):
             result.extend(_split_run(run))
             run = []
         run.append(line)
