@@ -718,6 +718,15 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Lee Chen",), "Check governance", "label-imperative")],
     ),
     (
+        "under someone's item, a line that leads a list, or a noun and its verb, is no request of theirs",
+        "## Action items\n\n- Lee: update the infra page\n  - add links to:\n    - the dashboards\n"
+        "- Dana: invite the candidates\n  - Offer applies to all potential candidates.\n",
+        [
+            (("Lee Chen",), "Update the infra page", "label-imperative"),
+            (("Dana Whitfield",), "Invite the candidates", "label-imperative"),
+        ],
+    ),
+    (
         "a relative clause's 'who' is the person it follows",
         "Lee will follow up with Sam, who will send the email.\n",
         [

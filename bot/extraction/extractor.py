@@ -4,9 +4,8 @@ What counts as a promise is data: dependency patterns (`bot.extraction.patterns`
 (`bot.extraction.lines`) and the layout of the note (`bot.extraction.structure`). This module only runs
 them, in this order for each sentence (`bot.extraction.candidates` chooses the sentences):
 1. the line's own marks: "ACTION:", a speaker or owner label, the owner written after the task;
-2. the promise patterns over the parse, minus what a veto pattern rules out, each owner found as its
-   rule says (`bot.extraction.discourse`: the subject, a node of the pattern, or whoever the text
-   before was about);
+2. the promise patterns over the parse, minus what a veto (`bot.extraction.vetoes`) rules out, each
+   owner found as its rule says (`bot.extraction.discourse`);
 3. when no pattern found an owner, the writer's structure: a marked action line, an owner after the
    task, a label before an imperative, an owner heading a list of actions.
 Each item remembers the id of the rule that found it, so quality can be measured per rule. Then
@@ -268,9 +267,10 @@ class Extractor:
         told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
         if (states_a_fact(doc) or told) and not assigned_anyway(candidate, doc):
             return []
-        verb = imperative(doc)
-        if verb is not None and not self.lexicon.acts(verb):
-            verb = None  # "Berthold Gunreben, SUSE (BG)": the tagger's verb is a company's name
+        # Not "Berthold Gunreben, SUSE (BG)", where the tagger's verb is a company's name, nor "add
+        # links to:", which leads a list.
+        verb = imperative(doc) if not doc.text.rstrip().endswith(":") else None
+        verb = verb if verb is not None and self.lexicon.acts(verb) else None
         # "Ines: Move the issues. Also consolidate them": a request going on in the same
         # paragraph is the same person's; in a list of actions it needs no "also".
         goes_on = context.actions or opens_with_continuation(doc)

@@ -89,6 +89,8 @@ def imperative(doc: Doc) -> Token | None:
         return None  # the parser did not read the line as a request; its words are the title
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
         return None
+    if len(tokens) > 1 and tokens[1].tag_ in ("VBZ", "VBD") and tokens[1].head.i == first.i:
+        return None  # "Offer applies to all candidates": a noun and its verb, read as a request
     if first.lower_ == "let" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("'s", "us"):
         return None  # "Let's look at the flaky tests": a suggestion to the room
     return first
