@@ -163,7 +163,6 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
     re.compile(rf"(?P<mark>\s(?:{_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
-    re.compile(rf"(?P<mark>\s\[\s*(?P<names>{NAMES})\s*\]){_CLOSE}"),  # "Prepare the budget [Greta]"
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )

@@ -42,7 +42,7 @@ class BlockContext:
     actions: bool  # the block is in a list of actions
     header: tuple[Person, ...]  # the people a list item or heading above it names
     topic: str  # what the block is about, for titles
-    agenda_topic: bool  # an agenda's item at the top, or planned (`_planned`): a topic, not a promise
+    agenda_topic: bool  # an agenda's item at the top, or one `_titled_later`: a topic, not a promise
     reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
     parent: int | None = None  # the block of the list item it is nested under
     nested: bool = False  # list items are nested under it
@@ -53,7 +53,7 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
     # Each computed in one pass over the note, so that a long note costs in step with its length.
     paths = _heading_paths(blocks)
     before = _items_before(blocks)
-    planned = _planned(blocks)
+    planned = _titled_later(blocks)
     children: dict[int, list[Block]] = {}
     for block in blocks:
         if block.parent is not None:
@@ -66,25 +66,11 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
     ]
 
 
-def _planned(blocks: tuple[Block, ...]) -> set[int]:
+def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
     """The list items that name a topic of the meeting wherever they are nested in an agenda: those
     a heading of the same note restates, give or take a typo and the presenter ("Propose we create
-    a js-types repo (Andreas)", then "#### Propose we create a js-types repo" over what was said),
-    and every item before the note's own "Notes" or "Minutes" section, when it has one."""
-    notes_from = max(
-        (i for i, b in enumerate(blocks) if b.kind is not BlockKind.ITEM and _NOTES_START.match(b.text)),
-        default=-1,
-    )
-    return _titled_later(blocks) | {
-        i for i, b in enumerate(blocks) if b.kind is BlockKind.ITEM and i < notes_from
-    }
-
-
-_NOTES_START = re.compile(r"^\W*(?:meeting\s+)?(?:notes|minutes|discussions?)\W*$", re.IGNORECASE)
-
-
-def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
-    """The list items a heading of the same note restates."""
+    a js-types repo (Andreas)", then "#### Propose we create a js-types repo" over what was said).
+    Not every item of an agenda a "Notes" section follows: release task lists stand in them."""
 
     def words_of(text: str) -> str:
         return " ".join(re.sub(r"[^\w\s-]", " ", _CLOSING_ASIDE_ONLY.sub("", text)).lower().split())
@@ -165,6 +151,9 @@ def _context(
     agenda_topic = block.kind is BlockKind.ITEM and heads and bool(agenda) and not actions
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
     return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children), roll_call)
+
+
+_NOTES_START = re.compile(r"^\W*(?:meeting\s+)?(?:notes|minutes|discussions?)\W*$", re.IGNORECASE)
 
 
 def _calls_the_roll(headings: tuple[str, ...]) -> bool:

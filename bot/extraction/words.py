@@ -39,7 +39,10 @@ COMMITMENT_ADJECTIVES = frozenset({"happy", "willing", "glad", "keen", "eager"})
 ASKING_VERBS = frozenset({"ask", "request", "invite", "remind", "task", "assign", "nominate", "get", "need"})
 # "Email Lee to sign up", "Ping Sam to review it": whom to reach, read by the parser as a name's
 # first word; the one to act is whoever reaches them.
-REACHING_VERBS = ASKING_VERBS | frozenset({"email", "ping", "contact", "message", "tell", "poke", "dm"})
+# ("Get Lola and Schalk to discuss", "Need Domenic and Raf to work it out" give them the task.)
+REACHING_VERBS = frozenset(
+    {"email", "ping", "contact", "message", "tell", "poke", "dm", "ask", "remind", "invite"}
+)
 # "suggested that X check": a suggestion about one named person, in the subjunctive.
 SUGGESTING_VERBS = frozenset(
     {"suggest", "propose", "recommend", "ask", "request", "agree", "decide", "insist"}
