@@ -26,17 +26,21 @@ _ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
 def names_a_role(candidate: Candidate) -> bool:
     """ "Scribe - Mark", "Note taker: Dana": who holds a role in the meeting itself, not a task."""
     start, end = candidate.body
-    words_of = re.sub(r"[^\w\s-]", " ", candidate.original[start:end]).lower().split()
-    return " ".join(words_of) in words.MEETING_ROLE_NOUNS
+    return _words_of(candidate.original[start:end]) in words.MEETING_ROLE_NOUNS
 
 
 def about_a_role(topic: str) -> bool:
     """ "Find volunteers for note taking": a topic asking for a role in the meeting itself, so that
     who volunteers under it takes the role, not a task."""
-    text = " ".join(re.sub(r"[^\w\s-]", " ", topic).lower().split())
+    text = _words_of(topic)
     return any(
         re.search(rf"\b{re.escape(role)}\b", text) for role in words.MEETING_ROLE_NOUNS - {"notes", "minutes"}
     )
+
+
+def _words_of(text: str) -> str:
+    """The words of a text in lower case, one space apart, as the role nouns are written."""
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).lower().split())
 
 
 def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:

@@ -229,9 +229,11 @@ def _row(
     if owner_col is None or task_col is None:
         for cell in block.cells:
             cell_block = Block(BlockKind.PARAGRAPH, block.section, (TextLine(block.line, cell.strip()),))
-            for text, line, _ in split_sentences(cell_block) if roster.mentions(cell) else ():
+            split = split_sentences(cell_block)
+            found = [roster.mentions(text) for text, _, _ in split]
+            for (text, line, _), mentions in zip(split, found, strict=True) if any(found) else ():
                 sentence = Sentence(text, line, block.section, sentences[0].block, block.kind)
-                yield prepare(sentence, roster.mentions(text), context)
+                yield prepare(sentence, mentions, context)
         return
     cells = list(block.cells) + [""] * len(header)
     owners = tuple(m.person for m in roster.mentions(cells[owner_col]))

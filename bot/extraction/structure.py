@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.extraction import words
@@ -79,9 +80,19 @@ def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
     return {
         index
         for index, block in enumerate(blocks)
-        if block.kind is BlockKind.ITEM
-        and any(difflib.SequenceMatcher(None, words_of(block.text), h).ratio() >= 0.9 for h in headings)
+        if block.kind is BlockKind.ITEM and _restated(words_of(block.text), headings)
     }
+
+
+def _restated(item: str, headings: Collection[str]) -> bool:
+    """Whether a heading says what the item says, give or take a typo. The quick ratios bound the
+    exact one from above, so most pairs are ruled out without it."""
+    matcher = difflib.SequenceMatcher(None, item, "")
+    for heading in headings:
+        matcher.set_seq2(heading)
+        if matcher.real_quick_ratio() >= 0.9 and matcher.quick_ratio() >= 0.9 and matcher.ratio() >= 0.9:
+            return True
+    return False
 
 
 # A section that is a roll call ("Voting member attendance", "Other Attendees", "Apologies",
@@ -159,9 +170,9 @@ _NOTES_START = re.compile(r"^\W*(?:meeting\s+)?(?:notes|minutes|discussions?)\W*
 def _calls_the_roll(headings: tuple[str, ...]) -> bool:
     """ "## Attendees" or "### Steering Committee" right under it; not "### Action items" or
     "### Minutes" under an "## Attending" its writer put at the wrong level."""
-    if _ROLL_SECTION.match(headings[-1]):
-        return True
     inner = headings[-1]
+    if _ROLL_SECTION.match(inner):
+        return True
     named = ACTION_HEADING.search(inner) or AGENDA_HEADING.search(inner) or _NOTES_START.match(inner)
     return len(headings) > 1 and _ROLL_SECTION.match(headings[-2]) is not None and not named
 
