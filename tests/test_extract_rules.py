@@ -753,6 +753,14 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Lee Chen",), "Write the summary of the proposal", "will")],
     ),
     (
+        "a heading for notes and action items together heads the minutes: a speaker's view there is no task",
+        "## Notes / action items / misc talk\n\nReaching our backers\n"
+        "  * Dana - seems like a good idea to keep the discussions in one place\n"
+        "  * Sam - the repo has 20 watchers, they would be interested\n"
+        "  * Lee \u2014 yes.\n  * ACTION \u2014 Priya to write a proposal for this\n",
+        [(("Priya Raman",), "Write a proposal for Reaching our backers", "to")],
+    ),
+    (
         "who volunteers for a role in the meeting takes the role, not a task",
         "#### Find volunteers for note taking\n\n*Lee volunteers*\n",
         [],

@@ -29,6 +29,8 @@ _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=
 ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.IGNORECASE)
 # A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
 ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
+# "Notes / action items / misc talk": the minutes themselves, where actions are among what was said.
+_MINUTES_TOO = re.compile(r"\b(?:notes|minutes|talk|discussions?)\b", re.IGNORECASE)
 # "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done.
 _COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]", re.IGNORECASE)
 _NOT_YET = re.compile(
@@ -133,7 +135,7 @@ def _context(
     ancestors = _ancestors(index, blocks)
     lead = blocks[block.lead] if block.lead is not None else None
     labels = [blocks[i].text for i in ancestors] + ([lead.text] if lead is not None else [])
-    actions = any(ACTION_HEADING.search(h) for h in (*headings, block.section))
+    actions = any(ACTION_HEADING.search(h) and not _MINUTES_TOO.search(h) for h in (*headings, block.section))
     roll_call = _calls_the_roll(headings or (block.section,))
     # Unticked boxes are a list of actions, except in a roll call ("- [ ] Gerald Morrison - SAP").
     actions = (
@@ -153,7 +155,7 @@ def _context(
         header = _names_only(block.section, roster)
     topic = _own_label(block, roster) or next(
         (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
-        _lead_topic(lead),
+        _lead_topic(lead, roster),
     )
     topic = topic or item_before or block.section
     # An agenda is a heading's, or a list's whose lead line is only "Agenda:".
@@ -177,10 +179,13 @@ def _calls_the_roll(headings: tuple[str, ...]) -> bool:
     return len(headings) > 1 and _ROLL_SECTION.match(headings[-2]) is not None and not named
 
 
-def _lead_topic(lead: Block | None) -> str:
-    """ "Release checklist:" introduces the list as its topic; a sentence before a list does not."""
-    if lead is None or ACTION_LABEL.match(lead.text) or not lead.text.rstrip().endswith(":"):
+def _lead_topic(lead: Block | None, roster: Roster) -> str:
+    """ "Release checklist:" or a line standing as a subheading ("Reaching our backers") introduces the
+    list as its topic; a sentence before a list does not."""
+    if lead is None or ACTION_LABEL.match(lead.text) or lead.text.rstrip()[-1:] in (".", "!", "?", ""):
         return ""
+    if _names_only(lead.text, roster):
+        return ""  # "@dirkmc" alone over a list says whose it is, not what about
     return lead.text if len(lead.text.split()) <= 8 else ""
 
 
