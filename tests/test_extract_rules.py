@@ -331,6 +331,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "- Sam asked if Dana would be an appropriate choice.\n",
         [(("Priya Raman",), "Ask Dana if Lee can join the weekly check-in", "will")],
     ),
+    (
+        "hypothetical",
+        "a working group's bracketed speakers: 'I would' is a hypothetical, unless it is a go at something",
+        "## Notes\n\n* [Lee] I would try to get the release workflow working this week\n"
+        "* [Sam] I'd call unwrap there, but I'd get flagged\n",
+        [(("Lee Chen",), "Get the release workflow working", "can")],
+    ),
 ]
 
 # Shapes read by the rules above that are not rules of their own, each in its style.
@@ -761,6 +768,17 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Priya Raman",), "Write a proposal for Reaching our backers", "to")],
     ),
     (
+        "under someone's action, a speaker's line is talk of it, unless it names who is to do what",
+        "## Review action items\n\n* ACTION: Dana to reach out to contacts in Lisbon\n  * Dana not present\n"
+        "* ACTION: Lee to gather feedback from the users\n  * Sam: feedback would be about access control\n"
+        "  * Priya volunteering from the board, Priya to draft the survey\n",
+        [
+            (("Dana Whitfield",), "Reach out to contacts in Lisbon", "to"),
+            (("Lee Chen",), "Gather feedback from the users", "to"),
+            (("Priya Raman",), "Draft the survey", "to"),
+        ],
+    ),
+    (
         "who volunteers for a role in the meeting takes the role, not a task",
         "#### Find volunteers for note taking\n\n*Lee volunteers*\n",
         [],
@@ -791,6 +809,8 @@ NOT_ITEMS = [
     "Lee: Also I'm going to be out next week.",  # a state, not an action
     "Lee: note that the cache is cold.",  # a remark, not a request
     "Priya would be overjoyed if the docs were done.",
+    "Lee: I'd call unwrap here, but I'd get flagged.",  # the speaker's hypothetical
+    "Dana: I would tend to advise consistency across the namespaces.",  # an opinion
     "We hope someone else will pick it up.",
     "Dana: libvirt status",
     "JB: also please help get the word out!",  # the speaker asks the room
@@ -1133,4 +1153,13 @@ def test_an_html_tables_item_quotes_its_own_words(items_of: ItemsOf) -> None:
     assert [(i.text, i.line) for i in items] == [
         ("Lee to share the inventory on Discord", 5),
         ("Dana & Sam to review the glossary", 5),
+    ]
+
+
+def test_a_nick_that_irc_prefixed_with_an_underscore_still_opens_a_line(items_of: ItemsOf) -> None:
+    # IRC gives a second login of the same person "_lee" or "lee_": the line is still theirs alone.
+    body = "16:32 priya: I'll send the announcement after the release\n16:32 _lee: prepend fix now?\n"
+    items = items_of(body, name="infra.2026-05-06.log.txt")
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items] == [
+        (("Priya Raman",), "Send the announcement")
     ]

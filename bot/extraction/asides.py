@@ -99,6 +99,15 @@ def opening_owners(candidate: Candidate, verbs: Collection[str] = ()) -> tuple[P
     return tuple(dict.fromkeys(m.person for m in candidate.people.values() if start <= m.start < end))
 
 
+def promised_by_name(candidate: Candidate) -> tuple[Person, ...]:
+    """Who is named right before "to V" or "will V" anywhere in a line the parser misread:
+    "Gergely volunteering from TSC, Gergely to read up on the handbook"."""
+    mentions = sorted(candidate.people.values(), key=lambda m: m.start)
+    return tuple(
+        dict.fromkeys(m.person for m in mentions if _OPENING_PROMISE.match(candidate.original, m.end))
+    )
+
+
 _OPENING_PROMISE = re.compile(
     r"\s+(?P<how>to|will|shall)\s+(?!not\b|never\b|be\b)(?P<verb>[a-z]+)(?P<more>\s+\w)?"
 )

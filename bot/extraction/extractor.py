@@ -24,15 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import DependencyMatcher
 
 from bot.action_item import ActionItem, Owner, item_id, task_key
-from bot.extraction import words
-from bot.extraction.asides import (
-    about_a_role,
-    assigned_anyway,
-    names_a_role,
-    opening_owners,
-    owned_after,
-    past_owners,
-)
+from bot.extraction import asides, words
 from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found, labels_assign
@@ -262,10 +254,10 @@ class Extractor:
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
-        if names_a_role(candidate):
+        if asides.names_a_role(candidate):
             return []
         told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
-        if (states_a_fact(doc) or told) and not assigned_anyway(candidate, doc):
+        if (states_a_fact(doc) or told) and not asides.assigned_anyway(candidate, doc):
             return []
         # Not "Berthold Gunreben, SUSE (BG)", where the tagger's verb is a company's name, nor "add
         # links to:", which leads a list.
@@ -287,10 +279,10 @@ class Extractor:
             return []  # "Action item for Mike/Christian:" over the tasks it gives them
         if lead is not None and lead.explicit:
             owners, rule = (
-                lead.people or (tail.people if tail else ()) or opening_owners(candidate),
+                lead.people or (tail.people if tail else ()) or asides.opening_owners(candidate),
                 "action-line",
             )
-        elif tail is not None and owned_after(candidate, tail, verb, self.lexicon.verbs):
+        elif tail is not None and asides.owned_after(candidate, tail, verb, self.lexicon.verbs):
             owners, rule = tail.people, "owner-after"
         elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:
             owners, rule = tail.people, "volunteer-list"
@@ -305,12 +297,15 @@ class Extractor:
             elif context.actions and (
                 discourse.labels_assign or candidate.sentence.kind is not BlockKind.PARAGRAPH
             ):
-                # In a transcript, a speaker's paragraph under "Review of action items" is a turn.
+                # In a transcript, a speaker's paragraph under "Review of action items" is a turn;
+                # under someone's action, "eP: emails sent" is talk of it unless it says "X to V".
                 owners, rule = lead.people, "label-in-actions"
+                if parent_item:
+                    owners, rule = asides.promised_by_name(candidate), "to"
         elif context.header and context.actions and verb is not None:
             owners, rule = context.header, "owner-header"
         elif lead is None and tail is None:
-            owners, rule = opening_owners(candidate, self.lexicon.verbs), "to"
+            owners, rule = asides.opening_owners(candidate, self.lexicon.verbs), "to"
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
@@ -436,14 +431,14 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
         topic = clean_topic(context.topic) or context.previous
         if found.task is not None and topic:
             return finish(f"{found.task.lemma_.capitalize()} {topic}")
-        if found.task is None and about_a_role(context.topic):
+        if found.task is None and asides.about_a_role(context.topic):
             return ""  # "Find volunteers for note taking" over "Lee volunteers"
         section = TitleContext(candidate.sentence.section)
         if found.task is None and (title := topic_title(context) or context.asked or topic_title(section)):
             return title
     start, end = candidate.body
     named = context.previous or clean_topic(context.topic)
-    text = title_from_text(candidate.original[past_owners(candidate, start) : end], named)
+    text = title_from_text(candidate.original[asides.past_owners(candidate, start) : end], named)
     if not text and context.asked:
         return context.asked  # "Update the roadmap. Owner: @lee.": the line's request is the task
     fallback = text if len(text.split()) > 1 else topic_title(context) or text

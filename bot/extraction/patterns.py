@@ -88,7 +88,7 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.OFFER_MODALS)}),
             ],
         ),
-        vetoes=("negated", "preference", "role", "possibility", "asked-whether"),
+        vetoes=("negated", "preference", "hypothetical", "role", "possibility", "asked-whether"),
     ),
     # "Sam should send the patch upstream".
     Rule(

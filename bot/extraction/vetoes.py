@@ -5,7 +5,7 @@ rather", "Mark to scribe", "can use httperf"). Each names the token it vetoes as
 from __future__ import annotations
 
 from bot.extraction import words
-from bot.extraction.patterns import Pattern, child, node, one_of
+from bot.extraction.patterns import Pattern, child, node, none_of, one_of
 
 _ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder"}
 
@@ -26,6 +26,15 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Mei will hopefully ...", "Maybe Omar should use ...": hopes and suggestions.
     "hedged": (
         [node("target", {}), child("target", "hedge", {"DEP": "advmod", "LOWER": one_of(words.HEDGES)})],
+    ),
+    # "I'd call unwrap, but ...", "I would tend to advise ...": a speaker's hypothetical or opinion; an
+    # offer in the first person says "can", "will" or "happy to", and "he'd" is reported, so firm.
+    "hypothetical": (
+        [
+            node("target", {"LEMMA": none_of(words.ATTEMPT_VERBS)}),  # "I would try to ..." is a go at it
+            child("target", "modal", {"DEP": "aux", "LOWER": one_of(("would", "'d", "\u2019d"))}),
+            child("target", "speaker", {"DEP": "nsubj", "LOWER": "i"}),
+        ],
     ),
     # "Ayşe would rather wait".
     "preference": (

@@ -46,7 +46,7 @@ TIME_STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
 CHAT_SPEAKER = r"<\s?[@+%]?[^<>\s]{1,30}>"
 _MARKER_LINE = re.compile(
     rf"^\s*{TIME_STAMP}"
-    rf"(?:{CHAT_SPEAKER}\s|[a-z][\w.-]{{0,20}}:\s"  # a chat's "<nick>" or "nick:"
+    rf"(?:{CHAT_SPEAKER}\s|[a-z_][\w.-]{{0,20}}:\s"  # a chat's "<nick>" or "nick:"
     r"|[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s"
     rf"|{_NAME_WORD}(?:(?:\s+|,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*:\s"
     # "Greta & Jun - review ...": names joined, then a dash.
