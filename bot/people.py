@@ -170,6 +170,8 @@ class Roster:
             for match in self._pattern.finditer(text):
                 if _inside_link(text, match.start()):
                     continue
+                if _the_modal(text, match.start(), match.end()):
+                    continue  # "Lucas: Will send email to the list": the modal, not Will
                 person = self._by_spelling[match.group(0)]
                 found.append(Mention(match.start(), match.end(), person))
         for match in _HANDLE.finditer(text):
@@ -196,6 +198,24 @@ class Roster:
     def _by_nick(self, nick: str) -> Person | None:
         """Whom a login or a nick means, in any case: "@priya", "<priyar>", "[simeon]"."""
         return self.by_login(nick) or self._by_folded.get(nick.lower())
+
+
+# Given names that are also modals, which open a subjectless promise in minutes: "Will send ...".
+_MODAL_NAMES = frozenset({"will", "may"})
+# A bare verb after the word: lower case, neither a past ("-ed") nor a third person ("-s", but "discuss").
+_BARE_VERB_AFTER = re.compile(
+    r"\s+(?!(?:and|or|is|was|has|had|said|says|will|would|can|could|should|to|who|also|not)\b)"
+    r"[a-z]+\b(?<!ed)(?<![^s]s)(?![-'’])"
+)
+
+
+def _the_modal(text: str, start: int, end: int) -> bool:
+    """Whether "Will" or "May" where a clause opens is the modal before its verb, not the person."""
+    if text[start:end].lower() not in _MODAL_NAMES:
+        return False
+    before = text[:start].rstrip()
+    opens = not before or before.endswith((*_CLAUSE_OPENERS, ".", "!", "?"))
+    return opens and _BARE_VERB_AFTER.match(text, end) is not None
 
 
 _KEYED = re.compile(r"^(?P<key>[A-Z]{1,4})\s*[:=\-–—]\s*(?P<name>\S.*)$")

@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from spacy.language import Language
 
+from bot.extraction.extractor import Extractor
 from bot.extraction.lines import SHAPE_RULES
 from bot.extraction.patterns import RULES
 from bot.extraction.vetoes import VETOES
 from bot.notes.meeting import parse_note
+from bot.people import Person, Roster
 from tests.conftest import ItemsOf
 
 HEAD = "---\ndate: 2026-05-06\n---\n\n"
@@ -1162,4 +1165,14 @@ def test_a_nick_that_irc_prefixed_with_an_underscore_still_opens_a_line(items_of
     items = items_of(body, name="infra.2026-05-06.log.txt")
     assert [(tuple(o.name for o in i.owners), i.task) for i in items] == [
         (("Priya Raman",), "Send the announcement")
+    ]
+
+
+def test_a_speakers_will_is_the_modal_though_someone_is_called_will(nlp: Language) -> None:
+    # A working group's minutes: "Name: Will V" is the speaker's promise, with a Will in the roster.
+    roster = Roster((Person("Will Okoro", None, ("Will",)), Person("Lena Park", None, ("Lena",))))
+    body = "Lena: Will send email out to the list pointing to the PR.\n\nWill: +1\n"
+    items = Extractor(nlp, roster).extract(parse_note("2026-05-06.md", body))
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items] == [
+        (("Lena Park",), "Send email out to the list pointing to the PR")
     ]

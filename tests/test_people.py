@@ -49,3 +49,12 @@ def test_attendees_not_in_the_roster_are_people_without_a_login() -> None:
     assert [p.name for p in roster.people[len(TEAM.people) :]] == ["Zhou Wei", "Chris"]
     assert roster.person("Zhou Wei") == Person("Zhou Wei")
     assert names("Zhou Wei will check", roster) == ["Zhou Wei"]
+
+
+def test_a_given_name_that_is_a_modal_is_the_modal_before_a_bare_verb() -> None:
+    roster = Roster((Person("Will Okoro", None, ("Will",)), Person("Lena Park", None, ("Lena",))))
+    assert names("Lena: Will send email out to the list", roster) == ["Lena Park"]
+    assert names("Will discuss it with Lena.", roster) == ["Lena Park"]
+    assert names("Will and Lena will review it", roster) == ["Will Okoro", "Lena Park"]
+    assert names("Will said he'd look. Thanks, Will", roster) == ["Will Okoro", "Will Okoro"]
+    assert names("Lena asked Will to merge it", roster) == ["Lena Park", "Will Okoro"]
