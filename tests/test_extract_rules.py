@@ -782,6 +782,16 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a council's minutes: the action mark, 'by', then its owner",
+        "## Discussion\n\nACTION by Dana to prepare the polls for the next retreat\n",
+        [(("Dana Whitfield",), "Prepare the polls", "action-line")],
+    ),
+    (
+        "a triage list: an arrow back from the task to whose it is",
+        "- Seal the extension trait after the crater run. <- Lee\n",
+        [(("Lee Chen",), "Seal the extension trait", "owner-after")],
+    ),
+    (
         "who volunteers for a role in the meeting takes the role, not a task",
         "#### Find volunteers for note taking\n\n*Lee volunteers*\n",
         [],

@@ -43,6 +43,8 @@ SHAPE_RULES: dict[str, str] = {
 
 # "Rok -> ping Valentin", "Write down the plan -> Rok": an arrow between a person and a task.
 _ARROW = r"(?:->|=>|→|⇒)"
+# "Seal the trait after the crater run. <- Amanieu": the task points at whose it is.
+_BACK_ARROW = r"(?:<-|<=|←|⇐)"
 # The writer's own marks of an action: "TODO", "AI", "Action item".
 _MARK = r"(?:todo|to-do|ais?|action(?:[\s_-]*items?)?)\b"
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
@@ -74,11 +76,12 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # "Action on Roger to set up the group", "Action item for Lee to ...": the mark, then its owner.
+    # "Action on Roger to set up the group", "Action item for Lee to ...", "ACTION by Lee to ...": the mark,
+    # then its owner.
     (
         "action-line",
         re.compile(
-            rf"^(?:{_CHAT})?\s*action(?:[\s_-]*items?)?\s+(?:on|for)\s+(?P<names>{NAMES})\s+(?=to\b)",
+            rf"^(?:{_CHAT})?\s*action(?:[\s_-]*items?)?\s+(?:on|for|by)\s+(?P<names>{NAMES})\s+(?=to\b)",
             re.IGNORECASE,
         ),
     ),
@@ -144,7 +147,9 @@ _ACTION_MARK = r"action(?:[\s_-]*items?)?(?:\s+for)?|ais?|todo"
 # An owner after the task that the writer assigned it to, whatever it says: an arrow, an action
 # mark in the brackets, a field ("- Assigned to Kevin", "Owner: @lee").
 _ASSIGNING = re.compile(
-    rf"\s*{_ARROW}|\(.*\b(?:{_ACTION_MARK})\b|.*\b(?:{words.OWNER_FIELDS}|assigned\s+to)\b", re.IGNORECASE
+    rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b"
+    rf"|.*\b(?:{words.OWNER_FIELDS}|assigned\s+to)\b",
+    re.IGNORECASE,
 )
 # The owner written after the task ("owner-after"), each way it is written; `rest` is what follows
 # the names inside the brackets. The first that matches wins.
@@ -162,7 +167,7 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
         re.IGNORECASE,
     ),
-    re.compile(rf"(?P<mark>\s(?:{_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
+    re.compile(rf"(?P<mark>\s(?:{_ARROW}|{_BACK_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )
