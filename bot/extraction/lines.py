@@ -45,6 +45,9 @@ SHAPE_RULES: dict[str, str] = {
 _ARROW = r"(?:->|=>|→|⇒)"
 # "Seal the trait after the crater run. <- Amanieu": the task points at whose it is.
 _BACK_ARROW = r"(?:<-|<=|←|⇐)"
+# An agenda's time box after a name: "**Erik** (3 min): Lower Dependabot's frequency" names who
+# presents a topic, not whose task it is.
+_TIMEBOX = r"(?P<timebox>\(\s*\d{1,3}\s*(?:m|mins?|minutes)\.?\s*\))"
 # The writer's own marks of an action: "TODO", "AI", "Action item".
 _MARK = r"(?:todo|to-do|ais?|action(?:[\s_-]*items?)?)\b"
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
@@ -116,7 +119,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "label",
         re.compile(
-            rf"^{_STAMP}{_STRAY}(?P<names>{NAMES})\s*(?:\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)\s*)?"
+            rf"^{_STAMP}{_STRAY}(?P<names>{NAMES})\s*(?:\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)\s*|{_TIMEBOX}\s*)?"
             rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*{_STRAY}(?=\S)"
         ),
     ),
@@ -126,8 +129,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}?(?::|\s[-–—]{{1,2}})\s*(?={NAMES}\s+[a-z])")),
 )
 # After an action mark: "@lee - Make ...", "@lee: make ...", "@lee create ..." (not "Lee to", "Lee will").
-# "Ryan / xarray multiscale": who presents, then their topic.
-PRESENTER = re.compile(rf"^\s*(?P<names>{NAMES})\s+/\s+(?=\w)")
+# "Ryan / xarray multiscale", "**Erik** (3 min): BinderHub 1.0": who presents, then their topic.
+PRESENTER = re.compile(rf"^\s*{_STRAY}(?P<names>{NAMES})(?:\s+/\s+|{_STRAY}\s*{_TIMEBOX}\s*:\s*)(?=\w)")
 _OWNER_LABEL = re.compile(
     rf"(?P<names>{NAMES})(?:\s*(?::|\s[-–—]+)\s*(?=\S)|\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z]))"
 )
@@ -251,6 +254,8 @@ def leading(line: Masked) -> Leading | None:
             return Leading(shape, match.end(), people, explicit=True)
         if shape == "topic":
             return Leading(shape, match.end(), (), explicit=False)
+        if match.groupdict().get("timebox"):
+            return Leading("topic", match.end(), (), explicit=False)
         people = line.people(match.start("names"), match.end("names"))
         if shape == "label-arrow":
             return Leading("action-line", match.end(), people, explicit=True)
