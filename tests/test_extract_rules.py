@@ -823,6 +823,7 @@ NOT_ITEMS = [
     "Lee: note that the cache is cold.",  # a remark, not a request
     "Priya would be overjoyed if the docs were done.",
     "Lee: I'd call unwrap here, but I'd get flagged.",  # the speaker's hypothetical
+    "(Lee) Coordination needs to happen. This meeting is a good place for it.",  # who spoke, of a thing
     "- **Lee** (3 min): Lower the bot's frequency to update the actions",  # a time-boxed topic's presenter
     "Dana: I would tend to advise consistency across the namespaces.",  # an opinion
     "We hope someone else will pick it up.",
