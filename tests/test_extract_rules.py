@@ -341,6 +341,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "* [Sam] I'd call unwrap there, but I'd get flagged\n",
         [(("Lee Chen",), "Get the release workflow working", "can")],
     ),
+    (
+        "motion",
+        "a governance log of motions: whom a motion proposes to invite is asked nothing yet",
+        "- 2026-02-27 Dana moved that Lee and Priya be invited to join the project as members.\n"
+        "- 2026-03-02 Sam asked Lee to draft the charter.\n",
+        [(("Lee Chen",), "Draft the charter", "asked-to")],
+    ),
 ]
 
 # Shapes read by the rules above that are not rules of their own, each in its style.
@@ -790,6 +797,18 @@ SHAPES: list[tuple[str, str, Found]] = [
         "a triage list: an arrow back from the task to whose it is",
         "- Seal the extension trait after the crater run. <- Lee\n",
         [(("Lee Chen",), "Seal the extension trait", "owner-after")],
+    ),
+    (
+        "a council's prose summary: who is tasked with something is asked to do it",
+        "## Updates\n\nPriya is tasked with setting up the volunteer forms.\n",
+        [(("Priya Raman",), "Set up the volunteer forms", "asked-to")],
+    ),
+    (
+        "a heading naming the forge's CI service, 'GitHub Actions', heads no list of actions",
+        "## CI infrastructure (Travis to GitHub Actions?)\n\n"
+        "* Lee: We don't necessarily need to move directly.\n* Sam: Not a super high bar.\n"
+        "* Dana: I'll add the QEMU build to the CI config.\n",
+        [(("Dana Whitfield",), "Add the QEMU build to the CI config", "will")],
     ),
     (
         "who volunteers for a role in the meeting takes the role, not a task",

@@ -336,6 +336,13 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "owner", {"DEP": "nsubjpass"}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
+            # "Naomi is tasked with setting up the forms", "Chris was charged with drafting it".
+            [
+                node("verb", {"LOWER": one_of(("tasked", "charged"))}),
+                child("verb", "owner", {"DEP": "nsubjpass"}),
+                child("verb", "with", {"DEP": "prep", "LOWER": "with"}),
+                child("with", "task", {"DEP": "pcomp", "TAG": "VBG"}),
+            ],
             # "Next step is to have Gabe follow up", "We will have Sam review it" (not "had Sam").
             [
                 node("verb", {"LEMMA": "have", "TAG": "VB"}),
@@ -343,7 +350,7 @@ RULES: tuple[Rule, ...] = (
                 child("task", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
             ],
         ),
-        vetoes=("negated", "role", "yet-to-ask", "asked-whether"),
+        vetoes=("negated", "role", "yet-to-ask", "asked-whether", "motion"),
     ),
     # "Next step for Ines is to write the guide", "Lee's next plan is to port it"; the tagger reads
     # some verbs after "would be to" as gerunds ("My next step would be to ping ...").

@@ -28,7 +28,8 @@ _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=
 # "Next steps", "**Action items**", "Action Items (AIs):", "TODO:" — the whole line is the label.
 ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.IGNORECASE)
 # A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
-ACTION_HEADING = re.compile(rf"(?<![\w-])(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
+# Not "CI Infrastructure (Travis to GitHub Actions?)": the CI service of the forge every team here uses.
+ACTION_HEADING = re.compile(rf"(?<![\w-])(?<!github\s)(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
 # "Notes / action items / misc talk": the minutes themselves, where actions are among what was said.
 _MINUTES_TOO = re.compile(r"\b(?:notes|minutes|talk|discussions?)\b", re.IGNORECASE)
 # "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done.

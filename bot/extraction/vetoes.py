@@ -36,6 +36,15 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "speaker", {"DEP": "nsubj", "LOWER": "i"}),
         ],
     ),
+    # "Shaun moved that Rui be invited to join as a member": what a motion proposes, in the
+    # subjunctive, not a request made of Rui.
+    "motion": (
+        [
+            node("target", {}),
+            child("target", "be", {"DEP": "auxpass", "LOWER": "be", "TAG": "VB"}),
+            child("target", "that", {"DEP": "mark", "LOWER": "that"}),
+        ],
+    ),
     # "Ayşe would rather wait".
     "preference": (
         [node("target", {}), child("target", "rather", {"LOWER": one_of(words.PREFERENCE_WORDS)})],
