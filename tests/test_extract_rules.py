@@ -811,6 +811,16 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Dana Whitfield",), "Add the QEMU build to the CI config", "will")],
     ),
     (
+        "a steering committee's bullets: an offer in the perfect is still to be carried out",
+        "- Priya has offered to represent the lab at the summit.\n- Lee has needed to restart it twice.\n",
+        [(("Priya Raman",), "Represent the lab at the summit", "commitment")],
+    ),
+    (
+        "a bullet 'Name to V' that the parser reads as a past ('pointed' as the main verb)",
+        "- Dana to fix the typos pointed out in the spec issue\n- Went to last call a long time ago, parked it.\n",
+        [(("Dana Whitfield",), "Fix the typos pointed out in the spec issue", "to")],
+    ),
+    (
         "who volunteers for a role in the meeting takes the role, not a task",
         "#### Find volunteers for note taking\n\n*Lee volunteers*\n",
         [],

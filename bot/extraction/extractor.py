@@ -257,7 +257,11 @@ class Extractor:
         if asides.names_a_role(candidate):
             return []
         told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
-        if (states_a_fact(doc) or told) and not asides.assigned_anyway(candidate, doc):
+        opening = asides.opening_owners(candidate, self.lexicon.verbs) if not (lead or tail) else ()
+        # "Bettina to fix the typos pointed out in #5" ("pointed" read as a past), not "Went to last call".
+        listed = bool(opening) and set(opening) <= set(self.roster.people)
+        told = told or (states_a_fact(doc) and not listed)
+        if told and not asides.assigned_anyway(candidate, doc):
             return []
         # Not "Berthold Gunreben, SUSE (BG)", where the tagger's verb is a company's name, nor "add
         # links to:", which leads a list.
@@ -305,7 +309,7 @@ class Extractor:
         elif context.header and context.actions and verb is not None:
             owners, rule = context.header, "owner-header"
         elif lead is None and tail is None:
-            owners, rule = asides.opening_owners(candidate, self.lexicon.verbs), "to"
+            owners, rule = opening, "to"
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]

@@ -176,6 +176,12 @@ RULES: tuple[Rule, ...] = (
                 node("verb", {"LEMMA": one_of(words.COMMITMENT_VERBS), "TAG": {"NOT_IN": ["VBN"]}}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
+            # "Vicente has offered to represent ORNL": the offer is made, the task is still to come.
+            [
+                node("verb", {"LEMMA": one_of(words.PROMISE_VERBS), "TAG": "VBN"}),
+                child("verb", "have", {"DEP": "aux", "LOWER": one_of(("has", "have", "'s", "'ve"))}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
             # "bcoca owns separating the tests": an activity someone owns.
             [
                 node("verb", {"LEMMA": "own", "TAG": one_of(("VBZ", "VBP"))}),
