@@ -817,7 +817,8 @@ SHAPES: list[tuple[str, str, Found]] = [
     ),
     (
         "a bullet 'Name to V' that the parser reads as a past ('pointed' as the main verb)",
-        "- Dana to fix the typos pointed out in the spec issue\n- Went to last call a long time ago, parked it.\n",
+        "- Dana to fix the typos pointed out in the spec issue\n"
+        "- Went to last call a long time ago, parked it.\n",
         [(("Dana Whitfield",), "Fix the typos pointed out in the spec issue", "to")],
     ),
     (

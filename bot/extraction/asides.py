@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.candidates import Candidate
-from bot.extraction.grammar import root
+from bot.extraction.grammar import opens_in_the_past, root, states_a_fact
 from bot.extraction.lines import Trailing
 from bot.people import Person
 
@@ -67,6 +67,17 @@ def owned_after(candidate: Candidate, tail: Trailing, verb: Token | None, verbs:
         return True
     actionable = candidate.context.actions or verb is not None
     return actionable and not is_a_topic(candidate, verbs)
+
+
+def reported(candidate: Candidate, doc: Doc, opening: tuple[Person, ...], roster: Collection[Person]) -> bool:
+    """Whether a line tells what was done or what is so, and its writer gave it to no one: "Lee
+    fixed the docs", a label before a past ("Rui merged it"). Not "Bettina to fix the typos pointed
+    out in #5", which opens with roster people and "to V" though "pointed" reads as its past;
+    "Went to last call" opens with no one the roster knows."""
+    lead = candidate.lead
+    told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
+    listed = bool(opening) and set(opening) <= set(roster)
+    return (told or (states_a_fact(doc) and not listed)) and not assigned_anyway(candidate, doc)
 
 
 def assigned_anyway(candidate: Candidate, doc: Doc) -> bool:

@@ -33,11 +33,9 @@ from bot.extraction.grammar import (
     gerund,
     imperative,
     is_to_do,
-    opens_in_the_past,
     opens_with_continuation,
     pleads,
     root,
-    states_a_fact,
     subject_of,
     who_will,
 )
@@ -256,12 +254,8 @@ class Extractor:
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
         if asides.names_a_role(candidate):
             return []
-        told = lead is not None and lead.shape == "label-bare" and opens_in_the_past(doc, candidate.own_start)
         opening = asides.opening_owners(candidate, self.lexicon.verbs) if not (lead or tail) else ()
-        # "Bettina to fix the typos pointed out in #5" ("pointed" read as a past), not "Went to last call".
-        listed = bool(opening) and set(opening) <= set(self.roster.people)
-        told = told or (states_a_fact(doc) and not listed)
-        if told and not asides.assigned_anyway(candidate, doc):
+        if asides.reported(candidate, doc, opening, self.roster.people):
             return []
         # Not "Berthold Gunreben, SUSE (BG)", where the tagger's verb is a company's name, nor "add
         # links to:", which leads a list.
