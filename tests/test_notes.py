@@ -264,3 +264,13 @@ def test_lines_labelled_with_several_names_are_sentences_of_their_own() -> None:
 def test_abbreviations_do_not_end_sentences() -> None:
     meeting = parse_note("x.md", "# 2026-05-06\n\nSome tools (e.g. Make) are slow. Sam will fix it.\n")
     assert [s.text for s in meeting.sentences] == ["Some tools (e.g. Make) are slow.", "Sam will fix it."]
+
+
+def test_minutes_after_the_attendee_list_with_no_heading_are_not_attendees() -> None:
+    # A working group's minutes: "### Attendees", its list, then the discussion under no heading;
+    # "KH: Yes, but ..." there is someone speaking, not "KH" defined as an attendee called "Yes".
+    body = (
+        "### Attendees\n\n* Kai Hansen\n* Dana Whitfield\n\nThe meeting was recorded.\n\n"
+        "KH: Yes, but there are some details. When you submit, it is checked on two machines first.\n"
+    )
+    assert parse_note("2026-05-06.md", body).attendees == ("Kai Hansen", "Dana Whitfield")

@@ -208,11 +208,16 @@ def _meeting_date(path: str, document: Document, added: dt.date | None) -> dt.da
 
 def _attendees(blocks: tuple[Block, ...]) -> tuple[str, ...]:
     names: list[str] = []
-    under_heading = False
+    under_heading = listed = False
     for block in blocks:
         if block.kind is BlockKind.HEADING:
-            under_heading = bool(_ATTENDEE_HEADING.match(block.text))
+            under_heading, listed = bool(_ATTENDEE_HEADING.match(block.text)), False
             continue
+        # A paragraph after the list, or a line of more than twelve words, is the minutes, begun
+        # with no heading of their own.
+        ended = listed and block.kind is BlockKind.PARAGRAPH
+        under_heading = under_heading and not ended and all(len(x.text.split()) <= 12 for x in block.lines)
+        listed = listed or block.kind is BlockKind.ITEM
         if under_heading:
             names.extend(_names("\n".join(line.text for line in block.lines)))
             continue
