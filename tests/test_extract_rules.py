@@ -331,8 +331,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "a committee's action list: whom a question is about",
         "- Priya will ask Dana if Lee can join the weekly check-in\n"
         "- Sam asked what Lee will work on, and how Dana will handle the release.\n"
-        "- Sam asked if Dana would be an appropriate choice.\n",
-        [(("Priya Raman",), "Ask Dana if Lee can join the weekly check-in", "will")],
+        "- Sam asked if Dana would be an appropriate choice.\n"
+        "- AI: Sam reach out to Lee to know if Priya can join\n",
+        [
+            (("Priya Raman",), "Ask Dana if Lee can join the weekly check-in", "will"),
+            (("Samuel Okafor",), "Reach out to Lee to know if Priya can join", "action-line"),
+        ],
     ),
     (
         "hypothetical",
@@ -347,6 +351,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "- 2026-02-27 Dana moved that Lee and Priya be invited to join the project as members.\n"
         "- 2026-03-02 Sam asked Lee to draft the charter.\n",
         [(("Lee Chen",), "Draft the charter", "asked-to")],
+    ),
+    (
+        "habitual",
+        "a working group's prose minutes: what someone does as a rule is no promise",
+        "Worth mentioning that Lee will usually fix the rchk issues. Sam can always ask the list.\n"
+        "Dana will fix the CI tomorrow.\n",
+        [(("Dana Whitfield",), "Fix the CI", "will")],
     ),
 ]
 

@@ -77,7 +77,7 @@ RULES: tuple[Rule, ...] = (
             ],
         ),
         carries=True,
-        vetoes=("negated", "hedged", "role", "asked-whether"),
+        vetoes=("negated", "hedged", "habitual", "role", "asked-whether"),
     ),
     # "KofiM can try to test things today", "It would be good if TomL can take a look".
     Rule(
@@ -88,7 +88,7 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.OFFER_MODALS)}),
             ],
         ),
-        vetoes=("negated", "preference", "hypothetical", "role", "possibility", "asked-whether"),
+        vetoes=("negated", "preference", "hypothetical", "habitual", "role", "possibility", "asked-whether"),
     ),
     # "Sam should send the patch upstream".
     Rule(

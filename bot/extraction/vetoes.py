@@ -7,7 +7,8 @@ from __future__ import annotations
 from bot.extraction import words
 from bot.extraction.patterns import Pattern, child, node, none_of, one_of
 
-_ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder"}
+# Asking, or finding out: "reach out to Dan to know if Nicolò can join".
+_ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder", "know", "find", "learn", "verify"}
 
 _MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
 
@@ -44,6 +45,10 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "be", {"DEP": "auxpass", "LOWER": "be", "TAG": "VB"}),
             child("target", "that", {"DEP": "mark", "LOWER": "that"}),
         ],
+    ),
+    # "Tomas will usually fix the rchk issues": what someone does as a rule, not a promise.
+    "habitual": (
+        [node("target", {}), child("target", "often", {"DEP": "advmod", "LOWER": one_of(words.HABITUAL)})],
     ),
     # "Ayşe would rather wait".
     "preference": (
@@ -88,8 +93,8 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("to", "this", {"DEP": "pobj", "LOWER": one_of(("this", "that", "it"))}),
         ],
     ),
-    # "Kofi will ask Jim if Andy can join": what someone asks about, not an offer ("It would be
-    # good if Lee can look" still is one).
+    # "Kofi will ask Jim if Andy can join", "to know if Andy can join": what someone asks or finds
+    # out about, not an offer ("It would be good if Lee can look" still is one).
     "asked-whether": (
         [
             node("target", {}),

@@ -17,6 +17,10 @@ HEDGES = frozenset({"maybe", "perhaps", "possibly", "hopefully", "probably"})
 PREFERENCE_WORDS = frozenset({"rather", "sooner"})  # "would rather wait": a preference
 
 # -- verbs ----------------------------------------------------------------------------------------
+# How often someone does something: "will usually fix", "can always ask" say what they do as a rule.
+HABITUAL = frozenset(
+    {"usually", "normally", "typically", "generally", "always", "often", "sometimes", "regularly"}
+)
 # Saying one will do something: still a promise in the perfect ("has offered to"), unlike "has needed to".
 PROMISE_VERBS = frozenset({"offer", "agree", "volunteer", "promise", "commit", "undertake"})
 # "X offered to V", "X plans to V": the verb of commitment and the promised action after it.
