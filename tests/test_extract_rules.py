@@ -833,6 +833,16 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Dana Whitfield",), "Fix the typos pointed out in the spec issue", "to")],
     ),
     (
+        "a status round: whose turn it is, with when they spoke, heads their list; a label may open a line",
+        "## Status updates\n\n@leechen (text only) 20:58\n* Last week: submitted two drivers\n"
+        "* This week: Will wrap up the current round of bundle submissions\n\n@sokafor 22:35\n"
+        "* Will work on the ESP32 issue this week.\n",
+        [
+            (("Lee Chen",), "Wrap up the current round of bundle submissions", "will"),
+            (("Samuel Okafor",), "Work on the ESP32 issue", "will"),
+        ],
+    ),
+    (
         "who volunteers for a role in the meeting takes the role, not a task",
         "#### Find volunteers for note taking\n\n*Lee volunteers*\n",
         [],

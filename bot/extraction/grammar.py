@@ -178,7 +178,7 @@ def earlier_clause_subject(verb: Token) -> Token | None:
 def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
     """A sentence that leaves its subject out, so goes on about the person before: it opens with its
     verb ("Will try and ..."), with the promise's adjective ("Happy to review the spec"), or a
-    phrase without a subject and a comma come before its modal ("Ready for review, will post it")."""
+    phrase without a subject and a comma or colon come before its modal ("Ready for review, will post it")."""
     if starts_with_verb(doc):
         # "Gonna fix the links", "Planning to cut the RC": the "I'm" left out of a progressive promise.
         said = any(c.dep_ == "xcomp" for c in anchor.children)
@@ -191,7 +191,8 @@ def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None and first.i == anchor.i and anchor.pos_ == "ADJ":
         return True
-    comma = next((t for t in doc[:-1] if t.text == ","), None)
+    # Or a label before it: "This week: Will wrap up the submissions".
+    comma = next((t for t in doc[:-1] if t.text in (",", ":")), None)
     if comma is None:
         return False
     after = doc[comma.i + 1]

@@ -151,7 +151,8 @@ def _context(
         if header:
             break
     if not header and lead is not None:
-        header = _names_only(lead.text, roster)  # "@djdv" alone on the line before the list
+        # "@djdv" alone on the line before the list, or with when they spoke: "@danh 22:35".
+        header = _names_only(_STAMP_AFTER.sub("", lead.text), roster)
     if not header:
         header = _names_only(block.section, roster)
     topic = _own_label(block, roster) or next(
@@ -240,6 +241,10 @@ def _a_list_of_people(text: str, roster: Roster) -> bool:
     if label is not None and not rest.startswith(":"):
         return False
     return bool(_names_only(rest.strip(" :,;"), roster))
+
+
+# A status round's time stamp after whose turn it is, with an aside: "@CGrover (text only) 20:58".
+_STAMP_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*$")
 
 
 def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
