@@ -359,6 +359,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "Dana will fix the CI tomorrow.\n",
         [(("Dana Whitfield",), "Fix the CI", "will")],
     ),
+    (
+        "past-plan",
+        "a community call's notes: a plan of the past is no promise; asking about one is a request",
+        "Priya was going to present today but could not attend.\n\n"
+        "* [Lee] Sam, were you also going to create a proposal template?\n* [Sam] Yes, will do.\n",
+        [(("Samuel Okafor",), "Create a proposal template", "request-answered")],
+    ),
 ]
 
 # Shapes read by the rules above that are not rules of their own, each in its style.

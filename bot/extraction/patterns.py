@@ -165,7 +165,7 @@ RULES: tuple[Rule, ...] = (
             ],
         ),
         carries=True,
-        vetoes=("negated", "hedged", "role"),
+        vetoes=("negated", "hedged", "role", "past-plan"),
     ),
     # "Omar offered to redo the tutorial", "Dana needs to follow up", "Omar plans to review",
     # "Lee owns creating the makefile", "Lee is supposed to contact them".

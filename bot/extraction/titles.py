@@ -27,7 +27,7 @@ MAX_TOPIC_CHARS = 60
 # the line promised, in the speaker's voice, not what.
 _PROMISE_OPENING = re.compile(
     r"^(?:(?:I|we)\s+)?(?:(?:intend|plan|want|need|offer|agree)\s+to|will|shall|to|can|could)\s+(?=[a-z])"
-    r"|^(?:I|we)['’](?:ll|d)\s+(?=[a-z])"
+    r"|^(?:I|we)['’](?:ll|d)\s+(?=[a-z])|^(?:is|are|am)\s+(?:going|planning)\s+to\s+(?=[a-z])"
     r"|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:happy|willing|glad|keen)\s+to\s+(?=[a-z])|^(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?=\w+ing\b)",
     re.IGNORECASE,
 )

@@ -50,6 +50,15 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     "habitual": (
         [node("target", {}), child("target", "often", {"DEP": "advmod", "LOWER": one_of(words.HABITUAL)})],
     ),
+    # "Jason was going to present today but fell ill": a plan of the past, not one still to carry out.
+    # (Not the question "Simeon, were you going to create a template?", which asks it of him.)
+    "past-plan": (
+        [
+            node("target", {}),
+            child("target", "subject", {"DEP": "nsubj"}),
+            child("subject", "was", {"DEP": "aux", "TAG": "VBD"}, "$+"),
+        ],
+    ),
     # "Ayşe would rather wait".
     "preference": (
         [node("target", {}), child("target", "rather", {"LOWER": one_of(words.PREFERENCE_WORDS)})],
