@@ -881,6 +881,9 @@ NOT_ITEMS = [
     "Lee: note that the cache is cold.",  # a remark, not a request
     "Priya would be overjoyed if the docs were done.",
     "Lee: I'd call unwrap here, but I'd get flagged.",  # the speaker's hypothetical
+    "Lee volunteered to take the minutes.",  # a role in the meeting itself
+    "AI: Sam to write a blog post [done]",  # a review of actions: done
+    "AI: Dana to respond to the comments on the design PR (#182) Done",  # done, as the review says
     "(Lee) Coordination needs to happen. This meeting is a good place for it.",  # who spoke, of a thing
     "- **Lee** (3 min): Lower the bot's frequency to update the actions",  # a time-boxed topic's presenter
     "Dana: I would tend to advise consistency across the namespaces.",  # an opinion

@@ -114,3 +114,29 @@ def test_sync_opens_one_issue_for_the_promise_citing_both_lines(repo: GitHubEmul
     ) in body
     again = syncbed.sync_note(repo, tmp_path, NOTE)
     assert (again.created, again.updated) == (0, 0)
+
+
+RECAP = """Minutes of the technical committee, 2026-05-06
+
+Release signing was discussed.
+AI: Lee to rebase the signing PR once the review is in.
+
+Short keys were discussed.
+AI: Sam to raise a PR to reject short keys
+
+** New and carried over actions:
+
+AI: Lee to rebase the signing PR once the review is in.
+
+AI: Sam to raise a PR to reject short keys
+"""
+
+
+def test_a_closing_recap_of_the_actions_word_for_word_is_one_item_each(items_of: ItemsOf) -> None:
+    # A plain-text committee's minutes: every action is written where it was agreed, then again,
+    # word for word, in a recap its label makes a list of actions; the recap keeps them.
+    items = items_of(RECAP, name="minutes-2026-05-06.txt")
+    assert [(i.owners[0].name, i.task, [s.line for s in i.sources]) for i in items] == [
+        ("Lee Chen", "Rebase the signing PR", [11, 4]),
+        ("Samuel Okafor", "Raise a PR to reject short keys", [13, 7]),
+    ]

@@ -35,9 +35,11 @@ _ONLY_LINKS = re.compile(r"^\W*(?:(?:https?://|www\.)\S+\W*)+$")
 _ROLL_WORDS = 2
 _NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.I)
 _TYPOS = re.compile(r"\bwil\b")
-# Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]".
+# Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]", "AI: Tomas to write a
+# blog post [done]", and a review of actions' "AI: Hugo to respond to the comments (#18210) Done".
 _DONE = re.compile(
-    r"[✔✓☑✅]|\(\s*(?:done|completed|finished)\s*\)|[-–—]\s*(?:done|completed)\b|^\s*done\s*:|^\s*\[?DONE\b\]?",
+    r"[✔✓☑✅]|[(\[]\s*(?:done|completed|finished)\s*[)\]]|[-–—]\s*(?:done|completed)\b|^\s*done\s*:"
+    r"|^\s*\[?DONE\b\]?|(?<=[\w)])\s+(?-i:Done)\.?\s*$",
     re.IGNORECASE,
 )
 # A list item's status, anywhere in it: "Transfer the document back to WIKI. DONE", "Make an

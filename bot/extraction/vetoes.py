@@ -64,10 +64,15 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [node("target", {}), child("target", "rather", {"LOWER": one_of(words.PREFERENCE_WORDS)})],
     ),
     # "Mark to scribe": a role in the meeting itself.
-    # "I'll share my screen": what happens in the meeting itself.
+    # "I'll share my screen", "Matt volunteered to take the minutes": what happens in the meeting itself.
     "role": (
         [node("target", {"LEMMA": one_of(words.MEETING_ROLES)})],
         [node("target", {}), child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
+        # "Matt volunteered to take the minutes".
+        [
+            node("target", {"LEMMA": "take"}),
+            child("target", "minutes", {"DEP": "dobj", "LEMMA": one_of(("minute", "minutes"))}),
+        ],
     ),
     # "Lee will ask Sam to rebase it": the asking is Lee's task; Sam has not been asked yet.
     "yet-to-ask": (
