@@ -366,6 +366,16 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "* [Lee] Sam, were you also going to create a proposal template?\n* [Sam] Yes, will do.\n",
         [(("Samuel Okafor",), "Create a proposal template", "request-answered")],
     ),
+    (
+        "owner-field",
+        "an association's template: each action, and a field under it naming whose it is",
+        "**5. Action Items:**\n- Share the image template with the team.\n    - Person responsible: Lee\n"
+        "- Meet online to discuss the CI budget.\n    - Owner: Sam, Dana\n- Book the venue.\n",
+        [
+            (("Lee Chen",), "Share the image template with the team", "owner-field"),
+            (("Samuel Okafor", "Dana Whitfield"), "Meet online to discuss the CI budget", "owner-field"),
+        ],
+    ),
 ]
 
 # Shapes read by the rules above that are not rules of their own, each in its style.
@@ -646,7 +656,7 @@ SHAPES: list[tuple[str, str, Found]] = [
         [
             (("Lee Chen",), "Update the roadmap page", "action-line"),
             (("Dana Whitfield",), "Triage the regression reports", "owner-after"),
-            (("Samuel Okafor",), "Follow up on the migration guide", "action-line"),
+            (("Samuel Okafor",), "Write the migration guide", "owner-field"),
             (("Tom Lindqvist", "Daniel Brooks"), "Follow up on the CI runners", "action-line"),
         ],
     ),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from bot.extraction import lines, words
@@ -70,7 +70,8 @@ class Candidate:
     body: tuple[int, int] = (0, 0)  # the part of `original` between its marks: the task's own words
     lead: Leading | None = None
     tail: Trailing | None = None
-    owners_hint: tuple[Person, ...] = ()  # a table row's owner column
+    owners_hint: tuple[Person, ...] = ()  # a table row's owner column, an owner field under the item
+    hinted_by: str = "table-row"  # the rule the hint is
     imperative: bool = False  # parsed as "Please ...": the line may be a bare request
 
     @property
@@ -92,8 +93,11 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
         by_block.setdefault(sentence.block, []).append(sentence)
     named_before = False
     after_question = False
+    fields = _fields_under(meeting, by_block, roster)
     for index, sentences in by_block.items():
         block, context = meeting.blocks[index], contexts[index]
+        if fields.get(index) == ():
+            continue  # "Person responsible: Alex" under an item: the owner of the item above
         done = block.kind is BlockKind.ITEM and _DONE_ITEM.search(block.text) is not None
         if block.checked is True or block.kind is BlockKind.HEADING or _in_roll_call(block, context) or done:
             named_before = after_question = False
@@ -102,7 +106,8 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
             yield from _row(block, sentences, roster, context)
             continue
         mentions = [roster.mentions(s.text) for s in sentences]
-        names = any(mentions) or any(_REFERS.search(s.text) for s in sentences)
+        owners = fields.get(index, ())
+        names = any(mentions) or any(_REFERS.search(s.text) for s in sentences) or bool(owners)
         follows = named_before or bool(context.header) or after_question
         named_before = names and index + 1 in by_block
         if not names and not follows:
@@ -120,7 +125,33 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
                 continue
             # A question to someone is read for the answer that may follow it ("Sure, will do").
             after_question = sentence.text.rstrip().endswith("?") and bool(found)
-            yield prepare(sentence, found, context)
+            candidate = prepare(sentence, found, context)
+            yield replace(candidate, owners_hint=owners, hinted_by="owner-field") if owners else candidate
+
+
+def _fields_under(
+    meeting: Meeting, by_block: dict[int, list[Sentence]], roster: Roster
+) -> dict[int, tuple[Person, ...]]:
+    """ "- Share the template with the team", then "  - Person responsible: Alex" under it: a
+    template's field naming whose task the item above is. Each such item's block maps to its owners,
+    and the field's own block to no one."""
+    owners: dict[int, tuple[Person, ...]] = {}
+    for index, sentences in by_block.items():
+        block = meeting.blocks[index]
+        if (
+            block.parent is None
+            or len(sentences) != 1
+            or meeting.blocks[block.parent].kind is not BlockKind.ITEM
+        ):
+            continue
+        found = roster.mentions(sentences[0].text)
+        if found and _OWNER_FIELD_ONLY.fullmatch(Masked.of(sentences[0].text, found).text):
+            owners[block.parent] = tuple(dict.fromkeys(m.person for m in found))
+            owners[index] = ()
+    return owners
+
+
+_OWNER_FIELD_ONLY = re.compile(rf"\W*(?:{words.OWNER_FIELDS})\s*:\s*{lines.NAMES}\W*", re.IGNORECASE)
 
 
 def _in_roll_call(block: Block, context: BlockContext) -> bool:

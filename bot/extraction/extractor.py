@@ -188,7 +188,7 @@ class Extractor:
     ) -> list[Found]:
         """The rules' items in the sentence; `trace` gets every owner a rule or veto pointed at."""
         if candidate.owners_hint:
-            return [Found(candidate.owners_hint, "table-row", imperative(doc))]
+            return [Found(candidate.owners_hint, candidate.hinted_by, imperative(doc))]
         request, discourse.request = discourse.request, None
         if request is not None and AGREEMENT.match(candidate.text):
             # "Lee, can you update the changelog?" answered "Sure, will do." by Lee (or by no label).

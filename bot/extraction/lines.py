@@ -39,6 +39,7 @@ SHAPE_RULES: dict[str, str] = {
     "request-answered": '"Lee, can you update the changelog?" answered "Sure, will do."',
     "volunteer-list": '"Folks with time to review: Ines, Sam": who will do something, then names',
     "table-row": "a row of a table with an owner column and a task column",
+    "owner-field": 'a field under an item: "- Post the job offer" with "- Person responsible: Yorik"',
 }
 
 # "Rok -> ping Valentin", "Write down the plan -> Rok": an arrow between a person and a task.

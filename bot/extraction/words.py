@@ -243,8 +243,9 @@ ROLL_LABELS = (
     "moderator", "timekeeper",
 )  # fmt: skip
 # A field that names whom an item is for, after its task or on a line under it: "Owner: @lee",
-# "Assigned to: Sam", "Owner(s): Priya, Jun". ("Who:" is left out: it also heads who attends.)
-OWNER_FIELDS = r"owners?(?:\(s\))?|assignees?|assigned\s+to|responsible"
+# "Assigned to: Sam", "Owner(s): Priya, Jun", "Person responsible: Yorik". ("Who:" is left out: it
+# also heads who attends.)
+OWNER_FIELDS = r"owners?(?:\(s\))?|assignees?|assigned\s+to|(?:person\s+)?responsible(?:\s+person)?"
 # The columns of an action table.
 OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "person")
 TASK_COLUMNS = ("action", "task", "item", "what", "description")
