@@ -817,9 +817,13 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
-        "a council's minutes: the action mark, 'by', then its owner",
-        "## Discussion\n\nACTION by Dana to prepare the polls for the next retreat\n",
-        [(("Dana Whitfield",), "Prepare the polls", "action-line")],
+        "a council's minutes: the action mark, 'by' or nothing, then its owners",
+        "## Discussion\n\nACTION by Dana to prepare the polls for the next retreat\n\n"
+        "* action @leechen, @sokafor to look at the benchmark results\n",
+        [
+            (("Dana Whitfield",), "Prepare the polls", "action-line"),
+            (("Lee Chen", "Samuel Okafor"), "Look at the benchmark results", "action-line"),
+        ],
     ),
     (
         "a triage list: an arrow back from the task to whose it is",

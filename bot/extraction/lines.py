@@ -80,12 +80,12 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # "Action on Roger to set up the group", "Action item for Lee to ...", "ACTION by Lee to ...": the mark,
-    # then its owner.
+    # "Action on Roger to set up the group", "Action item for Lee to ...", "ACTION by Lee to ...",
+    # "action @mloning, @aiwalter to look at it": the mark, then its owner.
     (
         "action-line",
         re.compile(
-            rf"^(?:{_CHAT})?\s*action(?:[\s_-]*items?)?\s+(?:on|for|by)\s+(?P<names>{NAMES})\s+(?=to\b)",
+            rf"^(?:{_CHAT})?\s*action(?:[\s_-]*items?)?\s+(?:(?:on|for|by)\s+)?(?P<names>{NAMES})\s+(?=to\b)",
             re.IGNORECASE,
         ),
     ),
