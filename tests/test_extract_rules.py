@@ -864,6 +864,15 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a weekly sync's action boxes: the owner in brackets before the task",
+        "## Actions\n- [ ] **(Lee) Look into keeping the OTP token on for npm**\n"
+        "- [x] (Sam) Set up the project calendar\n- [ ] (Dana) Submit the application by Friday\n",
+        [
+            (("Lee Chen",), "Look into keeping the OTP token on for npm", "label-imperative"),
+            (("Dana Whitfield",), "Submit the application", "label-imperative"),
+        ],
+    ),
+    (
         "who volunteers for a role in the meeting takes the role, not a task",
         "#### Find volunteers for note taking\n\n*Lee volunteers*\n",
         [],

@@ -105,6 +105,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("label", re.compile(rf"^{_STAMP}<\s?[@+%]?(?P<names>{MASK}+)>\s*")),
     # "[Kris] ...", and HackMD's signature "[name=Julien] I will review this PR".
     ("label-bracket", re.compile(rf"^{_STAMP}\[(?:name=)?(?P<names>{NAMES})\]\s*[:\-–—]?\s*")),
+    # "- [ ] (Pavithra) Submit the application by Friday", "(Ruth) Get Lola and Schalk to discuss".
+    ("label-bracket", re.compile(rf"^{_STAMP}{_STRAY}\((?P<names>{NAMES})\){_STRAY}\s*[:\-–—]?\s*(?=\S)")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
     # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request);
     # "Lee and Sam agreed to ...", "bcoca owns the tests" are sentences with their subject.

@@ -342,6 +342,16 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "owner", {"DEP": "nsubjpass"}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
+            # "(Ruth) Get Lola and Schalk to discuss": a request that someone else act ("Invite
+            # Daniel to advise", "Ask Sam to review it" only say whom to reach).
+            [
+                node(
+                    "verb",
+                    {"LEMMA": one_of(words.ASKING_VERBS - words.REACHING_VERBS), "TAG": "VB", "DEP": "ROOT"},
+                ),
+                child("verb", "owner", {"DEP": one_of(("dobj", "dative"))}),
+                child("verb", "task", {"DEP": one_of(("xcomp", "ccomp", "advcl")), **_BASE_VERB}),
+            ],
             # "Naomi is tasked with setting up the forms", "Chris was charged with drafting it".
             [
                 node("verb", {"LOWER": one_of(("tasked", "charged"))}),
