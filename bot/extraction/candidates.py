@@ -144,14 +144,18 @@ def _fields_under(
             or meeting.blocks[block.parent].kind is not BlockKind.ITEM
         ):
             continue
-        found = roster.mentions(sentences[0].text)
-        if found and _OWNER_FIELD_ONLY.fullmatch(Masked.of(sentences[0].text, found).text):
+        text = sentences[0].text
+        if not _OWNER_FIELD.match(text):
+            continue  # most nested lines: no need to look their names up twice
+        found = roster.mentions(text)
+        if found and _OWNER_FIELD_ONLY.fullmatch(Masked.of(text, found).text):
             owners[block.parent] = tuple(dict.fromkeys(m.person for m in found))
             owners[index] = ()
     return owners
 
 
-_OWNER_FIELD_ONLY = re.compile(rf"\W*(?:{words.OWNER_FIELDS})\s*:\s*{lines.NAMES}\W*", re.IGNORECASE)
+_OWNER_FIELD = re.compile(rf"\W*(?:{words.OWNER_FIELDS})\s*:", re.IGNORECASE)
+_OWNER_FIELD_ONLY = re.compile(rf"{_OWNER_FIELD.pattern}\s*{lines.NAMES}\W*", re.IGNORECASE)
 
 
 def _in_roll_call(block: Block, context: BlockContext) -> bool:

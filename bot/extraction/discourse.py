@@ -166,8 +166,7 @@ class Discourse:
                 people.extend(p for p in self.speaker if p not in people)  # "Alistair and I could try"
         # "Perhaps KofiM, Priya and Lee can": the parser may hang the first names off the verb.
         for left in token.lefts:
-            # Not "(Florian) Coordination needs to happen": a name in brackets says who spoke.
-            if left.dep_ in ("compound", "nmod", "appos") and not _bracketed(left):
+            if left.dep_ in ("compound", "nmod", "appos"):
                 person = candidate.person_at(left)
                 if person is not None:
                     people.insert(0, person)
@@ -187,11 +186,6 @@ class Discourse:
             if person is not None:
                 return (person,)
         return self.person or self.speaker
-
-
-def _bracketed(token: Token) -> bool:
-    doc = token.doc
-    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].text == "(" and doc[token.i + 1].text == ")"
 
 
 def labels_assign(chosen: list[Candidate], docs: list[Doc]) -> bool:
