@@ -19,7 +19,7 @@ from bot.extraction.lines import Leading, Masked, Trailing
 from bot.extraction.structure import BlockContext
 from bot.notes.blocks import Block, BlockKind, TextLine
 from bot.notes.meeting import Meeting, Sentence
-from bot.notes.sentences import split_sentences
+from bot.notes.sentences import CLOCK, split_sentences
 from bot.people import Mention, Person, Roster
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ _DONE = re.compile(
 # announcement on Slack. [done]" (a capitalised "Done" may start a sentence that says what is done).
 _DONE_ITEM = re.compile(r"(?<![\w-])DONE(?![\w-])|\[\s*(?i:done|completed|finished)\s*\]")
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
-_ATTRIBUTION = re.compile(r"\(\s*[^()]*\b\d{1,2}:\d{2}(?::\d{2})?\s*\)\s*$")
+_ATTRIBUTION = re.compile(rf"\(\s*[^()]*\b{CLOCK}\s*\)\s*$")
 _JOINED = re.compile(lines.JOINER)
 _COMITATIVE = re.compile(r"\s+with\s+")
 _PROMISE_AFTER = re.compile(r"\s+(?:to\s+[a-z]|will\b|shall\b)")

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.extraction import words
-from bot.notes.sentences import CHAT_SPEAKER, TIME_STAMP
+from bot.notes.sentences import CHAT_SPEAKER, CLOCK, TIME_STAMP
 from bot.people import Mention, Person
 
 MASK = "¤"
@@ -122,7 +122,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "label",
         re.compile(
-            rf"^{_STAMP}{_STRAY}(?P<names>{NAMES})\s*(?:\(\d{{1,2}}:\d{{2}}(?::\d{{2}})?\)\s*|{_TIMEBOX}\s*)?"
+            rf"^{_STAMP}{_STRAY}(?P<names>{NAMES})\s*(?:\({CLOCK}\)\s*|{_TIMEBOX}\s*)?"
             rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*{_STRAY}(?=\S)"
         ),
     ),
@@ -154,7 +154,7 @@ _ACTION_MARK = r"action(?:[\s_-]*items?)?(?:\s+for)?|ais?|todo"
 # mark in the brackets, a field ("- Assigned to Kevin", "Owner: @lee").
 _ASSIGNING = re.compile(
     rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b"
-    rf"|.*\b(?:{words.OWNER_FIELDS}|assigned\s+to)\b",
+    rf"|.*\b(?:{words.OWNER_FIELDS})\b",
     re.IGNORECASE,
 )
 # The owner written after the task ("owner-after"), each way it is written; `rest` is what follows

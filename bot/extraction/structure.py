@@ -22,6 +22,7 @@ from bot.extraction import words
 from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading
 from bot.notes.blocks import Block, BlockKind
 from bot.notes.meeting import AGENDA_HEADING
+from bot.notes.sentences import CLOCK
 from bot.people import Person, Roster
 
 _LABEL_WORDS = "|".join(re.escape(w) for w in sorted(words.ACTION_HEADINGS, key=len, reverse=True))
@@ -244,7 +245,7 @@ def _a_list_of_people(text: str, roster: Roster) -> bool:
 
 
 # A status round's time stamp after whose turn it is, with an aside: "@CGrover (text only) 20:58".
-_STAMP_AFTER = re.compile(r"(?:\s*\([^()]{1,30}\))?\s+\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*$")
+_STAMP_AFTER = re.compile(rf"(?:\s*\([^()]{{1,30}}\))?\s+\[?{CLOCK}\]?\s*$")
 
 
 def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:

@@ -40,8 +40,10 @@ _ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
 # "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
 # Several speakers' or owners' names before the colon too: "Lee Chen and Sam Okafor: ...".
 _NAME_WORD = r"[A-Z@][\w.'’-]*"
+# A time of day as minutes and logs write it: "10:32", "00:12:34".
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
 # A transcript's time stamp before its speaker: "[00:12:34] Lee: ...", "10:32 <lee> ...".
-TIME_STAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+)?"
+TIME_STAMP = rf"(?:\[?{CLOCK}\]?\s+)?"
 # A chat log's speaker: "<lee>", "<@lee>" (an operator's sign before the nick).
 CHAT_SPEAKER = r"<\s?[@+%]?[^<>\s]{1,30}>"
 _MARKER_LINE = re.compile(
