@@ -282,15 +282,6 @@ STYLES: list[tuple[str, str, str, Found]] = [
         ],
     ),
     (
-        "continued-request",
-        "bullet minutes",
-        "- Sam: move the old issues to the archive. Also close the duplicates.\n",
-        [
-            (("Samuel Okafor",), "Move the old issues to the archive", "label-imperative"),
-            (("Samuel Okafor",), "Close the duplicates", "continued-request"),
-        ],
-    ),
-    (
         "request-answered",
         "a transcript with speaker labels",
         "Priya: Lee, can you update the changelog?\n\nLee: Sure, will do.\n",
@@ -1106,16 +1097,26 @@ def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, ex
     assert found(items_of, body) == expected
 
 
-def test_a_request_nested_under_an_item_is_its_owners(items_of: ItemsOf) -> None:
-    # A TAC's agenda: an owned request, with what else it takes nested under it.
+def test_a_request_nested_under_an_item_names_no_owner(items_of: ItemsOf) -> None:
+    # A project manager's notes: an owned request with the steps of the work nested under it, which
+    # the team shares out later. Off the two corpora it was written for, reading such steps as the
+    # owner's found 3 items and 15 false ones in 78 communities.
     body = (
         "## Agenda\n\n* Ratify the vision\n    * Coordinate with Dana to add it to the website (Lee)\n"
-        "        * Create a durable URL for the values as well\n    * Values were discussed at length\n"
-        "        * Mention it in the newsletter\n"
+        "        * Create a durable URL for the values as well\n        * Invite all speakers to the call\n"
     )
-    assert owned(items_of, body) == [
-        (("Lee Chen",), "owner-after"),
-        (("Lee Chen",), "continued-request"),
+    assert owned(items_of, body) == [(("Lee Chen",), "owner-after")]
+
+
+def test_a_request_going_on_after_someones_names_no_owner(items_of: ItemsOf) -> None:
+    # A developer call's notes: "also" or "then" goes on with the work, not with who takes it.
+    body = (
+        "## Discussion\n\n- Sam: move the old issues to the archive. Also close the duplicates.\n"
+        "- Lee will run the linter on the package. Then compare its report with the old one.\n"
+    )
+    assert found(items_of, body) == [
+        (("Samuel Okafor",), "Move the old issues to the archive", "label-imperative"),
+        (("Lee Chen",), "Run the linter on the package", "will"),
     ]
 
 

@@ -49,7 +49,6 @@ class Discourse:
     # in a list each item is an utterance of its own, whose label the roster may not know.
     turn: tuple[Person, ...] = ()
     subject_here: bool = False  # the subject was set in the block being read
-    item: tuple[Person, ...] = ()  # owners of the last item of the block being read
     thing: str = ""  # the object the last sentence of the block being read was about
     action: str = ""  # what the last sentence of the block being read said to do, as a title
     request: tuple[Candidate, Found] | None = None  # a question to someone, waiting for an answer
@@ -73,7 +72,7 @@ class Discourse:
             # asked for, the last thing asked there.
             sibling = candidate.context.topic == self.topic and sentence.section == self.section
             self.asked_before = self.asked_before if sibling else ""
-            self.speaker, self.item, self.subject_here, self.thing = (), (), False, ""
+            self.speaker, self.subject_here, self.thing = (), False, ""
             self.action = self.asked_before
             if sentence.block - self.block > 1 or sentence.section != self.section:
                 self.subject = self.person = ()
@@ -84,13 +83,13 @@ class Discourse:
             self.speaker = self.turn = candidate.lead.people
 
     def found(self, found: list[Found]) -> None:
-        """The sentence held items: a request going on after them is theirs."""
+        """The sentence held items: a line nested under them is talk of them, and a sentence after
+        them without a subject is about their owners."""
         if found:
-            self.item = found[0].owners
             self.items_in.setdefault(self.block, found[0].owners)
-            if not self.subject:
-                self.subject = self.person = found[0].owners
-                self.subject_here = True
+        if found and not self.subject:
+            self.subject = self.person = found[0].owners
+            self.subject_here = True
 
     def carried(self, candidate: Candidate) -> tuple[Person, ...]:
         """Who a sentence without a subject is about: who is speaking, else whom this paragraph

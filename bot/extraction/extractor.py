@@ -33,7 +33,6 @@ from bot.extraction.grammar import (
     gerund,
     imperative,
     is_to_do,
-    opens_with_continuation,
     pleads,
     root,
     subject_of,
@@ -261,15 +260,6 @@ class Extractor:
         # links to:", which leads a list.
         verb = imperative(doc) if not doc.text.rstrip().endswith(":") else None
         verb = verb if verb is not None and self.lexicon.acts(verb) else None
-        # "Ines: Move the issues. Also consolidate them": a request going on in the same
-        # paragraph is the same person's; in a list of actions it needs no "also".
-        goes_on = context.actions or opens_with_continuation(doc)
-        if verb is not None and discourse.item and lead is None and tail is None and goes_on:
-            return [Found(discourse.item, "continued-request", verb)]
-        # "- Draft the blog post (Kay)" with "  - Share it with the TAC for review" nested under it.
-        parent_item = discourse.items_in.get(context.parent) if context.parent is not None else None
-        if verb is not None and parent_item and lead is None and tail is None:
-            return [Found(parent_item, "continued-request", verb)]
         owners: tuple[Person, ...] = ()
         rule = ""
         said = candidate.original[candidate.body[0] : candidate.body[1]].strip(" *_:.")
@@ -298,7 +288,7 @@ class Extractor:
                 # In a transcript, a speaker's paragraph under "Review of action items" is a turn;
                 # under someone's action, "eP: emails sent" is talk of it unless it says "X to V".
                 owners, rule = lead.people, "label-in-actions"
-                if parent_item:
+                if context.parent is not None and context.parent in discourse.items_in:
                     owners, rule = asides.promised_by_name(candidate), "to"
         elif context.header and context.actions and verb is not None:
             owners, rule = context.header, "owner-header"

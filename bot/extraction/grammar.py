@@ -118,11 +118,6 @@ def gerund(doc: Doc) -> Token | None:
     return first if first is not None and first.tag_ == "VBG" and first.dep_ in ("ROOT", "xcomp") else None
 
 
-def opens_with_continuation(doc: Doc) -> bool:
-    first = next((t for t in doc if not t.is_punct and t.lower_ != "please"), None)
-    return first is not None and first.lower_ in words.CONTINUATIONS
-
-
 def _before_semicolon(verb: Token) -> bool:
     """A verb the parser hung off the clause after a semicolon, which is a clause of its own."""
     return verb.head.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i : verb.head.i])

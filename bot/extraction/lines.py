@@ -35,7 +35,6 @@ SHAPE_RULES: dict[str, str] = {
     "label-imperative": '"Priya: try out libvirt": a name, a colon, a request',
     "label-in-actions": '"Sam: fixing the ring query" in a list of actions: the line is the named person\'s',
     "owner-header": '"- Omar" with "- Call Sam about pandas" nested under it, in a list of actions',
-    "continued-request": '"Ines: Move the issues. Also consolidate them": the request goes on',
     "request-answered": '"Lee, can you update the changelog?" answered "Sure, will do."',
     "volunteer-list": '"Folks with time to review: Ines, Sam": who will do something, then names',
     "table-row": "a row of a table with an owner column and a task column",
