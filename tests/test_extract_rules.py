@@ -797,6 +797,14 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Priya Raman",), "Write a proposal for Reaching our backers", "to")],
     ),
     (
+        "a heading for the agenda and its actions together heads the minutes: a chat's replies are no tasks",
+        "## Agenda points & Actions\n\n### 2. Release planning\n\n"
+        "* _Dana:_ How solid do we feel the plan is?\n   * _Sam:_ Sounds good.\n"
+        "   * _Lee:_ Might be cool to have a comparison table.\n"
+        "   * _Priya:_ I will update the wiki page today.\n",
+        [(("Priya Raman",), "Update the wiki page", "will")],
+    ),
+    (
         "under someone's action, a speaker's line is talk of it, unless it names who is to do what",
         "## Review action items\n\n* ACTION: Dana to reach out to contacts in Lisbon\n  * Dana not present\n"
         "* ACTION: Lee to gather feedback from the users\n  * Sam: feedback would be about access control\n"

@@ -31,8 +31,9 @@ ACTION_LABEL = re.compile(rf"^\W*(?:{_LABEL_WORDS})\b(?:\s*\([^)]*\))?\W*$", re.
 # A heading that names actions among other words: "Action items for next week", "Next steps and AOB".
 # Not "CI Infrastructure (Travis to GitHub Actions?)": the CI service of the forge every team here uses.
 ACTION_HEADING = re.compile(rf"(?<![\w-])(?<!github\s)(?:{_LABEL_WORDS})(?![\w-])", re.IGNORECASE)
-# "Notes / action items / misc talk": the minutes themselves, where actions are among what was said.
-_MINUTES_TOO = re.compile(r"\b(?:notes|minutes|talk|discussions?)\b", re.IGNORECASE)
+# "Notes / action items / misc talk", "Agenda points & Actions": the minutes themselves, where
+# actions are among what was said.
+_MINUTES_TOO = re.compile(r"\b(?:notes|minutes|agenda|talk|discussions?)\b", re.IGNORECASE)
 # "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done.
 _COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]", re.IGNORECASE)
 _NOT_YET = re.compile(
