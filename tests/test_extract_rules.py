@@ -129,6 +129,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Dana Whitfield",), "Write the release blog post", "commitment")],
     ),
     (
+        "says-what",
+        "a steering committee's minutes: 'volunteers' read as a noun still says what the volunteer will do",
+        "## Elections\n\nPriya volunteers to review the election rules.\n",
+        [(("Priya Raman",), "Review the election rules", "commitment")],
+    ),
+    (
         "volunteers",
         "nested bullets: a show of hands under a question to the room",
         "## Test calls\n\n- Who wants to host the test calls?\n    - [Priya and Dana raise hands]\n",
@@ -304,6 +310,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ("hedged", "prose", "Dana will hopefully test it.\n", []),
     ("preference", "prose", "Priya would rather wait for the release.\n", []),
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
+    (
+        "role",
+        "a steering committee's minutes: who takes the minutes, however the parser reads 'volunteers'",
+        "## Opening\n\nDana volunteers to take minutes.\n\nSam volunteered to take notes.\n",
+        [],
+    ),
     ("possibility", "prose", "Sam can use httperf for this. Lee and Dana can speak to that.\n", []),
     (
         "yet-to-ask",
@@ -323,7 +335,8 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "- Priya will ask Dana if Lee can join the weekly check-in\n"
         "- Sam asked what Lee will work on, and how Dana will handle the release.\n"
         "- Sam asked if Dana would be an appropriate choice.\n"
-        "- AI: Sam reach out to Lee to know if Priya can join\n",
+        "- AI: Sam reach out to Lee to know if Priya can join\n"
+        "- Dana is unsure if she can fill the chair role this year.\n",
         [
             (("Priya Raman",), "Ask Dana if Lee can join the weekly check-in", "will"),
             (("Samuel Okafor",), "Reach out to Lee to know if Priya can join", "action-line"),

@@ -176,6 +176,14 @@ RULES: tuple[Rule, ...] = (
                 node("verb", {"LEMMA": one_of(words.COMMITMENT_VERBS), "TAG": {"NOT_IN": ["VBN"]}}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
+            # "Priya volunteers to review the draft", where the parser makes "volunteers" a noun and
+            # "to review" a clause of its own.
+            [
+                node("verb", {"LEMMA": "volunteer", "TAG": one_of(("NN", "NNS"))}),
+                child("verb", "owner", {"DEP": "compound", "POS": "PROPN"}),
+                child("verb", "task", {"DEP": "advcl", **_BASE_VERB}),
+                child("task", "to", {"DEP": "aux", "TAG": "TO"}),
+            ],
             # "Vicente has offered to represent ORNL": the offer is made, the task is still to come.
             [
                 node("verb", {"LEMMA": one_of(words.PROMISE_VERBS), "TAG": "VBN"}),
@@ -272,7 +280,7 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "hand", {"DEP": "dobj", "LEMMA": "hand"}),
             ],
         ),
-        vetoes=("negated", "hedged", "says-what"),
+        vetoes=("negated", "hedged", "says-what", "role"),
         task_from_context=True,
     ),
     # "TomL will be responsible for the rota", "Lee to be responsible for the booth": what someone

@@ -9,8 +9,12 @@ from bot.extraction.patterns import Pattern, child, node, none_of, one_of
 
 # Asking, or finding out: "reach out to Dan to know if Nicolò can join".
 _ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder", "know", "find", "learn", "verify"}
+# Doubt about it: "is unsure if he can fill the role", "not sure whether Lee can join".
+_DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
 
 _MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
+# What the one who takes the minutes takes: not "take note of the request", which is a task.
+_MINUTES = {"DEP": "dobj", "LOWER": one_of(("minutes", "notes"))}
 
 VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Sam won't have time", "Lee will not chase it", "never".
@@ -68,10 +72,19 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     "role": (
         [node("target", {"LEMMA": one_of(words.MEETING_ROLES)})],
         [node("target", {}), child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
-        # "Matt volunteered to take the minutes".
+        # "Matt volunteered to take the minutes", "Sam will take notes".
+        [node("target", {"LEMMA": "take"}), child("target", "minutes", _MINUTES)],
+        # "Basil volunteers to take minutes", the volunteering a noun the parser makes the root or
+        # the subject of "take".
         [
-            node("target", {"LEMMA": "take"}),
-            child("target", "minutes", {"DEP": "dobj", "LEMMA": one_of(("minute", "minutes"))}),
+            node("target", {"LEMMA": "volunteer"}),
+            child("target", "take", {"DEP": one_of(("xcomp", "advcl")), "LEMMA": "take"}),
+            child("take", "minutes", _MINUTES),
+        ],
+        [
+            node("target", {"LEMMA": "volunteer", "DEP": "nsubj"}),
+            child("target", "take", {"LEMMA": "take"}, op="<"),
+            child("take", "minutes", _MINUTES),
         ],
     ),
     # "Lee will ask Sam to rebase it": the asking is Lee's task; Sam has not been asked yet.
@@ -96,7 +109,14 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         ],
     ),
     # "Lee volunteered to chair": the promise says what, and the commitment rule reads it.
-    "says-what": ([node("target", {"LEMMA": "volunteer"}), child("target", "what", {"DEP": "xcomp"})],),
+    "says-what": (
+        [node("target", {"LEMMA": "volunteer"}), child("target", "what", {"DEP": "xcomp"})],
+        [
+            node("target", {"LEMMA": "volunteer"}),
+            child("target", "what", {"DEP": "advcl"}),
+            child("what", "to", {"DEP": "aux", "TAG": "TO"}),
+        ],
+    ),
     # "Omar can use httperf": a possibility, not an offer.
     # "Joel and Luke can speak to this": can say something about it, in the meeting itself.
     "possibility": (
@@ -113,7 +133,14 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         [
             node("target", {}),
             child("target", "if", {"DEP": "mark", "LOWER": one_of(("if", "whether"))}),
-            child("target", "asker", {"LEMMA": one_of(_ASKING)}, "<"),
+            child("target", "asker", {"LEMMA": one_of(_ASKING | _DOUBTING)}, "<"),
+        ],
+        # "Basil is unsure if he can fill the role", the "if" clause hung off "is".
+        [
+            node("target", {}),
+            child("target", "if", {"DEP": "mark", "LOWER": one_of(("if", "whether"))}),
+            child("target", "be", {}, "<"),
+            child("be", "doubt", {"DEP": "acomp", "LEMMA": one_of(_DOUBTING)}),
         ],
         # "Stu asked what James will work on", "asked how Lee will handle it": a question about it.
         [
