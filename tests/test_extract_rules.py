@@ -475,16 +475,18 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
-        "forms minutes use: 'going to' without 'is', 'gonna', 'supposed to', 'so will' after a clause",
+        "minutes' forms: 'going to' without 'is', 'gonna', 'supposed to', 'so will', 'plan on'",
         "- Sam going to rewrite the install guide.\n"
         "- Lee is supposed to contact the sponsors.\n"
         "- Dana has reviewed the fixes, so will tag the release too.\n"
-        "- Priya: gonna fix the broken links tomorrow\n",
+        "- Priya: gonna fix the broken links tomorrow\n"
+        "- _TomG:_ I plan on removing the message field from the payment proofs.\n",
         [
             (("Samuel Okafor",), "Rewrite the install guide", "going-to"),
             (("Lee Chen",), "Contact the sponsors", "commitment"),
             (("Dana Whitfield",), "Tag the release", "will"),
             (("Priya Raman",), "Fix the broken links", "going-to"),
+            (("Tom Garcia",), "Remove the message field from the payment proofs", "commitment"),
         ],
     ),
     (
@@ -937,6 +939,7 @@ NOT_ITEMS = [
     "Priya: I would suggest bucketing the reviews by quarter.",  # advice, not an offer
     "Lee: I am not at all keen to merge the extras modules.",  # the copula's "not"
     "Lee was supposed to contact the sponsors.",  # not done, and past
+    "Sam planned on attending but fell ill.",  # a plan of the past
     "If Lee merges it, will tag the release.",  # the condition's subject is not who tags
     "Agenda\n\n* Update on the website move! (Dana)\n* Release Train Discussion (Lee)",  # topics, presenters
     "- Quickstart Discussion: Priya Raman\n- Github Handle: Sam",  # headlines, not tasks

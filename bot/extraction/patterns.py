@@ -190,6 +190,12 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "have", {"DEP": "aux", "LOWER": one_of(("has", "have", "'s", "'ve"))}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
+            # "I plan on removing the field", "Lee is planning on writing it up".
+            [
+                node("verb", {"LEMMA": "plan", "TAG": one_of(("VBP", "VBZ", "VBG"))}),
+                child("verb", "on", {"DEP": "prep", "LOWER": "on"}),
+                child("on", "task", {"DEP": "pcomp", "TAG": "VBG", "LEMMA": none_of(words.NOT_ACTIONS)}),
+            ],
             # "bcoca owns separating the tests": an activity someone owns.
             [
                 node("verb", {"LEMMA": "own", "TAG": one_of(("VBZ", "VBP"))}),
