@@ -490,6 +490,15 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a design meeting's agenda: a promise after a link, and a writer who names themself",
+        "## Open PRs\n\nhttps://github.com/org/repo/pull/390 (Lee will check it again before the merge)\n\n"
+        "5. Can be done in a follow-up PR. I (Priya) will take the blame for breaking the public API.\n",
+        [
+            (("Lee Chen",), "Check Open PRs", "will"),
+            (("Priya Raman",), "Take the blame for breaking the public API", "will"),
+        ],
+    ),
+    (
         "a transcript: a turn goes on over paragraphs without a label, not over another's list item",
         "## Governance\n\nSam: I went over the notes last time. The write-up is here:\n\n"
         "https://example.org/governance\n\n"

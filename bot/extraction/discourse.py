@@ -141,6 +141,10 @@ class Discourse:
         """The people a subject or object token stands for."""
         lower = token.lower_
         if lower in words.FIRST_PERSON:
+            # "I (Ricardo) will take it": the writer names themself.
+            named = tuple(p for c in token.children if c.dep_ == "appos" and (p := candidate.person_at(c)))
+            if named:
+                return named
             # "@y I'll spend some time with that": a chat line opens with who writes it.
             opener = candidate.person_at(token.doc[token.i - 1]) if token.i == 1 else None
             return self.speaker or ((opener,) if opener else candidate.context.header or self.turn)

@@ -25,6 +25,8 @@ def subject_of(verb: Token) -> Token | None:
     current: Token | None = verb
     while current is not None:
         for child in current.children:
+            if child.like_url:
+                continue  # "https://.../pull/390 (Adrian will check it)": a link before the sentence
             if child.dep_ in ("nsubj", "nsubjpass", "expl"):
                 return child if child.dep_ != "expl" else None
             if child.dep_ == "csubj":
