@@ -318,6 +318,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ),
     ("possibility", "prose", "Sam can use httperf for this. Lee and Dana can speak to that.\n", []),
     (
+        "possibility",
+        "an executive council's minutes: what limits someone is no offer",
+        "The call is set for 8 AM PT; Lee can only stay for the first 30 minutes.\n\n"
+        "Dana can only travel after the end of March.\n",
+        [],
+    ),
+    (
         "yet-to-ask",
         "chat handles: who will ask owns the asking, not who is to be asked",
         "- @sokafor will ask Lee to rebase the branch.\n",

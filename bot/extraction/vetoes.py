@@ -121,6 +121,12 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Joel and Luke can speak to this": can say something about it, in the meeting itself.
     "possibility": (
         [node("target", {"LEMMA": one_of(words.POSSIBILITY_VERBS)})],
+        # "Rick can only stay for the first 30 minutes": a limit on someone, not an offer.
+        [
+            node("target", {}),
+            child("target", "can", {"DEP": "aux", "LOWER": one_of(("can", "could"))}),
+            child("target", "only", {"DEP": "advmod", "LOWER": "only"}),
+        ],
         [
             node("target", {"LEMMA": one_of(("speak", "talk"))}),
             child("target", "to", {"DEP": "prep", "LOWER": "to"}),
