@@ -313,7 +313,7 @@ STYLES: list[tuple[str, str, str, Found]] = [
     (
         "role",
         "a steering committee's minutes: who takes the minutes, however the parser reads 'volunteers'",
-        "## Opening\n\nDana volunteers to take minutes.\n\nSam volunteered to take notes.\n",
+        "## Opening\n\nDana volunteers to take minutes.\n\nSam volunteered to take the minutes.\n",
         [],
     ),
     ("possibility", "prose", "Sam can use httperf for this. Lee and Dana can speak to that.\n", []),

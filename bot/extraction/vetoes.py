@@ -13,8 +13,8 @@ _ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder", "know", "fi
 _DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
 
 _MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
-# What the one who takes the minutes takes: not "take note of the request", which is a task.
-_MINUTES = {"DEP": "dobj", "LOWER": one_of(("minutes", "notes"))}
+# What the one who takes the minutes takes. Not notes: "will take notes at the summit" can be a task.
+_MINUTES = {"DEP": "dobj", "LEMMA": one_of(("minute", "minutes"))}
 
 VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Sam won't have time", "Lee will not chase it", "never".
@@ -72,7 +72,7 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     "role": (
         [node("target", {"LEMMA": one_of(words.MEETING_ROLES)})],
         [node("target", {}), child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
-        # "Matt volunteered to take the minutes", "Sam will take notes".
+        # "Matt volunteered to take the minutes".
         [node("target", {"LEMMA": "take"}), child("target", "minutes", _MINUTES)],
         # "Basil volunteers to take minutes", the volunteering a noun the parser makes the root or
         # the subject of "take".
