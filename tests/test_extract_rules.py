@@ -1130,8 +1130,20 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
             "- TODO: @leechen create this issue at org/community\n",
             [(("Lee Chen",), "Create this issue at org/community", "action-line")],
         ),
+        # An RFC call's bullets, each after the number of the agenda item it is about: the mark in
+        # brackets, or the owner's login in brackets after it with no colon.
+        (
+            "- [2] (ACTION): Dana to open a ticket for this work\n"
+            "- [3] ACTION(sokafor) write up the lockfile considerations\n"
+            "- **ACTION** (carryover) - Priya to write an RFC for profiling\n",
+            [
+                (("Dana Whitfield",), "Open a ticket for this work", "to"),
+                (("Samuel Okafor",), "Write up the lockfile considerations", "action-line"),
+                (("Priya Raman",), "Write an RFC for profiling", "to"),
+            ],
+        ),
     ],
-    ids=["decision-action-label", "action-on-name", "todo-then-handle"],
+    ids=["decision-action-label", "action-on-name", "todo-then-handle", "agenda-reference"],
 )
 def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, expected: Found) -> None:
     assert found(items_of, body) == expected

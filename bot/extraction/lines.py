@@ -54,6 +54,8 @@ _MARK = r"(?:todo|to-do|ais?|action(?:[\s_-]*items?)?)\b"
 _STAMP = rf"\s*{TIME_STAMP}"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
 _CHAT = rf"{_STAMP}{CHAT_SPEAKER}\s*"
+# What a line refers to before its words: the agenda item "[2]", "[1.a]".
+_REFERENCE = r"(?:\[\d{1,2}(?:\.\w{1,2})?\]\s*)?"
 # Emphasis CommonMark left as text: "**John: **I'll try", its closer after a space.
 _STRAY = r"(?:[*_]{1,3}\s*)?"
 # What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
@@ -73,9 +75,9 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "action-line",
         re.compile(
-            rf"^(?:{_CHAT})?\s*#?(?:decisions?\s*[/&]\s*)?"
-            r"(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b"
-            r"\s*(?:\((?P<paren>[^)]*)\)|(?P<bare>[^:—–()]{0,30}?))\s*(?::|\s[-—–]\s)\s*",
+            rf"^(?:{_CHAT})?\s*{_REFERENCE}#?(?:decisions?\s*[/&]\s*)?"
+            r"(?:(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b|\((?:action|todo)\))"
+            r"\s*(?:\((?P<paren>[^)]*)\)(?:\s*:|\s*[-—–]\s|\s+)|(?P<bare>[^:—–()]{0,30}?)\s*(?::|\s[-—–]\s))\s*",
             re.IGNORECASE,
         ),
     ),
