@@ -820,6 +820,14 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Lee Chen",), "Write the summary of the proposal", "will")],
     ),
     (
+        "an agenda's topic restated as a numbered line over what was said of it is a topic there too",
+        "## Agenda\n\n1. Welcome\n1. Approve [README.md](https://example.org/README.md) (Lee, Dana)\n\n"
+        "## Minutes\n\n### Welcome\n\nDana opened the meeting.\n\n"
+        "1. Approve [README.md](https://example.org/README.md) (Lee, Dana)\n\n"
+        "Lee reviewed the policies in the README. Dana will publish it on the website.\n",
+        [(("Dana Whitfield",), "Publish the policies on the website", "will")],
+    ),
+    (
         "a heading for notes and action items together heads the minutes: a speaker's view there is no task",
         "## Notes / action items / misc talk\n\nReaching our backers\n"
         "  * Dana - seems like a good idea to keep the discussions in one place\n"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.extraction import words
 from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading
@@ -48,7 +48,9 @@ class BlockContext:
     actions: bool  # the block is in a list of actions
     header: tuple[Person, ...]  # the people a list item or heading above it names
     topic: str  # what the block is about, for titles
-    agenda_topic: bool  # an agenda's item at the top, or one `_titled_later`: a topic, not a promise
+    # An agenda's item at the top, one `_titled_later`, or one restated by `_agenda_restated`: a
+    # topic, not a promise.
+    agenda_topic: bool
     reported_done: bool = False  # a line nested under it says it is done ("- merged", "- approved")
     parent: int | None = None  # the block of the list item it is nested under
     nested: bool = False  # list items are nested under it
@@ -59,17 +61,19 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
     # Each computed in one pass over the note, so that a long note costs in step with its length.
     paths = _heading_paths(blocks)
     before = _items_before(blocks)
-    planned = _titled_later(blocks)
+    planned, restating = _titled_later(blocks), _agenda_restated(blocks)
     children: dict[int, list[Block]] = {}
     for block in blocks:
         if block.parent is not None:
             children.setdefault(block.parent, []).append(block)
-    return [
+    contexts = [
         _context(
             index, blocks, paths[index], before[index], children.get(index, []), roster, index in planned
         )
         for index in range(len(blocks))
     ]
+    topic = [i in restating and not c.actions for i, c in enumerate(contexts)]
+    return [replace(c, agenda_topic=True) if topic[i] else c for i, c in enumerate(contexts)]
 
 
 def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
@@ -78,15 +82,34 @@ def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
     a js-types repo (Andreas)", then "#### Propose we create a js-types repo" over what was said).
     Not every item of an agenda a "Notes" section follows: release task lists stand in them."""
 
-    def words_of(text: str) -> str:
-        return " ".join(re.sub(r"[^\w\s-]", " ", _CLOSING_ASIDE_ONLY.sub("", text)).lower().split())
-
-    headings = {words_of(b.text) for b in blocks if b.kind is BlockKind.HEADING} - {""}
+    headings = {_words_of(b.text) for b in blocks if b.kind is BlockKind.HEADING} - {""}
     return {
         index
         for index, block in enumerate(blocks)
-        if block.kind is BlockKind.ITEM and _restated(words_of(block.text), headings)
+        if block.kind is BlockKind.ITEM and _restated(_words_of(block.text), headings)
     }
+
+
+def _agenda_restated(blocks: tuple[Block, ...]) -> set[int]:
+    """The list items outside the agenda that restate one of its topics: "1. Approve README.md
+    (Brian, Henry)" again over what was said of it, as a heading would be."""
+    agenda = {
+        _words_of(b.text)
+        for b in blocks
+        if b.kind is BlockKind.ITEM and b.parent is None and AGENDA_HEADING.search(b.section)
+    } - {""}
+    return {
+        index
+        for index, block in enumerate(blocks)
+        if block.kind is BlockKind.ITEM
+        and agenda
+        and not AGENDA_HEADING.search(block.section)
+        and _restated(_words_of(block.text), agenda)
+    }
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s-]", " ", _CLOSING_ASIDE_ONLY.sub("", text)).lower().split())
 
 
 def _restated(item: str, headings: Collection[str]) -> bool:
