@@ -343,7 +343,8 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "- Sam asked what Lee will work on, and how Dana will handle the release.\n"
         "- Sam asked if Dana would be an appropriate choice.\n"
         "- AI: Sam reach out to Lee to know if Priya can join\n"
-        "- Dana is unsure if she can fill the chair role this year.\n",
+        "- Dana is unsure if she can fill the chair role this year.\n"
+        "- It was discussed whether Lee should wait for Dana to make the playback interface.\n",
         [
             (("Priya Raman",), "Ask Dana if Lee can join the weekly check-in", "will"),
             (("Samuel Okafor",), "Reach out to Lee to know if Priya can join", "action-line"),
@@ -826,6 +827,12 @@ SHAPES: list[tuple[str, str, Found]] = [
         "1. Approve [README.md](https://example.org/README.md) (Lee, Dana)\n\n"
         "Lee reviewed the policies in the README. Dana will publish it on the website.\n",
         [(("Dana Whitfield",), "Publish the policies on the website", "will")],
+    ),
+    (
+        "a community call's sections, each heading naming who presents it: 'I' there is the presenter",
+        "### Update on content team projects (@priyar)\n\nWe have one month of data from March and I will "
+        "be looking at the April data as well.\n",
+        [(("Priya Raman",), "Look at the April data", "will")],
     ),
     (
         "a heading for notes and action items together heads the minutes: a speaker's view there is no task",

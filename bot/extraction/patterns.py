@@ -99,7 +99,7 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.ASSIGNING_MODALS)}),
             ],
         ),
-        vetoes=("negated", "hedged", "role"),
+        vetoes=("negated", "hedged", "role", "asked-whether"),
     ),
     # "will have a look", "can have a go".
     Rule(
@@ -317,7 +317,7 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
             ],
         ),
-        vetoes=("negated", "role"),
+        vetoes=("negated", "role", "asked-whether"),
     ),
     # "New PR to be opened by Dana", "The release will be cut by Sam" (not "was created by").
     Rule(

@@ -179,7 +179,9 @@ def _context(
         # "@djdv" alone on the line before the list, or with when they spoke: "@danh 22:35".
         header = _names_only(_STAMP_AFTER.sub("", lead.text), roster)
     if not header:
-        header = _names_only(block.section, roster)
+        # "### Update on content team projects (@Rumyra)": who presents the section's topic.
+        aside = _CLOSING_ASIDE.search(block.section)
+        header = _names_only(block.section, roster) or (_names_only(aside[1], roster) if aside else ())
     topic = _own_label(block, roster) or next(
         (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
         _lead_topic(lead, roster),

@@ -9,6 +9,8 @@ from bot.extraction.patterns import Pattern, child, node, none_of, one_of
 
 # Asking, or finding out: "reach out to Dan to know if Nicolò can join".
 _ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder", "know", "find", "learn", "verify"}
+# Or talked over: "It was discussed whether Joel should wait for Christian".
+_ASKING |= {"discuss", "debate"}
 # Doubt about it: "is unsure if he can fill the role", "not sure whether Lee can join".
 _DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
 
@@ -140,6 +142,14 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {}),
             child("target", "if", {"DEP": "mark", "LOWER": one_of(("if", "whether"))}),
             child("target", "asker", {"LEMMA": one_of(_ASKING | _DOUBTING)}, "<"),
+        ],
+        # "discussed whether Joel should wait for Christian to make it": what is asked about goes
+        # on inside the clause.
+        [
+            node("target", {}),
+            child("target", "clause", {}, "<<"),
+            child("clause", "if", {"DEP": "mark", "LOWER": one_of(("if", "whether"))}),
+            child("clause", "asker", {"LEMMA": one_of(_ASKING)}, "<"),
         ],
         # "Basil is unsure if he can fill the role", the "if" clause hung off "is".
         [
