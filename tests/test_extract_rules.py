@@ -325,6 +325,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [],
     ),
     (
+        "possibility",
+        "a community call's transcript: what a speaker offers to say goes on in the meeting itself",
+        "## Errors\n\n- Lee: I can provide context. The browsers report these errors differently.\n"
+        "- Sam: Yeah, I can give a super quick update on that.\n",
+        [],
+    ),
+    (
         "yet-to-ask",
         "chat handles: who will ask owns the asking, not who is to be asked",
         "- @sokafor will ask Lee to rebase the branch.\n",

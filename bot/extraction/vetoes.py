@@ -11,6 +11,8 @@ from bot.extraction.patterns import Pattern, child, node, none_of, one_of
 _ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder", "know", "find", "learn", "verify"}
 # Or talked over: "It was discussed whether Joel should wait for Christian".
 _ASKING |= {"discuss", "debate"}
+# What is said in the meeting itself.
+_TALK = ("context", "info", "information", "update", "overview", "background")
 # Doubt about it: "is unsure if he can fill the role", "not sure whether Lee can join".
 _DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
 
@@ -123,6 +125,14 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     # "Joel and Luke can speak to this": can say something about it, in the meeting itself.
     "possibility": (
         [node("target", {"LEMMA": one_of(words.POSSIBILITY_VERBS)})],
+        # "I can provide context", "I can share some info": what the speaker goes on to say in the
+        # meeting itself, as "can speak to this" is.
+        [
+            node("target", {"LEMMA": one_of(("share", "provide", "give"))}),
+            child("target", "i", {"DEP": "nsubj", "LOWER": "i"}),
+            child("target", "can", {"DEP": "aux", "LOWER": "can"}),
+            child("target", "what", {"DEP": "dobj", "LEMMA": one_of(_TALK)}),
+        ],
         # "Rick can only stay for the first 30 minutes": a limit on someone, not an offer.
         [
             node("target", {}),
