@@ -80,6 +80,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Priya Raman",), "Look into a proposal for a slower cadence", "happy-to")],
     ),
     (
+        "happy-to",
+        "a review call's speaker lines: consent given in the meeting, or feedback to receive, is no offer",
+        "## Open PRs\n\n- Dana: Happy to approve.\n- Lee: Happy to get feedback on the draft.\n"
+        "- Sam: I'm happy to leave that to the chair's discretion.\n- Priya: happy to review the parser PR\n",
+        [(("Priya Raman",), "Review the parser PR", "happy-to")],
+    ),
+    (
         "takes-action",
         "agenda bullets with discussion nested under each item",
         "## Approving PRs\n\n* Draft staging process [#23](https://example.org/23)\n"

@@ -221,7 +221,11 @@ RULES: tuple[Rule, ...] = (
                 child(
                     "verb",
                     "task",
-                    {"DEP": "xcomp", "TAG": "VB", "LEMMA": none_of(words.NOT_ACTIONS | words.REACTION_VERBS)},
+                    {
+                        "DEP": "xcomp",
+                        "TAG": "VB",
+                        "LEMMA": none_of(words.NOT_ACTIONS | words.REACTION_VERBS | words.CONSENT_VERBS),
+                    },
                 ),
             ],
         ),

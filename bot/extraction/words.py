@@ -82,6 +82,9 @@ POSSIBILITY_VERBS = frozenset(
 )
 # "Happy to hear that", "glad to report": a reaction to news, not an offer.
 REACTION_VERBS = frozenset({"hear", "see", "report", "announce", "say", "learn", "know"})
+# "Happy to approve", "happy to get feedback", "happy to leave that to the chair": consent given in
+# the meeting, or something to receive, not work offered.
+CONSENT_VERBS = frozenset({"approve", "accept", "select", "answer", "get", "receive", "consider", "leave"})
 # "X: note that ...", "X: agree": a remark, not a request.
 REMARK_VERBS = frozenset(
     {"note", "agree", "think", "mention", "say", "suggest", "wonder", "feel", "believe", "recap", "read"}
