@@ -985,6 +985,7 @@ NOT_ITEMS = [
     "Lee: I am not at all keen to merge the extras modules.",  # the copula's "not"
     "Lee was supposed to contact the sponsors.",  # not done, and past
     "Sam planned on attending but fell ill.",  # a plan of the past
+    "- @leechen at this point we should move on with a proper RFC",  # the handle opens it, "we" speak
     "If Lee merges it, will tag the release.",  # the condition's subject is not who tags
     "Agenda\n\n* Update on the website move! (Dana)\n* Release Train Discussion (Lee)",  # topics, presenters
     "- Quickstart Discussion: Priya Raman\n- Github Handle: Sam",  # headlines, not tasks

@@ -28,7 +28,9 @@ def subject_of(verb: Token) -> Token | None:
             if child.like_url:
                 continue  # "https://.../pull/390 (Adrian will check it)": a link before the sentence
             if child.dep_ in ("nsubj", "nsubjpass", "expl"):
-                return child if child.dep_ != "expl" else None
+                # "@darcy at this point we should move on": the handle opens the line, "we" speak.
+                we = next((c for c in current.children if c.dep_ == "nsubj" and c.lower_ == "we"), None)
+                return we or (child if child.dep_ != "expl" else None)
             if child.dep_ == "csubj":
                 # "Mei going through LF training will report back": Mei is who reports.
                 inner = next((c for c in child.children if c.dep_ == "nsubj"), None)
