@@ -288,7 +288,7 @@ class Extractor:
                 # In a transcript, a speaker's paragraph under "Review of action items" is a turn;
                 # under someone's action, "eP: emails sent" is talk of it unless it says "X to V".
                 owners, rule = lead.people, "label-in-actions"
-                if context.parent is not None and context.parent in discourse.items_in:
+                if context.parent is not None and discourse.items_in.get(context.parent):
                     owners, rule = asides.promised_by_name(candidate), "to"
         elif context.header and context.actions and verb is not None:
             owners, rule = context.header, "owner-header"

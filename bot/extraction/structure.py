@@ -72,8 +72,10 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
         )
         for index in range(len(blocks))
     ]
-    topic = [i in restating and not c.actions for i, c in enumerate(contexts)]
-    return [replace(c, agenda_topic=True) if topic[i] else c for i, c in enumerate(contexts)]
+    return [
+        replace(c, agenda_topic=True) if i in restating and not c.actions else c
+        for i, c in enumerate(contexts)
+    ]
 
 
 def _titled_later(blocks: tuple[Block, ...]) -> set[int]:
@@ -98,11 +100,12 @@ def _agenda_restated(blocks: tuple[Block, ...]) -> set[int]:
         for b in blocks
         if b.kind is BlockKind.ITEM and b.parent is None and AGENDA_HEADING.search(b.section)
     } - {""}
+    if not agenda:
+        return set()
     return {
         index
         for index, block in enumerate(blocks)
         if block.kind is BlockKind.ITEM
-        and agenda
         and not AGENDA_HEADING.search(block.section)
         and _restated(_words_of(block.text), agenda)
     }

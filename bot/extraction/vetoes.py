@@ -7,9 +7,9 @@ from __future__ import annotations
 from bot.extraction import words
 from bot.extraction.patterns import Pattern, child, node, none_of, one_of
 
-# Asking, or finding out: "reach out to Dan to know if Nicolò can join".
+# Asking, finding out or talking over: "reach out to Dan to know if Nicolò can join", "It was
+# discussed whether Joel should wait for Christian".
 _ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder", "know", "find", "learn", "verify"}
-# Or talked over: "It was discussed whether Joel should wait for Christian".
 _ASKING |= {"discuss", "debate"}
 # What is said in the meeting itself.
 _TALK = ("context", "info", "information", "update", "overview", "background")
