@@ -85,9 +85,10 @@ class Discourse:
     def found(self, found: list[Found]) -> None:
         """The sentence held items: a line nested under them is talk of them, and a sentence after
         them without a subject is about their owners."""
-        if found:
-            self.items_in.setdefault(self.block, found[0].owners)
-        if found and not self.subject:
+        if not found:
+            return
+        self.items_in.setdefault(self.block, found[0].owners)
+        if not self.subject:
             self.subject = self.person = found[0].owners
             self.subject_here = True
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.extraction import words
 from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading
@@ -66,15 +66,18 @@ def block_contexts(blocks: tuple[Block, ...], roster: Roster) -> list[BlockConte
     for block in blocks:
         if block.parent is not None:
             children.setdefault(block.parent, []).append(block)
-    contexts = [
+    return [
         _context(
-            index, blocks, paths[index], before[index], children.get(index, []), roster, index in planned
+            index,
+            blocks,
+            paths[index],
+            before[index],
+            children.get(index, []),
+            roster,
+            index in planned,
+            index in restating,
         )
         for index in range(len(blocks))
-    ]
-    return [
-        replace(c, agenda_topic=True) if i in restating and not c.actions else c
-        for i, c in enumerate(contexts)
     ]
 
 
@@ -159,6 +162,7 @@ def _context(
     children: list[Block],
     roster: Roster,
     planned: bool = False,
+    restates_agenda: bool = False,
 ) -> BlockContext:
     block = blocks[index]
     ancestors = _ancestors(index, blocks)
@@ -193,7 +197,9 @@ def _context(
     # An agenda is a heading's, or a list's whose lead line is only "Agenda:".
     agenda = AGENDA_HEADING.search(block.section) or (lead is not None and _AGENDA_LEAD.match(lead.text))
     heads = block.parent is None or planned
-    agenda_topic = block.kind is BlockKind.ITEM and heads and bool(agenda) and not actions
+    agenda_topic = (
+        block.kind is BlockKind.ITEM and ((heads and bool(agenda)) or restates_agenda) and not actions
+    )
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
     return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children), roll_call)
 

@@ -9,8 +9,9 @@ from bot.extraction.patterns import Pattern, child, node, none_of, one_of
 
 # Asking, finding out or talking over: "reach out to Dan to know if Nicolò can join", "It was
 # discussed whether Joel should wait for Christian".
-_ASKING = words.ASKING_VERBS | {"check", "see", "confirm", "wonder", "know", "find", "learn", "verify"}
-_ASKING |= {"discuss", "debate"}
+_ASKING = words.ASKING_VERBS | frozenset(
+    ("check", "see", "confirm", "wonder", "know", "find", "learn", "verify", "discuss", "debate")
+)
 # What is said in the meeting itself.
 _TALK = ("context", "info", "information", "update", "overview", "background")
 # Doubt about it: "is unsure if he can fill the role", "not sure whether Lee can join".
