@@ -274,3 +274,28 @@ def test_minutes_after_the_attendee_list_with_no_heading_are_not_attendees() -> 
         "KH: Yes, but there are some details. When you submit, it is checked on two machines first.\n"
     )
     assert parse_note("2026-05-06.md", body).attendees == ("Kai Hansen", "Dana Whitfield")
+
+
+def test_a_line_that_had_room_for_the_next_word_ends_what_it_says() -> None:
+    # A standards committee's plain-text minutes: outline numbers and action lines, no blank lines.
+    body = (
+        "1.4 Review of action items (Chair)\n"
+        " *ACTION Lee: Send the errata to the editors for the next ballot, with the tracking list.\n"
+        "2.1 Schema location\n"
+        " The editors asked whether the schema should move to a separate repository that the\n"
+        " Steering group owns. (Lee)\n"
+        "Lee:\n"
+        "Will write it up.\n"
+    )
+    meeting = parse_note("2026-05-06.txt", body)
+    assert [(s.line, s.text) for s in meeting.sentences] == [
+        (1, "1.4 Review of action items (Chair)"),
+        (2, "*ACTION Lee: Send the errata to the editors for the next ballot, with the tracking list."),
+        (3, "2.1 Schema location"),
+        (
+            4,
+            "The editors asked whether the schema should move to a separate repository that the "
+            "Steering group owns. (Lee)",
+        ),
+        (6, "Lee: Will write it up."),
+    ]

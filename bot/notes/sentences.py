@@ -64,14 +64,43 @@ def split_sentences(block: Block) -> list[tuple[str, int, str]]:
     """The block's sentences with the file line each starts on and their text as written."""
     result: list[tuple[str, int, str]] = []
     run: list[TextLine] = []
+    width = max((len(line.source.rstrip()) for line in block.lines), default=0)
     for line in block.lines:
-        if run and (_MARKER_LINE.match(line.text) or _LINE_BREAK.search(run[-1].source)):
+        if run and (
+            _MARKER_LINE.match(line.text)
+            or _LINE_BREAK.search(run[-1].source)
+            or _broken_by_hand(run[-1], line, width)
+        ):
             result.extend(_split_run(run))
             run = []
         run.append(line)
     if run:
         result.extend(_split_run(run))
     return result
+
+
+# Words a statement cannot end on: an article, a possessive, a preposition or a conjunction wants
+# what follows.
+_GOES_ON = frozenset(
+    {"a", "an", "the", "of", "to", "and", "or", "but", "for", "with", "from", "into", "by", "at", "in", "as"}
+    | {"my", "his", "its", "our", "your", "their"}
+)
+# What may open a line of its own: a capital, a number, a bullet glyph, a mention.
+_OPENS_A_LINE = re.compile(r"[A-Z0-9*•@#]")
+
+
+def _broken_by_hand(before: TextLine, line: TextLine, width: int) -> bool:
+    """Whether the break before `line` was the writer's, not a wrap: a wrapping editor breaks a line
+    only when its next word would not fit, so a line that had room for it ended on purpose ("1.2
+    Roll call" over "Lee: will send the slides"). `width` is the block's longest line as written."""
+    words, said = line.text.split(), before.text.split()
+    if not words or not before.source or not line.source or not _OPENS_A_LINE.match(words[0]):
+        return False  # "(done)", "and ...": what the line above goes on to say
+    if len(said) <= 1 or said[-1].endswith(":"):
+        return False  # "@lee:" or "Lee" alone on a line: the speaker of the line below
+    if said[-1].lower() in _GOES_ON:
+        return False  # "some funding from" over "Acme to run an event": wrapped by hand, early
+    return len(before.source.rstrip()) + 1 + len(words[0]) < width
 
 
 def _split_run(lines: list[TextLine]) -> list[tuple[str, int, str]]:
