@@ -1355,3 +1355,30 @@ def test_a_speakers_will_is_the_modal_though_someone_is_called_will(nlp: Languag
     assert [(tuple(o.name for o in i.owners), i.task) for i in items] == [
         (("Lena Park",), "Send email out to the list pointing to the PR")
     ]
+
+
+def test_a_plain_text_action_mark_may_carry_its_bullet_star(items_of: ItemsOf) -> None:
+    # A committee's e-mailed minutes: outline numbers, then "*ACTION Name:" lines, no blank lines.
+    body = (
+        "1.6 Review of action items (Chair)\n"
+        " *ACTION Priya: Rework the repository layout for agendas.\n"
+        " *ACTION Lee: Reach out to the vendors about the licence terms.\n"
+        "1.7 Roll call\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(body, name="2026-05-06.txt")] == [
+        (("Priya Raman",), "Rework the repository layout for agendas"),
+        (("Lee Chen",), "Reach out to the vendors about the licence terms"),
+    ]
+
+
+def test_an_action_whose_status_below_it_says_done_is_not_an_item(items_of: ItemsOf) -> None:
+    # A review of last meeting's actions, each status in a bullet under its action.
+    body = (
+        "## Review of action items\n\n"
+        "* ACTION on Lee to add the roadmap review to the agenda\n  * COMPLETE\n"
+        "* ACTION on Dana to keep pushing the registry listing\n  * ONGOING\n"
+        "* ACTION on Sam to send the errata to the editors\n  * Done, merged in #41\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Dana Whitfield",), "Keep pushing the registry listing"),
+    ]

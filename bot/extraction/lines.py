@@ -75,7 +75,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "action-line",
         re.compile(
-            rf"^(?:{_CHAT})?\s*{_REFERENCE}#?(?:decisions?\s*[/&]\s*)?"
+            rf"^(?:{_CHAT})?\s*{_REFERENCE}[#*]?(?:decisions?\s*[/&]\s*)?"
             r"(?:(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b|\((?:action|todo)\))"
             r"\s*(?:\((?P<paren>[^)]*)\)(?:\s*:|\s*[-—–]\s|\s+)|(?P<bare>[^:—–()]{0,30}?)\s*(?::|\s[-—–]\s))\s*",
             re.IGNORECASE,
