@@ -964,6 +964,8 @@ NOT_ITEMS = [
     "Priya would be overjoyed if the docs were done.",
     "Lee: I'd call unwrap here, but I'd get flagged.",  # the speaker's hypothetical
     "Lee volunteered to take the minutes.",  # a role in the meeting itself
+    "Lee: What I can share now is that the survey ran in June.",  # what she is able to say
+    "Lee: the demo shows where I can present the scenario to customers.",  # where he is able to
     "AI: Sam to write a blog post [done]",  # a review of actions: done
     "AI: Dana to respond to the comments on the design PR (#182) Done",  # done, as the review says
     "(Lee) Coordination needs to happen. This meeting is a good place for it.",  # who spoke, of a thing

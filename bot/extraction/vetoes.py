@@ -140,6 +140,13 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "can", {"DEP": "aux", "LOWER": one_of(("can", "could"))}),
             child("target", "only", {"DEP": "advmod", "LOWER": "only"}),
         ],
+        # "What I can share now is ...", "where I can present it": what or where someone is able
+        # to, not an offer.
+        [
+            node("target", {}),
+            child("target", "can", {"DEP": "aux", "LOWER": "can"}),
+            child("target", "wh", {"DEP": one_of(("dobj", "advmod")), "TAG": one_of(("WP", "WRB"))}),
+        ],
         [
             node("target", {"LEMMA": one_of(("speak", "talk"))}),
             child("target", "to", {"DEP": "prep", "LOWER": "to"}),
