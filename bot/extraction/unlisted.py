@@ -42,6 +42,8 @@ POSITIONS = {
     "after": re.compile(rf"^\W*(?P<verb>[A-Za-z]+)\s+(?![A-Z][a-z]).*\S\s*\({_LIST}\)\W*$"),
 }
 _SEPARATOR = re.compile(_AND)
+# A function word opens a clause, not a name ("After Berlin, Hudson will ..."); "Will" may be one.
+_OPENING_NO_NAME = words.FUNCTION_WORDS - words.FUTURE_MODALS - words.OFFER_MODALS
 _DOMAINS = r"(?:org|com|io|dev|net|gov|edu|ai|app|rs)"
 _ARTICLE = r"\b(?i:the|a|an|this|that|our|their|its|your)\s+"
 # Capitalised words the word lists lack that never name a person.
@@ -63,7 +65,12 @@ def owner_names(meeting: Meeting, roster: Roster, lexicon: Lexicon) -> list[str]
         # Beside a person, "Mona and Kofi will": a word that is also a name ("Mona") is one too.
         beside = len(names) > 1 and (len(kept) < len(names) or any(kept.values()))
         for name, person in kept.items():
-            lenient = beside and not _a_thing(name, text) and name.lower() not in _NOT_NAMES
+            lenient = (
+                beside
+                and not _a_thing(name, text)
+                and name.lower() not in _NOT_NAMES
+                and name.split()[0].lower() not in _OPENING_NO_NAME
+            )
             if person or lenient:
                 found.setdefault(person or name)
     return list(found)
@@ -87,6 +94,10 @@ def _in_positions(meeting: Meeting, roster: Roster, lexicon: Lexicon) -> Iterato
 
 def _person_like(name: str, text: str, roster: Roster, lexicon: Lexicon) -> str:
     """The name without a capitalised word before it ("So Ravi"), or "" when it is no person's."""
+    if any(
+        _forms(half) & lexicon.verbs for part in name.split() if "-" in part for half in part.split("-")[1:]
+    ):
+        return ""  # "Justin-Hoping to get a model": a name glued to a verb, not a double name
     parts = name.split()
     while parts and not roster.sharing(parts[0]) and _common(parts[0], lexicon):
         if parts[0].lower() in lexicon.verbs:
@@ -103,13 +114,19 @@ def _person_like(name: str, text: str, roster: Roster, lexicon: Lexicon) -> str:
 
 def _common(word: str, lexicon: Lexicon) -> bool:
     folded = word.lower()
+    return bool(_forms(word) & lexicon.words) or folded in words.FUNCTION_WORDS or folded in _NOT_NAMES
+
+
+def _forms(word: str) -> set[str]:
+    """The lemmas a word may be a form of."""
+    folded = word.lower()
     # The word lists hold lemmas: "Directors" and "Easiest" are words as "director" and "easy" are.
     forms = {folded, *(folded.removesuffix(end) for end in ("s", "es", "d", "ed", "ing", "er", "est"))}
     forms |= {folded.removesuffix(end) + "y" for end in ("ies", "ier", "iest")}
     # "Removing", "Running": a verb's stem may have lost its "e" or doubled its last letter.
     stems = {folded.removesuffix(end) for end in ("ing", "ed", "er") if folded.endswith(end)}
     forms |= {stem + "e" for stem in stems} | {stem[:-1] for stem in stems if stem[-2:-1] == stem[-1:]}
-    return bool(forms & lexicon.words) or folded in words.FUNCTION_WORDS or folded in _NOT_NAMES
+    return forms
 
 
 def _a_thing(word: str, text: str) -> bool:
