@@ -1384,3 +1384,17 @@ def test_an_action_whose_status_below_it_says_done_is_not_an_item(items_of: Item
     assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
         (("Dana Whitfield",), "Keep pushing the registry listing"),
     ]
+
+
+def test_a_label_in_a_list_of_actions_that_tells_or_asks_gives_no_task(items_of: ItemsOf) -> None:
+    # A standards committee's review of actions: speakers' bullets report, thank and ask there too.
+    body = (
+        "## 6.3 Review of Action Items (Chair)\n\n"
+        "* Lee: reported the schema ordering bug in #571\n"
+        "* Dana: Are there any further issues on the errata bundle.\n"
+        "* Sam: Kindly asks to convey thanks to the editors for the release.\n"
+        "* Priya: errata page for the second ballot\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [
+        (("Priya Raman",), "label-in-actions")
+    ]

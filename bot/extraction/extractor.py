@@ -33,6 +33,7 @@ from bot.extraction.grammar import (
     gerund,
     imperative,
     is_to_do,
+    opens_telling,
     pleads,
     root,
     subject_of,
@@ -282,8 +283,10 @@ class Extractor:
             assigned = context.actions or discourse.labels_assign or is_to_do(doc, verb)
             if asks and assigned and verb is not None and not pleads(doc, verb, candidate.own_start):
                 owners, rule = lead.people, "label-imperative"
-            elif context.actions and (
-                discourse.labels_assign or candidate.sentence.kind is not BlockKind.PARAGRAPH
+            elif (
+                context.actions
+                and (discourse.labels_assign or candidate.sentence.kind is not BlockKind.PARAGRAPH)
+                and not opens_telling(doc, candidate.own_start)
             ):
                 # In a transcript, a speaker's paragraph under "Review of action items" is a turn;
                 # under someone's action, "eP: emails sent" is talk of it unless it says "X to V".

@@ -148,6 +148,20 @@ def opens_in_the_past(doc: Doc, start: int = 0) -> bool:
     return first is not None and first.tag_ in ("VBD", "VBN")
 
 
+def opens_telling(doc: Doc, start: int = 0) -> bool:
+    """ "reported the bug", "Kindly asks to convey thanks", "Has the issue of ...", "Are there any
+    further issues": after a label, a verb in the third person or the past with no subject before
+    it, or a question's inverted verb, tells or asks; it gives no task ("Will send it" does)."""
+    for token in doc[start:]:
+        if token.is_punct or token.pos_ == "ADV":
+            continue
+        if token.tag_ in ("VBD", "VBN", "VBZ"):
+            return True
+        after = token.nbor(1) if token.i + 1 < len(doc) else None
+        return token.tag_ in ("VBP", "MD") and after is not None and after.dep_ in ("expl", "nsubj")
+    return False
+
+
 def starts_with_verb(doc: Doc) -> bool:
     """A sentence that starts with its verb ("Will try and work through ...") goes on about the
     person the text before was about."""
