@@ -5,11 +5,11 @@ sentence's subject), "Ravi: I'll check the build" (a speaker's own promise), "Up
 A name there is a capitalised word, or two, that is not a word of the model's English word lists
 unless it stands beside another person ("Mona and Kofi will"), and that the note never writes as a
 thing: in lower case ("dask will"), after an article ("the Napari viewer"), as a web site
-("napari.org"). So "Decision:", "Windows will", "Monday will", "We will" and product names are not
-people. Names a roster person's name starts with are kept whatever they are ("Tom" is also a word):
-`Roster.with_unlisted` tells whom they mean. Whether the line is a promise is then decided as for
-anyone the roster knows. Precision comes first: on the eight annotated corpora, whose rosters list
-every owner, no name is found.
+("napari.org"), as code ("`Dropdown`"). So "Decision:", "Windows will", "Monday will", "We will"
+and product names are not people. Names a roster person's name starts with are kept whatever they
+are ("Tom" is also a word): `Roster.with_unlisted` tells whom they mean. Whether the line is a
+promise is then decided as for anyone the roster knows. Precision comes first: on the eight
+annotated corpora, whose rosters list every owner, no name is found.
 """
 
 from __future__ import annotations
@@ -130,7 +130,10 @@ def _forms(word: str) -> set[str]:
 
 
 def _a_thing(word: str, text: str) -> bool:
-    """The note writes the word as a thing: in lower case, after an article, as a web site's name."""
+    """The note writes the word as a thing: in lower case, after an article, as a web site's name,
+    as code ("`Dropdown`")."""
+    if re.search(rf"`[^`\n]*\b{re.escape(word)}\b[^`\n]*`", text):
+        return True
     lower = re.escape(word.lower())
     if re.search(rf"(?<![\w@/.#-]){lower}(?![\w/@-])", text):
         return True
