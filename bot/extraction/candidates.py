@@ -35,20 +35,22 @@ _ONLY_LINKS = re.compile(r"^\W*(?:(?:https?://|www\.)\S+\W*)+$")
 _ROLL_WORDS = 2
 _NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.I)
 _TYPOS = re.compile(r"\bwil\b")
+# The words a status says work is done in.
+_FINISHED = "done|completed|finished"
 # Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]", "AI: Tomas to write a
 # blog post [done]", and a review of actions' "AI: Hugo to respond to the comments (#18210) Done".
 _DONE = re.compile(
-    r"[✔✓☑✅]|[(\[]\s*(?:done|completed|finished)\s*[)\]]|[-–—]\s*(?:done|completed)\b|^\s*done\s*:"
+    rf"[✔✓☑✅]|[(\[]\s*(?:{_FINISHED})\s*[)\]]|[-–—]\s*(?:done|completed)\b|^\s*done\s*:"
     r"|^\s*\[?DONE\b\]?|(?<=[\w)])\s+(?-i:Done)\.?\s*$",
     re.IGNORECASE,
 )
 # A list item's status, anywhere in it: "Transfer the document back to WIKI. DONE", "Make an
 # announcement on Slack. [done]" (a capitalised "Done" may start a sentence that says what is done).
-_DONE_ITEM = re.compile(r"(?<![\w-])DONE(?![\w-])|\[\s*(?i:done|completed|finished)\s*\]")
+_DONE_ITEM = re.compile(rf"(?<![\w-])DONE(?![\w-])|\[\s*(?i:{_FINISHED})\s*\]")
 # A list item's status given in an item nested under it, as a review of last meeting's actions
 # writes it: "ACTION on Lee to send the link", then "  * COMPLETE" or "  - Done, see #12".
 _DONE_CHILD = re.compile(
-    r"^\W*(?:done|completed?|finished|closed)\b(?!\s+(?:by|when|once|after|before)\b)", re.IGNORECASE
+    rf"^\W*(?:{_FINISHED}|complete|closed)\b(?!\s+(?:by|when|once|after|before)\b)", re.IGNORECASE
 )
 _DONE_CHILD_WORDS = 8
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
@@ -61,7 +63,7 @@ AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEME
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b", re.IGNORECASE)
 _TASK_COLUMN = re.compile(rf"\b(?:{'|'.join(words.TASK_COLUMNS)})\b", re.IGNORECASE)
 _DUE_COLUMN = re.compile(rf"\b(?:{'|'.join(words.DUE_COLUMNS)})\b", re.IGNORECASE)
-_DONE_ROW = re.compile(r"~~|\b(done|completed|closed)\b", re.IGNORECASE)
+_DONE_ROW = re.compile(rf"~~|\b(?:{_FINISHED}|closed)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
