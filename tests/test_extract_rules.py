@@ -1380,9 +1380,11 @@ def test_an_action_whose_status_below_it_says_done_is_not_an_item(items_of: Item
         "* ACTION on Lee to add the roadmap review to the agenda\n  * COMPLETE\n"
         "* ACTION on Dana to keep pushing the registry listing\n  * ONGOING\n"
         "* ACTION on Sam to send the errata to the editors\n  * Done, merged in #41\n"
+        "* ACTION on Priya to check with the registry team\n  * almost done??\n"
     )
     assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
         (("Dana Whitfield",), "Keep pushing the registry listing"),
+        (("Priya Raman",), "Check with the registry team"),
     ]
 
 

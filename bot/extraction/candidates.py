@@ -47,12 +47,6 @@ _DONE = re.compile(
 # A list item's status, anywhere in it: "Transfer the document back to WIKI. DONE", "Make an
 # announcement on Slack. [done]" (a capitalised "Done" may start a sentence that says what is done).
 _DONE_ITEM = re.compile(rf"(?<![\w-])DONE(?![\w-])|\[\s*(?i:{_FINISHED})\s*\]")
-# A list item's status given in an item nested under it, as a review of last meeting's actions
-# writes it: "ACTION on Lee to send the link", then "  * COMPLETE" or "  - Done, see #12".
-_DONE_CHILD = re.compile(
-    rf"^\W*(?:{_FINISHED}|complete|closed)\b(?!\s+(?:by|when|once|after|before)\b)", re.IGNORECASE
-)
-_DONE_CHILD_WORDS = 8
 # Who said it and when, as meeting bots append it: "(bart, 15:07:15)".
 _ATTRIBUTION = re.compile(rf"\(\s*[^()]*\b{CLOCK}\s*\)\s*$")
 _JOINED = re.compile(lines.JOINER)
@@ -102,14 +96,11 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
     named_before = False
     after_question = False
     fields = _fields_under(meeting, by_block, roster)
-    done_below = _done_by_status_below(meeting)
     for index, sentences in by_block.items():
         block, context = meeting.blocks[index], contexts[index]
         if fields.get(index) == ():
             continue  # "Person responsible: Alex" under an item: the owner of the item above
-        done = block.kind is BlockKind.ITEM and (
-            _DONE_ITEM.search(block.text) is not None or index in done_below
-        )
+        done = block.kind is BlockKind.ITEM and _DONE_ITEM.search(block.text) is not None
         if block.checked is True or block.kind is BlockKind.HEADING or _in_roll_call(block, context) or done:
             named_before = after_question = False
             continue
@@ -138,18 +129,6 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
             after_question = sentence.text.rstrip().endswith("?") and bool(found)
             candidate = prepare(sentence, found, context)
             yield replace(candidate, owners_hint=owners, hinted_by="owner-field") if owners else candidate
-
-
-def _done_by_status_below(meeting: Meeting) -> set[int]:
-    """The list items whose status, in an item nested under them, says they are done."""
-    return {
-        block.parent
-        for block in meeting.blocks
-        if block.kind is BlockKind.ITEM
-        and block.parent is not None
-        and _DONE_CHILD.match(block.text)
-        and len(block.text.split()) <= _DONE_CHILD_WORDS
-    }
 
 
 def _fields_under(

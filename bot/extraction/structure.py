@@ -34,10 +34,11 @@ ACTION_HEADING = re.compile(rf"(?<![\w-])(?<!github\s)(?:{_LABEL_WORDS})(?![\w-]
 # "Notes / action items / misc talk", "Agenda points & Actions": the minutes themselves, where
 # actions are among what was said.
 _MINUTES_TOO = re.compile(r"\b(?:notes|minutes|agenda|talk|discussions?)\b", re.IGNORECASE)
-# "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done.
-_COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]", re.IGNORECASE)
+# "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done; a
+# review of actions' status bullet, the word alone: "* COMPLETE". Not "- almost done??".
+_COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]|^\W*complete\W*$", re.IGNORECASE)
 _NOT_YET = re.compile(
-    r"\b(?:will|'ll|to|should|can|could|need|needs|once|when|if|not|n't|yet)\b", re.IGNORECASE
+    r"\b(?:will|'ll|to|should|can|could|need|needs|once|when|if|not|n't|yet|almost|nearly)\b", re.IGNORECASE
 )
 # A short label a block opens with: "Late notes: ...", "Release post - ...".
 _LABEL = re.compile(r"^\W*(?P<label>[A-Z][^:.!?]{2,40}?)\s*(?::|\s[-–—])\s+\S")
