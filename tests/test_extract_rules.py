@@ -1400,3 +1400,20 @@ def test_a_label_in_a_list_of_actions_that_tells_or_asks_gives_no_task(items_of:
     assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [
         (("Priya Raman",), "label-in-actions")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A TSC's prose minutes: the promise, then what it is as a list.
+        "Priya volunteered to do the following:\n\n- Update the README of each package\n"
+        "- Archive each repository when the above is done\n",
+        "- Priya will:\n  - Update the README of each package\n"
+        "  - Archive each repository when the above is done\n",
+    ],
+)
+def test_a_promise_ending_in_a_colon_owns_the_list_it_leads(items_of: ItemsOf, body: str) -> None:
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Priya Raman",), "Update the README of each package"),
+        (("Priya Raman",), "Archive each repository"),
+    ]

@@ -123,6 +123,8 @@ def candidates(meeting: Meeting, roster: Roster, contexts: list[BlockContext]) -
             masked = Masked.of(sentence.text, found)
             if found and (lines.is_only_names(masked) or lines.is_a_field_of_names(masked)):
                 continue  # "Nicole Foster, Arliss Collins": who was there, or whose list follows
+            if found and lines.promises_what_follows(masked):
+                continue  # "Lee will:": the tasks are the list it leads
             if len(sentence.text.split()) > MAX_WORDS:
                 continue
             # A question to someone is read for the answer that may follow it ("Sure, will do").

@@ -333,6 +333,20 @@ def is_a_field_of_names(line: Masked) -> bool:
     return _FIELD_OF_NAMES.match(line.text) is not None
 
 
+# "Matthew volunteered to do the following:", "Lee will:", "Dana and Sam agreed to:": a promise
+# whose task is the list it leads.
+_PROMISE_OVER_LIST = re.compile(
+    rf"^\W*{NAMES}\s+(?:will|(?:is|are)\s+going\s+to|(?:agreed|volunteered|offered|promised)(?:\s+to)?|to)"
+    r"(?:\s+(?:do|handle|take\s+care\s+of|work\s+on))?(?:\s+the\s+following(?:\s+\w+)?)?\s*:\W*$",
+    re.IGNORECASE,
+)
+
+
+def promises_what_follows(line: Masked) -> tuple[Person, ...]:
+    """Who promises the tasks of the list the line leads, if it is such a promise."""
+    return line.people(0, len(line.text)) if _PROMISE_OVER_LIST.match(line.text) else ()
+
+
 def is_only_names(line: Masked) -> bool:
     """ "Ines", "Omar:", "**Omar**": a line that only names people heads what is nested under it."""
     stripped = line.text.strip().strip("*_:.- ").strip()

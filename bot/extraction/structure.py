@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.extraction import words
-from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading
+from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading, promises_what_follows
 from bot.notes.blocks import Block, BlockKind
 from bot.notes.meeting import AGENDA_HEADING
 from bot.notes.sentences import CLOCK
@@ -179,13 +179,15 @@ def _context(
     for n, ancestor in enumerate(ancestors):
         text = blocks[ancestor].text
         header = _names_only(text, roster) or _presenter(text, roster, n == 0)
-        if not header and (header := _marked_for(text, roster)):
-            actions = True  # "Action item for Mike/Christian:" gives them what is under it
+        if not header and (header := _marked_for(text, roster) or _promised_for(text, roster)):
+            actions = True  # "Action item for Mike/Christian:", "Lee will:" give them what is under it
         if header:
             break
     if not header and lead is not None:
         # "@djdv" alone on the line before the list, or with when they spoke: "@danh 22:35".
         header = _names_only(_STAMP_AFTER.sub("", lead.text), roster)
+        if not header and (header := _promised_for(lead.text, roster)):
+            actions = True
     if not header:
         # "### Update on content team projects (@Rumyra)": who presents the section's topic.
         aside = _CLOSING_ASIDE.search(block.section)
@@ -314,6 +316,11 @@ def _marked_for(text: str, roster: Roster) -> tuple[Person, ...]:
     lead = leading(line)
     explicit = lead is not None and lead.shape == "action-line" and not line.text[lead.end :].strip(" *_:.")
     return lead.people if explicit and lead is not None else ()
+
+
+def _promised_for(text: str, roster: Roster) -> tuple[Person, ...]:
+    """ "Matthew volunteered to do the following:" over a list: who promised what is in it."""
+    return promises_what_follows(Masked.of(text, roster.mentions(text)))
 
 
 # "Owner(s): Priya, Jun" under a task names whom it is for, not a topic.
