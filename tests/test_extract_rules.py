@@ -1174,8 +1174,13 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
                 (("Priya Raman",), "Write an RFC for profiling", "to"),
             ],
         ),
+        # A working group's 2009 teleconference minutes, in British English: "action point".
+        (
+            "Extract the terminal classes for these (Action point: Lee)\n",
+            [(("Lee Chen",), "Extract the terminal classes", "owner-after")],
+        ),
     ],
-    ids=["decision-action-label", "action-on-name", "todo-then-handle", "agenda-reference"],
+    ids=["decision-action-label", "action-on-name", "todo-then-handle", "agenda-reference", "action-point"],
 )
 def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, expected: Found) -> None:
     assert found(items_of, body) == expected

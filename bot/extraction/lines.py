@@ -49,7 +49,9 @@ _BACK_ARROW = r"(?:<-|<=|←|⇐)"
 # presents a topic, not whose task it is.
 _TIMEBOX = r"(?P<timebox>\(\s*\d{1,3}\s*(?:m|mins?|minutes)\.?\s*\))"
 # The writer's own marks of an action: "TODO", "AI", "Action item".
-_MARK = r"(?:todo|to-do|ais?|action(?:[\s_-]*items?)?)\b"
+# "Action", "Action item", "action_items", "Action point" (as British minutes write it).
+_ACTION = r"action(?:[\s_-]*(?:items?|points?))?"
+_MARK = rf"(?:todo|to-do|ais?|{_ACTION})\b"
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
 _STAMP = rf"\s*{TIME_STAMP}"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
@@ -76,7 +78,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         "action-line",
         re.compile(
             rf"^(?:{_CHAT})?\s*{_REFERENCE}[#*]?(?:decisions?\s*[/&]\s*)?"
-            r"(?:(?:action(?:[\s_-]*items?)?s?|ais?|todo|to-do|follow[- ]?ups?)\b|\((?:action|todo)\))"
+            rf"(?:(?:{_ACTION}s?|ais?|todo|to-do|follow[- ]?ups?)\b|\((?:action|todo)\))"
             r"\s*(?:\((?P<paren>[^)]*)\)(?:\s*:|\s*[-—–]\s|\s+)|(?P<bare>[^:—–()]{0,30}?)\s*(?::|\s[-—–]\s))\s*",
             re.IGNORECASE,
         ),
@@ -86,7 +88,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "action-line",
         re.compile(
-            rf"^(?:{_CHAT})?\s*action(?:[\s_-]*items?)?\s+(?:(?:on|for|by)\s+)?(?P<names>{NAMES})\s+(?=to\b)",
+            rf"^(?:{_CHAT})?\s*{_ACTION}\s+(?:(?:on|for|by)\s+)?(?P<names>{NAMES})\s+(?=to\b)",
             re.IGNORECASE,
         ),
     ),
@@ -150,7 +152,7 @@ _CLOSE = (
 _ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
 # "(action item @a and @b)", "(AI: Lee)", "(converter and infra, Todo, Prasanth)": an action mark
 # before the owners in brackets.
-_ACTION_MARK = r"action(?:[\s_-]*items?)?(?:\s+for)?|ais?|todo"
+_ACTION_MARK = rf"{_ACTION}(?:\s+for)?|ais?|todo"
 # An owner after the task that the writer assigned it to, whatever it says: an arrow, an action
 # mark in the brackets, a field ("- Assigned to Kevin", "Owner: @lee").
 _ASSIGNING = re.compile(
