@@ -965,6 +965,7 @@ NOT_ITEMS = [
     "Lee: I'd call unwrap here, but I'd get flagged.",  # the speaker's hypothetical
     "Lee volunteered to take the minutes.",  # a role in the meeting itself
     "Lee: What I can share now is that the survey ran in June.",  # what she is able to say
+    "Lee (regarding Denoise): OSF could maintain a plugin for it.",  # the foundation's offer
     "Lee: the demo shows where I can present the scenario to customers.",  # where he is able to
     "AI: Sam to write a blog post [done]",  # a review of actions: done
     "AI: Dana to respond to the comments on the design PR (#182) Done",  # done, as the review says

@@ -58,6 +58,8 @@ _STAMP = rf"\s*{TIME_STAMP}"
 _CHAT = rf"{_STAMP}{CHAT_SPEAKER}\s*"
 # What a line refers to before its words: the agenda item "[2]", "[1.a]".
 _REFERENCE = r"(?:\[\d{1,2}(?:\.\w{1,2})?\]\s*)?"
+# An aside between a label's name and its colon: "Nick (regarding Denoise):", "Scott (chat):".
+_LABEL_ASIDE = r"\([^()¤]{1,40}\)\s*:"
 # Emphasis CommonMark left as text: "**John: **I'll try", its closer after a space.
 _STRAY = r"(?:[*_]{1,3}\s*)?"
 # What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
@@ -125,8 +127,8 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "label",
         re.compile(
-            rf"^{_STAMP}{_STRAY}(?P<names>{NAMES})\s*(?:\({CLOCK}\)\s*|{_TIMEBOX}\s*)?"
-            rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)\s*{_STRAY}(?=\S)"
+            rf"^{_STAMP}{_STRAY}(?P<names>{NAMES})\s*(?:(?:\({CLOCK}\)\s*|{_TIMEBOX}\s*)?"
+            rf"(?::|,(?!\s*(?:{MASK}|and\b|&))|\s?[-–—]+)|{_LABEL_ASIDE})\s*{_STRAY}(?=\S)"
         ),
     ),
     # "Feature catalog: Lee, Sam and Dana will provide updates": the topic, then a sentence whose
