@@ -1401,6 +1401,7 @@ def test_a_label_in_a_list_of_actions_that_tells_or_asks_gives_no_task(items_of:
         "* Lee: reported the schema ordering bug in #571\n"
         "* Dana: Are there any further issues on the errata bundle.\n"
         "* Sam: Kindly asks to convey thanks to the editors for the release.\n"
+        "* Lee: think that we are able to get the numbers from the monitoring\n"
         "* Priya: errata page for the second ballot\n"
     )
     assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [

@@ -150,12 +150,15 @@ def opens_in_the_past(doc: Doc, start: int = 0) -> bool:
 
 def opens_telling(doc: Doc, start: int = 0) -> bool:
     """ "reported the bug", "Kindly asks to convey thanks", "Has the issue of ...", "Are there any
-    further issues": after a label, a verb in the third person or the past with no subject before
-    it, or a question's inverted verb, tells or asks; it gives no task ("Will send it" does)."""
+    further issues", "think that we can get it": after a label, a verb in the third person or the
+    past with no subject before it, a question's inverted verb, or a remark's verb with its clause
+    tells, asks or opines; it gives no task ("Will send it", "think about caching" do)."""
     for token in doc[start:]:
         if token.is_punct or token.pos_ == "ADV":
             continue
         if token.tag_ in ("VBD", "VBN", "VBZ"):
+            return True
+        if token.lemma_ in words.REMARK_VERBS and any(c.dep_ == "ccomp" for c in token.children):
             return True
         after = token.nbor(1) if token.i + 1 < len(doc) else None
         return token.tag_ in ("VBP", "MD") and after is not None and after.dep_ in ("expl", "nsubj")
