@@ -1238,8 +1238,11 @@ def test_a_request_to_whoever_is_addressed_is_the_answerers(items_of: ItemsOf) -
         # The person in brackets before their update, the rest of it nested under it.
         "- (@leechen) Proposed changes to node sharing\n    - Posted to the forum\n"
         "    - Will be checking in with users\n",
+        # A maker community's weekly status round: the handle with an aside, no time stamp.
+        "@leechen (missing meeting)\n\n* Bought some arcade buttons\n"
+        "* This week I will be checking in with users\n",
     ],
-    ids=["handle-before-the-list", "handle-in-brackets-opening-the-item"],
+    ids=["handle-before-the-list", "handle-in-brackets-opening-the-item", "handle-with-an-aside"],
 )
 def test_whose_updates_a_list_holds_by_its_layout(items_of: ItemsOf, body: str) -> None:
     assert owned(items_of, body) == [(("Lee Chen",), "will")]

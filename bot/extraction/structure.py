@@ -282,8 +282,9 @@ def _a_list_of_people(text: str, roster: Roster) -> bool:
     return bool(_names_only(rest.strip(" :,;"), roster))
 
 
-# A status round's time stamp after whose turn it is, with an aside: "@CGrover (text only) 20:58".
-_STAMP_AFTER = re.compile(rf"(?:\s*\([^()]{{1,30}}\))?\s+\[?{CLOCK}\]?\s*$")
+# A status round's time stamp or aside after whose turn it is: "@danh 22:35", "@CGrover (text
+# only) 20:58", "@DJDevon3 (missing meeting)".
+_STAMP_AFTER = re.compile(rf"(?:\s*\([^()]{{1,30}}\))?(?:\s+\[?{CLOCK}\]?)?\s*$")
 
 
 def _names_only(text: str, roster: Roster) -> tuple[Person, ...]:
