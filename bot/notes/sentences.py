@@ -80,7 +80,7 @@ def split_sentences(block: Block) -> list[tuple[str, int, str]]:
 
 
 # Words a statement cannot end on: an article, a possessive, a preposition or a conjunction wants
-# what follows.
+# what follows. (Reading notes comes before extraction, so not its list of function words.)
 _GOES_ON = frozenset(
     {"a", "an", "the", "of", "to", "and", "or", "but", "for", "with", "from", "into", "by", "at", "in", "as"}
     | {"my", "his", "its", "our", "your", "their"}
