@@ -222,6 +222,8 @@ _KEYED = re.compile(r"^(?P<key>[A-Z]{1,4})\s*[:=\-–—]\s*(?P<name>\S.*)$")
 _BRACKETED = re.compile(rf"^(?P<name>[^()@]+?)\s*\((?P<key>@?{LOGIN})\)$")
 _WITH_HANDLE = re.compile(rf"^(?P<name>[^()@]+?)\s+@(?P<login>{LOGIN})$")
 _REMARKED = re.compile(r"^(?P<name>[^()@]+?)\s*\([^()]*\)$")
+_AFFILIATION = re.compile(r"\s+\\?[-–—]\s+")
+_KEY_ANYWHERE = re.compile(rf"\((@?{LOGIN})\)")
 
 
 def _attendee(entry: str) -> tuple[str, str, str | None] | None:
@@ -229,6 +231,10 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
     "Jory Burson (JB)", "Jory Burson (@jorydotcom)", "Max @telamonian", or just "Dana"."""
     if not entry or not entry[0].isupper():
         return None
+    if _KEYED.match(entry) is None and len(parts := _AFFILIATION.split(entry, maxsplit=1)) == 2:
+        # "Addison Phillips - Unicode (APP) - chair": the name, then where they work and their role.
+        bracketed = _KEY_ANYWHERE.search(parts[1])
+        return _attendee(f"{parts[0]} ({bracketed[1]})" if bracketed else parts[0])
     if (match := _KEYED.match(entry)) is not None:
         # "JB: Jory Burson (@jorydotcom)": the key, then the rest as an entry of its own.
         rest = _attendee(match["name"].strip())

@@ -51,6 +51,13 @@ def test_attendees_not_in_the_roster_are_people_without_a_login() -> None:
     assert names("Zhou Wei will check", roster) == ["Zhou Wei"]
 
 
+def test_an_attendee_with_an_employer_and_a_key_is_the_roster_person_under_that_key() -> None:
+    # A standards working group's attendee list: "Name - Employer (KEY)", a role after it.
+    roster = TEAM.with_attendees(["Priya Raman - Acme (PRA) - chair", "Zhou Wei \\- Initech (ZWE)"])
+    assert [p.name for p in roster.people[len(TEAM.people) :]] == ["Zhou Wei"]
+    assert names("PRA: will review the PR. ZWE: will test it.", roster) == ["Priya Raman", "Zhou Wei"]
+
+
 def test_a_given_name_that_is_a_modal_is_the_modal_before_a_bare_verb() -> None:
     roster = Roster((Person("Will Okoro", None, ("Will",)), Person("Lena Park", None, ("Lena",))))
     assert names("Lena: Will send email out to the list", roster) == ["Lena Park"]
