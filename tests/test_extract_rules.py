@@ -1427,3 +1427,11 @@ def test_a_promise_ending_in_a_colon_owns_the_list_it_leads(items_of: ItemsOf, b
         (("Priya Raman",), "Update the README of each package"),
         (("Priya Raman",), "Archive each repository"),
     ]
+
+
+def test_a_speakers_line_opening_gonna_is_their_promise(items_of: ItemsOf) -> None:
+    # A consortium's round of updates, written as said: "Gonna" opens the speaker's sentence.
+    body = "- Lee: Desktop app is nearing a release. Gonna meet with the maintainers about the roadmap.\n"
+    assert found(items_of, body) == [
+        (("Lee Chen",), "Meet with the maintainers about the roadmap", "going-to")
+    ]

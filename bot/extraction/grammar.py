@@ -198,7 +198,7 @@ def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
     if starts_with_verb(doc):
         # "Gonna fix the links", "Planning to cut the RC": the "I'm" left out of a progressive promise.
         said = any(c.dep_ == "xcomp" for c in anchor.children)
-        progressive = anchor.tag_ == "VBG" and said
+        progressive = (anchor.tag_ == "VBG" or anchor.lower_ == "gon") and said  # "Gon" + "na": read as VB
         # "RP: agreed to own reporting", "Offered to review it": a speaker's past commitment (not
         # "agreed, e.g. to enable ...": agreeing with what was said).
         right_after = anchor.i + 1 < len(doc) and doc[anchor.i + 1].lower_ == "to"

@@ -157,9 +157,10 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "be", {"DEP": "aux", "LEMMA": "be"}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
-            # Minutes drop the "is": "Priya going to write it up", "gonna fix the links".
+            # Minutes drop the "is": "Priya going to write it up", "gonna fix the links"; a line
+            # opening "Gonna" has the tagger read "Gon" as a base form.
             [
-                node("verb", {"LEMMA": "go", "TAG": "VBG", "DEP": "ROOT"}),
+                node("verb", {"LOWER": one_of(("going", "gon")), "DEP": "ROOT"}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
                 child("task", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
