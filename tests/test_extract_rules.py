@@ -1180,8 +1180,24 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
             "Extract the terminal classes for these (Action point: Lee)\n",
             [(("Lee Chen",), "Extract the terminal classes", "owner-after")],
         ),
+        # A consortium TAC's minutes: the owners in brackets after the mark.
+        (
+            "ACTION: [Lee] to verify that the services are listed\n\n"
+            "ACTION: [Dana, Sam] to schedule the board review\n",
+            [
+                (("Lee Chen",), "Verify that the services are listed", "to"),
+                (("Dana Whitfield", "Samuel Okafor"), "Schedule the board review", "to"),
+            ],
+        ),
     ],
-    ids=["decision-action-label", "action-on-name", "todo-then-handle", "agenda-reference", "action-point"],
+    ids=[
+        "decision-action-label",
+        "action-on-name",
+        "todo-then-handle",
+        "agenda-reference",
+        "action-point",
+        "names-in-brackets",
+    ],
 )
 def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, expected: Found) -> None:
     assert found(items_of, body) == expected

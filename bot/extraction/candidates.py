@@ -187,6 +187,7 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
     body = [m for m in mentions if m.start >= start and m.end <= end]
     text, people = _with_placeholders(original, body, start, end)
     text = _TYPOS.sub("will", text)
+    text, people = _unbracketed(text, people)
     # Notes written in a word processor curl their apostrophes: "I’ll" must parse as "I'll".
     text = text.replace("’", "'")
     imperative = _may_be_request(text, lead, tail, context)
@@ -201,10 +202,22 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
 
 
 _REQUEST = "Please "
+_BRACKETED_NAMES = re.compile(rf"\[({PLACEHOLDER}(?:(?:\s*,\s*|\s+and\s+){PLACEHOLDER})*)\]")
 
 
 def _as_request(text: str) -> str:
     return _REQUEST + text[:1].lower() + text[1:]
+
+
+def _unbracketed(text: str, people: dict[int, Mention]) -> tuple[str, dict[int, Mention]]:
+    """ "ACTION: [Kurt] to verify ...": brackets around the names a task opens with break the
+    parse; they go, and the placeholders' offsets move with the text."""
+    match = _BRACKETED_NAMES.match(text)
+    if match is None:
+        return text, people
+    closing = match.end() - 1
+    people = {offset - 1 - (offset > closing): m for offset, m in people.items()}
+    return match[1] + text[closing + 1 :], people
 
 
 def _may_be_request(text: str, lead: Leading | None, tail: Trailing | None, context: BlockContext) -> bool:

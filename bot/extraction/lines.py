@@ -136,11 +136,13 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Tl;dr -- Josh to add ...": a dash ends such a topic too.
     ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}?(?::|\s[-–—]{{1,2}})\s*(?={NAMES}\s+[a-z])")),
 )
-# After an action mark: "@lee - Make ...", "@lee: make ...", "@lee create ..." (not "Lee to", "Lee will").
 # "Ryan / xarray multiscale", "**Erik** (3 min): BinderHub 1.0": who presents, then their topic.
 PRESENTER = re.compile(rf"^\s*{_STRAY}(?P<names>{NAMES})(?:\s+/\s+|{_STRAY}\s*{_TIMEBOX}\s*:\s*)(?=\w)")
+# After an action mark, whom it is for: "@lee - Make ...", "@lee: make ...", "@lee create ...",
+# "[Kurt] to verify ..." (not "Lee will").
 _OWNER_LABEL = re.compile(
-    rf"(?P<names>{NAMES})(?:\s*(?::|\s[-–—]+)\s*(?=\S)|\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z]))"
+    rf"\[?(?P<names>{NAMES})\]?"
+    rf"(?:\s*(?::|\s[-–—]+)\s*(?=\S)|\s+(?!(?:{'|'.join(words.AUXILIARIES)})\b)(?=[a-z]))"
 )
 # What may close a line after the owner: punctuation, an emoji or its ":shortcode:", an aside
 # without names ("— Priya (by 2026-05-06)"), or a clause that says why or when ("(Dana and Kofi)
