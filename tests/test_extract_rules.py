@@ -953,6 +953,9 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    # Roll calls under headings that say so: who attends, with their employer or seat.
+    "## Attended by\n\n### TSC voting members\n\n* [ ] [Lee Chen](https://github.com/leechen), Acme",
+    "### Voting members of the TAC\n\n* **Acme** - Lee Chen / Dana Whitfield\n* **Initech** - Priya Raman",
     "Intend to attend: Priya, Lee, Sam",  # who attends, not who will do something
     "## Attendees\n\nPriya Raman, Lee Chen, Samuel Okafor, Dana Whitfield",  # names only: who, not what
     "Nominees: Priya Raman, Lee Chen",  # no verb: who, not what

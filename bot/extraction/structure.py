@@ -131,12 +131,12 @@ def _restated(item: str, headings: Collection[str]) -> bool:
 
 
 # A section that is a roll call ("Voting member attendance", "Other Attendees", "Apologies",
-# "Introductions"), or a heading above it is: its lines say who is there ("- [ ] Gordon Bradley,
-# Autodesk"), never what anyone will do.
+# "Introductions", "Attended by", "Voting members of the TAC"), or a heading above it is: its
+# lines say who is there ("- [ ] Gordon Bradley, Autodesk"), never what anyone will do.
 _ROLL_SECTION = re.compile(
     r"^\W*(?:\w+\W+){0,3}"
-    r"(?:attend(?:ance|ees?|ing)|present|participants|apologies|regrets|absent|roll[ -]?call"
-    r"|introductions?)\W*$",
+    r"(?:attend(?:ance|ees?|ing|ed(?:\s+by)?)|present|participants|apologies|regrets|absent|roll[ -]?call"
+    r"|introductions?|voting\s+members)(?:\s+(?:of|from)\s+(?:the\s+)?\w+)?\W*$",
     re.IGNORECASE,
 )
 _AGENDA_LEAD = re.compile(r"^\W*agenda(?:\s+items?)?\W*$", re.IGNORECASE)
