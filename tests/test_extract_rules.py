@@ -1183,6 +1183,11 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
             "Extract the terminal classes for these (Action point: Lee)\n",
             [(("Lee Chen",), "Extract the terminal classes", "owner-after")],
         ),
+        # A steering group's prose minutes: the mark inside the sentence.
+        (
+            "There is an action on Lee and Dana to draft the survey.\n",
+            [(("Lee Chen", "Dana Whitfield"), "Draft the survey", "action-line")],
+        ),
         # A consortium TAC's minutes: the owners in brackets after the mark.
         (
             "ACTION: [Lee] to verify that the services are listed\n\n"
@@ -1199,6 +1204,7 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
         "todo-then-handle",
         "agenda-reference",
         "action-point",
+        "there-is-an-action",
         "names-in-brackets",
     ],
 )

@@ -86,11 +86,13 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "Action on Roger to set up the group", "Action item for Lee to ...", "ACTION by Lee to ...",
+    # "There is an action on Paul and Graeme to follow up",
     # "action @mloning, @aiwalter to look at it": the mark, then its owner.
     (
         "action-line",
         re.compile(
-            rf"^(?:{_CHAT})?\s*{_ACTION}\s+(?:(?:on|for|by)\s+)?(?P<names>{NAMES})\s+(?=to\b)",
+            rf"^(?:{_CHAT})?\s*(?:there\s+(?:is|was)\s+an?\s+)?{_ACTION}\s+(?:(?:on|for|by)\s+)?"
+            rf"(?P<names>{NAMES})\s+(?=to\b)",
             re.IGNORECASE,
         ),
     ),
