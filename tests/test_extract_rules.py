@@ -1279,9 +1279,17 @@ def test_a_chat_line_opens_with_who_writes_it(items_of: ItemsOf) -> None:
     assert owned(items_of, body) == [(("Lee Chen",), "will")]
 
 
-def test_a_topic_before_a_dash_names_no_one(items_of: ItemsOf) -> None:
-    # A community call's summary line: a bold topic, a double dash, then the promise.
-    body = "- **Tl;dr** -- Lee to add a contributor team to the governance page\n"
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A community call's summary line: a bold topic, a double dash, then the promise.
+        "- **Tl;dr** -- Lee to add a contributor team to the governance page\n",
+        # A spec team's triage of open issues: the number and title, then whose it is.
+        "- #77 - governance docs - @leechen to add a contributor team to the governance page\n",
+    ],
+    ids=["bold-topic", "issue-number-and-title"],
+)
+def test_a_topic_before_a_dash_names_no_one(items_of: ItemsOf, body: str) -> None:
     assert found(items_of, body) == [(("Lee Chen",), "Add a contributor team to the governance page", "to")]
 
 

@@ -135,8 +135,9 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "Feature catalog: Lee, Sam and Dana will provide updates": the topic, then a sentence whose
     # subject is a run of names. The topic names no one.
-    # "Tl;dr -- Josh to add ...": a dash ends such a topic too.
-    ("topic", re.compile(rf"^\W*[A-Za-z][^:{MASK}]{{2,60}}?(?::|\s[-–—]{{1,2}})\s*(?={NAMES}\s+[a-z])")),
+    # "Tl;dr -- Josh to add ...": a dash ends such a topic too; an issue's number may open it
+    # ("#77 - dag docs - @mikeal to fix this one").
+    ("topic", re.compile(rf"^\W*[A-Za-z#\d][^:{MASK}]{{2,60}}?(?::|\s[-–—]{{1,2}})\s*(?={NAMES}\s+[a-z])")),
 )
 # "Ryan / xarray multiscale", "**Erik** (3 min): BinderHub 1.0": who presents, then their topic.
 PRESENTER = re.compile(rf"^\s*{_STRAY}(?P<names>{NAMES})(?:\s+/\s+|{_STRAY}\s*{_TIMEBOX}\s*:\s*)(?=\w)")
