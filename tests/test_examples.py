@@ -56,6 +56,8 @@ EXPECTED = [
         "2026-03-04.txt", 52, ("Margit Halvorsen",),
         "Ask the foundation whether we can use their security contact", "2026-03-13",
     ),
+    # Chairing the next call while the chair is on leave: a promise for later, not this call's role.
+    ("2026-03-04.txt", 56, ("Clémence Aubry",), "Chair the next call", "2026-03-18"),
     ("2026-03-18.md", 41, ("Rafael Quintero",), "Tag rc2 and announce rc2 on the forum", "2026-03-19"),
     ("2026-03-18.md", 45, ("Oluwaseun Adeyemi",), "Write the release notes for 0.9.0", "2026-03-30"),
     ("2026-03-18.md", 50, ("Margit Halvorsen",), "Merge #440", None),

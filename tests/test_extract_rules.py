@@ -1468,3 +1468,13 @@ def test_a_speakers_line_opening_gonna_is_their_promise(items_of: ItemsOf) -> No
     assert found(items_of, body) == [
         (("Lee Chen",), "Meet with the maintainers about the roadmap", "going-to")
     ]
+
+
+def test_a_role_taken_on_for_a_later_meeting_is_a_promise(items_of: ItemsOf) -> None:
+    # A database project's plain minutes: the chair is away, someone chairs the next call instead;
+    # "Lee to scribe" is still a role in this meeting.
+    body = "- Lee to scribe\n- Dana agreed to chair the next call.\n- Sam: I can facilitate next time.\n"
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Dana Whitfield",), "Chair the next call"),
+        (("Samuel Okafor",), "Facilitate next time"),
+    ]

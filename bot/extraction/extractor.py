@@ -30,6 +30,7 @@ from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found, labels_assign
 from bot.extraction.due import due_beside, due_in, due_phrase, events_in
 from bot.extraction.grammar import (
+    for_a_later_occasion,
     gerund,
     imperative,
     is_to_do,
@@ -69,6 +70,7 @@ if TYPE_CHECKING:
 
 
 _VETO = "veto:"
+_ROLE_VETO = f"{_VETO}role"
 _ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 # Items whose words do not say what is to be done: "Priya has this action", "Folks with time to review: Lee".
 _BY_CONTEXT = frozenset({*(rule.id for rule in RULES if rule.task_from_context), "volunteer-list"})
@@ -241,6 +243,8 @@ class Extractor:
         for match_id, token_ids in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
             if key.startswith(_VETO):
+                if key == _ROLE_VETO and for_a_later_occasion(doc[token_ids[0]]):
+                    continue  # "will facilitate the next meeting": a promise, not this call's role
                 vetoed.setdefault(token_ids[0], set()).add(key[len(_VETO) :])
                 continue
             rule, pattern = self.patterns[key]

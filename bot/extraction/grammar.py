@@ -165,6 +165,12 @@ def opens_telling(doc: Doc, start: int = 0) -> bool:
     return False
 
 
+def for_a_later_occasion(verb: Token) -> bool:
+    """ "will facilitate the next meeting", "can host next time", "to chair on 13 June": a role
+    taken on for a later meeting is a promise; "Lee to scribe" is a role in this one."""
+    return any(t.lower_ in ("next", "future") or t.ent_type_ == "DATE" for t in verb.subtree)
+
+
 def starts_with_verb(doc: Doc) -> bool:
     """A sentence that starts with its verb ("Will try and work through ...") goes on about the
     person the text before was about."""

@@ -59,8 +59,12 @@ class Phrase:
 
     def __init__(self, verb: Token, name_of: NameOf, due_span: tuple[int, int] | None, start: int) -> None:
         """`due_span` is where the due date is in the text; tokens before `start` are not the task's."""
-        self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.head, self.lead = action_of(verb)
+        # "chair the next call": when the date the item is due by is what it acts on, it stays.
+        acted_on = next((c for c in self.head.children if c.dep_ == "dobj"), None)
+        if due_span is not None and acted_on is not None and due_span[0] <= acted_on.idx < due_span[1]:
+            due_span = None
+        self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.nominal = _nominal(self.head, self.lead)
         # "tag the release under the condition that CI passes": terms hang on the object too.
         self.dropped: set[int] = set(self.nominal) | {
