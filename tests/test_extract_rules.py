@@ -1188,6 +1188,19 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
             "There is an action on Lee and Dana to draft the survey.\n",
             [(("Lee Chen", "Dana Whitfield"), "Draft the survey", "action-line")],
         ),
+        # A standards council's teleconference: the owners in bold, then a date, "will" or a colon.
+        (
+            "* **Action on Lee** by **2026-05-28** to determine where the page goes\n"
+            "* **Action on Dana, Sam** will work on this by the next meeting.\n"
+            "* **Action on Priya** to also get started on the customization.\n"
+            "* **Action on Lee** to check in with Kofi: make sure nominations are posted\n",
+            [
+                (("Lee Chen",), "Determine where the page goes", "action-line"),
+                (("Dana Whitfield", "Samuel Okafor"), "Work on this by the next meeting", "will"),
+                (("Priya Raman",), "Also get started on the customization", "action-line"),
+                (("Lee Chen",), "Check in with Kofi make sure nominations are posted", "action-line"),
+            ],
+        ),
         # A consortium TAC's minutes: the owners in brackets after the mark.
         (
             "ACTION: [Lee] to verify that the services are listed\n\n"
@@ -1205,6 +1218,7 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
         "agenda-reference",
         "action-point",
         "there-is-an-action",
+        "action-on-then-date-will-or-colon",
         "names-in-brackets",
     ],
 )

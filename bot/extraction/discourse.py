@@ -93,8 +93,11 @@ class Discourse:
             self.subject_here = True
 
     def carried(self, candidate: Candidate) -> tuple[Person, ...]:
-        """Who a sentence without a subject is about: who is speaking, else whom this paragraph
-        was about, else the person heading the list it is in, else whom the text before was about."""
+        """Who a sentence without a subject is about: whom its action mark names ("Action on Mike
+        will drive a review"), who is speaking, else whom this paragraph was about, else the person
+        heading the list it is in, else whom the text before was about."""
+        if candidate.lead is not None and candidate.lead.explicit and candidate.lead.people:
+            return candidate.lead.people
         if self.speaker:
             return self.speaker
         if self.subject_here and self.subject:

@@ -76,23 +76,25 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # "Action on Roger to set up the group", "Action item for Lee to ...", "ACTION by Lee to ...",
+    # "There is an action on Paul and Graeme to follow up", "Action on HC by 2022-01-28 to determine",
+    # "Action on EBB, JJ will work on this", "action @mloning, @aiwalter to look at it": the mark,
+    # then its owner. Before the mark with a colon, which "Action on EBB to check in with Diane:
+    # make sure ..." would otherwise be read as.
+    (
+        "action-line",
+        re.compile(
+            rf"^(?:{_CHAT})?\s*(?:there\s+(?:is|was)\s+an?\s+)?{_ACTION}\s+(?:(?:on|for|by)\s+)?"
+            rf"(?P<names>{NAMES})\s+(?:by\s+[^,;:]{{1,30}}?\s+)?(?=to\b|will\b)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "action-line",
         re.compile(
             rf"^(?:{_CHAT})?\s*{_REFERENCE}[#*]?(?:decisions?\s*[/&]\s*)?"
             rf"(?:(?:{_ACTION}s?|ais?|todo|to-do|follow[- ]?ups?)\b|\((?:action|todo)\))"
             r"\s*(?:\((?P<paren>[^)]*)\)(?:\s*:|\s*[-—–]\s|\s+)|(?P<bare>[^:—–()]{0,30}?)\s*(?::|\s[-—–]\s))\s*",
-            re.IGNORECASE,
-        ),
-    ),
-    # "Action on Roger to set up the group", "Action item for Lee to ...", "ACTION by Lee to ...",
-    # "There is an action on Paul and Graeme to follow up",
-    # "action @mloning, @aiwalter to look at it": the mark, then its owner.
-    (
-        "action-line",
-        re.compile(
-            rf"^(?:{_CHAT})?\s*(?:there\s+(?:is|was)\s+an?\s+)?{_ACTION}\s+(?:(?:on|for|by)\s+)?"
-            rf"(?P<names>{NAMES})\s+(?=to\b)",
             re.IGNORECASE,
         ),
     ),
