@@ -231,15 +231,15 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
     "Jory Burson (JB)", "Jory Burson (@jorydotcom)", "Max @telamonian", or just "Dana"."""
     if not entry or not entry[0].isupper():
         return None
-    if _KEYED.match(entry) is None and len(parts := _AFFILIATION.split(entry, maxsplit=1)) == 2:
-        # "Addison Phillips - Unicode (APP) - chair": the name, then where they work and their role.
-        bracketed = _KEY_ANYWHERE.search(parts[1])
-        return _attendee(f"{parts[0]} ({bracketed[1]})" if bracketed else parts[0])
     if (match := _KEYED.match(entry)) is not None:
         # "JB: Jory Burson (@jorydotcom)": the key, then the rest as an entry of its own.
         rest = _attendee(match["name"].strip())
         name, _, login = rest if rest is not None else (match["name"].strip(), "", None)
         return name, match["key"], login
+    if len(parts := _AFFILIATION.split(entry, maxsplit=1)) == 2:
+        # "Addison Phillips - Unicode (APP) - chair": the name, then where they work and their role.
+        bracketed = _KEY_ANYWHERE.search(parts[1])
+        return _attendee(f"{parts[0]} ({bracketed[1]})" if bracketed else parts[0])
     if (match := _BRACKETED.match(entry)) is not None:
         key = match["key"]
         if key.startswith("@"):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from bot.extraction import words
 from bot.extraction.candidates import Candidate
 from bot.extraction.grammar import opens_in_the_past, root, states_a_fact
-from bot.extraction.lines import Trailing
+from bot.extraction.lines import Trailing, words_of
 from bot.people import Person
 
 if TYPE_CHECKING:
@@ -26,21 +26,16 @@ _ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
 def names_a_role(candidate: Candidate) -> bool:
     """ "Scribe - Mark", "Note taker: Dana": who holds a role in the meeting itself, not a task."""
     start, end = candidate.body
-    return _words_of(candidate.original[start:end]) in words.MEETING_ROLE_NOUNS
+    return words_of(candidate.original[start:end]) in words.MEETING_ROLE_NOUNS
 
 
 def about_a_role(topic: str) -> bool:
     """ "Find volunteers for note taking": a topic asking for a role in the meeting itself, so that
     who volunteers under it takes the role, not a task."""
-    text = _words_of(topic)
+    text = words_of(topic)
     return any(
         re.search(rf"\b{re.escape(role)}\b", text) for role in words.MEETING_ROLE_NOUNS - {"notes", "minutes"}
     )
-
-
-def _words_of(text: str) -> str:
-    """The words of a text in lower case, one space apart, as the role nouns are written."""
-    return " ".join(re.sub(r"[^\w\s-]", " ", text).lower().split())
 
 
 def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:

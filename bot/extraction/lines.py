@@ -358,6 +358,12 @@ def promises_what_follows(line: Masked) -> tuple[Person, ...]:
     return line.people(0, len(line.text)) if _PROMISE_OVER_LIST.match(line.text) else ()
 
 
+def words_of(text: str) -> str:
+    """The words of a text in lower case, one space apart, punctuation gone: how role nouns are
+    written, and how an item is compared with the heading or agenda topic it may restate."""
+    return " ".join(re.sub(r"[^\w\s-]", " ", text).lower().split())
+
+
 def is_only_names(line: Masked) -> bool:
     """ "Ines", "Omar:", "**Omar**": a line that only names people heads what is nested under it."""
     stripped = line.text.strip().strip("*_:.- ").strip()

@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from bot.extraction import words
-from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading, promises_what_follows
+from bot.extraction.lines import PRESENTER, Masked, is_only_names, leading, promises_what_follows, words_of
 from bot.notes.blocks import Block, BlockKind
 from bot.notes.meeting import AGENDA_HEADING
 from bot.notes.sentences import CLOCK
@@ -116,7 +116,7 @@ def _agenda_restated(blocks: tuple[Block, ...]) -> set[int]:
 
 
 def _words_of(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s-]", " ", _CLOSING_ASIDE_ONLY.sub("", text)).lower().split())
+    return words_of(_CLOSING_ASIDE_ONLY.sub("", text))
 
 
 def _restated(item: str, headings: Collection[str]) -> bool:
