@@ -46,6 +46,7 @@ from bot.extraction.nlp import load_model  # noqa: E402
 from bot.extraction.words import FUNCTION_WORDS, VAGUE_OBJECTS  # noqa: E402
 from bot.notefiles import discover, load_meeting  # noqa: E402
 from bot.notes import cadence  # noqa: E402
+from bot.notes.meeting import NoteError  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
@@ -113,7 +114,13 @@ def corpus_files(folder: Path) -> tuple[Path, list[str]]:
 def extract_corpus(folder: Path) -> list[dict[str, Any]]:
     config_path, paths = corpus_files(folder)
     config = load_config(config_path)
-    meetings = [load_meeting(path, config.notes.max_bytes) for path in paths]
+    meetings = []
+    for path in paths:
+        try:
+            meetings.append(load_meeting(path, config.notes.max_bytes))
+        except NoteError as error:
+            # As `extract` does: one line naming the note; its items count as missed.
+            print(error, file=sys.stderr)
     # As the pipeline reads it: the config's cadence, else the one all the notes' dates show.
     every_days = cadence.every_days(config.meetings.every_days, (m.date for m in meetings))
     extractor = Extractor(load_model(config.model), config.roster, every_days)

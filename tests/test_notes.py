@@ -186,6 +186,16 @@ def test_bad_notes_say_what_is_wrong(name: str, text: str, message: str) -> None
     assert str(raised.value).startswith(name)
 
 
+def test_rules_around_a_bold_title_are_no_front_matter() -> None:
+    # A consortium's Jekyll minutes, saved from a word processor: a byte-order mark, then "---"
+    # rules around the committee's name; no key in it, so it is the note's own text, not broken YAML.
+    text = "\ufeff---\n**Tidepool Steering Committee**\n---\n\n#### 22nd February 2022\n\n"
+    text += "- Lee to call Sam.\n"
+    meeting = parse_note("2022-02-22-steering.md", text)
+    assert meeting.date == dt.date(2022, 2, 22)
+    assert [s.line for s in meeting.sentences if "Lee" in s.text] == [7]
+
+
 def test_broken_front_matter_names_the_line() -> None:
     with pytest.raises(NoteError) as raised:
         parse_note("a.md", "---\ndate: 2026-01-01\ntitle: 'open\n  : x: y\n---\nText\n")

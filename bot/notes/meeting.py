@@ -96,6 +96,8 @@ _BYLINE = re.compile(r"^\s*by\s+.+?\s+[-–—]\s+(?P<when>.+)$", re.IGNORECASE)
 # reads what is between them.
 _FENCES = MarkdownIt("zero").use(front_matter_plugin)
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
+# What front matter is made of: keys. Without one, the fences are Markdown's rules.
+_YAML_KEY = re.compile(r"^[^\s#*_>|\-][^:\n]*:(?:\s|$)", re.MULTILINE)
 
 
 def parse_note(path: str, text: str, added: dt.date | None = None) -> Meeting:
@@ -142,6 +144,8 @@ def _split_front_matter(path: str, text: str) -> tuple[dict[str, object], str, i
     if first is None or first.type != "front_matter" or first.map is None:
         raise NoteError(path, "front matter opened with '---' is never closed", line=1)
     body_start = first.map[1]  # the line after the closing fence, counted from 0
+    if not _YAML_KEY.search(first.content):
+        return {}, text, 1  # "---" / "**Steering Committee**" / "---": rules around a title, no YAML
     try:
         post = frontmatter.loads(text)
     except yaml.YAMLError as error:
