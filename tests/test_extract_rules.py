@@ -1492,3 +1492,36 @@ def test_a_role_taken_on_for_a_later_meeting_is_a_promise(items_of: ItemsOf) -> 
         (("Dana Whitfield",), "Chair the next call"),
         (("Samuel Okafor",), "Facilitate next time"),
     ]
+
+
+def test_a_role_in_an_event_of_its_own_is_a_promise(items_of: ItemsOf) -> None:
+    # A working group's Quarto minutes: hosting a hackathon is a task; hosting this call is not.
+    body = (
+        "- Priya & Dana volunteering to host a hackathon at the conference this week.\n"
+        "- Lee will host the call.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Priya Raman", "Dana Whitfield"), "Host a hackathon at the conference"),
+    ]
+
+
+def test_a_request_under_a_topic_of_its_own_is_the_owners_after_it(items_of: ItemsOf) -> None:
+    # A standards working group's wiki minutes: a word or two of topic, a colon, the request, its
+    # owner in bold brackets; a topic with only a name after it is who presents it.
+    body = (
+        "- Specification: complete by mid-Feb\n"
+        "  - summary: add flow diagram (**Dana**)\n"
+        "  - Replacement survey? (**Lee**)\n"
+    )
+    assert found(items_of, body) == [(("Dana Whitfield",), "Add flow diagram", "owner-after")]
+
+
+def test_a_can_describing_a_thing_is_no_offer(items_of: ItemsOf) -> None:
+    # A community's monthly notes in the third person: "a resource he can incorporate" says what the
+    # survey is to him, and offers nothing of Dana's, whom the text before was about.
+    body = (
+        "Dana is drafting the survey.\n\n"
+        "Lee: Wants to volunteer to help test the survey because he sees it as a resource he can "
+        "incorporate into his practice.\n"
+    )
+    assert items_of(HEAD + body) == []

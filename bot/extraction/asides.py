@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ACRONYM = re.compile(r"\([A-Z]{2,6}\)")
+_TOPIC = re.compile(r"\W*(?:[A-Za-z][\w'’-]*\s*){1,3}:\s")
 
 
 def names_a_role(candidate: Candidate) -> bool:
@@ -52,6 +53,10 @@ def is_a_topic(candidate: Candidate, verbs: Collection[str]) -> bool:
         return True  # a group's or a project's name: "Core Toolchain Infrastructure (CTI) - Dana"
     if not found or found[0].lower() in verbs:
         return False
+    topic = _TOPIC.match(candidate.original[start:end])
+    after = _WORD.search(candidate.original, start + topic.end(), end) if topic is not None else None
+    if after is not None and after[0].lower() in verbs:
+        return False  # "summary: add flow diagram (Boyan)": a request under a topic of its own
     return (len(found) >= 2 and headline) or not candidate.context.actions
 
 

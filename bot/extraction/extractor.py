@@ -30,7 +30,7 @@ from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found, labels_assign
 from bot.extraction.due import due_beside, due_in, due_phrase, events_in
 from bot.extraction.grammar import (
-    for_a_later_occasion,
+    for_another_occasion,
     gerund,
     imperative,
     is_to_do,
@@ -243,7 +243,7 @@ class Extractor:
         for match_id, token_ids in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
             if key.startswith(_VETO):
-                if key == _ROLE_VETO and for_a_later_occasion(doc[token_ids[0]]):
+                if key == _ROLE_VETO and for_another_occasion(doc[token_ids[0]]):
                     continue  # "will facilitate the next meeting": a promise, not this call's role
                 vetoed.setdefault(token_ids[0], set()).add(key[len(_VETO) :])
                 continue

@@ -83,6 +83,7 @@ def imperative(doc: Doc) -> Token | None:
         tokens = tokens[1:]  # "JRG: To check governance": an infinitive standing as the request
     if not tokens:
         return None
+    tokens = _after_topic(tokens)
     first = tokens[0]
     base = first.tag_ == "VB" or (first.tag_ == "VBG" and is_stemless(first.lower_))
     if not base or first.dep_ in ("aux", "auxpass") or first.lemma_ in words.NOT_ACTIONS:
@@ -98,6 +99,18 @@ def imperative(doc: Doc) -> Token | None:
     if first.lower_ == "let" and first.i + 1 < len(doc) and doc[first.i + 1].lower_ in ("'s", "us"):
         return None  # "Let's look at the flaky tests": a suggestion to the room
     return first
+
+
+def _after_topic(tokens: list[Token]) -> list[Token]:
+    """ "summary: add flow diagram (Boyan)": a topic of a word or three before a colon, then the
+    request the parser made the line's head."""
+    colon = next((t for t in tokens[0].doc[tokens[0].i : tokens[0].i + 4] if t.text == ":"), None)
+    if colon is None or colon.i == tokens[0].i:
+        return tokens
+    rest = [t for t in tokens if t.i > colon.i]
+    if rest and rest[0].tag_ == "VB" and rest[0].dep_ == "ROOT":
+        return rest
+    return tokens
 
 
 def is_to_do(doc: Doc, verb: Token | None) -> bool:
@@ -165,10 +178,18 @@ def opens_telling(doc: Doc, start: int = 0) -> bool:
     return False
 
 
-def for_a_later_occasion(verb: Token) -> bool:
-    """ "will facilitate the next meeting", "can host next time", "to chair on 13 June": a role
-    taken on for a later meeting is a promise; "Lee to scribe" is a role in this one."""
-    return any(t.lower_ in ("next", "future") or t.ent_type_ == "DATE" for t in verb.subtree)
+def for_another_occasion(verb: Token) -> bool:
+    """ "will facilitate the next meeting", "can host next time", "to chair on 13 June",
+    "volunteering to host a hackathon": a role taken on for a later meeting or an event of its own
+    is a promise; "Lee to scribe", "Lee will host the call" is a role in this one."""
+    later = any(t.lower_ in ("next", "future") or t.ent_type_ == "DATE" for t in verb.subtree)
+    hosted = verb.lemma_ in words.MEETING_ROLES  # not "share my screen", "take the minutes"
+    return later or (
+        hosted and any(c.dep_ == "dobj" and c.lemma_ not in _THIS_MEETING for c in verb.children)
+    )
+
+
+_THIS_MEETING = frozenset({"meeting", "call", "session", "discussion", "it", "this", "that", "today"})
 
 
 def starts_with_verb(doc: Doc) -> bool:

@@ -134,6 +134,13 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "can", {"DEP": "aux", "LOWER": "can"}),
             child("target", "what", {"DEP": "dobj", "LEMMA": one_of(_TALK)}),
         ],
+        # "a resource he can incorporate into his practice": what a thing is good for, not an offer
+        # ("Lee, who can review it," still offers; a name there is more often the parser lost in a
+        # run-on line).
+        [
+            node("target", {"DEP": "relcl"}),
+            child("target", "subject", {"DEP": "nsubj", "TAG": "PRP"}),
+        ],
         # "Rick can only stay for the first 30 minutes": a limit on someone, not an offer.
         [
             node("target", {}),
