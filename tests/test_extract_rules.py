@@ -1525,3 +1525,35 @@ def test_a_can_describing_a_thing_is_no_offer(items_of: ItemsOf) -> None:
         "incorporate into his practice.\n"
     )
     assert items_of(HEAD + body) == []
+
+
+def test_a_name_to_a_verb_the_parser_lost_is_still_a_promise(items_of: ItemsOf) -> None:
+    # A community group's and a sync's minutes: a second "X to V" read as a clause of the first, a
+    # verb read as a clause of what follows it, after a topic and its dashes, or as an adjective.
+    body = (
+        "- Lee to update the repo with the status, and Dana to update the tracking issue.\n"
+        "- Sam to change, it should not require the host to be present.\n"
+        "- #153 - linking in the docs - more controversial than expected - Priya to close and split it\n"
+        "- TomG and Daniel to Present API design for embedded (see issue 4)\n"
+        "- logging: Dana to check fluentd, how can it integrate with the journal\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [
+        (("Lee Chen",), "to"),
+        (("Dana Whitfield",), "to"),
+        (("Samuel Okafor",), "to"),
+        (("Priya Raman",), "to"),
+        (("Tom Garcia", "Daniel Brooks"), "to"),
+        (("Dana Whitfield",), "to"),
+    ]
+
+
+def test_names_ending_a_list_before_to_are_not_its_owners(items_of: ItemsOf) -> None:
+    # A core developers' call: whom to follow up with are not who follows up; nor is a capitalised
+    # past tense a person.
+    body = (
+        "- Sam to follow up with Open Ethereum, Lee, and Dana to discuss the EIP after this call\n"
+        "- Went to last call a long time ago, parked it.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [
+        (("Samuel Okafor",), "to")
+    ]

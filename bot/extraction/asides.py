@@ -120,7 +120,7 @@ def promised_by_name(candidate: Candidate) -> tuple[Person, ...]:
 
 
 _OPENING_PROMISE = re.compile(
-    r"\s+(?P<how>to|will|shall)\s+(?!not\b|never\b|be\b)(?P<verb>[a-z]+)(?P<more>\s+\w)?"
+    r"\s+(?P<how>to|will|shall)\s+(?!not\b|never\b|be\b)(?P<verb>[a-z]+|[A-Z][a-z]+)(?P<more>[,;:]?\s+\w)?"
 )
 
 

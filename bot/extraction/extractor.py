@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import DependencyMatcher
 
 from bot.action_item import ActionItem, Owner, item_id, task_key
-from bot.extraction import asides, words
+from bot.extraction import asides, surface, words
 from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
 from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found, labels_assign
@@ -201,10 +201,11 @@ class Extractor:
             if answerer and set(discourse.speaker or answerer) == set(answerer):
                 return [Found(answerer, "request-answered", pending.task, pending.start, asked)]
         matches, vetoed = self._match(doc)
+        said = surface.named_to(candidate, doc, self.lexicon.verbs, self.roster.people)
         if candidate.tail is not None and candidate.tail.people and imperative(doc) is not None:
             # "Connect Patrick with Ry to figure out a plan (Todd)": a request whose owner follows
             # it; the people inside it are what it is about, whatever their words promise.
-            matches = []
+            matches, said = [], []
         # A veto holds for whoever the vetoed verb is about, whether or not a promise rule matched it.
         for index, names in vetoed.items():
             people = _people_of_verb(doc[index], candidate)
@@ -225,6 +226,10 @@ class Extractor:
             if not owners or any(set(f.owners) == set(owners) for f in found):
                 continue
             found.append(Found(owners, rule.id, task))
+        for owners, verb in said:  # what the parser lost of "Lee to V", unless a veto holds it
+            if verb.i not in vetoed and not any(set(owners) & set(f.owners) for f in found):
+                trace.append(("rule:to", owners))
+                found.append(Found(owners, "to", verb))
         discourse.remember_subject(doc, candidate)
         if candidate.sentence.text.rstrip().endswith("?"):
             waiting = found[0] if found else to_you
