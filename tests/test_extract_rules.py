@@ -1557,3 +1557,14 @@ def test_names_ending_a_list_before_to_are_not_its_owners(items_of: ItemsOf) -> 
     assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [
         (("Samuel Okafor",), "to")
     ]
+
+
+def test_he_after_a_label_that_leaves_its_subject_out_is_the_labels(items_of: ItemsOf) -> None:
+    # A steering committee's minutes told in the third person: "Lee: Says he will ..." is Lee's
+    # promise, not that of Dana, whom the paragraph before was about.
+    body = (
+        "Dana is drafting the plan.\n\nLee: Says he will be deleting everything and starting from scratch.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [
+        (("Lee Chen",), "will")
+    ]

@@ -180,10 +180,15 @@ class Discourse:
         return tuple(dict.fromkeys(people))
 
     def _pronoun_owner(self, pronoun: Token, candidate: Candidate) -> tuple[Person, ...]:
-        """Who "he"/"she" is: the subject of a verb governing it ("Priya mentioned that he'd"), else
-        the person named last before it, else the person the text before was about."""
+        """Who "he"/"she" is: the subject of a verb governing it ("Priya mentioned that he'd"), or the
+        label before a verb that leaves it out, else the person named last before it, else the person
+        the text before was about."""
+        lead = candidate.lead
+        labelled = lead.people if lead is not None and not lead.explicit else ()
         for ancestor in pronoun.ancestors:
             subject = subject_of(ancestor)
+            if subject is None and labelled and ancestor.i == 0 and ancestor.tag_ in ("VBZ", "VBD"):
+                return labelled  # "Cody: Says he will start again": the label is whom it tells of
             if subject is not None and subject.i < pronoun.i and subject.lower_ not in words.THIRD_PERSON:
                 people = self.people(subject, candidate)
                 if people:
