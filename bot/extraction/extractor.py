@@ -4,8 +4,9 @@ What counts as a promise is data: dependency patterns (`bot.extraction.patterns`
 (`bot.extraction.lines`) and the layout of the note (`bot.extraction.structure`). This module only runs
 them, in this order for each sentence (`bot.extraction.candidates` chooses the sentences):
 1. the line's own marks: "ACTION:", a speaker or owner label, the owner written after the task;
-2. the promise patterns over the parse, minus what a veto (`bot.extraction.vetoes`) rules out, each
-   owner found as its rule says (`bot.extraction.discourse`);
+2. the promise patterns over the parse, minus what a veto (`bot.extraction.vetoes`) rules out
+   (`bot.extraction.promises` runs both), each owner found as its rule says
+   (`bot.extraction.discourse`), and the "Lee to V" the parser lost (`bot.extraction.surface`);
 3. when no pattern found an owner, the writer's structure: a marked action line, an owner after the
    task, a label before an imperative, an owner heading a list of actions.
 Each item remembers the id of the rule that found it, so quality can be measured per rule. Then
@@ -21,8 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.matcher import DependencyMatcher
-
 from bot.action_item import ActionItem, Owner, item_id, task_key
 from bot.extraction import asides, surface, words
 from bot.extraction.candidates import AGREEMENT, PLACEHOLDER, Candidate, candidates
@@ -30,7 +29,6 @@ from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found, labels_assign
 from bot.extraction.due import due_beside, due_in, due_phrase, events_in
 from bot.extraction.grammar import (
-    for_another_occasion,
     gerund,
     imperative,
     is_to_do,
@@ -43,7 +41,8 @@ from bot.extraction.grammar import (
 from bot.extraction.judging import Judged, decided, judge, options_before
 from bot.extraction.lexicon import lexicon
 from bot.extraction.lines import NAMES, PRESENTER, Masked, is_only_names
-from bot.extraction.patterns import RULES, Pattern, Rule
+from bot.extraction.patterns import RULES
+from bot.extraction.promises import PromiseMatcher, vetoes_of
 from bot.extraction.restated import merged
 from bot.extraction.structure import block_contexts
 from bot.extraction.titles import (
@@ -59,7 +58,6 @@ from bot.extraction.titles import (
 )
 from bot.extraction.trimming import finish
 from bot.extraction.unlisted import owner_names
-from bot.extraction.vetoes import VETOES
 from bot.notes.blocks import BlockKind
 from bot.notes.meeting import Meeting
 from bot.people import Person, Roster
@@ -69,9 +67,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 
-_VETO = "veto:"
-_ROLE_VETO = f"{_VETO}role"
-_ORDER = {rule.id: n for n, rule in enumerate(RULES)}
 # Items whose words do not say what is to be done: "Priya has this action", "Folks with time to review: Lee".
 _BY_CONTEXT = frozenset({*(rule.id for rule in RULES if rule.task_from_context), "volunteer-list"})
 
@@ -102,17 +97,7 @@ class Extractor:
         self.decision = None if rules_only else decision or Decision.shipped()
         self.cadence = dt.timedelta(days=cadence_days) if cadence_days else None
         self.lexicon = lexicon(nlp)
-        # One matcher for promises and vetoes, so each parse is matched once; one key per pattern,
-        # so a match says which pattern (and so which node is which) it is.
-        self.matcher = DependencyMatcher(nlp.vocab)
-        self.patterns: dict[str, tuple[Rule, Pattern]] = {}
-        for rule in RULES:
-            for number, pattern in enumerate(rule.patterns):
-                key = f"{rule.id}#{number}"
-                self.patterns[key] = (rule, pattern)
-                self.matcher.add(key, [pattern])
-        for veto, patterns in VETOES.items():
-            self.matcher.add(f"{_VETO}{veto}", list(patterns))
+        self.matcher = PromiseMatcher(nlp.vocab)
 
     def extract(self, meeting: Meeting) -> list[ActionItem]:
         return self.items(meeting, self.readings(meeting), self.decision)
@@ -200,7 +185,7 @@ class Extractor:
             answerer = pending.owners or (discourse.speaker if discourse.speaker != discourse.asker else ())
             if answerer and set(discourse.speaker or answerer) == set(answerer):
                 return [Found(answerer, "request-answered", pending.task, pending.start, asked)]
-        matches, vetoed = self._match(doc)
+        matches, vetoed = self.matcher(doc)
         said = surface.named_to(candidate, doc, self.lexicon.verbs, self.roster.people)
         if candidate.tail is not None and candidate.tail.people and imperative(doc) is not None:
             # "Connect Patrick with Ry to figure out a plan (Todd)": a request whose owner follows
@@ -219,7 +204,7 @@ class Extractor:
             if not owners and subject is not None and subject.lower_ == "you" and to_you is None:
                 to_you = Found((), rule.id, task)
             trace.append((f"rule:{rule.id}", owners))
-            vetoes = _vetoes(rule, nodes, vetoed)
+            vetoes = vetoes_of(rule, nodes, vetoed)
             trace.extend((f"veto:{veto}", owners) for veto in vetoes)
             if vetoes:
                 continue
@@ -239,24 +224,6 @@ class Extractor:
         found = found or self._structural(candidate, doc, discourse)
         discourse.found(found)
         return found
-
-    def _match(self, doc: Doc) -> tuple[list[tuple[Rule, dict[str, Token]]], dict[int, set[str]]]:
-        """The promises the patterns find, earliest first (for one verb, the rule listed first), and
-        the vetoes by the token they veto."""
-        matches: list[tuple[Rule, dict[str, Token]]] = []
-        vetoed: dict[int, set[str]] = {}
-        for match_id, token_ids in self.matcher(doc):
-            key = self.nlp.vocab.strings[match_id]
-            if key.startswith(_VETO):
-                if key == _ROLE_VETO and for_another_occasion(doc[token_ids[0]]):
-                    continue  # "will facilitate the next meeting": a promise, not this call's role
-                vetoed.setdefault(token_ids[0], set()).add(key[len(_VETO) :])
-                continue
-            rule, pattern = self.patterns[key]
-            nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(pattern, token_ids, strict=True)}
-            matches.append((rule, nodes))
-        matches.sort(key=lambda m: (m[1].get("task", m[1]["verb"]).i, _ORDER[m[0].id]))
-        return matches, vetoed
 
     def _structural(self, candidate: Candidate, doc: Doc, discourse: Discourse) -> list[Found]:
         """No promise in the words: what the writer marked says whose line it is."""
@@ -309,13 +276,6 @@ class Extractor:
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
-
-
-def _vetoes(rule: Rule, nodes: dict[str, Token], vetoed: dict[int, set[str]]) -> set[str]:
-    targets = {nodes[rule.anchor].i, nodes.get("task", nodes[rule.anchor]).i}
-    if "modal" in nodes:
-        targets.add(nodes["modal"].i)
-    return {veto for i in targets for veto in rule.vetoes if veto in vetoed.get(i, ())}
 
 
 def _names_people(text: str, roster: Roster) -> bool:
