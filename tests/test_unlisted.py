@@ -96,3 +96,14 @@ def test_a_clause_opening_a_verb_glued_on_or_code_is_not_a_name(items_of: ItemsO
         "Redesigned `Pickerview` to use the `Menu` model.\n"  # code, not a person
     )
     assert owners(items_of(body)) == [((("Priya Raman", "priyar"),), "Hand the release calls")]
+
+
+def test_an_irregular_past_opening_a_line_is_not_a_name(items_of: ItemsOf) -> None:
+    # A steering group's minutes and a working group's: the verb of a sentence that leaves its
+    # subject out is a word of English, inflected as the word lists do not write it.
+    body = (
+        "# Steering 2026-05-06\n\n- Suffix proposal\n"
+        "  - Meant to curb the explosion of suffixes in file names\n"
+        "- Went to last call a long time ago, parked it.\n- Priya will draft the reply.\n"
+    )
+    assert owners(items_of(body)) == [((("Priya Raman", "priyar"),), "Draft the reply")]

@@ -42,4 +42,7 @@ def lexicon(nlp: Language) -> Lexicon:
         return Lexicon(frozenset(), frozenset())
     index = lookups.get_table("lemma_index")
     lists = {pos: frozenset(index.get(pos, ())) for pos in _PARTS_OF_SPEECH}
-    return Lexicon(frozenset().union(*lists.values()), lists["verb"])
+    # The irregular forms ("went", "meant", "children") are words too, though no lemma is written so.
+    irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+    forms = frozenset(form for pos in _PARTS_OF_SPEECH for form in irregular.get(pos, {}))
+    return Lexicon(frozenset().union(*lists.values(), forms), lists["verb"])
