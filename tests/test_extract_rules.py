@@ -1568,3 +1568,17 @@ def test_he_after_a_label_that_leaves_its_subject_out_is_the_labels(items_of: It
     assert [(tuple(o.name for o in i.owners), i.rule) for i in items_of(HEAD + body)] == [
         (("Lee Chen",), "will")
     ]
+
+
+def test_another_persons_to_v_is_no_part_of_a_title(items_of: ItemsOf) -> None:
+    # A community group's minutes: the parser hangs Dana's "to update" on Lee's promise; whom a
+    # session is for stays in its title.
+    body = (
+        "- Lee to update the repo with the status, and Dana to update the tracking issue.\n"
+        "- Sam will set up a session for Priya, Lee, and Dana to draft a policy\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)][:3] == [
+        (("Lee Chen",), "Update the repo with the status"),
+        (("Dana Whitfield",), "Update the tracking issue"),
+        (("Samuel Okafor",), "Set up a session for Priya and Lee and Dana to draft a policy"),
+    ]

@@ -276,3 +276,11 @@ def who_will(doc: Doc) -> Token | None:
         if acts and to_come and token.dep_ in ("relcl", "acl"):
             return token
     return None
+
+
+def is_an_object(name: Token) -> bool:
+    """Whether a name is another word's object, alone or at the end of a list: "follow up with Open
+    Ethereum, Lee and Dana to discuss it"."""
+    while name.dep_ == "conj" and name.head.i < name.i:
+        name = name.head
+    return name.dep_ in ("pobj", "dobj", "dative", "appos")

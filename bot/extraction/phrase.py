@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.extraction import words
+from bot.extraction.grammar import is_an_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -88,12 +89,27 @@ class Phrase:
                     kept.extend(child.subtree)  # "New PR to be opened by Dana": the PR is what is opened
                     self.passive_subject.update(t.i for t in child.subtree)
                 continue  # left of the verb: who promised it, when, fillers
-            if _dropped(child):
+            if _dropped(child) or self._someone_elses(child):
                 continue
             if head.i != self.verb.i and child.dep_ == "det":
                 continue  # "take a look at X": only "at X" is kept
             kept.extend(child.subtree)
         return kept
+
+    def _someone_elses(self, child: Token) -> bool:
+        """ "Update the repo, and Dana to update the issue": the parser hangs another person's "to V"
+        on this promise, the name as one more conjunct and the verb as a clause. Not "follow up with
+        Sri and Arti to gather it", whom the promise is with, nor "a session for Adam and Philip to
+        draft it", whom it is for."""
+        doc = child.doc
+        if child.dep_ == "conj":
+            name, opening = child, doc[child.i - 1]
+        elif child.dep_ == "advcl" and child.i >= 3 and doc[child.i - 1].tag_ == "TO" and not _marked(child):
+            name, opening = doc[child.i - 2], doc[child.i - 3]
+        else:
+            return False
+        opens = opening.lower_ in (",", ";", "and", "then")
+        return opens and self.name_of(name) is not None and not is_an_object(name)
 
     def _due(self, token: Token) -> bool:
         return self.due_span is not None and self.due_span[0] <= token.idx < self.due_span[1]
@@ -381,3 +397,7 @@ def _glued_to(head: Token) -> list[Token]:
         glued.extend([doc[index + 1], doc[index + 2]])
         index += 2
     return glued
+
+
+def _marked(clause: Token) -> bool:
+    return any(c.dep_ == "mark" for c in clause.children)

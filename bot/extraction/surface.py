@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction import words
 from bot.extraction.candidates import PLACEHOLDER, Candidate
+from bot.extraction.grammar import is_an_object
 from bot.people import Person
 
 if TYPE_CHECKING:
@@ -43,21 +44,13 @@ def named_to(
         if not re.search(r"\w", candidate.text[: match.start("names")]) and _read_by_layout(candidate):
             continue  # the names opening the line: an action mark or the line alone reads them
         first = next((t for t in doc if t.idx == match.start("names")), None)
-        if first is None or _LISTED.search(candidate.text, 0, match.start("names")) or _governed(first):
+        if first is None or _LISTED.search(candidate.text, 0, match.start("names")) or is_an_object(first):
             continue
         named = range(match.start("names"), match.end("names"))
         owners = tuple(dict.fromkeys(m.person for at, m in candidate.people.items() if at in named))
         if owners and set(owners) <= set(roster):
             promises.append((owners, verb))
     return promises
-
-
-def _governed(name: Token) -> bool:
-    """Whether a name is another word's object, alone or at the end of a list: "follow up with Open
-    Ethereum, Lee and Dana to discuss it"."""
-    while name.dep_ == "conj" and name.head.i < name.i:
-        name = name.head
-    return name.dep_ in ("pobj", "dobj", "dative", "appos")
 
 
 def _read_by_layout(candidate: Candidate) -> bool:
