@@ -1582,3 +1582,11 @@ def test_another_persons_to_v_is_no_part_of_a_title(items_of: ItemsOf) -> None:
         (("Dana Whitfield",), "Update the tracking issue"),
         (("Samuel Okafor",), "Set up a session for Priya and Lee and Dana to draft a policy"),
     ]
+
+
+def test_a_name_and_comma_after_an_action_mark_is_who_promises(items_of: ItemsOf) -> None:
+    # A special interest group's plain minutes: the mark, the owner and a comma, then "will".
+    body = "TODO: Lee, will submit a PR for the MIT license.\n"
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Lee Chen",), "Submit a PR for the MIT license")
+    ]

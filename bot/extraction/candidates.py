@@ -224,7 +224,8 @@ def _may_be_request(text: str, lead: Leading | None, tail: Trailing | None, cont
     """A line the writer marked as a task: an action line, an owner after it, a line in a list of
     actions. A label alone ("Mei: Effort to adapt ...") is not enough: the line is read as written."""
     marked = (lead is not None and lead.explicit) or tail is not None or context.actions
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    # The first word without its punctuation: "TODO: Tim, will submit a PR" opens with a name.
+    first = re.sub(r"\W+$", "", text.split(maxsplit=1)[0]) if text.strip() else ""
     return marked and first != PLACEHOLDER and first.lower() not in words.NOT_IMPERATIVES
 
 
