@@ -1,8 +1,7 @@
 """Whether a person named beside a line owns it, or only holds something there: a role in the
 meeting itself ("Scribe - Mark", "Note taker: Dana"), an agenda's topic with who presents it
 ("Ratify the charter (Lee)" under an agenda, "Quickstart Discussion: Bill Prin"); and the lines
-their writer gave to someone whatever they read as ("Certificates expire - #82 => @lee"); the
-names opening a line whose promise the parser misread. Pure."""
+their writer gave to someone whatever they read as ("Certificates expire - #82 => @lee"). Pure."""
 
 from __future__ import annotations
 
@@ -93,42 +92,3 @@ def assigned_anyway(candidate: Candidate, doc: Doc) -> bool:
     head = root(doc)
     present = head is not None and head.tag_ in ("VBZ", "VBP")
     return tail.marked or (candidate.context.actions and present)
-
-
-def opening_owners(candidate: Candidate, verbs: Collection[str] = ()) -> tuple[Person, ...]:
-    """The names opening a line, when the parser misread the promise after them: "AI: Brad to ping
-    tooling people" ("ping" as a gerund) in a line the writer marked as an action, where "to" or
-    "will" may follow them; "Krishna to sync with Mayank" ("sync" as a noun) in any line, where
-    `verbs` must know the word after "to" as a verb and something must follow it."""
-    start = candidate.body[0]
-    end = past_owners(candidate, start)
-    promise = _OPENING_PROMISE.match(candidate.original, end) if end > start else None
-    if promise is None:
-        return ()
-    if verbs and (promise["how"] != "to" or promise["verb"].lower() not in verbs or not promise["more"]):
-        return ()
-    return tuple(dict.fromkeys(m.person for m in candidate.people.values() if start <= m.start < end))
-
-
-def promised_by_name(candidate: Candidate) -> tuple[Person, ...]:
-    """Who is named right before "to V" or "will V" anywhere in a line the parser misread:
-    "Gergely volunteering from TSC, Gergely to read up on the handbook"."""
-    mentions = sorted(candidate.people.values(), key=lambda m: m.start)
-    return tuple(
-        dict.fromkeys(m.person for m in mentions if _OPENING_PROMISE.match(candidate.original, m.end))
-    )
-
-
-_OPENING_PROMISE = re.compile(
-    r"\s+(?P<how>to|will|shall)\s+(?!not\b|never\b|be\b)(?P<verb>[a-z]+|[A-Z][a-z]+)(?P<more>[,;:]?\s+\w)?"
-)
-
-
-def past_owners(candidate: Candidate, start: int) -> int:
-    """Where the words after the names a sentence opens with start: "Priya and Sam will ..." -> "will"."""
-    for mention in sorted(candidate.people.values(), key=lambda m: m.start):
-        between = candidate.original[start : mention.start]
-        if re.fullmatch(r"[\s,&/]*(?:and\s+)?", between) is None:
-            break
-        start = mention.end
-    return start

@@ -186,11 +186,12 @@ class Extractor:
             if answerer and set(discourse.speaker or answerer) == set(answerer):
                 return [Found(answerer, "request-answered", pending.task, pending.start, asked)]
         matches, vetoed = self.matcher(doc)
-        said = surface.named_to(candidate, doc, self.lexicon.verbs, self.roster.people)
         if candidate.tail is not None and candidate.tail.people and imperative(doc) is not None:
             # "Connect Patrick with Ry to figure out a plan (Todd)": a request whose owner follows
             # it; the people inside it are what it is about, whatever their words promise.
             matches, said = [], []
+        else:
+            said = surface.named_to(candidate, doc, self.lexicon.verbs, self.roster.people)
         # A veto holds for whoever the vetoed verb is about, whether or not a promise rule matched it.
         for index, names in vetoed.items():
             people = _people_of_verb(doc[index], candidate)
@@ -230,7 +231,7 @@ class Extractor:
         context, lead, tail = candidate.context, candidate.lead, candidate.tail
         if asides.names_a_role(candidate):
             return []
-        opening = asides.opening_owners(candidate, self.lexicon.verbs) if not (lead or tail) else ()
+        opening = surface.opening_owners(candidate, self.lexicon.verbs) if not (lead or tail) else ()
         if asides.reported(candidate, doc, opening, self.roster.people):
             return []
         # Not "Berthold Gunreben, SUSE (BG)", where the tagger's verb is a company's name, nor "add
@@ -244,7 +245,7 @@ class Extractor:
             return []  # "Action item for Mike/Christian:" over the tasks it gives them
         if lead is not None and lead.explicit:
             owners, rule = (
-                lead.people or (tail.people if tail else ()) or asides.opening_owners(candidate),
+                lead.people or (tail.people if tail else ()) or surface.opening_owners(candidate),
                 "action-line",
             )
         elif tail is not None and asides.owned_after(candidate, tail, verb, self.lexicon.verbs):
@@ -268,7 +269,7 @@ class Extractor:
                 # under someone's action, "eP: emails sent" is talk of it unless it says "X to V".
                 owners, rule = lead.people, "label-in-actions"
                 if context.parent is not None and discourse.items_in.get(context.parent):
-                    owners, rule = asides.promised_by_name(candidate), "to"
+                    owners, rule = surface.promised_by_name(candidate), "to"
         elif context.header and context.actions and verb is not None:
             owners, rule = context.header, "owner-header"
         elif lead is None and tail is None:
@@ -398,7 +399,7 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
             return title
     start, end = candidate.body
     named = context.previous or clean_topic(context.topic)
-    text = title_from_text(candidate.original[asides.past_owners(candidate, start) : end], named)
+    text = title_from_text(candidate.original[surface.past_owners(candidate, start) : end], named)
     if not text and context.asked:
         return context.asked  # "Update the roadmap. Owner: @lee.": the line's request is the task
     fallback = text if len(text.split()) > 1 else topic_title(context) or text

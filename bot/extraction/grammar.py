@@ -185,11 +185,8 @@ def for_another_occasion(verb: Token) -> bool:
     later = any(t.lower_ in ("next", "future") or t.ent_type_ == "DATE" for t in verb.subtree)
     hosted = verb.lemma_ in words.MEETING_ROLES  # not "share my screen", "take the minutes"
     return later or (
-        hosted and any(c.dep_ == "dobj" and c.lemma_ not in _THIS_MEETING for c in verb.children)
+        hosted and any(c.dep_ == "dobj" and c.lemma_ not in words.THIS_MEETING for c in verb.children)
     )
-
-
-_THIS_MEETING = frozenset({"meeting", "call", "session", "discussion", "it", "this", "that", "today"})
 
 
 def starts_with_verb(doc: Doc) -> bool:

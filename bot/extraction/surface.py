@@ -1,7 +1,9 @@
 """Minute-style promises read from the order of the words, where the parser lost them: "Lee to
 update the repo, and Dana to update the tracking issue" (the second read as a clause of the
 first), "Lee to change, it should not ..." (the verb read as a clause of what follows), "Lee and
-Dana to Present the API design" (the verb read as an adjective). Pure."""
+Dana to Present the API design" (the verb read as an adjective); the names a line opens with
+before "to" or "will", when the parser misread what follows them ("AI: Brad to ping tooling
+people"). Pure."""
 
 from __future__ import annotations
 
@@ -54,5 +56,46 @@ def named_to(
 
 
 def _read_by_layout(candidate: Candidate) -> bool:
+    """Whether the extractor's layout path reads the names this line opens with (`opening_owners`):
+    after an action mark, or on a line with neither a label nor an owner after it."""
     lead, tail = candidate.lead, candidate.tail
     return (lead is not None and lead.explicit) or (lead is None and tail is None)
+
+
+def opening_owners(candidate: Candidate, verbs: Collection[str] = ()) -> tuple[Person, ...]:
+    """The names opening a line, when the parser misread the promise after them: "AI: Brad to ping
+    tooling people" ("ping" as a gerund) in a line the writer marked as an action, where "to" or
+    "will" may follow them; "Krishna to sync with Mayank" ("sync" as a noun) in any line, where
+    `verbs` must know the word after "to" as a verb and something must follow it."""
+    start = candidate.body[0]
+    end = past_owners(candidate, start)
+    promise = _OPENING_PROMISE.match(candidate.original, end) if end > start else None
+    if promise is None:
+        return ()
+    if verbs and (promise["how"] != "to" or promise["verb"].lower() not in verbs or not promise["more"]):
+        return ()
+    return tuple(dict.fromkeys(m.person for m in candidate.people.values() if start <= m.start < end))
+
+
+def promised_by_name(candidate: Candidate) -> tuple[Person, ...]:
+    """Who is named right before "to V" or "will V" anywhere in a line the parser misread:
+    "Gergely volunteering from TSC, Gergely to read up on the handbook"."""
+    mentions = sorted(candidate.people.values(), key=lambda m: m.start)
+    return tuple(
+        dict.fromkeys(m.person for m in mentions if _OPENING_PROMISE.match(candidate.original, m.end))
+    )
+
+
+_OPENING_PROMISE = re.compile(
+    r"\s+(?P<how>to|will|shall)\s+(?!not\b|never\b|be\b)(?P<verb>[a-z]+|[A-Z][a-z]+)(?P<more>[,;:]?\s+\w)?"
+)
+
+
+def past_owners(candidate: Candidate, start: int) -> int:
+    """Where the words after the names a sentence opens with start: "Priya and Sam will ..." -> "will"."""
+    for mention in sorted(candidate.people.values(), key=lambda m: m.start):
+        between = candidate.original[start : mention.start]
+        if re.fullmatch(r"[\s,&/]*(?:and\s+)?", between) is None:
+            break
+        start = mention.end
+    return start

@@ -65,6 +65,8 @@ NOT_ACTIONS = frozenset(
 )
 # "will have a look" is an action; "will have more time" is not.
 HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
+# What a role's object is when the role is in the meeting itself: "host the call", "chair it".
+THIS_MEETING = frozenset({"meeting", "call", "session", "discussion", "it", "this", "that", "today"})
 # What someone does during the meeting itself: "Mark to scribe".
 MEETING_ROLES = frozenset({"scribe", "chair", "moderate", "facilitate", "minute", "timekeep", "host"})
 # Who holds a role in the meeting itself: "Scribe - Mark", "Note taker: Dana" name no task.
