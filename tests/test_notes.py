@@ -123,6 +123,18 @@ def test_bold_lead_in_names_the_topic_of_its_paragraph() -> None:
     assert room.text == "Sam to book a room."
 
 
+def test_a_bold_labelled_statement_heads_nothing() -> None:
+    # "**ACTION: ...**" and "**Attending: ...**" say something; "**Docs sprint**" names a topic.
+    body = (
+        "## Release\n\n**ACTION: Sam to tag the release** (Sam)\n\n**Attending: Lee, Dana**\n\n"
+        "Lee will test it.\n"
+    )
+    meeting = parse_note("2026-05-06.md", body)
+    tag = next(s for s in meeting.sentences if "tag the release" in s.text)
+    assert (tag.text, tag.section) == ("ACTION: Sam to tag the release (Sam)", "Release")
+    assert next(s for s in meeting.sentences if s.text.startswith("Lee will")).section == "Release"
+
+
 def test_date_from_title_then_file_name() -> None:
     assert parse_note("x.md", "# Sync 2026-01-02\n\nText.\n").date == dt.date(2026, 1, 2)
     assert parse_note("minutes-2025-12-31.md", "# Sync\n\nText.\n").date == dt.date(2025, 12, 31)

@@ -18,6 +18,10 @@ from bot.notes.plain import BULLET, read_plain
 # A paragraph that opens with a bold phrase and a dash or colon names its own topic:
 # "**Charrua post** - Will merge this post tomorrow."
 _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
+# A bold phrase that is itself a labelled statement heads nothing: "**ACTION: release 1.2 by Friday**
+# (Lee)", "**Lee: will send the survey.**" are lines to read as written, where "**Charrua post**" and
+# "**Decision:**" name the topic of what follows them.
+_LABELLED = re.compile(r"^[\w@][\w@ .'’-]{0,30}:\s+\S")
 
 _UNSPACED_HEADING = re.compile(r"^(?P<marks>#{1,6})(?P<text>[^\s#\d].*)$")
 # A bold line standing for a heading ranks under every heading Markdown can write (h1 to h6).
@@ -159,6 +163,7 @@ class _Reader:
 
     def _paragraph(self, token: Token, lines: tuple[TextLine, ...]) -> None:
         bold = _bold_heading(token.children or [])
+        bold = None if bold is not None and _LABELLED.match(bold) else bold
         unspaced = _UNSPACED_HEADING.match(lines[0].text) if len(lines) == 1 else None
         if unspaced is not None:
             # "##ACTION ITEMS": CommonMark wants a space after the marks; the writer meant a heading.
