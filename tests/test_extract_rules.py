@@ -1210,6 +1210,33 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
                 (("Dana Whitfield", "Samuel Okafor"), "Schedule the board review", "to"),
             ],
         ),
+        # A specification working group's bullets: the mark, a dash, then its owners, in bold or in
+        # brackets, after the speaker's own label; "and everyone else" adds no one.
+        (
+            "- Lee: **ACTION - Dana, Sam, and everyone else**: go through the draft and comment.\n"
+            "- ACTION - TomL: rename the flag\n"
+            "- **ACTION** - DanB / Priya - tag the implementers and check the change is safe.\n"
+            "- [Lee] **[Action - Lee]** Grant repository access to the new editors\n",
+            [
+                (("Dana Whitfield", "Samuel Okafor"), "Go through the draft and comment", "action-line"),
+                (("Tom Lindqvist",), "Rename the flag", "action-line"),
+                (
+                    ("Daniel Brooks", "Priya Raman"),
+                    "Tag the implementers and check the change is safe",
+                    "action-line",
+                ),
+                (("Lee Chen",), "Grant repository access to the new editors", "action-line"),
+            ],
+        ),
+        # A workflow project's video-call summaries: a bold action line, its owners after it.
+        (
+            "## Next release\n\n**ACTION: release the 2.4.1 packages by end of week** (Priya)\n\n"
+            "**ACTION: Dana and Lee to look at the spawner in due course.** (No hurry)\n",
+            [
+                (("Priya Raman",), "Release the 2.4.1 packages", "action-line"),
+                (("Dana Whitfield", "Lee Chen"), "Look at the spawner", "to"),
+            ],
+        ),
     ],
     ids=[
         "decision-action-label",
@@ -1220,6 +1247,8 @@ def test_taking_the_action_in_a_transcript_is_the_speakers(items_of: ItemsOf) ->
         "there-is-an-action",
         "action-on-then-date-will-or-colon",
         "names-in-brackets",
+        "mark-dash-names",
+        "bold-mark-owner-after",
     ],
 )
 def test_an_action_mark_with_its_owner_after_it(items_of: ItemsOf, body: str, expected: Found) -> None:

@@ -89,6 +89,18 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # "ACTION - Lee: update the agendas", "[Action - Dana, Sam] Alpha version", "[Lee] [Action - Lee]
+    # Give feedback", "Lee: ACTION - Dana, Sam, and everyone else: go into this PR": the mark, a dash,
+    # then its owners, whoever speaks the line.
+    (
+        "action-line",
+        re.compile(
+            rf"^(?:{_CHAT})?{_STAMP}(?:\[{NAMES}\]\s*|{NAMES}\s*:\s*)?\[?{_ACTION}\s*[-–—]+\s*"
+            rf"(?P<names>{NAMES})(?:,?\s+(?:and|&)\s+[a-z][a-z ]{{0,20}}?)?"
+            r"\s*\]?\s*(?::|[-–—]+|(?=\s))\s*(?:to\s+)?",
+            re.IGNORECASE,
+        ),
+    ),
     (
         "action-line",
         re.compile(
