@@ -1619,3 +1619,17 @@ def test_a_name_and_comma_after_an_action_mark_is_who_promises(items_of: ItemsOf
     assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
         (("Lee Chen",), "Submit a PR for the MIT license")
     ]
+
+
+def test_a_summarys_subjectless_offer_is_whose_points_it_lists(items_of: ItemsOf) -> None:
+    # A meeting assistant's summary: each speaker's bold name over what they said, the subject left
+    # out; what they offered or agreed to do is theirs, what they did or said is not.
+    body = (
+        "## Meeting notes\n\n- **Lee Chen**\n  - Shared experience with migrating the SDK.\n"
+        "  - Offered to help with writing integration tests for the client.\n"
+        "- **Dana Whitfield**\n  - Agreed to coordinate with Lee on further testing.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Lee Chen",), "Help with writing integration tests for the client"),
+        (("Dana Whitfield",), "Coordinate with Lee on further testing"),
+    ]

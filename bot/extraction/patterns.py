@@ -185,6 +185,12 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "task", {"DEP": "advcl", **_BASE_VERB}),
                 child("task", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
+            # "Offered to help with the tests": a summary's line under whose points it lists leaves
+            # the subject out, and the tagger reads the opening verb as a participle.
+            [
+                node("verb", {"LEMMA": one_of(words.PROMISE_VERBS), "TAG": "VBN", "IS_SENT_START": True}),
+                child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
             # "Vicente has offered to represent ORNL": the offer is made, the task is still to come.
             [
                 node("verb", {"LEMMA": one_of(words.PROMISE_VERBS), "TAG": "VBN"}),
