@@ -1633,3 +1633,18 @@ def test_a_summarys_subjectless_offer_is_whose_points_it_lists(items_of: ItemsOf
         (("Lee Chen",), "Help with writing integration tests for the client"),
         (("Dana Whitfield",), "Coordinate with Lee on further testing"),
     ]
+
+
+def test_reported_promises_through_a_relative_clause_and_a_shared_they(items_of: ItemsOf) -> None:
+    # A coalition's committee minutes, in reported speech: a "which" deep in the object is no
+    # question about the task; "they" after two people's words is both of them, after one person's
+    # or a group's it may be anyone; "asked what" still asks.
+    body = (
+        "Dana confirmed that she would add the event list to the shared drive, which Lee noted is also "
+        "on the website.\n\nLee and Sam said that they would draft a position paper on agent security.\n\n"
+        "Priya noted that they will ship the fix.\n\nTomL asked what Daniel will work on next.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Dana Whitfield",), "Add the event list to the shared drive"),
+        (("Lee Chen", "Samuel Okafor"), "Draft a position paper on agent security"),
+    ]

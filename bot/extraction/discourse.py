@@ -160,6 +160,12 @@ class Discourse:
             return next(((p,) for t in token.doc[: token.i] if (p := candidate.person_at(t)) is not None), ())
         if lower in words.THIRD_PERSON:
             return self._pronoun_owner(token, candidate)
+        if lower == "they":
+            # "Lee and Dana said that they would draft it": the people whose words the clause gives.
+            # After one person's words ("Lee noted that they will ...") it is as often a team or a
+            # company as the person.
+            reporters = next((r for a in token.ancestors if (r := self._reporters(a, token, candidate))), ())
+            return reporters if len(reporters) > 1 else ()
         if lower == "who" and token.head.dep_ == "relcl" and token.i > 0 and token.nbor(-1).text == ",":
             # "Alex will follow up with Saurabh, who will send the email": whom the clause is about
             # (a name's clause has its comma; "SR who wants to take it" asks who).
@@ -178,6 +184,12 @@ class Discourse:
                 if person is not None:
                     people.insert(0, person)
         return tuple(dict.fromkeys(people))
+
+    def _reporters(self, verb: Token, pronoun: Token, candidate: Candidate) -> tuple[Person, ...]:
+        subject = subject_of(verb)
+        if subject is None or subject.i > pronoun.i or subject.lower_ in words.THIRD_PERSON | {"they"}:
+            return ()
+        return self.people(subject, candidate)
 
     def _pronoun_owner(self, pronoun: Token, candidate: Candidate) -> tuple[Person, ...]:
         """Who "he"/"she" is: the subject of a verb governing it ("Priya mentioned that he'd"), or the

@@ -71,6 +71,10 @@ class Phrase:
         self.dropped: set[int] = set(self.nominal) | {
             t.i for p in self.head.subtree if p.dep_ == "prep" and _hedges(p) for t in p.subtree
         }
+        # "add it to the drive, which is also on the website": what the comma's clause tells of a
+        # thing is not part of the task (unless the clause is the promise: "items, which he'll do").
+        asides = [c for c in self.head.subtree if c.i != self.head.i and _aside_clause(c)]
+        self.dropped |= {t.i for c in asides for t in (c.doc[c.left_edge.i - 1], *c.subtree)}
         self.passive_subject: set[int] = set()
         self.tokens = sorted(
             {
@@ -332,6 +336,10 @@ def _dropped(child: Token) -> bool:
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _not_asked(child):
         return True  # "help but not be responsible", "help, stretched thin": said of the owner
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _aside_clause(token: Token) -> bool:
+    return token.dep_ == "relcl" and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
 
 
 def _hedges(child: Token) -> bool:

@@ -16,6 +16,7 @@ _ASKING = words.ASKING_VERBS | frozenset(
 _TALK = ("context", "info", "information", "update", "overview", "background")
 # Doubt about it: "is unsure if he can fill the role", "not sure whether Lee can join".
 _DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
+_WH = {"TAG": one_of(("WP", "WRB", "WDT"))}
 
 _MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
 # What the one who takes the minutes takes. Not notes: "will take notes at the summit" can be a task.
@@ -184,9 +185,17 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("be", "doubt", {"DEP": "acomp", "LEMMA": one_of(_DOUBTING)}),
         ],
         # "Stu asked what James will work on", "asked how Lee will handle it": a question about it.
+        # Not a relative clause deeper down: "confirmed that she would add a document with the
+        # information, which is also on the website".
         [
             node("target", {}),
-            child("target", "wh", {"TAG": one_of(("WP", "WRB", "WDT"))}, ">>"),
+            child("target", "wh", _WH),
+            child("target", "asker", {"LEMMA": one_of(_ASKING)}, "<"),
+        ],
+        [
+            node("target", {}),
+            child("target", "part", {}),
+            child("part", "wh", _WH),
             child("target", "asker", {"LEMMA": one_of(_ASKING)}, "<"),
         ],
     ),
