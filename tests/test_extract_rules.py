@@ -817,7 +817,7 @@ SHAPES: list[tuple[str, str, Found]] = [
         "a relative clause's 'who' is the person it follows",
         "Lee will follow up with Sam, who will send the email.\n",
         [
-            (("Lee Chen",), "Follow up with Sam, who will send the email", "will"),
+            (("Lee Chen",), "Follow up with Sam", "will"),
             (("Samuel Okafor",), "Send the email", "will"),
         ],
     ),
@@ -854,7 +854,7 @@ SHAPES: list[tuple[str, str, Found]] = [
         "  * Dana - seems like a good idea to keep the discussions in one place\n"
         "  * Sam - the repo has 20 watchers, they would be interested\n"
         "  * Lee \u2014 yes.\n  * ACTION \u2014 Priya to write a proposal for this\n",
-        [(("Priya Raman",), "Write a proposal for Reaching our backers", "to")],
+        [(("Priya Raman",), "Write a proposal for Reaching our backers", "action-line")],
     ),
     (
         "a heading for the agenda and its actions together heads the minutes: a chat's replies are no tasks",
@@ -1647,4 +1647,19 @@ def test_reported_promises_through_a_relative_clause_and_a_shared_they(items_of:
     assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
         (("Dana Whitfield",), "Add the event list to the shared drive"),
         (("Lee Chen", "Samuel Okafor"), "Draft a position paper on agent security"),
+    ]
+
+
+def test_who_will_take_a_later_role_answered_by_a_name_is_theirs(items_of: ItemsOf) -> None:
+    # A storage project's meeting template: the roles of the next meeting asked, the name after the
+    # question in brackets or after a dash. This meeting's own note taker is a role, not a task.
+    body = (
+        "## Host\n\n* Who will host next meeting? [Sam]\n"
+        "* Who will take notes for the next meeting? - Dana Whitfield\n"
+        "* Who will take notes? [Lee]\n\n## Round table\n\n* Who can review the packaging patch? [TomL]\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Samuel Okafor",), "Host next meeting"),
+        (("Dana Whitfield",), "Take notes for the next meeting"),
+        (("Tom Lindqvist",), "Review the packaging patch"),
     ]

@@ -135,6 +135,17 @@ def test_a_bold_labelled_statement_heads_nothing() -> None:
     assert next(s for s in meeting.sentences if s.text.startswith("Lee will")).section == "Release"
 
 
+def test_a_name_closing_a_line_after_its_sentence_belongs_to_it() -> None:
+    body = "- Who will host next time? [Lee]\n- Who will take notes? - Dana Whitfield\n- Done. Next one.\n"
+    meeting = parse_note("2026-05-06.md", body)
+    assert [s.text for s in meeting.sentences] == [
+        "Who will host next time? [Lee]",
+        "Who will take notes? - Dana Whitfield",
+        "Done.",
+        "Next one.",
+    ]
+
+
 def test_date_from_title_then_file_name() -> None:
     assert parse_note("x.md", "# Sync 2026-01-02\n\nText.\n").date == dt.date(2026, 1, 2)
     assert parse_note("minutes-2025-12-31.md", "# Sync\n\nText.\n").date == dt.date(2025, 12, 31)

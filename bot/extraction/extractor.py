@@ -29,6 +29,7 @@ from bot.extraction.decision import Decision
 from bot.extraction.discourse import Discourse, Found, labels_assign
 from bot.extraction.due import due_beside, due_in, due_phrase, events_in
 from bot.extraction.grammar import (
+    asks_who,
     gerund,
     imperative,
     is_to_do,
@@ -248,6 +249,8 @@ class Extractor:
                 lead.people or (tail.people if tail else ()) or surface.opening_owners(candidate),
                 "action-line",
             )
+        elif tail is not None and tail.people and (asked := asks_who(doc)) is not None:
+            owners, rule, verb = tail.people, "owner-after", asked  # "Who will host next time? (Lee)"
         elif tail is not None and asides.owned_after(candidate, tail, verb, self.lexicon.verbs):
             owners, rule = tail.people, "owner-after"
         elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:

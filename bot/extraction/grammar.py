@@ -275,6 +275,19 @@ def who_will(doc: Doc) -> Token | None:
     return None
 
 
+def asks_who(doc: Doc) -> Token | None:
+    """ "Who will host next meeting?", "Who is going to take notes for the summit?": a question
+    asking who will do something; its verb. Not this meeting's own roles ("Who will take notes?")."""
+    head = root(doc)
+    if head is None or head.tag_ != "VB":
+        return None
+    asked = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in head.children)
+    to_come = any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in head.children)
+    takes_notes = head.lemma_ == "take" and any(c.lemma_ in ("note", "minute") for c in head.children)
+    role = head.lemma_ in words.MEETING_ROLES or takes_notes
+    return head if asked and to_come and (not role or for_another_occasion(head)) else None
+
+
 def is_an_object(name: Token) -> bool:
     """Whether a name is another word's object, alone or at the end of a list: "follow up with Open
     Ethereum, Lee and Dana to discuss it"."""

@@ -198,6 +198,8 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
     re.compile(rf"(?P<mark>\s(?:{_ARROW}|{_BACK_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
+    # "Who will host next meeting? [Kofi]": the answer in brackets after the question.
+    re.compile(rf"(?<=\?)(?P<mark>\s*\[(?P<names>{NAMES})\]){_ASIDE}"),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )

@@ -61,9 +61,14 @@ class Phrase:
     def __init__(self, verb: Token, name_of: NameOf, due_span: tuple[int, int] | None, start: int) -> None:
         """`due_span` is where the due date is in the text; tokens before `start` are not the task's."""
         self.head, self.lead = action_of(verb)
-        # "chair the next call": when the date the item is due by is what it acts on, it stays.
-        acted_on = next((c for c in self.head.children if c.dep_ == "dobj"), None)
-        if due_span is not None and acted_on is not None and due_span[0] <= acted_on.idx < due_span[1]:
+        # "chair the next call", "take notes at the next meeting": when the date the item is due by
+        # is what it acts on, or a role's occasion, it stays.
+        acted_on = [c for c in self.head.children if c.dep_ == "dobj"]
+        if _takes_a_role(self.head):
+            acted_on += [
+                o for c in self.head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+            ]
+        if due_span is not None and any(due_span[0] <= c.idx < due_span[1] for c in acted_on):
             due_span = None
         self.verb, self.name_of, self.due_span = verb, name_of, due_span
         self.nominal = _nominal(self.head, self.lead)
@@ -323,8 +328,8 @@ def _dropped(child: Token) -> bool:
         t.lower_ in words.SUBORDINATORS for t in [child, *child.lefts]
     ):
         return True  # when or why, not what: "once it is merged", "so people can test them"
-    if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child):
-        return True
+    if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child) and not _takes_a_role(child.head):
+        return True  # not "take notes for the next meeting": a role's occasion is its task
     if _hedges(child):
         return True  # "as much as we want", "under the condition that ...", "though"
     if _speakers_self(child):
@@ -383,6 +388,13 @@ def _speakers_self(token: Token) -> bool:
         objects = [c for c in token.children if c.dep_ == "pobj"]
         return len(objects) == 1 and objects[0].lower_ in _SPEAKER_OBJECTS and len(list(token.subtree)) == 2
     return token.dep_ == "dative" and token.lower_ in _SPEAKER_OBJECTS
+
+
+def _takes_a_role(verb: Token) -> bool:
+    notes = verb.lemma_ == "take" and any(
+        c.dep_ == "dobj" and c.lemma_ in ("note", "minute") for c in verb.children
+    )
+    return notes or verb.lemma_ in words.MEETING_ROLES
 
 
 def _says_when(token: Token) -> bool:

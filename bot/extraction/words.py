@@ -113,6 +113,7 @@ NOT_IMPERATIVES = frozenset(
         "would",
         "the",
         "a",
+        "who",
     }
 )
 # "take a look", "have a go at": a light verb whose noun is the action, and the verb it means.

@@ -35,7 +35,11 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at a full stop before a capital, a quote, a bracket, a mention, markup, or an inline
 # dash bullet ("... on the checklist. - Also create a binder.").
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s+[A-Z])")
-_ASIDE_TO_END = re.compile(r"\([^()]{1,60}\)\W*$")
+# What closes a line after its sentence belongs to it: an aside ("Review #4. (Isabela)"), a name in
+# brackets or after a dash ("Who will host next time? [Kofi]", "... next meeting? - Kofi Mensah").
+_ASIDE_TO_END = re.compile(
+    r"(?:\([^()]{1,60}\)|\[[^\[\]]{1,40}\]|[-–—]\s+@?[A-Z][\w.'’-]*(?:\s+@?[A-Z][\w.'’-]*){0,2})\W*$"
+)
 # A line that opens with a label is a statement of its own even without a full stop before it:
 # "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
 # Several speakers' or owners' names before the colon too: "Lee Chen and Sam Okafor: ...".
@@ -120,7 +124,7 @@ def _split_run(lines: list[TextLine]) -> list[tuple[str, int, str]]:
     begin = 0
     for match in _SENTENCE_END.finditer(joined):
         if _ASIDE_TO_END.match(joined, match.end()):
-            continue  # "Review #4. (Isabela)": the aside belongs to the sentence it follows
+            continue  # the aside or the name belongs to the sentence it follows
         before = joined[begin : match.start()].split()
         last_word = before[-1].lower().rstrip(".").lstrip("([\"'") if before else ""
         if last_word in _ABBREVIATIONS or (len(last_word) == 1 and last_word.isalpha()):
