@@ -1663,3 +1663,16 @@ def test_who_will_take_a_later_role_answered_by_a_name_is_theirs(items_of: Items
         (("Dana Whitfield",), "Take notes for the next meeting"),
         (("Tom Lindqvist",), "Review the packaging patch"),
     ]
+
+
+def test_a_chat_copy_with_twelve_hour_stamps_is_read_line_by_line(items_of: ItemsOf) -> None:
+    # A community group's telecon, copied from a chat client: "11:22 AM" before each line, no blank
+    # lines. Each line is its own utterance; a plan that "was going to" happen is no promise.
+    body = (
+        "## Popup naming\n\n11:21 AM <Sam> we need a name for the popup\n"
+        "11:22 AM Lee: was actually going to ask about that, text-only is fine by me\n"
+        "11:23 AM Priya: I will open an issue for the popup naming.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Priya Raman",), "Open an issue for the popup naming"),
+    ]

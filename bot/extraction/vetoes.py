@@ -68,6 +68,8 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "subject", {"DEP": "nsubj"}),
             child("subject", "was", {"DEP": "aux", "TAG": "VBD"}, "$+"),
         ],
+        # "Lee: was actually going to ask about that", the subject left to the speaker's label.
+        [node("target", {"LOWER": "going"}), child("target", "was", {"DEP": "aux", "LOWER": "was"})],
     ),
     # "Ayşe would rather wait".
     "preference": (

@@ -44,8 +44,8 @@ _ASIDE_TO_END = re.compile(
 # "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
 # Several speakers' or owners' names before the colon too: "Lee Chen and Sam Okafor: ...".
 _NAME_WORD = r"[A-Z@][\w.'’-]*"
-# A time of day as minutes and logs write it: "10:32", "00:12:34".
-CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+# A time of day as minutes and logs write it: "10:32", "00:12:34", "11:16 AM" (a chat client's copy).
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?"
 # A transcript's time stamp before its speaker: "[00:12:34] Lee: ...", "10:32 <lee> ...".
 TIME_STAMP = rf"(?:\[?{CLOCK}\]?\s+)?"
 # A chat log's speaker: "<lee>", "<@lee>" (an operator's sign before the nick).
