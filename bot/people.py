@@ -33,6 +33,7 @@ _LOWER_SUBJECT = re.compile(
 )
 _CLAUSE_OPENERS = ("(", ",", ":", ";", "*", "-", "–", "—")
 _CLEAN_NAME = re.compile(r"[?*_]+")
+_CODE = re.compile(r"`[^`\n]+`")
 _EVERYONE = frozenset({"everyone", "here", "channel", "all", "room", "team"})
 
 
@@ -59,6 +60,8 @@ class Mention:
 @dataclass(frozen=True)
 class Roster:
     people: tuple[Person, ...] = field(default=())
+    # "@defer", "@Override": what the note writes as code elsewhere is a directive, not a login.
+    code_words: frozenset[str] = frozenset()
 
     @cached_property
     def _by_spelling(self) -> dict[str, Person]:
@@ -94,6 +97,13 @@ class Roster:
         return self._by_spelling.get(spelling.strip()) or self._by_login.get(
             spelling.strip().lstrip("@").lower()
         )
+
+    def with_code(self, texts: Iterable[str]) -> Roster:
+        """The roster, knowing that what `texts` write as inline code ("`@defer`") is no login."""
+        words = frozenset(
+            w.lower() for text in texts for code in _CODE.findall(text) for w in _HANDLE.findall(code)
+        )
+        return replace(self, code_words=self.code_words | words) if words else self
 
     def by_login(self, login: str) -> Person | None:
         return self._by_login.get(login.lower())
@@ -179,7 +189,10 @@ class Roster:
             if login.lower() in _EVERYONE:
                 continue  # "@everyone will post their goals": a chat's call to all, no one's login
             # "@priya" where the login is priyar: a first name or nick the roster knows.
-            person = self._by_nick(login) or Person(name=login, github=login)
+            known = self._by_nick(login)
+            if known is None and login.lower() in self.code_words:
+                continue
+            person = known or Person(name=login, github=login)
             found.append(Mention(match.start(), match.end(), person, handle=True))
         for match in _LOWER_SUBJECT.finditer(text):
             before = text[: match.start()].rstrip()

@@ -1676,3 +1676,15 @@ def test_a_chat_copy_with_twelve_hour_stamps_is_read_line_by_line(items_of: Item
     assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
         (("Priya Raman",), "Open an issue for the popup naming"),
     ]
+
+
+def test_what_a_note_writes_as_code_is_no_handle(items_of: ItemsOf) -> None:
+    # A query language's working group: "@defer" is a directive, written as code in the agenda and
+    # bare in a heading; a handle no one writes as code is still someone the roster lacks.
+    body = (
+        "## Agenda\n\n1. `@defer`/`@stream` (15m, Lee)\n\n## @defer and @stream\n\n"
+        "- I'm going to present it at some meetups.\n- @rkumar will draft the examples.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("rkumar",), "Draft the examples"),
+    ]

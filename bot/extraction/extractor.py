@@ -142,7 +142,8 @@ class Extractor:
         owners that neither lists (`bot.extraction.unlisted`)."""
         roster = self.roster.with_attendees(meeting.attendees)
         names = owner_names(meeting, roster, self.lexicon)
-        return roster.with_unlisted(names, roster.attending(meeting.attendees))
+        sources = (line.source for block in meeting.blocks for line in block.lines)
+        return roster.with_unlisted(names, roster.attending(meeting.attendees)).with_code(sources)
 
     def _topic_phrase(self, topic: str, roster: Roster) -> str:
         """A topic as the object of a title: "Confirm the list of Impact projects" (an item that is
