@@ -80,6 +80,26 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
     "role": (
         [node("target", {"LEMMA": one_of(words.MEETING_ROLES)})],
         [node("target", {}), child("target", "screen", {"DEP": "dobj", "LEMMA": "screen"})],
+        # "I'm going to end the recording", "I'll start the stream".
+        [
+            node("target", {"LEMMA": one_of(("start", "stop", "end", "pause", "resume"))}),
+            child("target", "recording", {"DEP": "dobj", "LEMMA": one_of(("recording", "record", "stream"))}),
+        ],
+        # "I'll note that it is coming": said in the meeting ("Lee will suggest to the team that ..."
+        # is still a task).
+        [
+            node("target", {"LEMMA": one_of(words.REMARK_VERBS)}),
+            child("target", "i", {"DEP": "nsubj", "LOWER": "i"}),
+            child("target", "that", {"DEP": "ccomp"}),
+            child("that", "mark", {"DEP": "mark", "LOWER": "that"}),
+        ],
+        # "who would present his background later in the meeting": in this meeting, not a later one.
+        [
+            node("target", {}),
+            child("target", "in", {"DEP": "prep", "LOWER": one_of(("in", "during"))}),
+            child("in", "meeting", {"DEP": "pobj", "LEMMA": one_of(("meeting", "call", "session"))}),
+            child("meeting", "the", {"DEP": "det", "LOWER": one_of(("the", "this", "today", "today's"))}),
+        ],
         # "Matt volunteered to take the minutes".
         [node("target", {"LEMMA": "take"}), child("target", "minutes", _MINUTES)],
         # "Basil volunteers to take minutes", the volunteering a noun the parser makes the root or
