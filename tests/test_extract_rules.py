@@ -1703,3 +1703,15 @@ def test_what_a_transcript_says_of_the_call_itself_is_no_task(items_of: ItemsOf)
         (("Samuel Okafor",), "Present the roadmap"),
         (("Priya Raman",), "Suggest to the team that Dana gives the intro"),
     ]
+
+
+def test_a_todo_mark_and_a_name_after_the_task_assign_it(items_of: ItemsOf) -> None:
+    # A local chapter's board minutes: the task, an arrow-like ">" or a dash, then "todo" and whose.
+    body = (
+        "## Events\n\n- Road mapping workshop at the hub > todo Dana\n"
+        "- update the wiki page - TODO Lee\n- we need an action plan for the sprint\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Dana Whitfield",), "Road mapping workshop at the hub"),
+        (("Lee Chen",), "Update the wiki page"),
+    ]

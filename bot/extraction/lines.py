@@ -177,7 +177,7 @@ _ACTION_MARK = rf"{_ACTION}(?:\s+for)?|ais?|todo"
 # An owner after the task that the writer assigned it to, whatever it says: an arrow, an action
 # mark in the brackets, a field ("- Assigned to Kevin", "Owner: @lee").
 _ASSIGNING = re.compile(
-    rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b"
+    rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b|\s*(?:>|[-–—]+|,)?\s*(?:{_ACTION_MARK})\b"
     rf"|.*\b(?:{words.OWNER_FIELDS})\b",
     re.IGNORECASE,
 )
@@ -198,6 +198,11 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
     re.compile(rf"(?P<mark>\s(?:{_ARROW}|{_BACK_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
+    # "landuse debate > todo Joost", "update the wiki - TODO Lee": the writer's mark, then its owner.
+    re.compile(
+        rf"(?P<mark>\s*(?:>|[-–—]+|[,;])\s*(?:{_ACTION_MARK})\b\s*:?\s*(?P<names>{NAMES})){_ASIDE}",
+        re.IGNORECASE,
+    ),
     # "Who will host next meeting? [Kofi]": the answer in brackets after the question.
     re.compile(rf"(?<=\?)(?P<mark>\s*\[(?P<names>{NAMES})\]){_ASIDE}"),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
