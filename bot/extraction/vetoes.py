@@ -85,13 +85,19 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {"LEMMA": one_of(("start", "stop", "end", "pause", "resume"))}),
             child("target", "recording", {"DEP": "dobj", "LEMMA": one_of(("recording", "record", "stream"))}),
         ],
-        # "I'll note that it is coming": said in the meeting ("Lee will suggest to the team that ..."
-        # is still a task).
+        # "I'll note that it is coming", "I'm going to suggest we shift it", "I'll argue that it is
+        # needed": the speaker's own words, said in the meeting ("Lee will suggest to the team that
+        # ..." is still a task).
         [
-            node("target", {"LEMMA": one_of(words.REMARK_VERBS)}),
+            node("target", {"LEMMA": one_of(words.SAYING_VERBS)}),
             child("target", "i", {"DEP": "nsubj", "LOWER": "i"}),
-            child("target", "that", {"DEP": "ccomp"}),
-            child("that", "mark", {"DEP": "mark", "LOWER": "that"}),
+            child("target", "said", {"DEP": "ccomp"}),
+        ],
+        [
+            node("target", {"LEMMA": one_of(words.SAYING_VERBS)}),
+            child("target", "said", {"DEP": "ccomp"}),
+            child("target", "going", {"DEP": "ROOT", "LOWER": "going"}, "<"),
+            child("going", "i", {"DEP": "nsubj", "LOWER": "i"}),
         ],
         # "who would present his background later in the meeting": in this meeting, not a later one.
         [

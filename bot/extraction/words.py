@@ -92,6 +92,20 @@ REMARK_VERBS = frozenset(
     {"note", "agree", "think", "mention", "say", "suggest", "wonder", "feel", "believe", "recap", "read"}
 )
 
+# "I'll argue that ...", "I'm going to suggest we ...": verbs of saying, which with a clause of what
+# is said are the speaker's words in the meeting.
+SAYING_VERBS = REMARK_VERBS | {
+    "argue",
+    "admit",
+    "add",
+    "explain",
+    "clarify",
+    "repeat",
+    "claim",
+    "guess",
+    "propose",
+}
+
 # "Also create a binder", "Then tag them": the sentence goes on with what was said before it.
 CONTINUATIONS = frozenset({"also", "then", "and", "plus"})
 
