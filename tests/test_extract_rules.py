@@ -1715,3 +1715,28 @@ def test_a_todo_mark_and_a_name_after_the_task_assign_it(items_of: ItemsOf) -> N
         (("Dana Whitfield",), "Road mapping workshop at the hub"),
         (("Lee Chen",), "Update the wiki page"),
     ]
+
+
+def test_a_speakers_i_will_argue_that_is_said_in_the_meeting(items_of: ItemsOf) -> None:
+    # A protocol working group's session minutes: what the speaker is about to say is no task.
+    body = (
+        "## Migration\n\nLee: The use cases matter -- I'll argue that this is needed.\n\n"
+        "Dana: I'm going to suggest we shift this to the PR authors.\n\nSam: I'll file the issue.\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Samuel Okafor",), "File the issue about Migration"),
+    ]
+
+
+def test_an_action_mark_keeps_its_request_when_another_promise_is_inside(items_of: ItemsOf) -> None:
+    # A cloud stack's SIG minutes: "AI @login:" marks a request, also after a comma mid-line; a
+    # promise inside it in brackets is another person's item, not the request's.
+    body = (
+        "## Housekeeping\n\n- The call on March 23rd is skipped, AI @leechen: remove the calendar item\n"
+        "- AI @sokafor: open a tracking issue for the backports (Dana will send a table of PRs)\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Lee Chen",), "Remove the calendar item"),
+        (("Samuel Okafor",), "Open a tracking issue for the backports"),
+        (("Dana Whitfield",), "Send a table of PRs"),
+    ]

@@ -178,15 +178,9 @@ class Extractor:
         """The rules' items in the sentence; `trace` gets every owner a rule or veto pointed at."""
         if candidate.owners_hint:
             return [Found(candidate.owners_hint, candidate.hinted_by, imperative(doc))]
-        request, discourse.request = discourse.request, None
-        if request is not None and AGREEMENT.match(candidate.text):
-            # "Lee, can you update the changelog?" answered "Sure, will do." by Lee (or by no label).
-            asked, pending = request
-            # "DB: Would you share an example?" / "HZ: Sure, can do": asked of no one by name, it is
-            # whoever answers yes, if not the asker.
-            answerer = pending.owners or (discourse.speaker if discourse.speaker != discourse.asker else ())
-            if answerer and set(discourse.speaker or answerer) == set(answerer):
-                return [Found(answerer, "request-answered", pending.task, pending.start, asked)]
+        answer = _answer(candidate, discourse)
+        if answer is not None:
+            return [answer]
         matches, vetoed = self.matcher(doc)
         if candidate.tail is not None and candidate.tail.people and imperative(doc) is not None:
             # "Connect Patrick with Ry to figure out a plan (Todd)": a request whose owner follows
@@ -224,6 +218,10 @@ class Extractor:
             if waiting is not None and (found or discourse.speaker):
                 discourse.request, discourse.asker = (candidate, waiting), discourse.speaker
             return []
+        if found and _marked_for_someone_else(candidate, found):
+            # "AI @sam: open an issue (Dana will send a table)": the mark's owner has the request;
+            # a promise inside it is one more item.
+            found = [*self._structural(candidate, doc, discourse), *found]
         found = found or self._structural(candidate, doc, discourse)
         discourse.found(found)
         return found
@@ -281,6 +279,28 @@ class Extractor:
         if not owners:
             return []
         return [Found(owners, rule, verb or gerund(doc), start=candidate.own_start)]
+
+
+def _answer(candidate: Candidate, discourse: Discourse) -> Found | None:
+    """ "Lee, can you update the changelog?" answered "Sure, will do." by Lee (or by no label)."""
+    request, discourse.request = discourse.request, None
+    if request is None or not AGREEMENT.match(candidate.text):
+        return None
+    asked, pending = request
+    # "DB: Would you share an example?" / "HZ: Sure, can do": asked of no one by name, it is
+    # whoever answers yes, if not the asker.
+    answerer = pending.owners or (discourse.speaker if discourse.speaker != discourse.asker else ())
+    if answerer and set(discourse.speaker or answerer) == set(answerer):
+        return Found(answerer, "request-answered", pending.task, pending.start, asked)
+    return None
+
+
+def _marked_for_someone_else(candidate: Candidate, found: list[Found]) -> bool:
+    """A request the writer marked for people whom no promise found in it names."""
+    lead = candidate.lead
+    if lead is None or not lead.explicit or not lead.people or not candidate.imperative:
+        return False
+    return not any(set(lead.people) & set(f.owners) for f in found)
 
 
 def _names_people(text: str, roster: Roster) -> bool:

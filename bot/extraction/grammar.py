@@ -136,8 +136,9 @@ def gerund(doc: Doc) -> Token | None:
 
 
 def _before_semicolon(verb: Token) -> bool:
-    """A verb the parser hung off the clause after a semicolon, which is a clause of its own."""
-    return verb.head.i > verb.i and any(t.text == ";" for t in verb.doc[verb.i : verb.head.i])
+    """A verb the parser hung off the clause after a semicolon or inside brackets ("open an issue
+    (Dana will send a table)"), which is a clause of its own."""
+    return verb.head.i > verb.i and any(t.text in (";", "(") for t in verb.doc[verb.i : verb.head.i])
 
 
 def states_a_fact(doc: Doc) -> bool:

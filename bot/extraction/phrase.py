@@ -16,7 +16,7 @@ from bot.extraction import words
 from bot.extraction.grammar import is_an_object
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 NameOf = Callable[["Token"], "str | None"]
 
@@ -80,6 +80,7 @@ class Phrase:
         # thing is not part of the task (unless the clause is the promise: "items, which he'll do").
         asides = [c for c in self.head.subtree if c.i != self.head.i and _aside_clause(c)]
         self.dropped |= {t.i for c in asides for t in (c.doc[c.left_edge.i - 1], *c.subtree)}
+        self.dropped |= _bracketed_clauses(verb.doc, self.head)
         self.passive_subject: set[int] = set()
         self.tokens = sorted(
             {
@@ -341,6 +342,22 @@ def _dropped(child: Token) -> bool:
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and _not_asked(child):
         return True  # "help but not be responsible", "help, stretched thin": said of the owner
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+
+
+def _bracketed_clauses(doc: Doc, head: Token) -> set[int]:
+    """ "open an issue (Dana will send a table)": a clause in brackets with a subject of its own says
+    something else, unless the promise itself is in it."""
+    dropped: set[int] = set()
+    opening: int | None = None
+    for token in doc:
+        if token.text == "(":
+            opening = token.i
+        elif token.text == ")" and opening is not None:
+            inside = doc[opening + 1 : token.i]
+            if any(t.dep_ in ("nsubj", "nsubjpass") for t in inside) and not opening < head.i < token.i:
+                dropped.update(range(opening, token.i + 1))
+            opening = None
+    return dropped
 
 
 def _aside_clause(token: Token) -> bool:

@@ -33,8 +33,12 @@ _ABBREVIATIONS = frozenset(
     }
 )
 # A sentence ends at a full stop before a capital, a quote, a bracket, a mention, markup, or an inline
-# dash bullet ("... on the checklist. - Also create a binder.").
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s+[A-Z])")
+# dash bullet ("... on the checklist. - Also create a binder."); and at a comma before the writer's
+# action mark ("PB on March 23rd is skipped, AI @fkr: remove the calendar item").
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s+[A-Z])"
+    r"|[,;]\s+(?=(?:ACTION|AI|TODO)\b(?:\s+@?[\w-]+){0,3}\s*:\s)"
+)
 # What closes a line after its sentence belongs to it: an aside ("Review #4. (Isabela)"), a name in
 # brackets or after a dash ("Who will host next time? [Kofi]", "... next meeting? - Kofi Mensah").
 _ASIDE_TO_END = re.compile(
