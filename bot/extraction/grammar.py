@@ -283,7 +283,10 @@ def asks_who(doc: Doc) -> Token | None:
     if head is None or head.tag_ != "VB":
         return None
     asked = any(c.dep_ == "nsubj" and c.lower_ == "who" for c in head.children)
-    to_come = any(c.dep_ == "aux" and c.tag_ in ("MD", "TO") for c in head.children)
+    # "Who will ...?" asks for a promise; "Who can make it?" asks who is able, or free.
+    to_come = any(
+        c.dep_ == "aux" and (c.lower_ in words.FUTURE_MODALS or c.tag_ == "TO") for c in head.children
+    )
     takes_notes = head.lemma_ == "take" and any(c.lemma_ in ("note", "minute") for c in head.children)
     role = head.lemma_ in words.MEETING_ROLES or takes_notes
     return head if asked and to_come and (not role or for_another_occasion(head)) else None

@@ -186,9 +186,13 @@ RULES: tuple[Rule, ...] = (
                 child("task", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
             # "Offered to help with the tests": a summary's line under whose points it lists leaves
-            # the subject out, and the tagger reads the opening verb as a participle.
+            # the subject out, and the tagger reads the opening verb as a participle. Not "Agreed to
+            # schedule it on Tuesday": without a subject, what is agreed is the meeting's decision.
             [
-                node("verb", {"LEMMA": one_of(words.PROMISE_VERBS), "TAG": "VBN", "IS_SENT_START": True}),
+                node(
+                    "verb",
+                    {"LEMMA": one_of(words.PROMISE_VERBS - {"agree"}), "TAG": "VBN", "IS_SENT_START": True},
+                ),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
             ],
             # "Vicente has offered to represent ORNL": the offer is made, the task is still to come.
