@@ -287,9 +287,15 @@ def asks_who(doc: Doc) -> Token | None:
     to_come = any(
         c.dep_ == "aux" and (c.lower_ in words.FUTURE_MODALS or c.tag_ == "TO") for c in head.children
     )
-    takes_notes = head.lemma_ == "take" and any(c.lemma_ in ("note", "minute") for c in head.children)
-    role = head.lemma_ in words.MEETING_ROLES or takes_notes
-    return head if asked and to_come and (not role or for_another_occasion(head)) else None
+    return head if asked and to_come and (not takes_a_role(head) or for_another_occasion(head)) else None
+
+
+def takes_a_role(verb: Token) -> bool:
+    """ "host", "chair", "take notes", "take the minutes": a role a meeting has."""
+    notes = verb.lemma_ == "take" and any(
+        c.dep_ == "dobj" and c.lemma_ in ("note", "minute") for c in verb.children
+    )
+    return notes or verb.lemma_ in words.MEETING_ROLES
 
 
 def is_an_object(name: Token) -> bool:

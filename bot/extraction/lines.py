@@ -177,7 +177,7 @@ _ACTION_MARK = rf"{_ACTION}(?:\s+for)?|ais?|todo"
 # An owner after the task that the writer assigned it to, whatever it says: an arrow, an action
 # mark in the brackets, a field ("- Assigned to Kevin", "Owner: @lee").
 _ASSIGNING = re.compile(
-    rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b|\s*(?:>|[-–—]+|,)?\s*(?:{_ACTION_MARK})\b"
+    rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b|\s*(?:>|[-–—]+|[,;])\s*(?:{_ACTION_MARK})\b"
     rf"|.*\b(?:{words.OWNER_FIELDS})\b",
     re.IGNORECASE,
 )

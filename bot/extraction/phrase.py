@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.extraction import words
-from bot.extraction.grammar import is_an_object
+from bot.extraction.grammar import is_an_object, takes_a_role
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -64,7 +64,7 @@ class Phrase:
         # "chair the next call", "take notes at the next meeting": when the date the item is due by
         # is what it acts on, or a role's occasion, it stays.
         acted_on = [c for c in self.head.children if c.dep_ == "dobj"]
-        if _takes_a_role(self.head):
+        if takes_a_role(self.head):
             acted_on += [
                 o for c in self.head.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
             ]
@@ -329,7 +329,7 @@ def _dropped(child: Token) -> bool:
         t.lower_ in words.SUBORDINATORS for t in [child, *child.lefts]
     ):
         return True  # when or why, not what: "once it is merged", "so people can test them"
-    if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child) and not _takes_a_role(child.head):
+    if child.dep_ in ("prep", "npadvmod", "advmod") and _says_when(child) and not takes_a_role(child.head):
         return True  # not "take notes for the next meeting": a role's occasion is its task
     if _hedges(child):
         return True  # "as much as we want", "under the condition that ...", "though"
@@ -405,13 +405,6 @@ def _speakers_self(token: Token) -> bool:
         objects = [c for c in token.children if c.dep_ == "pobj"]
         return len(objects) == 1 and objects[0].lower_ in _SPEAKER_OBJECTS and len(list(token.subtree)) == 2
     return token.dep_ == "dative" and token.lower_ in _SPEAKER_OBJECTS
-
-
-def _takes_a_role(verb: Token) -> bool:
-    notes = verb.lemma_ == "take" and any(
-        c.dep_ == "dobj" and c.lemma_ in ("note", "minute") for c in verb.children
-    )
-    return notes or verb.lemma_ in words.MEETING_ROLES
 
 
 def _says_when(token: Token) -> bool:
