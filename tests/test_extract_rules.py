@@ -1743,3 +1743,16 @@ def test_an_action_mark_keeps_its_request_when_another_promise_is_inside(items_o
         (("Samuel Okafor",), "Open a tracking issue for the backports"),
         (("Dana Whitfield",), "Send a table of PRs"),
     ]
+
+
+def test_a_list_under_a_bold_action_heading_that_runs_on_is_a_list_of_actions(items_of: ItemsOf) -> None:
+    # A storage project's weekly minutes: the bold heading, with no blank line, the owner's name
+    # and a colon, then the owner's tasks as a list.
+    body = (
+        "Notes of the call.\n\n**ACTION ITEMS/RESOLUTIONS:**  \nDana:\n"
+        "- Create list of successor tasks\n- Raise the billing limit for Lee\n"
+    )
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
+        (("Dana Whitfield",), "Create list of successor tasks"),
+        (("Dana Whitfield",), "Raise the billing limit for Lee"),
+    ]

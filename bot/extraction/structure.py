@@ -169,7 +169,9 @@ def _context(
     ancestors = _ancestors(index, blocks)
     lead = blocks[block.lead] if block.lead is not None else None
     labels = [blocks[i].text for i in ancestors] + ([lead.text] if lead is not None else [])
-    actions = any(ACTION_HEADING.search(h) and not _MINUTES_TOO.search(h) for h in (*headings, block.section))
+    # The list's lead line may be under a bold "**ACTION ITEMS:**" that opens its own paragraph.
+    titles = (*headings, block.section, *([lead.section] if lead is not None else []))
+    actions = any(ACTION_HEADING.search(h) and not _MINUTES_TOO.search(h) for h in titles)
     roll_call = _calls_the_roll(headings or (block.section,))
     # Unticked boxes are a list of actions, except in a roll call ("- [ ] Gerald Morrison - SAP").
     actions = (
