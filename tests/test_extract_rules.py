@@ -50,6 +50,17 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Lee Chen",), "Look at the flaky test", "have-a-look")],
     ),
     (
+        "let-me",
+        "a community group's telecon minutes: a speaker's offer in the first person, not the call's own",
+        "## Storage access\n\nLee: I think the draft is fine. Yes, let me check on the details.\n\n"
+        "Dana: It is hard to say. Let me take that feedback back to the review group.\n\n"
+        "Sam: We should ask them. Let me know what is involved. Let me start with the first issue.\n",
+        [
+            (("Lee Chen",), "Check on the details", "let-me"),
+            (("Dana Whitfield",), "Take the feedback back to the review group", "let-me"),
+        ],
+    ),
+    (
         "to",
         "bullet minutes",
         "- Sam to update the changelog\n",

@@ -16,28 +16,9 @@ A new minute style is a pattern here (or a line shape in `bot.extraction.lines`)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from bot.extraction import words
-
-Pattern = list[dict[str, Any]]
-
-
-def child(parent: str, name: str, attrs: dict[str, Any], op: str = ">") -> dict[str, Any]:
-    return {"LEFT_ID": parent, "REL_OP": op, "RIGHT_ID": name, "RIGHT_ATTRS": attrs}
-
-
-def node(name: str, attrs: dict[str, Any]) -> dict[str, Any]:
-    return {"RIGHT_ID": name, "RIGHT_ATTRS": attrs}
-
-
-def one_of(values: frozenset[str] | tuple[str, ...]) -> dict[str, list[str]]:
-    return {"IN": sorted(values)}
-
-
-def none_of(values: frozenset[str]) -> dict[str, list[str]]:
-    return {"NOT_IN": sorted(values)}
-
+from bot.extraction.depmatch import Pattern, child, node, none_of, one_of
 
 _VERB = {"TAG": {"IN": ["VB", "VBG"]}}
 # The promised action: a verb in its base form that acts ("be out next week" and "like to" do not).
@@ -417,6 +398,20 @@ RULES: tuple[Rule, ...] = (
             ],
         ),
         vetoes=("negated",),
+    ),
+    # A speaker's "Let me check on the details": an offer (not "let me know", "let me start with").
+    Rule(
+        "let-me",
+        (
+            [
+                node("verb", {"LEMMA": "let", "TAG": "VB"}),
+                child(
+                    "verb", "task", {"DEP": "ccomp", "TAG": "VB", "LEMMA": none_of(words.NARRATED_AFTER_LET)}
+                ),
+                child("task", "owner", {"DEP": "nsubj", "LOWER": "me"}),
+            ],
+        ),
+        vetoes=("negated", "hedged", "role"),
     ),
     # "Priya has to rebase first" (not "had to": that is done).
     Rule(

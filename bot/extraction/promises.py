@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from spacy.matcher import DependencyMatcher
 
+from bot.extraction.depmatch import Pattern
 from bot.extraction.grammar import for_another_occasion
-from bot.extraction.patterns import RULES, Pattern, Rule
+from bot.extraction.patterns import RULES, Rule
 from bot.extraction.vetoes import VETOES
 
 if TYPE_CHECKING:

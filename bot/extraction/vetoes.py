@@ -5,7 +5,7 @@ rather", "Mark to scribe", "can use httperf"). Each names the token it vetoes as
 from __future__ import annotations
 
 from bot.extraction import words
-from bot.extraction.patterns import Pattern, child, node, none_of, one_of
+from bot.extraction.depmatch import Pattern, child, node, none_of, one_of
 
 # Asking, finding out or talking over: "reach out to Dan to know if Nicolò can join", "It was
 # discussed whether Joel should wait for Christian".

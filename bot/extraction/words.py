@@ -106,6 +106,14 @@ SAYING_VERBS = REMARK_VERBS | {
     "propose",
 }
 
+# What a speaker's "let me ..." does in the call itself (talk, show, move on), not an offer of work.
+NARRATED_AFTER_LET = (
+    NOT_ACTIONS
+    | SAYING_VERBS
+    | {"know", "see", "start", "go", "move", "pull", "introduce", "read", "show", "jump", "switch", "turn"}
+    | {"hand", "pass", "stop", "summarize", "recap", "ask", "answer", "respond", "try", "just", "be"}
+)
+
 # "Also create a binder", "Then tag them": the sentence goes on with what was said before it.
 CONTINUATIONS = frozenset({"also", "then", "and", "plus"})
 
