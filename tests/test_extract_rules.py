@@ -1656,7 +1656,8 @@ def test_reported_promises_through_a_relative_clause_and_a_shared_they(items_of:
     body = (
         "Dana confirmed that she would add the event list to the shared drive, which Lee noted is also "
         "on the website.\n\nLee and Sam said that they would draft a position paper on agent security.\n\n"
-        "Priya noted that they will ship the fix.\n\nTomL asked what Daniel will work on next.\n"
+        "Priya noted that they will ship the fix.\n\nTomL asked what Daniel will work on next.\n\n"
+        "Dana: Lee & I posted some feedback - and the requester said they would work on it.\n"
     )
     assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
         (("Dana Whitfield",), "Add the event list to the shared drive"),

@@ -164,7 +164,12 @@ class Discourse:
             # "Lee and Dana said that they would draft it": the people whose words the clause gives.
             # After one person's words ("Lee noted that they will ...") it is as often a team or a
             # company as the person.
-            reporters = next((r for a in token.ancestors if (r := self._reporters(a, token, candidate))), ())
+            # Only the nearest verb with a subject: in "Ken & I posted feedback and the requestor said
+            # they would work on it", they are the requestor.
+            said = next(
+                (a for a in token.ancestors if (s := subject_of(a)) is not None and s.i < token.i), None
+            )
+            reporters = self._reporters(said, token, candidate) if said is not None else ()
             return reporters if len(reporters) > 1 else ()
         if lower == "who" and token.head.dep_ == "relcl" and token.i > 0 and token.nbor(-1).text == ",":
             # "Alex will follow up with Saurabh, who will send the email": whom the clause is about
