@@ -161,15 +161,16 @@ class Discourse:
         if lower in words.THIRD_PERSON:
             return self._pronoun_owner(token, candidate)
         if lower == "they":
-            # "Lee and Dana said that they would draft it": the people whose words the clause gives.
-            # After one person's words ("Lee noted that they will ...") it is as often a team or a
-            # company as the person.
-            # Only the nearest verb with a subject: in "Ken & I posted feedback and the requestor said
-            # they would work on it", they are the requestor.
-            said = next(
-                (a for a in token.ancestors if (s := subject_of(a)) is not None and s.i < token.i), None
+            # "Lee and Dana said that they would draft it": the people whose words the clause gives,
+            # by the nearest verb with a subject ("Ken & I posted feedback and the requester said they
+            # would work on it" is the requester's). After one person's words ("Lee noted that they
+            # will ...") it is as often a team or a company as the person.
+            reporter = next(
+                (s for a in token.ancestors if (s := subject_of(a)) is not None and s.i < token.i), None
             )
-            reporters = self._reporters(said, token, candidate) if said is not None else ()
+            if reporter is None or reporter.lower_ in words.THIRD_PERSON | {"they"}:
+                return ()
+            reporters = self.people(reporter, candidate)
             return reporters if len(reporters) > 1 else ()
         if lower == "who" and token.head.dep_ == "relcl" and token.i > 0 and token.nbor(-1).text == ",":
             # "Alex will follow up with Saurabh, who will send the email": whom the clause is about
@@ -189,12 +190,6 @@ class Discourse:
                 if person is not None:
                     people.insert(0, person)
         return tuple(dict.fromkeys(people))
-
-    def _reporters(self, verb: Token, pronoun: Token, candidate: Candidate) -> tuple[Person, ...]:
-        subject = subject_of(verb)
-        if subject is None or subject.i > pronoun.i or subject.lower_ in words.THIRD_PERSON | {"they"}:
-            return ()
-        return self.people(subject, candidate)
 
     def _pronoun_owner(self, pronoun: Token, candidate: Candidate) -> tuple[Person, ...]:
         """Who "he"/"she" is: the subject of a verb governing it ("Priya mentioned that he'd"), or the

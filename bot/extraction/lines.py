@@ -176,8 +176,10 @@ _ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
 _ACTION_MARK = rf"{_ACTION}(?:\s+for)?|ais?|todo"
 # An owner after the task that the writer assigned it to, whatever it says: an arrow, an action
 # mark in the brackets, a field ("- Assigned to Kevin", "Owner: @lee").
+# "landuse debate > todo Joost", "update the wiki - TODO Lee": a separator, then the writer's mark.
+_MARK_AFTER = rf"\s*(?:>|[-–—]+|[,;])\s*(?:{_ACTION_MARK})\b"
 _ASSIGNING = re.compile(
-    rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b|\s*(?:>|[-–—]+|[,;])\s*(?:{_ACTION_MARK})\b"
+    rf"\s*(?:{_ARROW}|{_BACK_ARROW})|\(.*\b(?:{_ACTION_MARK})\b|{_MARK_AFTER}"
     rf"|.*\b(?:{words.OWNER_FIELDS})\b",
     re.IGNORECASE,
 )
@@ -200,7 +202,7 @@ TRAILING: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?P<mark>\s(?:{_ARROW}|{_BACK_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),
     # "landuse debate > todo Joost", "update the wiki - TODO Lee": the writer's mark, then its owner.
     re.compile(
-        rf"(?P<mark>\s*(?:>|[-–—]+|[,;])\s*(?:{_ACTION_MARK})\b\s*:?\s*(?P<names>{NAMES})){_ASIDE}",
+        rf"(?P<mark>{_MARK_AFTER}\s*:?\s*(?P<names>{NAMES})){_ASIDE}",
         re.IGNORECASE,
     ),
     # "Who will host next meeting? [Kofi]": the answer in brackets after the question.

@@ -16,7 +16,7 @@ from bot.extraction import words
 from bot.extraction.grammar import is_an_object, takes_a_role
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
 NameOf = Callable[["Token"], "str | None"]
 
@@ -80,7 +80,7 @@ class Phrase:
         # thing is not part of the task (unless the clause is the promise: "items, which he'll do").
         asides = [c for c in self.head.subtree if c.i != self.head.i and _aside_clause(c)]
         self.dropped |= {t.i for c in asides for t in (c.doc[c.left_edge.i - 1], *c.subtree)}
-        self.dropped |= _bracketed_clauses(verb.doc, self.head)
+        self.dropped |= _bracketed_clauses(self.head)
         self.passive_subject: set[int] = set()
         self.tokens = sorted(
             {
@@ -344,9 +344,10 @@ def _dropped(child: Token) -> bool:
     return child.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
 
 
-def _bracketed_clauses(doc: Doc, head: Token) -> set[int]:
+def _bracketed_clauses(head: Token) -> set[int]:
     """ "open an issue (Dana will send a table)": a clause in brackets with a subject of its own says
     something else, unless the promise itself is in it."""
+    doc = head.doc
     dropped: set[int] = set()
     opening: int | None = None
     for token in doc:
