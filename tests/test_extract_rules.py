@@ -325,6 +325,19 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ),
     # What a rule must not take: each veto in the style it guards.
     ("negated", "prose", "Lee won't fix the cache.\n", []),
+    (
+        "negated",
+        "a working group's transcript: doubt in the verb above the promise",
+        "Lee: don't think I can implement the cache without major changes.\n\n"
+        "Dana: I'll re-check; don't usually pin the version.\n",
+        [(("Dana Whitfield",), "Re-check", "will")],
+    ),
+    (
+        "will",
+        "a consortium's call transcript: a gerund is the subject, not the speaker",
+        "Sam: Agree. Scaling down the website will help with that. Giving them feedback will also help.\n",
+        [],
+    ),
     ("hedged", "prose", "Dana will hopefully test it.\n", []),
     ("preference", "prose", "Priya would rather wait for the release.\n", []),
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),

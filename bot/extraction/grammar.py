@@ -220,6 +220,10 @@ def leaves_out_the_subject(doc: Doc, anchor: Token) -> bool:
     """A sentence that leaves its subject out, so goes on about the person before: it opens with its
     verb ("Will try and ..."), with the promise's adjective ("Happy to review the spec"), or a
     phrase without a subject and a comma or colon come before its modal ("Ready for review, will post it")."""
+    # "Scaling down the website will help": the gerund is its subject, not a person. (Not one the
+    # parser joined across a break: "Requiring that ... will follow up offline".)
+    if any(c.dep_ == "csubj" and all(t.tag_ != ":" for t in c.subtree) for c in anchor.children):
+        return False
     if starts_with_verb(doc):
         # "Gonna fix the links", "Planning to cut the RC": the "I'm" left out of a progressive promise.
         said = any(c.dep_ == "xcomp" for c in anchor.children)

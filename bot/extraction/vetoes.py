@@ -16,6 +16,8 @@ _ASKING = words.ASKING_VERBS | frozenset(
 _TALK = ("context", "info", "information", "update", "overview", "background")
 # Doubt about it: "is unsure if he can fill the role", "not sure whether Lee can join".
 _DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
+# "don't think I can", "doesn't expect he will": what someone does not believe will happen.
+_BELIEVING = ("think", "believe", "expect", "guess", "suppose", "reckon", "feel", "imagine")
 _WH = {"TAG": one_of(("WP", "WRB", "WDT"))}
 
 _MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
@@ -32,6 +34,12 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {"DEP": "acomp"}),
             child("target", "be", {"LEMMA": "be"}, "<"),
             child("be", "neg", {"DEP": "neg"}),
+        ],
+        # "don't think I can implement it without major changes": the doubt is the governing verb's.
+        [
+            node("target", {"DEP": "ccomp"}),
+            child("target", "think", {"LEMMA": one_of(_BELIEVING)}, "<"),
+            child("think", "neg", {"DEP": "neg"}),
         ],
     ),
     # "Mei will hopefully ...", "Maybe Omar should use ...": hopes and suggestions.
