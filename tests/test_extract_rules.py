@@ -431,6 +431,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a council's minutes: numbered actions, then a heading of completed ones",
+        "### Open Action Items\n\n1. **[Dana]** Draft the escalation process.\n\n"
+        "### Completed Action Items\n\n1. **[Sam]** Update the dependency sheet.\n",
+        [(("Dana Whitfield",), "Draft the escalation process", "label-imperative")],
+    ),
+    (
         "a bullet 'Next steps:' opening a list",
         "- Discussion of the release\n- Next steps:\n  - Lee - tag the release candidate\n",
         [(("Lee Chen",), "Tag the release candidate", "label-imperative")],

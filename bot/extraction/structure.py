@@ -37,6 +37,8 @@ _MINUTES_TOO = re.compile(r"\b(?:notes|minutes|agenda|talk|discussions?)\b", re.
 # "- Actually just took another look and approved", "- merged ✔": a follow-up saying it is done; a
 # review of actions' status bullet, the word alone: "* COMPLETE". Not "- almost done??".
 _COMPLETED = re.compile(rf"\b(?:{'|'.join(words.COMPLETED)})\b|[✔✓☑✅]|^\W*complete\W*$", re.IGNORECASE)
+# "### Completed Action Items", "## Done": a section that lists what is done, so no promise in it.
+_DONE_SECTION = re.compile(r"^\W*(?:done|completed?|finished|closed)\b", re.IGNORECASE)
 _NOT_YET = re.compile(
     r"\b(?:will|'ll|to|should|can|could|need|needs|once|when|if|not|n't|yet|almost|nearly)\b", re.IGNORECASE
 )
@@ -206,6 +208,7 @@ def _context(
         block.kind is BlockKind.ITEM and ((heads and bool(agenda)) or restates_agenda) and not actions
     )
     done = any(_COMPLETED.search(b.text) and not _NOT_YET.search(b.text) for b in children)
+    done = done or any(_DONE_SECTION.match(h) for h in (*headings, block.section))
     return BlockContext(actions, header, topic, agenda_topic, done, block.parent, bool(children), roll_call)
 
 
