@@ -983,6 +983,7 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    "Dana: Will happen.",  # an event, with no one to do it (a working group's transcript)
     # Roll calls under headings that say so: who attends, with their employer or seat.
     "## Attended by\n\n### TSC voting members\n\n* [ ] [Lee Chen](https://github.com/leechen), Acme",
     "### Voting members of the TAC\n\n* **Acme** - Lee Chen / Dana Whitfield\n* **Initech** - Priya Raman",

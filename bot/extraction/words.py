@@ -62,6 +62,7 @@ ACTION_NOUNS = frozenset({"action", "ai", "item", "todo", "task"})
 NOT_ACTIONS = frozenset(
     {"be", "like", "love", "prefer", "appreciate", "mind", "welcome", "want", "wish", "seem", "need", "hope"}
     | {"depend", "remain", "belong", "consist", "matter", "exist", "deserve", "know", "expect"}
+    | {"happen", "occur"}  # "Will happen.": an event, with no one to do it
 )
 # "will have a look" is an action; "will have more time" is not.
 HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
