@@ -431,6 +431,18 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a committer call's wiki minutes: 'AI Name' then the request, at the start or after a dash",
+        "*   **AI Lee and Sam** to hook up on the chat later.\n"
+        "*   bug 4711 Files truncated on exit -- **AI Dana** prioritize the bug\n"
+        "*   Streams on the storage layer: **AI Priya** file a defect\n"
+        "*   Action items Lee raised last week are closed\n",
+        [
+            (("Lee Chen", "Samuel Okafor"), "Hook up on the chat", "action-line"),
+            (("Dana Whitfield",), "Prioritize the bug", "action-line"),
+            (("Priya Raman",), "File a defect", "action-line"),
+        ],
+    ),
+    (
         "a council's minutes: numbered actions, then a heading of completed ones",
         "### Open Action Items\n\n1. **[Dana]** Draft the escalation process.\n\n"
         "### Completed Action Items\n\n1. **[Sam]** Update the dependency sheet.\n",

@@ -64,6 +64,8 @@ _LABEL_ASIDE = r"\([^()¤]{1,40}\)\s*:"
 _STRAY = r"(?:[*_]{1,3}\s*)?"
 # What a request cannot open with: an auxiliary ("Lee will"), a preposition ("Lee with Sam to").
 _NOT_A_REQUEST = "|".join((*words.AUXILIARIES, "with", "from", "for", "of", "on", "in", "at", "by"))
+# A verb with a tense of its own after a name, so a sentence, not a request: "Lee fixed", "Sam owns".
+_TENSED = r"[a-z]+ed\b|[a-z]*[^\Wsu]s\b"
 # (id, pattern): the first that matches the start of a line wins.
 LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # A line that only assigns, its task the item it is nested under: "=> TODO @jay", "TODO =>
@@ -110,6 +112,16 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # "AI Martin create a bug against CDT", "AI Martin and Dave to hook up on Skype": the mark, its
+    # owners and the request, with nothing between them.
+    (
+        "action-line",
+        re.compile(
+            rf"^(?:{_CHAT})?\s*{_REFERENCE}(?:{_ACTION}|ais?|todo)\s+(?P<names>{NAMES})"
+            rf"\s+(?:to\s+)?(?!(?:{_NOT_A_REQUEST})\b|{_TENSED})(?=[a-z])",
+            re.IGNORECASE,
+        ),
+    ),
     # A meeting bot's command, in its log: "#action lee to update the docs"; a sentence follows.
     ("action-line", re.compile(rf"^(?:{_CHAT})?\s*#action\b:?\s*", re.IGNORECASE)),
     # "[Kris] todo: to propose a new repo", "Lee: ACTION: book the room", "BS: Action item to follow
@@ -133,9 +145,7 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Lee and Sam agreed to ...", "bcoca owns the tests" are sentences with their subject.
     (
         "label-bare",
-        re.compile(
-            rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|[a-z]+ed\b|[a-z]*[^\Wsu]s\b)(?=[a-z])"
-        ),
+        re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|{_TENSED})(?=[a-z])"),
     ),
     # "Rok -> ping Valentin": the writer's arrow assigns what follows, as an action mark does.
     ("label-arrow", re.compile(rf"^{_STAMP}(?P<names>{NAMES})\s*{_ARROW}\s*(?=\S)")),

@@ -33,11 +33,14 @@ _ABBREVIATIONS = frozenset(
     }
 )
 # A sentence ends at a full stop before a capital, a quote, a bracket, a mention, markup, or an inline
-# dash bullet ("... on the checklist. - Also create a binder."); and at a comma before the writer's
-# action mark ("PB on March 23rd is skipped, AI @fkr: remove the calendar item").
+# dash bullet ("... on the checklist. - Also create a binder."); and before the writer's action mark
+# for someone ("PB on March 23rd is skipped, AI @fkr: remove the calendar item", "Files truncated on
+# exit -- AI Dana prioritize the bug").
 _SENTENCE_END = re.compile(
     r"[.!?]+[\"')\]]*\s+(?=[A-Z0-9\"'(\[@`*_]|[-–—]\s+[A-Z])"
     r"|[,;]\s+(?=(?:ACTION|AI|TODO)\b(?:\s+@?[\w-]+){0,3}\s*:\s)"
+    r"|(?:[,;:]|\s[-–—]+)\s+(?=[*_]{0,3}(?:ACTION|AI|TODO)\s+@?[A-Z][\w'’-]*[*_]{0,3}:?\s+"
+    r"(?!(?:next|this|today|tomorrow|later|by|until|till|on|in)\b)[A-Za-z])"
 )
 # What closes a line after its sentence belongs to it: an aside ("Review #4. (Isabela)"), a name in
 # brackets or after a dash ("Who will host next time? [Kofi]", "... next meeting? - Kofi Mensah").
