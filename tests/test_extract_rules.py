@@ -431,6 +431,19 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a working group's next steps: the owners in square brackets after the task",
+        "## Next steps\n\n- Apply the compiler settings for the simplified format [Dana]\n"
+        "- Prepare a few minimal examples of the new features [Dana, Lee]\n",
+        [
+            (("Dana Whitfield",), "Apply the compiler settings for the simplified format", "owner-after"),
+            (
+                ("Dana Whitfield", "Lee Chen"),
+                "Prepare a few minimal examples of the new features",
+                "owner-after",
+            ),
+        ],
+    ),
+    (
         "a committer call's wiki minutes: 'AI Name' then the request, at the start or after a dash",
         "*   **AI Lee and Sam** to hook up on the chat later.\n"
         "*   bug 4711 Files truncated on exit -- **AI Dana** prioritize the bug\n"

@@ -215,8 +215,9 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         rf"(?P<mark>{_MARK_AFTER}\s*:?\s*(?P<names>{NAMES})){_ASIDE}",
         re.IGNORECASE,
     ),
-    # "Who will host next meeting? [Kofi]": the answer in brackets after the question.
-    re.compile(rf"(?<=\?)(?P<mark>\s*\[(?P<names>{NAMES})\]){_ASIDE}"),
+    # "Prepare minimal examples [Lee, Dana]", and "Who will host next meeting? [Kofi]": the answer
+    # in brackets after the question.
+    re.compile(rf"(?P<mark>\s*\[(?P<names>{NAMES})\]){_ASIDE}"),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )
