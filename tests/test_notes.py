@@ -332,3 +332,32 @@ def test_a_line_that_had_room_for_the_next_word_ends_what_it_says() -> None:
         ),
         (6, "Lee: Will write it up."),
     ]
+
+
+def test_a_chat_log_pasted_indented_is_read_as_text_and_code_is_not() -> None:
+    # A wiki's raw meeting log keeps its four-space indent, which CommonMark reads as code.
+    log = "\n\n".join(
+        (
+            "    (lee) Hello, everyone, the call is starting now",
+            "    (dana) I can't get into the conference call",
+            "    (lee) dana, try again with the new number",
+            "    (sam) we should move the templates over to the new wiki",
+            "    ACTION ITEM: lee to send out a poll for the next meeting",
+            "    (dana) I will review the import script this week",
+        )
+    )
+    code = "\n".join(
+        (
+            "    def send(poll):",
+            "        for person in people:",
+            "            mail(person, poll)",
+            "    $ pip install the-bot",
+            "    $ actionbot run --config it.yaml",
+        )
+    )
+    meeting = parse_note("2026-05-06.md", f"## Log\n\n{log}\n\n## Snippet\n\n{code}\n")
+    texts = [s.text for s in meeting.sentences]
+    assert "ACTION ITEM: lee to send out a poll for the next meeting" in texts
+    poll = next(s for s in meeting.sentences if s.text.startswith("ACTION ITEM"))
+    assert poll.line == 11
+    assert not [t for t in texts if "pip install" in t or "mail(" in t]

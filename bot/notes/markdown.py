@@ -87,7 +87,7 @@ class _Reader:
             self._text_block(token)
         elif token.type == "html_block":
             self._html(token)
-        elif token.type == "code_block" and _is_a_list(token.content):
+        elif token.type == "code_block" and (_is_a_list(token.content) or _is_prose(token.content)):
             self._indented_list(token)
 
     def _html(self, token: Token) -> None:
@@ -101,8 +101,9 @@ class _Reader:
             self.blocks.append(Block(kind, self.section, (line,)))
 
     def _indented_list(self, token: Token) -> None:
-        """Bullets indented four spaces under a paragraph ("Testing:", then "    * bcoca owns ..."):
-        CommonMark reads them as code; the writer meant a list. Read as plain text would be."""
+        """Bullets indented four spaces under a paragraph ("Testing:", then "    * bcoca owns ..."),
+        or a chat log pasted indented from a wiki: CommonMark reads them as code; the writer meant
+        a list or text. Read as plain text would be."""
         offset = len(self.blocks)
         read = read_plain(token.content, _line_of(token, self.first_line), {})
         for block in read.blocks:
@@ -227,6 +228,13 @@ def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[Te
 
 
 _TAG = re.compile(r"^</?([A-Za-z][\w-]*)")
+_PROSE_LINES = 5  # fewer indented lines are as likely a snippet of commands
+_WORD = re.compile(r"\b[A-Za-z][a-z'’]*\b")
+_FUNCTION_WORD = re.compile(r"\b(?:the|to|and|of|is|are|we|I|will|can|it|this|that|for)\b")
+_CODE_LINE = re.compile(
+    r"[{};]\s*$|^\s*[}\])]\s*$|\s(?:==|!=|=>|->|:=|\+=)\s|^\s*(?:def|class|import|from|return|const|let|var"
+    r"|function|fn|pub|if|for|while)\b.*[:({=]\s*$|^\s*[$>%]\s|^\s*#\s*(?:include|define)\b"
+)
 # HTML's own elements (the ones notes use): any other "<word ...>" is text.
 _ELEMENTS = (
     "a abbr audio b bdi bdo blockquote br button caption center cite code col colgroup dd del details"
@@ -244,6 +252,15 @@ def _is_a_list(code: str) -> bool:
     lines = [line for line in code.split("\n") if line.strip()]
     bullets = sum(1 for line in lines if BULLET.match(line))
     return bool(lines) and BULLET.match(lines[0]) is not None and 2 * bullets > len(lines)
+
+
+def _is_prose(code: str) -> bool:
+    """Whether an indented block is text and not code: several lines, most of them sentences with
+    the small words of English, hardly any with the braces, operators or keywords of code."""
+    lines = [line for line in code.split("\n") if line.strip()]
+    worded = sum(1 for line in lines if len(_WORD.findall(line)) >= 4 and _FUNCTION_WORD.search(line))
+    coded = sum(1 for line in lines if _CODE_LINE.search(line))
+    return len(lines) >= _PROSE_LINES and 2 * worded > len(lines) and 10 * coded < len(lines)
 
 
 def _unbracketed(text: str) -> str:
