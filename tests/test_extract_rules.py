@@ -343,6 +343,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
     (
         "role",
+        "a language committee's minutes: a turn to speak or a member going, not a task",
+        "Priya will start. Sam needs to leave. Lee will start on the docs.\n",
+        [(("Lee Chen",), "Start on the docs", "will")],
+    ),
+    (
+        "role",
         "a steering committee's minutes: who takes the minutes, however the parser reads 'volunteers'",
         "## Opening\n\nDana volunteers to take minutes.\n\nSam volunteered to take the minutes.\n",
         [],

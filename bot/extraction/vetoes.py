@@ -114,6 +114,12 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("in", "meeting", {"DEP": "pobj", "LEMMA": one_of(("meeting", "call", "session"))}),
             child("meeting", "the", {"DEP": "det", "LOWER": one_of(("the", "this", "today", "today's"))}),
         ],
+        # "Eugene will start.", "Josh needs to leave.": the speaker's turn or their going, in the
+        # meeting itself (not "will start on the docs").
+        [
+            node("target", {"LEMMA": one_of(("start", "begin", "leave", "join"))}),
+            child("target", "end", {"IS_PUNCT": True}, "."),
+        ],
         # "Matt volunteered to take the minutes".
         [node("target", {"LEMMA": "take"}), child("target", "minutes", _MINUTES)],
         # "Basil volunteers to take minutes", the volunteering a noun the parser makes the root or
