@@ -437,6 +437,17 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a community group's IRC log: the scribe types each speaker's words after their name",
+        "[20:04] <lee> Scribe: sam\n[20:05] <sam> Dana: I can review the parser PR\n"
+        "[20:06] <sam> ... and will send a note to the list\n[20:07] <sam> +1\n"
+        "[20:08] <sam> I will tag the release\n",
+        [
+            (("Dana Whitfield",), "Review the parser PR", "can"),
+            (("Dana Whitfield",), "Send a note to the list", "will"),
+            (("Samuel Okafor",), "Tag the release", "will"),
+        ],
+    ),
+    (
         "a working group's next steps: the owners in square brackets after the task",
         "## Next steps\n\n- Apply the compiler settings for the simplified format [Dana]\n"
         "- Prepare a few minimal examples of the new features [Dana, Lee]\n",

@@ -361,3 +361,20 @@ def test_a_chat_log_pasted_indented_is_read_as_text_and_code_is_not() -> None:
     poll = next(s for s in meeting.sentences if s.text.startswith("ACTION ITEM"))
     assert poll.line == 11
     assert not [t for t in texts if "pip install" in t or "mail(" in t]
+
+
+def test_a_scribes_line_is_the_turn_of_whom_it_names() -> None:
+    log = (
+        "[20:04] <lee> scribenick: sam\n[20:05] <sam> Dana: I can review it\n"
+        "[20:06] <sam> ... and will send a note\n[20:07] <sam> Topic: Releases\n"
+        "[20:08] <lee> sam: thanks\n"
+    )
+    meeting = parse_note("2026-05-06.log", log)
+    texts = [line.text for block in meeting.blocks for line in block.lines]
+    assert texts[1:] == [
+        "[20:05] Dana: I can review it",
+        "[20:06] Dana: and will send a note",
+        "[20:07] <sam> Topic: Releases",  # the meeting's record, in the scribe's own line
+        "[20:08] <lee> sam: thanks",  # not the scribe: someone speaking to them
+    ]
+    assert meeting.blocks[0].lines[1].source == "[20:05] <sam> Dana: I can review it"
