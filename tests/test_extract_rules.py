@@ -437,6 +437,15 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "an automation group's action items: an empty box typed before each, outside a list",
+        "## Action Items\n\n[] Dana: organize a subgroup to discuss the design.\n\n"
+        "[] Lee (Acme): Perform an analysis of the user stories.\n",
+        [
+            (("Dana Whitfield",), "Organize a subgroup to discuss the design", "label-imperative"),
+            (("Lee Chen",), "Perform an analysis of the user stories", "label-imperative"),
+        ],
+    ),
+    (
         "a community group's IRC log: the scribe types each speaker's words after their name",
         "[20:04] <lee> Scribe: sam\n[20:05] <sam> Dana: I can review the parser PR\n"
         "[20:06] <sam> ... and will send a note to the list\n[20:07] <sam> +1\n"

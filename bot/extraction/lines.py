@@ -52,8 +52,9 @@ _TIMEBOX = r"(?P<timebox>\(\s*\d{1,3}\s*(?:m|mins?|minutes)\.?\s*\))"
 # "Action", "Action item", "action_items", "Action point" (as British minutes write it).
 _ACTION = r"action(?:[\s_-]*(?:items?|points?))?"
 _MARK = rf"(?:todo|to-do|ais?|{_ACTION})\b"
-# A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...".
-_STAMP = rf"\s*{TIME_STAMP}"
+# A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...";
+# or an empty box typed outside a list ("[] Lee: organize a subgroup"), which Markdown leaves as text.
+_STAMP = rf"\s*(?:\[\s?\]\s+)?{TIME_STAMP}"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
 _CHAT = rf"{_STAMP}{CHAT_SPEAKER}\s*"
 # What a line refers to before its words: the agenda item "[2]", "[1.a]".
