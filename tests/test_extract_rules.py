@@ -1034,6 +1034,7 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    "Sam: ok, will merge the PR … (merged)",  # a status in brackets says it is done (a WG's call)
     "Dana: Will happen.",  # an event, with no one to do it (a working group's transcript)
     # Roll calls under headings that say so: who attends, with their employer or seat.
     "## Attended by\n\n### TSC voting members\n\n* [ ] [Lee Chen](https://github.com/leechen), Acme",

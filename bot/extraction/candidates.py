@@ -35,9 +35,9 @@ _ONLY_LINKS = re.compile(r"^\W*(?:(?:https?://|www\.)\S+\W*)+$")
 _ROLL_WORDS = 2
 _NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.I)
 _TYPOS = re.compile(r"\bwil\b")
-# The words a status mark on the line itself says work is done in ("(done)", "[finished]"); a
-# follow-up line under it may say more ("merged", "approved": `words.COMPLETED`).
-_FINISHED = "done|completed|finished"
+# The words a status mark on the line itself says work is done in ("(done)", "[finished]",
+# "(merged)"); a follow-up line under it may say more ("approved": `words.COMPLETED`).
+_FINISHED = "done|completed|finished|merged|fixed|closed|resolved"
 # Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]", "AI: Tomas to write a
 # blog post [done]", and a review of actions' "AI: Hugo to respond to the comments (#18210) Done".
 _DONE = re.compile(
