@@ -437,6 +437,11 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a Jekyll telco's minutes: a styled action, its kramdown attributes on the next line",
+        "> ***Action #1: update the syntax with the resolution (Dana)***\n{: #action1 .action}\n",
+        [(("Dana Whitfield",), "Update the syntax with the resolution", "action-line")],
+    ),
+    (
         "an automation group's action items: an empty box typed before each, outside a list",
         "## Action Items\n\n[] Dana: organize a subgroup to discuss the design.\n\n"
         "[] Lee (Acme): Perform an analysis of the user stories.\n",

@@ -378,3 +378,12 @@ def test_a_scribes_line_is_the_turn_of_whom_it_names() -> None:
         "[20:08] <lee> sam: thanks",  # not the scribe: someone speaking to them
     ]
     assert meeting.blocks[0].lines[1].source == "[20:05] <sam> Dana: I can review it"
+
+
+def test_a_kramdown_attribute_list_is_markup_not_words() -> None:
+    # Jekyll minutes style an action with "{: #action1 .action}" on the line after it.
+    body = "> ***Action #1: Dana to set up the call for the workshop (Dana)***\n{: #action1 .action}\n"
+    meeting = parse_note("2026-05-06.md", body)
+    assert [s.text for s in meeting.sentences] == [
+        "Action #1: Dana to set up the call for the workshop (Dana)"
+    ]

@@ -209,7 +209,9 @@ def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[Te
     struck = 0
     for child in token.children or []:
         if child.type in ("softbreak", "hardbreak"):
-            lines.append(TextLine(number, "".join(current), _source(sources, number - first_line)))
+            lines.append(
+                TextLine(number, _unattributed("".join(current)), _source(sources, number - first_line))
+            )
             number += 1
             current = []
         elif child.type == "s_open":
@@ -223,11 +225,18 @@ def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[Te
             # "<Action for Dana to update the matrix>", "<sam> I'll look": CommonMark reads any
             # "<word ...>" as a tag; only HTML's own elements are markup.
             current.append(child.content)
-    lines.append(TextLine(number, "".join(current), _source(sources, number - first_line)))
+    lines.append(TextLine(number, _unattributed("".join(current)), _source(sources, number - first_line)))
     return tuple(lines)
 
 
+def _unattributed(text: str) -> str:
+    """The text without kramdown's attribute list ("{: #action1 .action}"), which Jekyll sites put
+    after a block to style it: markup, not words of the note."""
+    return _ATTRIBUTES.sub("", text)
+
+
 _TAG = re.compile(r"^</?([A-Za-z][\w-]*)")
+_ATTRIBUTES = re.compile(r"\s*\{:[^{}\n]*\}\s*$")
 _PROSE_LINES = 5  # fewer indented lines are as likely a snippet of commands
 _WORD = re.compile(r"\b[A-Za-z][a-z'’]*\b")
 _FUNCTION_WORD = re.compile(r"\b(?:the|to|and|of|is|are|we|I|will|can|it|this|that|for)\b")
