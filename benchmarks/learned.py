@@ -31,11 +31,11 @@ import spacy  # noqa: E402
 from spacy.pipeline import TextCategorizer  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
-from benchmarks import quality  # noqa: E402
+from benchmarks import corpora, quality  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.notefiles import load_meeting  # noqa: E402
 
-COMMUNITIES = [quality.SHARED / "notes" / name for name in ("mirage-dev", "openjs-cpc", "jupyter-a11y")]
+COMMUNITIES = [corpora.SHARED / "notes" / name for name in ("mirage-dev", "openjs-cpc", "jupyter-a11y")]
 LABELS = ("ITEM", "OTHER")
 
 
@@ -49,7 +49,7 @@ class Sentence:
 
 
 def sentences(folder: Path, scorer: Any) -> list[Sentence]:
-    config_path, paths = quality.corpus_files(folder)
+    config_path, paths = corpora.corpus_files(folder)
     config = load_config(config_path)
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     quotes = {Path(n["note"]).name: [i["quote"] for i in n["items"]] for n in gold["notes"]}
@@ -115,7 +115,7 @@ def best_threshold(nlp: spacy.language.Language, data: list[Sentence]) -> float:
 
 
 def loo(epochs: int) -> list[dict[str, Any]]:
-    scorer = quality.load_scorer()
+    scorer = corpora.load_scorer()
     data = {folder.name: sentences(folder, scorer) for folder in COMMUNITIES}
     rows: list[dict[str, Any]] = []
     for held_out in COMMUNITIES:

@@ -27,7 +27,6 @@ f1}, ...}` for the shipped extractor and `"loo_parts"` for all three.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -40,20 +39,15 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.corpora import DEFAULT_CORPORA, SHARED, corpus_files, load_scorer  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.extraction.extractor import Extractor  # noqa: E402
 from bot.extraction.nlp import load_model  # noqa: E402
 from bot.extraction.words import FUNCTION_WORDS, VAGUE_OBJECTS  # noqa: E402
-from bot.notefiles import discover, load_meeting  # noqa: E402
+from bot.notefiles import load_meeting  # noqa: E402
 from bot.notes import cadence  # noqa: E402
 from bot.notes.meeting import NoteError  # noqa: E402
 
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score.py"
-DEFAULT_CORPORA = [
-    *sorted(p.parent for p in (SHARED / "notes").glob("*/gold.json")),
-    ROOT / "tests/data/styles",
-]
 _WORD = re.compile(r"[a-z0-9]+")
 _COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -88,27 +82,6 @@ class CorpusScore:
 
 def _ratio(part: int, whole: int) -> float:
     return round(part / whole, 3) if whole else 0.0
-
-
-def load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", SCORER)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def corpus_files(folder: Path) -> tuple[Path, list[str]]:
-    config = folder / "config.yaml"
-    if not config.exists():
-        config = folder / "roster.yaml"
-    # As the pipeline reads them: the config's `notes.paths` ("notes/*" names files without a
-    # suffix too), relative to the corpus.
-    configured = [
-        p for p in discover(str(folder / p) for p in load_config(config).notes.paths) if Path(p).is_file()
-    ]
-    notes = folder / "notes" if (folder / "notes").is_dir() else folder
-    return config, configured or discover([str(notes)])
 
 
 def extract_corpus(folder: Path) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.quality import DEFAULT_CORPORA, corpus_files, load_scorer  # noqa: E402
+from benchmarks.corpora import DEFAULT_CORPORA, corpus_files, load_scorer  # noqa: E402
 from bot.action_item import ActionItem  # noqa: E402
 from bot.config import Config, load_config  # noqa: E402
 from bot.extraction.extractor import Extractor  # noqa: E402

@@ -43,7 +43,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.quality import DEFAULT_CORPORA, load_scorer  # noqa: E402
+from benchmarks.corpora import DEFAULT_CORPORA, load_scorer  # noqa: E402
 from benchmarks.review_corrections import simulated_review  # noqa: E402
 from bot.extraction import team  # noqa: E402
 from bot.extraction.decision import Decision, Example  # noqa: E402

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import quality
+from benchmarks import corpora, quality
 from tests.conftest import SHARED, STYLES, needs_shared
 
 # corpus: (F1, precision, title F1, broken titles at most), measured minus about 0.02.
@@ -39,7 +39,7 @@ FLOORS = {
 )
 def test_corpus_stays_above_its_floor(folder: Path) -> None:
     bench = quality
-    score = bench.score_corpus(folder, bench.load_scorer(), bench.extract_corpus(folder))
+    score = bench.score_corpus(folder, corpora.load_scorer(), bench.extract_corpus(folder))
     row = score.row()
     f1, precision, title_f1, broken = FLOORS[folder.name]
     assert row["f1"] >= f1 and row["precision"] >= precision, row

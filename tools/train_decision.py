@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.quality import corpus_files, load_scorer  # noqa: E402
+from benchmarks.corpora import corpus_files, load_scorer  # noqa: E402
 from bot.config import load_config  # noqa: E402
 from bot.extraction.decision import Decision, Example, fit  # noqa: E402
 from bot.extraction.extractor import Extractor, Reading  # noqa: E402
