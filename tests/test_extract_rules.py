@@ -437,6 +437,16 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a collaboration's action table converted from HTML: an empty header, then the column names",
+        "|   |   |   |\n|---|---|---|\n| ITEM | DESCRIPTION | ASSIGNED |\n"
+        "| 83.0 | Circulate the diagrams of the download protocols | Dana |\n"
+        "| 83.1 | Invite the representatives to the sprint reviews | Lee |\n",
+        [
+            (("Dana Whitfield",), "Circulate the diagrams of the download protocols", "table-row"),
+            (("Lee Chen",), "Invite the representatives to the sprint reviews", "table-row"),
+        ],
+    ),
+    (
         "a Jekyll telco's minutes: a styled action, its kramdown attributes on the next line",
         "> ***Action #1: update the syntax with the resolution (Dana)***\n{: #action1 .action}\n",
         [(("Dana Whitfield",), "Update the syntax with the resolution", "action-line")],

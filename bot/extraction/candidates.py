@@ -271,6 +271,15 @@ def _joins(between: str, before: Mention, after: Mention, rest: str, opening: bo
     return bool(between.strip()) or (before.handle and after.handle)
 
 
+def _task_column(header: list[str]) -> int | None:
+    ranked = [
+        (next(r for r, w in enumerate(words.TASK_COLUMNS) if re.search(rf"\b{w}\b", h)), i)
+        for i, h in enumerate(header)
+        if _TASK_COLUMN.search(h)
+    ]
+    return min(ranked)[1] if ranked else None
+
+
 def _row(
     block: Block, sentences: list[Sentence], roster: Roster, context: BlockContext
 ) -> Iterator[Candidate]:
@@ -279,7 +288,7 @@ def _row(
     **ACTION**: Sam to send the draft |")."""
     header = [h.lower() for h in block.header]
     owner_col = next((i for i, h in enumerate(header) if _OWNER_COLUMN.search(h)), None)
-    task_col = next((i for i, h in enumerate(header) if _TASK_COLUMN.search(h)), None)
+    task_col = _task_column(header)
     if _DONE_ROW.search(block.text) or not sentences:
         return
     if owner_col is None or task_col is None:

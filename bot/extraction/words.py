@@ -277,7 +277,9 @@ ROLL_LABELS = (
 OWNER_FIELDS = r"owners?(?:\(s\))?|assignees?|assigned\s+to|(?:person\s+)?responsible(?:\s+person)?"
 # The columns of an action table.
 OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "person")
-TASK_COLUMNS = ("action", "task", "item", "what", "description")
+# In the order a column's header names the task most surely: "| Item | Description |" numbers the
+# items in the first and says them in the second.
+TASK_COLUMNS = ("action", "task", "description", "what", "item")
 DUE_COLUMNS = ("due", "when", "deadline", "by")
 # A follow-up nested under an item that says it is done: "- approved", "- merged yesterday".
 COMPLETED = (

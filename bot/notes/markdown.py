@@ -140,6 +140,9 @@ class _Reader:
             self.row, self.row_line = [], _line_of(token, self.first_line)
         elif self.in_head:
             self.header = tuple(self.row)
+        elif not any(self.header) and _names_columns(self.row):
+            # A table converted from HTML often has an empty header and its names in the first row.
+            self.header = tuple(self.row)
         elif any(self.row):
             line = TextLine(self.row_line, " | ".join(self.row))
             self.blocks.append(
@@ -227,6 +230,11 @@ def _inline_lines(token: Token, first_line: int, sources: list[str]) -> tuple[Te
             current.append(child.content)
     lines.append(TextLine(number, _unattributed("".join(current)), _source(sources, number - first_line)))
     return tuple(lines)
+
+
+def _names_columns(cells: list[str]) -> bool:
+    """Whether a row reads as a table's header: a few words in each cell, none a sentence."""
+    return any(cells) and all(len(c.split()) <= 3 and not c.endswith(".") for c in cells)
 
 
 def _unattributed(text: str) -> str:
