@@ -236,6 +236,7 @@ _BRACKETED = re.compile(rf"^(?P<name>[^()@]+?)\s*\((?P<key>@?{LOGIN})\)$")
 _WITH_HANDLE = re.compile(rf"^(?P<name>[^()@]+?)\s+@(?P<login>{LOGIN})$")
 _REMARKED = re.compile(r"^(?P<name>[^()@]+?)\s*\([^()]*\)$")
 _AFFILIATION = re.compile(r"\s+\\?[-–—]\s+")
+_ORGANISATION = re.compile(r"^[A-Z][A-Z0-9&]{3,}$")
 _KEY_ANYWHERE = re.compile(rf"\((@?{LOGIN})\)")
 
 
@@ -248,8 +249,11 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
         # "JB: Jory Burson (@jorydotcom)": the key, then the rest as an entry of its own.
         rest = _attendee(match["name"].strip())
         name, _, login = rest if rest is not None else (match["name"].strip(), "", None)
-        return name, match["key"], login
-    if len(parts := _AFFILIATION.split(entry, maxsplit=1)) == 2:
+        # "ALBA - Zbigniew Reszela": where they work, not their initials, which start as the name does.
+        return name, match["key"] if match["key"][0] == name[:1].upper() else "", login
+    if len(parts := _AFFILIATION.split(entry, maxsplit=1)) == 2 and _ORGANISATION.match(parts[0]):
+        return _attendee(parts[1])  # "MAXIV - Antonio Milan": the institute, then who came from it
+    if len(parts) == 2:
         # "Addison Phillips - Unicode (APP) - chair": the name, then where they work and their role.
         bracketed = _KEY_ANYWHERE.search(parts[1])
         return _attendee(f"{parts[0]} ({bracketed[1]})" if bracketed else parts[0])

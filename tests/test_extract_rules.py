@@ -437,6 +437,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a follow-up meeting of several institutes: each attendee after their institute",
+        "Participants: ACME - Dana Whitfield, INITECH - Lee Chen\n\n"
+        "* ACME proposal: general hooks - will be worked by ACME and INITECH\n"
+        "* INITECH will answer later.\n* Dana will present the hooks at the next meeting.\n",
+        [(("Dana Whitfield",), "Present the hooks", "will")],
+    ),
+    (
         "a collaboration's action table converted from HTML: an empty header, then the column names",
         "|   |   |   |\n|---|---|---|\n| ITEM | DESCRIPTION | ASSIGNED |\n"
         "| 83.0 | Circulate the diagrams of the download protocols | Dana |\n"
@@ -1043,7 +1050,7 @@ SHAPES: list[tuple[str, str, Found]] = [
     ),
     (
         "initials defined by the attendee list",
-        "## Present\n\nQX: Priya Raman\nLC: Lee Chen\n\n## Notes\n\nQX: I will draft the plan.\n",
+        "## Present\n\nPQ: Priya Raman\nLC: Lee Chen\n\n## Notes\n\nPQ: I will draft the plan.\n",
         [(("Priya Raman",), "Draft the plan", "will")],
     ),
 ]
