@@ -261,7 +261,11 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
         key = match["key"]
         if key.startswith("@"):
             return match["name"].strip(), "", key[1:]
-        return (match["name"].strip(), key, None) if key.isupper() and len(key) <= 4 else (entry, "", None)
+        name = match["name"].strip()
+        if key.isupper() and len(key) <= 4:
+            # "Andrew Goetz (ESRF)": where they work, not their initials, which start as the name does.
+            return name, key if key[0] == name[:1].upper() else "", None
+        return entry, "", None
     if (match := _REMARKED.match(entry)) is not None:
         return match["name"].strip(), "", None  # "Ravi Shah (new contributor, welcome!)"
     if (match := _WITH_HANDLE.match(entry)) is not None:

@@ -438,9 +438,10 @@ STYLES: list[tuple[str, str, str, Found]] = [
 SHAPES: list[tuple[str, str, Found]] = [
     (
         "a follow-up meeting of several institutes: each attendee after their institute",
-        "Participants: ACME - Dana Whitfield, INITECH - Lee Chen\n\n"
+        "Participants: ACME - Dana Whitfield, INITECH - Lee Chen, Sam Okafor (UMBR)\n\n"
         "* ACME proposal: general hooks - will be worked by ACME and INITECH\n"
-        "* INITECH will answer later.\n* Dana will present the hooks at the next meeting.\n",
+        "* INITECH will answer later.\n* UMBR will try to test it.\n"
+        "* Dana will present the hooks at the next meeting.\n",
         [(("Dana Whitfield",), "Present the hooks", "will")],
     ),
     (
