@@ -437,6 +437,20 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a steering committee's next-week actions: a handle, then the request with a capital",
+        "## Action Items for Next Week:\n\n- @leechen Send the spare board to Dana\n- Sam Second.\n",
+        [(("Lee Chen",), "Send the spare board to Dana", "label-imperative")],
+    ),
+    (
+        "a steering committee's '#action-item' marks before each promise",
+        "- #action-item @leechen get the bot working\n"
+        "- #action-item Dana and Sam will test out the review process\n",
+        [
+            (("Lee Chen",), "Get the bot working", "action-line"),
+            (("Dana Whitfield", "Samuel Okafor"), "Test out the review process", "will"),
+        ],
+    ),
+    (
         "a follow-up meeting of several institutes: each attendee after their institute",
         "Participants: ACME - Dana Whitfield, INITECH - Lee Chen, Sam Okafor (UMBR)\n\n"
         "* ACME proposal: general hooks - will be worked by ACME and INITECH\n"

@@ -123,8 +123,9 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # A meeting bot's command, in its log: "#action lee to update the docs"; a sentence follows.
-    ("action-line", re.compile(rf"^(?:{_CHAT})?\s*#action\b:?\s*", re.IGNORECASE)),
+    # A meeting bot's command, in its log: "#action lee to update the docs", "#action-item @lee
+    # will test it"; a sentence follows.
+    ("action-line", re.compile(rf"^(?:{_CHAT})?\s*#action(?:[-_]items?)?\b:?\s*", re.IGNORECASE)),
     # "[Kris] todo: to propose a new repo", "Lee: ACTION: book the room", "BS: Action item to follow
     # up with AR": who speaks, then the writer's mark of an action for them.
     (
@@ -142,11 +143,14 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "- [ ] (Pavithra) Submit the application by Friday", "(Ruth) Get Lola and Schalk to discuss".
     ("label-bracket", re.compile(rf"^{_STAMP}{_STRAY}\((?P<names>{NAMES})\){_STRAY}\s*[:\-–—]?\s*(?=\S)")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
-    # In a list of actions only: "- [ ] @priyar write the migration guide" (a name, then the request);
-    # "Lee and Sam agreed to ...", "bcoca owns the tests" are sentences with their subject.
+    # In a list of actions only: "- [ ] @priyar write the migration guide", "@lee Send the device to
+    # Rick" (a name, then the request; not a vote: "Denny Second."); "Lee and Sam agreed to ...",
+    # "bcoca owns the tests" are sentences with their subject.
     (
         "label-bare",
-        re.compile(rf"^\s*(?P<names>{NAMES})\s+(?!(?:{_NOT_A_REQUEST})\b|{_TENSED})(?=[a-z])"),
+        re.compile(
+            rf"^\s*(?P<names>{NAMES})\s+(?!(?i:{_NOT_A_REQUEST})\b|(?i:{_TENSED}))(?=[a-z]|[A-Z][a-z]+\s+[\w@#])"
+        ),
     ),
     # "Rok -> ping Valentin": the writer's arrow assigns what follows, as an action mark does.
     ("label-arrow", re.compile(rf"^{_STAMP}(?P<names>{NAMES})\s*{_ARROW}\s*(?=\S)")),
