@@ -339,6 +339,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [],
     ),
     ("hedged", "prose", "Dana will hopefully test it.\n", []),
+    (
+        "permitted",
+        "a foundation board's minutes: leave to do something is not a task",
+        "In the interim, the board has authorized Dana and Sam to work up to 40 hours per week on it.\n",
+        [],
+    ),
     ("preference", "prose", "Priya would rather wait for the release.\n", []),
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
     (

@@ -18,6 +18,7 @@ _TALK = ("context", "info", "information", "update", "overview", "background")
 _DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
 # "don't think I can", "doesn't expect he will": what someone does not believe will happen.
 _BELIEVING = ("think", "believe", "expect", "guess", "suppose", "reckon", "feel", "imagine")
+_PERMITTING = ("authorize", "authorise", "allow", "permit", "empower", "entitle")
 _WH = {"TAG": one_of(("WP", "WRB", "WDT"))}
 
 _MODALS = words.FUTURE_MODALS | words.OFFER_MODALS
@@ -133,6 +134,13 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {"LEMMA": "volunteer", "DEP": "nsubj"}),
             child("target", "take", {"LEMMA": "take"}, op="<"),
             child("take", "minutes", _MINUTES),
+        ],
+    ),
+    # "the board has authorized Sarah and Kelly to work up to 40 hours": leave to do it, not a task.
+    "permitted": (
+        [
+            node("target", {}),
+            child("target", "allow", {"LEMMA": one_of(_PERMITTING)}, "<"),
         ],
     ),
     # "Lee will ask Sam to rebase it": the asking is Lee's task; Sam has not been asked yet.
