@@ -443,6 +443,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
 # Shapes read by the rules above that are not rules of their own, each in its style.
 SHAPES: list[tuple[str, str, Found]] = [
     (
+        "a pipeline group's action summary: whom each row is for under 'For'",
+        "## Action summary\n\n| Issue | For | Action | Timescale |\n|---|---|---|---|\n"
+        "| #31 | Sam | Move the nightly job to 6am | Next week |\n\n"
+        "| Reason for change | Notes |\n|---|---|\n| Lee asked for it | Ready in May |\n",
+        [(("Samuel Okafor",), "Move the nightly job to 6am", "table-row")],
+    ),
+    (
         "a steering committee's next-week actions: a handle, then the request with a capital",
         "## Action Items for Next Week:\n\n- @leechen Send the spare board to Dana\n- Sam Second.\n",
         [(("Lee Chen",), "Send the spare board to Dana", "label-imperative")],

@@ -280,7 +280,7 @@ OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "person"
 # In the order a column's header names the task most surely: "| Item | Description |" numbers the
 # items in the first and says them in the second.
 TASK_COLUMNS = ("action", "task", "description", "what", "item")
-DUE_COLUMNS = ("due", "when", "deadline", "by")
+DUE_COLUMNS = ("due", "when", "deadline", "by", "timescale", "timeline", "target date")
 # A follow-up nested under an item that says it is done: "- approved", "- merged yesterday".
 COMPLETED = (
     "done",
