@@ -59,7 +59,7 @@ AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEME
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b|^\W*for\W*$", re.IGNORECASE)
 _TASK_COLUMN = re.compile(rf"\b(?:{'|'.join(words.TASK_COLUMNS)})\b", re.IGNORECASE)
 _DUE_COLUMN = re.compile(rf"\b(?:{'|'.join(words.DUE_COLUMNS)})\b", re.IGNORECASE)
-_DONE_ROW = re.compile(rf"~~|\b(?:{_FINISHED}|closed)\b", re.IGNORECASE)
+_DONE_ROW = re.compile(rf"~~|\b(?:{_FINISHED})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -273,6 +273,7 @@ def _joins(between: str, before: Mention, after: Mention, rest: str, opening: bo
 
 
 def _task_column(header: list[str]) -> int | None:
+    """The column whose header names the task most surely, by the order of `words.TASK_COLUMNS`."""
     ranked = [
         (next(r for r, w in enumerate(words.TASK_COLUMNS) if re.search(rf"\b{w}\b", h)), i)
         for i, h in enumerate(header)
