@@ -249,8 +249,7 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
         # "JB: Jory Burson (@jorydotcom)": the key, then the rest as an entry of its own.
         rest = _attendee(match["name"].strip())
         name, _, login = rest if rest is not None else (match["name"].strip(), "", None)
-        # "ALBA - Zbigniew Reszela": where they work, not their initials, which start as the name does.
-        return name, match["key"] if match["key"][0] == name[:1].upper() else "", login
+        return name, _initials(match["key"], name), login  # not "ALBA - Zbigniew Reszela"
     if len(parts := _AFFILIATION.split(entry, maxsplit=1)) == 2 and _ORGANISATION.match(parts[0]):
         return _attendee(parts[1])  # "MAXIV - Antonio Milan": the institute, then who came from it
     if len(parts) == 2:
@@ -263,14 +262,19 @@ def _attendee(entry: str) -> tuple[str, str, str | None] | None:
             return match["name"].strip(), "", key[1:]
         name = match["name"].strip()
         if key.isupper() and len(key) <= 4:
-            # "Andrew Goetz (ESRF)": where they work, not their initials, which start as the name does.
-            return name, key if key[0] == name[:1].upper() else "", None
+            return name, _initials(key, name), None  # not "Andrew Goetz (ESRF)"
         return entry, "", None
     if (match := _REMARKED.match(entry)) is not None:
         return match["name"].strip(), "", None  # "Ravi Shah (new contributor, welcome!)"
     if (match := _WITH_HANDLE.match(entry)) is not None:
         return match["name"].strip(), "", match["login"]
     return entry, "", None
+
+
+def _initials(key: str, name: str) -> str:
+    """The key an attendee entry gives a name, if it can be their initials, which start as the name
+    does; capitals that do not ("ALBA - Zbigniew Reszela", "Andrew Goetz (ESRF)") say where they work."""
+    return key if key[:1] == name[:1].upper() else ""
 
 
 def _joined(found: dict[str, Person]) -> list[Person]:

@@ -8,10 +8,10 @@ import re
 from dataclasses import replace
 
 from bot.notes.blocks import Block, TextLine
-from bot.notes.sentences import TIME_STAMP
+from bot.notes.sentences import CHAT_SPEAKER, TIME_STAMP
 
 _SCRIBE = re.compile(r"(?:^|[>\s])scribe(?:\s*nick)?\s*[:=]\s*@?(?P<nick>[\w.|-]+)", re.IGNORECASE)
-_CHAT_LINE = re.compile(rf"^(?P<stamp>\s*{TIME_STAMP})<\s?[@+%]?(?P<nick>[^<>\s]{{1,30}})>\s*(?P<rest>.*)$")
+_CHAT_LINE = re.compile(rf"^(?P<stamp>\s*{TIME_STAMP})(?P<speaker>{CHAT_SPEAKER})\s*(?P<rest>.*)$")
 _SAID = re.compile(r"^(?P<label>[A-Za-z@][\w.'’|-]*(?:\s[A-Z][\w.'’-]*)?)\s*:\s+(?P<said>\S.*)$")
 _GOES_ON = re.compile(r"^(?:\.\.\.|…)\s*(?P<said>\S.*)$")
 # What a scribe writes that is the meeting's record, not someone's words.
@@ -33,7 +33,7 @@ def scribed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 def _turn(line: TextLine, scribes: set[str], last: list[str]) -> TextLine:
     chat = _CHAT_LINE.match(line.text)
-    if chat is None or chat["nick"].lower() not in scribes:
+    if chat is None or _nick(chat["speaker"]).lower() not in scribes:
         return line
     said = _SAID.match(chat["rest"])
     if said is not None and said["label"].lower() not in _RECORD:
@@ -43,3 +43,9 @@ def _turn(line: TextLine, scribes: set[str], last: list[str]) -> TextLine:
     if goes_on is not None and last:
         return replace(line, text=f"{chat['stamp']}{last[0]}: {goes_on['said']}")
     return line
+
+
+def _nick(speaker: str) -> str:
+    """ "<@tom>" as the nick "tom": without the brackets and the one status sign before it."""
+    inner = speaker[1:-1].lstrip()
+    return inner[1:] if inner[:1] in ("@", "+", "%") else inner
