@@ -35,9 +35,9 @@ _ONLY_LINKS = re.compile(r"^\W*(?:(?:https?://|www\.)\S+\W*)+$")
 _ROLL_WORDS = 2
 _NEXT_MEETING_LINE = re.compile(r"\bnext\s+(call|meeting|sync)\b.*\b(scheduled|planned|will be)\b", re.I)
 _TYPOS = re.compile(r"\bwil\b")
-# The words a status mark on the line itself says work is done in ("(done)", "[finished]",
-# "(merged)"); a follow-up line under it may say more ("approved": `words.COMPLETED`).
-_FINISHED = "done|completed|finished|merged|fixed|closed|resolved"
+# A status mark on the line says work is done in fewer words than a follow-up line under it may
+# ("approved": `words.COMPLETED`).
+_FINISHED = "|".join(words.FINISHED)
 # Status marks say the work is done: "(done)", "— done ✔", "DONE:", "[DONE]", "AI: Tomas to write a
 # blog post [done]", and a review of actions' "AI: Hugo to respond to the comments (#18210) Done".
 _DONE = re.compile(
@@ -57,7 +57,6 @@ _REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|i'd|me|my)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEMENTS) + r")\b", re.IGNORECASE)
 # "| For | Action |": a header of that word alone says whom the row is for.
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b|^\W*for\W*$", re.IGNORECASE)
-_TASK_COLUMN = re.compile(rf"\b(?:{'|'.join(words.TASK_COLUMNS)})\b", re.IGNORECASE)
 _DUE_COLUMN = re.compile(rf"\b(?:{'|'.join(words.DUE_COLUMNS)})\b", re.IGNORECASE)
 _DONE_ROW = re.compile(rf"~~|\b(?:{_FINISHED})\b", re.IGNORECASE)
 
@@ -275,9 +274,10 @@ def _joins(between: str, before: Mention, after: Mention, rest: str, opening: bo
 def _task_column(header: list[str]) -> int | None:
     """The column whose header names the task most surely, by the order of `words.TASK_COLUMNS`."""
     ranked = [
-        (next(r for r, w in enumerate(words.TASK_COLUMNS) if re.search(rf"\b{w}\b", h)), i)
+        (rank, i)
         for i, h in enumerate(header)
-        if _TASK_COLUMN.search(h)
+        for rank, w in enumerate(words.TASK_COLUMNS)
+        if re.search(rf"\b{w}\b", h)
     ]
     return min(ranked)[1] if ranked else None
 

@@ -282,18 +282,9 @@ OWNER_COLUMNS = ("owner", "who", "assignee", "assigned", "responsible", "person"
 TASK_COLUMNS = ("action", "task", "description", "what", "item")
 DUE_COLUMNS = ("due", "when", "deadline", "by", "timescale", "timeline", "target date")
 # A follow-up nested under an item that says it is done: "- approved", "- merged yesterday".
-COMPLETED = (
-    "done",
-    "completed",
-    "finished",
-    "closed",
-    "merged",
-    "fixed",
-    "resolved",
-    "approved",
-    "landed",
-    "shipped",
-)
+# A status mark on the line itself says the work is done in these: "(done)", "[fixed]", "(merged)".
+FINISHED = ("done", "completed", "finished", "closed", "merged", "fixed", "resolved")
+COMPLETED = (*FINISHED, "approved", "landed", "shipped")
 
 # The everyday words of minutes: what every note says, so never what an item is about (progress
 # on an item shares a topic word with it, not one of these).
