@@ -42,6 +42,21 @@ NEXT_CALL = dt.date(2026, 5, 20)
         ("skip the 13th, likely to re-start the week after (@Bastian to send)", dt.date(2026, 5, 13)),
         ("Ayo to run the breakout same time next week.", dt.date(2026, 5, 13)),
         ("Sam will do it soon.", None),
+        ("Noor will confirm the venue by May 6th.", WEDNESDAY),
+        ("Alex will send the survey this week (targeting tomorrow).", dt.date(2026, 5, 7)),
+        ("Kaito will renew the domain by 10/15/2026.", dt.date(2026, 10, 15)),
+        ("Kaito to file the report by 5/17", dt.date(2026, 5, 17)),
+        ("Kaito to file the report by 17/5", dt.date(2026, 5, 17)),
+        ("Kaito to file the report by 5/11", None),
+        ("Kaito will fix it before 3.13 ships.", None),
+        ("Lars to merge the PR after meeting.", WEDNESDAY),
+        ("Lars will write it up after meeting the vendor.", None),
+        ("Tobi emails all members to ask who stays on. Complete by EOY.", dt.date(2026, 12, 31)),
+        ("Tobi will draft the EOY 2025 report.", None),
+        ("JR to spin up slowly over next 2 weeks", dt.date(2026, 5, 20)),
+        ("Volunteers to review the draft: Jo, Pat (2 weeks).", dt.date(2026, 5, 20)),
+        ("Pat will review it within two weeks.", dt.date(2026, 5, 20)),
+        ("Pat will be away for two weeks.", None),
     ],
 )
 def test_due_dates_relative_to_the_meeting(sentence: str, expected: dt.date | None) -> None:
@@ -153,3 +168,13 @@ def test_a_day_the_parent_list_item_names_is_the_due_date_of_the_tasks_under_it(
     )
     assert dues["Dana Whitfield"] == dt.date(2026, 5, 27)
     assert dues["Lee Chen"] is None  # a day past is what the list is about, not a deadline
+
+
+def test_a_due_column_in_weeks_counts_from_the_meeting(nlp: Language) -> None:
+    dues = _dues(
+        nlp,
+        "| Who | Task | Due |\n|---|---|---|\n"
+        "| Lee Chen | Set up the staging box | 1 week |\n"
+        "| Dana Whitfield | Upload the QC files | Two weeks |\n",
+    )
+    assert dues == {"Lee Chen": dt.date(2026, 5, 13), "Dana Whitfield": dt.date(2026, 5, 20)}

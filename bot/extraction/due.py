@@ -19,6 +19,15 @@ _DATE_WORDS = (
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
 )
 _WEEKDAY = "|".join(dates.WEEKDAYS)
+# "by EOY" needs its preposition: "the EOY report" is no deadline.
+_BY = r"(?:by|before|at|until)"
+# "by 3/17": digits are a date only where the order of day and month is plain, as one of the two is
+# past 12; "by 5/11" is the 5th of November to some teams and the 11th of May to others.
+_PAST_12 = r"(?:1[3-9]|2\d|3[01])"
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
+_NUMERIC = (
+    rf"(?:(?P<dm>{_PAST_12}/{_MONTH_NUMBER})|(?P<md>{_MONTH_NUMBER}/{_PAST_12}))(?:/(?P<y>\d{{4}}|\d\d))?"
+)
 _MEETING = r"(?:call|meeting|sync|session|time|week's call|standup|stand-up)"
 # "the next TAC call": a word naming which meeting. It is this one's only when the meeting's title or
 # file name says so; "the next board meeting" in a team's notes is another meeting.
@@ -83,6 +92,18 @@ def _written(match: re.Match[str], at: _Meeting) -> dt.date | None:
     return dates.written_date(match["when"], base=at.date)
 
 
+def _numeric(match: re.Match[str], at: _Meeting) -> dt.date | None:
+    """ "by 10/15/2011", "by 3/17": without a year, the first such day from the meeting on."""
+    first, second = (int(n) for n in (match["dm"] or match["md"]).split("/"))
+    day, month = (first, second) if match["dm"] else (second, first)
+    year = int(match["y"]) + (2000 if len(match["y"]) == 2 else 0) if match["y"] else at.date.year
+    try:
+        found = dt.date(year, month, day)
+        return found if match["y"] or found >= at.date else found.replace(year=year + 1)
+    except ValueError:  # "31/2", or the 29th of February of a year without one
+        return None
+
+
 # Each rule is a phrase and how it resolves against the meeting date and the next meeting's. A phrase
 # that names no day ("this week", "next week") is found, so a title leaves it out, but gives no date:
 # a deadline the note does not fix is not one the bot should invent.
@@ -98,8 +119,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (re.compile(r"\b(?:by\s+)?tomorrow\b"), lambda m, at: at.date + dt.timedelta(days=1)),
     (
         re.compile(
-            r"\b(?:(?:right|straight|immediately|just)\s+)?after\s+(?:this|the|today's)\s+"
-            r"(?:call|meeting|sync|session)\b"
+            r"\b(?:(?:right|straight|immediately|just)\s+)?after\s+(?:(?:this|the|today's)\s+"
+            r"(?:call|meeting|sync|session)\b|(?:call|meeting)(?=\s*(?:[,.;:!?)]|$)))"
         ),
         lambda m, at: at.date,
     ),
@@ -110,15 +131,15 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
         _next_meeting,
     ),
     (
-        re.compile(r"\b(?:(?:by|before|at|until)\s+)?(?:the\s+)?end of (?:the |this )?week\b"),
+        re.compile(rf"\b(?:{_BY}\s+)?(?:the\s+)?end of (?:the |this )?week\b|\b{_BY}\s+eow\b"),
         lambda m, at: dates.end_of_week(at.date),
     ),
     (
-        re.compile(r"\b(?:(?:by|before|at|until)\s+)?(?:the\s+)?end of (?:the |this )?month\b"),
+        re.compile(rf"\b(?:{_BY}\s+)?(?:the\s+)?end of (?:the |this )?month\b|\b{_BY}\s+eom\b"),
         lambda m, at: dates.end_of_month(at.date),
     ),
     (
-        re.compile(r"\b(?:(?:by|before|at|until)\s+)?(?:the\s+)?end of (?:the |this )?year\b"),
+        re.compile(rf"\b(?:{_BY}\s+)?(?:the\s+)?end of (?:the |this )?year\b|\b{_BY}\s+eoy\b"),
         lambda m, at: dt.date(at.date.year, 12, 31),
     ),
     (
@@ -135,6 +156,10 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
             rf"\b(?:(?:by|before|on|until|due:?|deadline:|for|no later than)\s+)+(?P<when>{_DATE_WORDS})\b"
         ),
         _written,
+    ),
+    (
+        re.compile(rf"\b(?:(?:by|before|until|due:?|deadline:|no later than)\s+)+{_NUMERIC}\b(?![/.]\d)"),
+        _numeric,
     ),
     (
         # "attending July 19 meeting", "at the 3 June call": a task for a dated meeting is due that day;
@@ -155,7 +180,15 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
         ),
         _day_of_month,
     ),
-    (re.compile(r"\bin\s+(?P<n>a|one|two|three|four|\d+)\s+(?P<unit>day|week)s?\b"), _in_units),
+    (
+        # "in two weeks", "over the next 2 weeks", "(2 weeks)", a due column's "1 week"; not "for two
+        # weeks" or "two weeks ago", which say how long, or when, not by when.
+        re.compile(
+            r"\b(?:(?:in|within)\s+(?:the\s+)?(?:next\s+)?|over\s+(?:the\s+)?next\s+|(?<=\(due )|(?<=\())"
+            r"(?P<n>a|one|two|three|four|\d+)\s+(?P<unit>day|week)s?\b"
+        ),
+        _in_units,
+    ),
 )
 
 
@@ -182,7 +215,7 @@ def events_in(sentences: Iterable[str], meeting: dt.date) -> dict[str, dt.date]:
     return events
 
 
-def _first_phrase(text: str, events: dict[str, dt.date]) -> tuple[re.Match[str], Resolver] | None:
+def _phrases(text: str, events: dict[str, dt.date]) -> list[tuple[re.Match[str], Resolver]]:
     lowered = text.lower()
     rules = list(_RULES)
     if events:
@@ -191,13 +224,13 @@ def _first_phrase(text: str, events: dict[str, dt.date]) -> tuple[re.Match[str],
         event = re.compile(rf"{before}(?P<event>{names})\b")
         rules.append((event, lambda m, at: events[m["event"]]))
     found = [(m, resolve) for pattern, resolve in rules if (m := pattern.search(lowered))]
-    return min(found, key=lambda pair: pair[0].start()) if found else None
+    return sorted(found, key=lambda pair: pair[0].start())
 
 
 def due_phrase(text: str, events: dict[str, dt.date] | None = None) -> tuple[int, int] | None:
     """Where the sentence states when it is due, so a title can leave that out."""
-    first = _first_phrase(text, events or {})
-    return first[0].span() if first else None
+    found = _phrases(text, events or {})
+    return found[0][0].span() if found else None
 
 
 def due_in(
@@ -207,14 +240,13 @@ def due_in(
     events: dict[str, dt.date] | None = None,
     series: str = "",
 ) -> Due | None:
-    """The first due date the sentence states; a phrase naming an unknown date gives `Due(None, span)`.
-    "next call" is `next_meeting`, and so is "next TAC call" when `series` (the meeting's title and
-    file name) says TAC; "before FOSDEM" is the date the note gives FOSDEM."""
-    first = _first_phrase(text, events or {})
-    if first is None:
-        return None
-    match, resolve = first
-    return Due(resolve(match, _Meeting(meeting, next_meeting, series.lower())), match.span())
+    """The first due date the sentence states; a phrase naming an unknown date gives `Due(None, span)`
+    unless a later one names a day ("this week (targeting tomorrow)"). "next call" is `next_meeting`,
+    and so is "next TAC call" when `series` (the meeting's title and file name) says TAC; "before
+    FOSDEM" is the date the note gives FOSDEM."""
+    at = _Meeting(meeting, next_meeting, series.lower())
+    found = [Due(resolve(match, at), match.span()) for match, resolve in _phrases(text, events or {})]
+    return next((due for due in found if due.date is not None), found[0] if found else None)
 
 
 # How far ahead a day stated beside a task, not in it, can be its deadline.

@@ -23,6 +23,7 @@ _MONTHS = (
 _MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
+_YEAR = re.compile(r"\b\d{4}\b")
 _DAY_THEN_MONTH = re.compile(r"(?<=\d)(?=(?:" + "|".join(_MONTHS) + r")[a-z]*\b)", re.IGNORECASE)
 
 
@@ -90,6 +91,10 @@ def written_date(phrase: str, base: dt.date | None) -> dt.date | None:
     has_month_day = bool(_MONTH_WORD.search(phrase)) and bool(_DAY_NUMBER.search(phrase))
     if not has_month_day and not _WEEKDAY_WORD.search(phrase):
         return None
+    if has_month_day and base is not None and not _YEAR.search(phrase):
+        # dateparser's "future" is strictly after its base: "by September 1st" said on 1 September
+        # would be next year's.
+        base -= dt.timedelta(days=1)
     return _dateparser(phrase[:80], base)
 
 
