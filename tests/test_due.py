@@ -57,6 +57,7 @@ NEXT_CALL = dt.date(2026, 5, 20)
         ("Volunteers to review the draft: Jo, Pat (2 weeks).", dt.date(2026, 5, 20)),
         ("Pat will review it within two weeks.", dt.date(2026, 5, 20)),
         ("Pat will be away for two weeks.", None),
+        ("Ren to book the room for the workshop on the 9th June.", dt.date(2026, 6, 9)),
     ],
 )
 def test_due_dates_relative_to_the_meeting(sentence: str, expected: dt.date | None) -> None:

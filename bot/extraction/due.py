@@ -153,7 +153,8 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:(?:by|before|on|until|due:?|deadline:|for|no later than)\s+)+(?P<when>{_DATE_WORDS})\b"
+            rf"\b(?:(?:by|before|on|until|due:?|deadline:|for|no later than)\s+)+(?:the\s+)?"
+            rf"(?P<when>{_DATE_WORDS})\b"
         ),
         _written,
     ),
