@@ -266,6 +266,20 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ),
     (
         "owner-after",
+        "a society's telecon action list: the owners' initials in brackets, then a status aside",
+        "## Actions\n\n- Contact the member lists about new applications. (DW/TL) (drafted 10/24)\n"
+        "- Clean out the namespace list (DW/TL) (see the wiki)\n",
+        [
+            (
+                ("Dana Whitfield", "Tom Lindqvist"),
+                "Contact the member lists about new applications",
+                "owner-after",
+            ),
+            (("Dana Whitfield", "Tom Lindqvist"), "Clean out the namespace list", "owner-after"),
+        ],
+    ),
+    (
+        "owner-after",
         "checkbox minutes with @handles closing the line",
         "- [ ] update the docs for the new flags @leechen\n",
         [(("Lee Chen",), "Update the docs for the new flags", "owner-after")],

@@ -211,7 +211,7 @@ TRAILING: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"(?P<mark>\(\s*(?:(?:[^()¤]*?[,;]\s*)?(?:owners?|assignee|assigned to|who|{_ACTION_MARK})"
         rf"\s*[:,]?\s*)?"
-        rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_CLOSE}",
+        rf"(?P<names>{NAMES})(?P<rest>[^()]*)\)){_ASIDE}",
         re.IGNORECASE,
     ),
     re.compile(rf"(?P<mark>\s(?:{_ARROW}|{_BACK_ARROW}|[-–—]+)\s*(?P<names>{NAMES})){_ASIDE}"),

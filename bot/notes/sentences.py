@@ -42,10 +42,11 @@ _SENTENCE_END = re.compile(
     r"|(?:[,;:]|\s[-–—]+)\s+(?=[*_]{0,3}(?:ACTION|AI|TODO)\s+@?[A-Z][\w'’-]*[*_]{0,3}:?\s+"
     r"(?!(?:next|this|today|tomorrow|later|by|until|till|on|in)\b)[A-Za-z])"
 )
-# What closes a line after its sentence belongs to it: an aside ("Review #4. (Isabela)"), a name in
-# brackets or after a dash ("Who will host next time? [Kofi]", "... next meeting? - Kofi Mensah").
+# What closes a line after its sentence belongs to it: an aside or two ("Review #4. (Isabela)", "Mail
+# the members. (LH/KL) (done 10/1)"), a name in brackets or after a dash ("Who will host next time?
+# [Kofi]", "... next meeting? - Kofi Mensah").
 _ASIDE_TO_END = re.compile(
-    r"(?:\([^()]{1,60}\)|\[[^\[\]]{1,40}\]|[-–—]\s+@?[A-Z][\w.'’-]*(?:\s+@?[A-Z][\w.'’-]*){0,2})\W*$"
+    r"(?:\([^()]{1,60}\)(?:\s*\([^()]{1,60}\))?|\[[^\[\]]{1,40}\]|[-–—]\s+@?[A-Z][\w.'’-]*(?:\s+@?[A-Z][\w.'’-]*){0,2})\W*$"
 )
 # A line that opens with a label is a statement of its own even without a full stop before it:
 # "ACTION: ...", "TODO(x): ...", "MB: ...", "BW - ...", "JS- ...".
