@@ -311,6 +311,15 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Lee Chen",), "Fix the cache eviction bug", "label-in-actions")],
     ),
     (
+        "label-in-actions",
+        "a monthly call's Action items: a handle, then the release part it owns",
+        "### ✅ Action items\n\n- @leechen 6.0 release\n- @priyar 6.1 perf benchmarks / rfc\n",
+        [
+            (("Lee Chen",), "6.0 release", "label-in-actions"),
+            (("Priya Raman",), "6.1 perf benchmarks / rfc", "label-in-actions"),
+        ],
+    ),
+    (
         "owner-header",
         "an owner as a list header with requests nested under",
         "## Next steps\n\n- Priya\n  - Call Lee about the release\n  - Will draft the announcement\n",

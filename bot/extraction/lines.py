@@ -144,12 +144,13 @@ LEADING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("label-bracket", re.compile(rf"^{_STAMP}{_STRAY}\((?P<names>{NAMES})\){_STRAY}\s*[:\-–—]?\s*(?=\S)")),
     ("label-update", re.compile(rf"^{_STAMP}(?P<names>{NAMES})['’]s\s+\w+\s*:\s*")),
     # In a list of actions only: "- [ ] @priyar write the migration guide", "@lee Send the device to
-    # Rick" (a name, then the request; not a vote: "Denny Second."); "Lee and Sam agreed to ...",
-    # "bcoca owns the tests" are sentences with their subject.
+    # Rick" (a name, then the request; not a vote: "Denny Second."), "@lee 6.0 docs" (a release's
+    # part); "Lee and Sam agreed to ...", "bcoca owns the tests" are sentences with their subject.
     (
         "label-bare",
         re.compile(
-            rf"^\s*(?P<names>{NAMES})\s+(?!(?i:{_NOT_A_REQUEST})\b|(?i:{_TENSED}))(?=[a-z]|[A-Z][a-z]+\s+[\w@#])"
+            rf"^\s*(?P<names>{NAMES})\s+(?!(?i:{_NOT_A_REQUEST})\b|(?i:{_TENSED}))"
+            r"(?=[a-z]|[A-Z][a-z]+\s+[\w@#]|\d+(?:\.\d+)+\s+[a-z])"
         ),
     ),
     # "Rok -> ping Valentin": the writer's arrow assigns what follows, as an action mark does.
