@@ -1852,16 +1852,19 @@ def test_what_a_note_writes_as_code_is_no_handle(items_of: ItemsOf) -> None:
 
 def test_what_a_transcript_says_of_the_call_itself_is_no_task(items_of: ItemsOf) -> None:
     # A blockchain network's call transcript: the host ends the recording, remarks "I'll note that",
-    # someone will present later in this meeting; a later meeting's presentation is still a task.
+    # someone will present later in this meeting; a later meeting's presentation is still a task, in
+    # the working group's minutes too ("in the following session").
     body = (
         "## Transcript\n\nLee: Other thing, I will note that the docs are moving to a new site. "
         "Dana, who would present her background later in the meeting, joined. "
         "I am going to end the recording.\n\nSam will present the roadmap at the next meeting.\n\n"
-        "Priya will suggest to the team that Dana gives the intro.\n"
+        "Priya will suggest to the team that Dana gives the intro.\n\n"
+        "*Swap options*: Lee to present an example of the JSON output in the following session.\n"
     )
     assert [(tuple(o.name for o in i.owners), i.task) for i in items_of(HEAD + body)] == [
         (("Samuel Okafor",), "Present the roadmap"),
         (("Priya Raman",), "Suggest to the team that Dana gives the intro"),
+        (("Lee Chen",), "Present an example of the JSON output"),
     ]
 
 

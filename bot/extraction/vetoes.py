@@ -108,12 +108,13 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "going", {"DEP": "ROOT", "LOWER": "going"}, "<"),
             child("going", "i", {"DEP": "nsubj", "LOWER": "i"}),
         ],
-        # "who would present his background later in the meeting": in this meeting, not a later one.
+        # "who would present his background later in the meeting": in this meeting, not a later one
+        # ("in the following session": the determiner right before the meeting, nothing between).
         [
             node("target", {}),
             child("target", "in", {"DEP": "prep", "LOWER": one_of(("in", "during"))}),
             child("in", "meeting", {"DEP": "pobj", "LEMMA": one_of(("meeting", "call", "session"))}),
-            child("meeting", "the", {"DEP": "det", "LOWER": one_of(("the", "this", "today", "today's"))}),
+            child("meeting", "the", {"LOWER": one_of(("the", "this", "today", "today's"))}, ";"),
         ],
         # "Eugene will start.", "Josh needs to leave.": the speaker's turn or their going, in the
         # meeting itself (not "will start on the docs").
