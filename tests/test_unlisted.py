@@ -88,14 +88,18 @@ def test_sync_opens_an_unassigned_issue_for_a_name_the_roster_lacks(
 
 
 def test_a_clause_opening_a_verb_glued_on_or_code_is_not_a_name(items_of: ItemsOf) -> None:
-    # A core devs' call: "After Berlin," opens the clause; a missing space glues a verb to a name;
-    # a changelog line names a widget in code.
+    # A core devs' call: "After Berlin," and "Next," open the clause; a missing space glues a verb
+    # to a name; a changelog line names a widget in code.
     body = (
         "# Core devs 2026-05-06\n\nAfter Berlin, Priya will hand the release calls over.\n"
+        "Next, Jomo will share a document collecting these ideas.\n"
         "Ravi-Hoping to get a threat model drafted this week.\n"
         "Redesigned `Pickerview` to use the `Menu` model.\n"  # code, not a person
     )
-    assert owners(items_of(body)) == [((("Priya Raman", "priyar"),), "Hand the release calls")]
+    assert owners(items_of(body)) == [
+        ((("Priya Raman", "priyar"),), "Hand the release calls"),
+        ((("Jomo", None),), "Share a document collecting the ideas"),
+    ]
 
 
 def test_an_irregular_past_opening_a_line_is_not_a_name(items_of: ItemsOf) -> None:

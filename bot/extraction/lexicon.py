@@ -22,6 +22,7 @@ _ACTING = frozenset({"dobj", "prep", "prt", "xcomp", "ccomp", "dative"})
 class Lexicon:
     words: frozenset[str]  # lower case, every part of speech
     verbs: frozenset[str]
+    adverbs: frozenset[str] = frozenset()
 
     def acts(self, verb: Token) -> bool:
         """Whether the tagger's verb is one: a verb the lists know, or one that acts on something
@@ -45,4 +46,4 @@ def lexicon(nlp: Language) -> Lexicon:
     # The irregular forms ("went", "meant", "children") are words too, though no lemma is written so.
     irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
     forms = frozenset(form for pos in _PARTS_OF_SPEECH for form in irregular.get(pos, {}))
-    return Lexicon(frozenset().union(*lists.values(), forms), lists["verb"])
+    return Lexicon(frozenset().union(*lists.values(), forms), lists["verb"], lists["adv"])

@@ -62,14 +62,17 @@ def owner_names(meeting: Meeting, roster: Roster, lexicon: Lexicon) -> list[str]
     found: dict[str, None] = {}
     for names in _in_positions(meeting, roster, lexicon):
         kept = {n: _person_like(n, text, roster, lexicon) for n in names if not roster.mentions(n)}
-        # Beside a person, "Mona and Kofi will": a word that is also a name ("Mona") is one too.
+        # Beside a person, "Mona and Kofi will": a word that is also a name ("Mona") is one too; not
+        # an adverb opening the sentence ("Next, Kofi will", "Finally, Kofi will").
         beside = len(names) > 1 and (len(kept) < len(names) or any(kept.values()))
         for name, person in kept.items():
+            opening = name.split()[0].lower()
             lenient = (
                 beside
                 and not _a_thing(name, text)
                 and name.lower() not in _NOT_NAMES
-                and name.split()[0].lower() not in _OPENING_NO_NAME
+                and opening not in _OPENING_NO_NAME
+                and opening not in lexicon.adverbs
             )
             if person or lenient:
                 found.setdefault(person or name)
