@@ -1126,6 +1126,10 @@ NOT_ITEMS = [
     "Lee: What I can share now is that the survey ran in June.",  # what she is able to say
     "Lee (regarding Denoise): OSF could maintain a plugin for it.",  # the foundation's offer
     "Lee: the demo shows where I can present the scenario to customers.",  # where he is able to
+    # A community call's icebreaker and its remarks: where she is able to go, a turn of phrase.
+    "- [name=Lee] Anywhere I can go for a long hike and see more nature than people.",
+    "- [name=Dana] Downton. I must admit",
+    "Sam: I have to confess I have not read the draft yet.",
     "AI: Sam to write a blog post [done]",  # a review of actions: done
     "AI: Dana to respond to the comments on the design PR (#182) Done",  # done, as the review says
     "(Lee) Coordination needs to happen. This meeting is a good place for it.",  # who spoke, of a thing

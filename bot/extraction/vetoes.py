@@ -122,6 +122,17 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {"LEMMA": one_of(("start", "begin", "leave", "join"))}),
             child("target", "end", {"IS_PUNCT": True}, "."),
         ],
+        # "I must admit", "I have to confess": the speaker's turn of phrase, with or without what
+        # they admit.
+        [
+            node("target", {"LEMMA": one_of(("admit", "confess"))}),
+            child("target", "i", {"DEP": "nsubj", "LOWER": "i"}),
+        ],
+        [
+            node("target", {"LEMMA": one_of(("admit", "confess")), "DEP": "xcomp"}),
+            child("target", "have", {}, "<"),
+            child("have", "i", {"DEP": "nsubj", "LOWER": "i"}),
+        ],
         # "Matt volunteered to take the minutes".
         [node("target", {"LEMMA": "take"}), child("target", "minutes", _MINUTES)],
         # "Basil volunteers to take minutes", the volunteering a noun the parser makes the root or
@@ -199,12 +210,19 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "can", {"DEP": "aux", "LOWER": one_of(("can", "could"))}),
             child("target", "only", {"DEP": "advmod", "LOWER": "only"}),
         ],
-        # "What I can share now is ...", "where I can present it": what or where someone is able
-        # to, not an offer.
+        # "What I can share now is ...", "where I can present it", an icebreaker's "Anywhere I can go
+        # for a long hike": what or where someone is able to, not an offer.
         [
             node("target", {}),
             child("target", "can", {"DEP": "aux", "LOWER": "can"}),
             child("target", "wh", {"DEP": one_of(("dobj", "advmod")), "TAG": one_of(("WP", "WRB"))}),
+        ],
+        [
+            node("target", {}),
+            child("target", "can", {"DEP": "aux", "LOWER": "can"}),
+            child(
+                "target", "where", {"DEP": "advmod", "LOWER": one_of(("anywhere", "everywhere", "somewhere"))}
+            ),
         ],
         [
             node("target", {"LEMMA": one_of(("speak", "talk"))}),
