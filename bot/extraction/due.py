@@ -246,8 +246,13 @@ def due_in(
     and so is "next TAC call" when `series` (the meeting's title and file name) says TAC; "before
     FOSDEM" is the date the note gives FOSDEM."""
     at = _Meeting(meeting, next_meeting, series.lower())
-    found = [Due(resolve(match, at), match.span()) for match, resolve in _phrases(text, events or {})]
-    return next((due for due in found if due.date is not None), found[0] if found else None)
+    first: Due | None = None
+    for match, resolve in _phrases(text, events or {}):
+        due = Due(resolve(match, at), match.span())
+        if due.date is not None:
+            return due
+        first = first or due
+    return first
 
 
 # How far ahead a day stated beside a task, not in it, can be its deadline.
