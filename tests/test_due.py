@@ -58,6 +58,9 @@ NEXT_CALL = dt.date(2026, 5, 20)
         ("Pat will review it within two weeks.", dt.date(2026, 5, 20)),
         ("Pat will be away for two weeks.", None),
         ("Ren to book the room for the workshop on the 9th June.", dt.date(2026, 6, 9)),
+        ("Ren: attend the interop meeting (Target: June 7, 2026)", dt.date(2026, 6, 7)),
+        ("Ren will send the form this week (target 2026-05-08)", dt.date(2026, 5, 8)),
+        ("Ren: I'll try to do the poster tonight or tomorrow latest", dt.date(2026, 5, 7)),
     ],
 )
 def test_due_dates_relative_to_the_meeting(sentence: str, expected: dt.date | None) -> None:

@@ -109,7 +109,7 @@ def _numeric(match: re.Match[str], at: _Meeting) -> dt.date | None:
 # a deadline the note does not fix is not one the bot should invent.
 _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (
-        re.compile(r"\b(?:by\s+|for\s+)?today\s*(?:/|or)\s*tomorrow\b"),
+        re.compile(r"\b(?:by\s+|for\s+)?(?:today|tonight)\s*(?:/|or)\s*tomorrow\b"),
         lambda m, at: at.date + dt.timedelta(days=1),  # by the later of the two
     ),
     (
@@ -153,7 +153,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     ),
     (
         re.compile(
-            rf"\b(?:(?:by|before|on|until|due:?|deadline:|for|no later than)\s+)+(?:the\s+)?"
+            rf"\b(?:(?:by|before|on|until|due:?|deadline:|target(?:ing)?:?|for|no later than)\s+)+(?:the\s+)?"
             rf"(?P<when>{_DATE_WORDS})\b"
         ),
         _written,
