@@ -213,6 +213,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Lee Chen",), "Review the cache patch", "asked-to")],
     ),
     (
+        "asked-to",
+        "a TSC's minutes: the chair's request for a later meeting",
+        "Priya asked Lee to present the roadmap at the next meeting.\n",
+        [(("Lee Chen",), "Present the roadmap", "asked-to")],
+    ),
+    (
         "next-step-is",
         "status prose",
         "Next step for Dana is to write the migration guide. Lee's next plan is to port the scheduler.\n",
@@ -1130,6 +1136,9 @@ NOT_ITEMS = [
     "- [name=Lee] Anywhere I can go for a long hike and see more nature than people.",
     "- [name=Dana] Downton. I must admit",
     "Sam: I have to confess I have not read the draft yet.",
+    # The chair's requests in a TSC's and a consortium's minutes, met there and then.
+    "Priya asked Dana to clarify the distinction between adopters and practitioners.",
+    "DW requested that Lee and Sam provide an update.",
     "AI: Sam to write a blog post [done]",  # a review of actions: done
     "AI: Dana to respond to the comments on the design PR (#182) Done",  # done, as the review says
     "(Lee) Coordination needs to happen. This meeting is a good place for it.",  # who spoke, of a thing

@@ -18,6 +18,9 @@ _TALK = ("context", "info", "information", "update", "overview", "background")
 _DOUBTING = frozenset({"sure", "unsure", "certain", "uncertain", "clear", "unclear"})
 # "don't think I can", "doesn't expect he will": what someone does not believe will happen.
 _BELIEVING = ("think", "believe", "expect", "guess", "suppose", "reckon", "feel", "imagine")
+# Telling the room about something, which a chair asks for during the call.
+_EXPLAINING = ("clarify", "present", "explain", "introduce", "describe", "summarize", "summarise")
+_ASKED_THEN = {"LEMMA": one_of(("ask", "invite", "request")), "TAG": "VBD"}
 _PERMITTING = ("authorize", "authorise", "allow", "permit", "empower", "entitle")
 _WH = {"TAG": one_of(("WP", "WRB", "WDT"))}
 
@@ -132,6 +135,18 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {"LEMMA": one_of(("admit", "confess")), "DEP": "xcomp"}),
             child("target", "have", {}, "<"),
             child("have", "i", {"DEP": "nsubj", "LOWER": "i"}),
+        ],
+        # "David asked Daniel to clarify the distinction", "Aayush invited Rian to provide updates":
+        # what the chair asked for was said there and then ("asked Lee to present it next time" is
+        # for another occasion).
+        [
+            node("target", {"LEMMA": one_of(_EXPLAINING)}),
+            child("target", "asked", _ASKED_THEN, "<"),
+        ],
+        [
+            node("target", {"LEMMA": one_of(("provide", "give"))}),
+            child("target", "asked", _ASKED_THEN, "<"),
+            child("target", "what", {"DEP": "dobj", "LEMMA": one_of((*_TALK, "recap", "summary"))}),
         ],
         # "Matt volunteered to take the minutes".
         [node("target", {"LEMMA": "take"}), child("target", "minutes", _MINUTES)],
