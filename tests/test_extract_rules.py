@@ -286,6 +286,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ),
     (
         "owner-after",
+        "a developer meeting's HackMD notes: the signature closing a request",
+        "## Deprecations\n\n- Organize a deprecation sprint to expire the old calls [name=Dana]\n",
+        [(("Dana Whitfield",), "Organize a deprecation sprint to expire the old calls", "owner-after")],
+    ),
+    (
+        "owner-after",
         "checkbox minutes with @handles closing the line",
         "- [ ] update the docs for the new flags @leechen\n",
         [(("Lee Chen",), "Update the docs for the new flags", "owner-after")],

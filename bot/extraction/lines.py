@@ -222,8 +222,8 @@ TRAILING: tuple[re.Pattern[str], ...] = (
         re.IGNORECASE,
     ),
     # "Prepare minimal examples [Lee, Dana]", and "Who will host next meeting? [Kofi]": the answer
-    # in brackets after the question.
-    re.compile(rf"(?P<mark>\s*\[(?P<names>{NAMES})\]){_ASIDE}"),
+    # in brackets after the question; HackMD's signature "TODO: the pydot plan [name=Lee]".
+    re.compile(rf"(?P<mark>\s*\[(?:name=)?(?P<names>{NAMES})\]){_ASIDE}"),
     # "Update the install docs: Lee" (a field label such as "Director: Kofi" has one word before it).
     re.compile(rf"(?P<mark>\s*:\s*(?P<names>{NAMES})){_ASIDE}"),
 )
