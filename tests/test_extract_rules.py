@@ -105,6 +105,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Lee Chen",), "Land Draft staging process #23", "takes-action")],
     ),
     (
+        "takes-action",
+        "a user group's agenda with the chair's notes in the first person",
+        "## Repository access\n\nDana: I have an action item to figure out why Lee got no invitation. "
+        "I'm on it.\n",
+        [(("Dana Whitfield",), "Figure out why Lee got no invitation", "takes-action")],
+    ),
+    (
         "has-the-action",
         "agenda bullets",
         "## Reviews\n\n* Annual review process for projects #592\n  - Priya and Sam have this action.\n",
@@ -1145,6 +1152,7 @@ NOT_ITEMS = [
     # The chair's requests in a TSC's and a consortium's minutes, met there and then.
     "Priya asked Dana to clarify the distinction between adopters and practitioners.",
     "DW requested that Lee and Sam provide an update.",
+    "@leechen had an action item to find out why the invitation failed.",  # last meeting's, reported
     "AI: Sam to write a blog post [done]",  # a review of actions: done
     "AI: Dana to respond to the comments on the design PR (#182) Done",  # done, as the review says
     "(Lee) Coordination needs to happen. This meeting is a good place for it.",  # who spoke, of a thing

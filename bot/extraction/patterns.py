@@ -224,15 +224,19 @@ RULES: tuple[Rule, ...] = (
         carries=True,
         vetoes=("negated", "role"),
     ),
-    # "Lee takes action to land", "Dana took an action to start a thread".
+    # "Lee takes action to land", "Dana took an action to start a thread", "I have an action item to
+    # look into it" (not "had": last meeting's, reported).
     Rule(
         "takes-action",
         (
-            [
-                node("verb", {"LEMMA": "take"}),
-                child("verb", "action", {"DEP": "dobj", "LEMMA": one_of(words.ACTION_NOUNS)}),
-                child("action", "task", {"DEP": one_of(("acl", "relcl")), **_BASE_VERB}),
-            ],
+            *(
+                [
+                    node("verb", taking),
+                    child("verb", "action", {"DEP": "dobj", "LEMMA": one_of(words.ACTION_NOUNS)}),
+                    child("action", "task", {"DEP": one_of(("acl", "relcl")), **_BASE_VERB}),
+                ]
+                for taking in ({"LEMMA": "take"}, {"LEMMA": "have", "TAG": one_of(("VB", "VBP", "VBZ"))})
+            ),
             [
                 node("verb", {"LEMMA": "take"}),
                 child("verb", "action", {"DEP": "dobj", "LEMMA": one_of(words.ACTION_NOUNS)}),
