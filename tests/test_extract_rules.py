@@ -293,6 +293,12 @@ STYLES: list[tuple[str, str, str, Found]] = [
     ),
     (
         "owner-after",
+        "a conference team's checklist: the owner in brackets, then a note in square ones",
+        "## 9/3\n\n- [ ] reserve the dim sum for sunday (Lee) [this can be done closer to the event]\n",
+        [(("Lee Chen",), "Reserve the dim sum for sunday", "owner-after")],
+    ),
+    (
+        "owner-after",
         "a developer meeting's HackMD notes: the signature closing a request",
         "## Deprecations\n\n- Organize a deprecation sprint to expire the old calls [name=Dana]\n",
         [(("Dana Whitfield",), "Organize a deprecation sprint to expire the old calls", "owner-after")],

@@ -186,7 +186,7 @@ _CLOSE = (
     # "Ask the community for a liaison => Gael does that": the owner's own word that it is theirs.
     rf"|\s+(?:does|do|will do|to do|takes?|will take)\s+(?:it|that|this)\b{_END}$)"
 )
-_ASIDE = rf"(?:\s*\([^()¤]*\))?{_CLOSE}"
+_ASIDE = rf"(?:\s*(?:\([^()¤]*\)|\[[^\[\]¤]*\]))?{_CLOSE}"
 # "(action item @a and @b)", "(AI: Lee)", "(converter and infra, Todo, Prasanth)": an action mark
 # before the owners in brackets.
 _ACTION_MARK = rf"{_ACTION}(?:\s+for)?|ais?|todo"
