@@ -61,6 +61,10 @@ NEXT_CALL = dt.date(2026, 5, 20)
         ("Ren: attend the interop meeting (Target: June 7, 2026)", dt.date(2026, 6, 7)),
         ("Ren will send the form this week (target 2026-05-08)", dt.date(2026, 5, 8)),
         ("Ren: I'll try to do the poster tonight or tomorrow latest", dt.date(2026, 5, 7)),
+        ("Kemal will demo it on Friday 22nd at 11.55am", dt.date(2026, 5, 22)),
+        ("Kemal will present on Thursday 28th May", dt.date(2026, 5, 28)),
+        ("Kemal will chair it on Thursday, the 4th June.", dt.date(2026, 6, 4)),
+        ("Kemal will fix it by Friday, 2 working days at most", dt.date(2026, 5, 8)),
     ],
 )
 def test_due_dates_relative_to_the_meeting(sentence: str, expected: dt.date | None) -> None:

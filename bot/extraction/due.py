@@ -77,7 +77,7 @@ def _next_meeting(match: re.Match[str], at: _Meeting) -> dt.date | None:
 
 def _day_of_month(match: re.Match[str], at: _Meeting) -> dt.date | None:
     """ "the 17th": the first such day from the meeting on."""
-    day = int(match["nth"])
+    day = int(match["nth"] or match["nth2"])
     for months in range(2):
         try:
             found = (at.date + relativedelta(months=months)).replace(day=day)
@@ -148,13 +148,17 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     ),
     (re.compile(r"\b(?:(?:by|before|during|within)\s+)?(?:this|next) week\b"), lambda m, at: None),
     (
-        re.compile(rf"\b(?:(?:by|before|on|until|due:?|deadline:|this|next)\s+)+(?P<day>{_WEEKDAY})\b"),
+        # Not "on Thursday 28th May", "on Friday 21st": the day of the month says which Thursday.
+        re.compile(
+            rf"\b(?:(?:by|before|on|until|due:?|deadline:|this|next)\s+)+(?P<day>{_WEEKDAY})\b"
+            r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|,?\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+        ),
         _weekday,
     ),
     (
         re.compile(
-            rf"\b(?:(?:by|before|on|until|due:?|deadline:|target(?:ing)?:?|for|no later than)\s+)+(?:the\s+)?"
-            rf"(?P<when>{_DATE_WORDS})\b"
+            rf"\b(?:(?:by|before|on|until|due:?|deadline:|target(?:ing)?:?|for|no later than)\s+)+"
+            rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<when>{_DATE_WORDS})\b"
         ),
         _written,
     ),
@@ -178,6 +182,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
         re.compile(
             r"(?<!after )\b(?:(?:by|before|on|until|for)\s+)?the\s+(?P<nth>\d{1,2})(?:st|nd|rd|th)\b"
             r"(?=\s*(?:[,.;:!?)]|$))"
+            rf"|\b(?:by|before|on|until)\s+(?:{_WEEKDAY}),?\s+(?:the\s+)?(?P<nth2>\d{{1,2}})(?:st|nd|rd|th)\b"
         ),
         _day_of_month,
     ),
