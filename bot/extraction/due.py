@@ -13,10 +13,11 @@ from bot.notes import dates
 from bot.notes.blocks import BlockKind
 from bot.notes.meeting import Meeting, Sentence
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DATE_WORDS = (
     r"\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{4})?"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}[a-z]*\.?(?:\s+\d{{4}})?"
+    rf"|{_MONTH}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
 )
 _WEEKDAY = "|".join(dates.WEEKDAYS)
 # "by EOY" needs its preposition: "the EOY report" is no deadline.
@@ -151,7 +152,7 @@ _RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = (
         # Not "on Thursday 28th May", "on Friday 21st": the day of the month says which Thursday.
         re.compile(
             rf"\b(?:(?:by|before|on|until|due:?|deadline:|this|next)\s+)+(?P<day>{_WEEKDAY})\b"
-            r"(?!,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|,?\s+\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+            rf"(?!,?\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b|,?\s+\d{{1,2}}\s+{_MONTH})"
         ),
         _weekday,
     ),
