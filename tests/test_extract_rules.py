@@ -172,6 +172,20 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Dana Whitfield", "Tom Garcia"), "Get a quote from the hosting vendor", "to")],
     ),
     (
+        "to",
+        "a board's decision summary: two owners, each with a clause of their own",
+        "## Decision summary\n\n- Priya to take the membership role and Dana to draft the welcome letter.\n"
+        "- Sam to take the lead from Lee, Dana to join the working group.\n"
+        "- TomG will work with Lee and Dana to plan the sprint.\n",
+        [
+            (("Priya Raman",), "Take the membership role", "to"),
+            (("Dana Whitfield",), "Draft the welcome letter", "to"),
+            (("Samuel Okafor",), "Take the lead from Lee", "to"),
+            (("Dana Whitfield",), "Join the working group", "to"),
+            (("Tom Garcia",), "Work with Lee and Dana to plan the sprint", "will"),
+        ],
+    ),
+    (
         "for-to",
         "bullet minutes: a second owner given part of the task",
         "* Lee to open a tracking issue for Dana to fill in with the results.\n",

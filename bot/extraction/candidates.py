@@ -53,6 +53,10 @@ _ATTRIBUTION = re.compile(rf"\(\s*[^()]*\b{CLOCK}\s*\)\s*$")
 _JOINED = re.compile(lines.JOINER)
 _COMITATIVE = re.compile(r"\s+with\s+")
 _PROMISE_AFTER = re.compile(r"\s+(?:to\s+[a-z]|will\b|shall\b)")
+_PROMISE_MADE = re.compile(rf"\b{PLACEHOLDER}{_PROMISE_AFTER.pattern}")
+_AFTER_PREPOSITION = re.compile(r"\b(?:from|with|by|about|after|than|of)\s+\W*$", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+_AND_BEFORE = re.compile(r"(?<=[\w)])\s+and\s+$")
 _REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|i'd|me|my)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEMENTS) + r")\b", re.IGNORECASE)
 # "| For | Action |": a header of that word alone says whom the row is for.
@@ -239,11 +243,22 @@ def _with_placeholders(
     for mention in mentions:
         piece = original[position : mention.start]
         opening = previous is not None and not original[start : previous.start].strip(" *_-@")
-        if previous is not None and _joins(piece, previous, mention, original[mention.end :], opening):
+        rest = original[mention.end :]
+        second = _second_clause("".join(parts) + piece, rest)
+        ends_phrase = previous is not None and _AFTER_PREPOSITION.search(original[: previous.start])
+        if second and ends_phrase and _COMMA.fullmatch(piece):
+            # "Sam to take lead from Lyndsey, Stef to join": Lyndsey ends the first clause ("work
+            # with Lyndsey and Stef to plan" joins them).
+            piece = ", and "
+        elif previous is not None and _joins(piece, previous, mention, rest, opening):
             # "VM, Jacques, CRob, Arnaud to create", "David/Lindsay to send": the parser reads a
             # run of names joined by commas or slashes as appositions or one noun; joined by "and"
             # it reads them as the one subject they are, each a conjunct.
             piece = " and "
+        elif second and _AND_BEFORE.search(piece):
+            # "Lee to update the changelog and Sam to review it": without the comma the parser
+            # takes Sam for a second thing Lee updates.
+            piece = _AND_BEFORE.sub(", and ", piece)
         parts.append(piece)
         length += len(piece)
         people[length] = mention
@@ -257,6 +272,11 @@ def _with_placeholders(
     stripped = text.lstrip()
     shift = len(text) - len(stripped)
     return stripped.rstrip(), {offset - shift: m for offset, m in people.items()}
+
+
+def _second_clause(before: str, rest: str) -> bool:
+    """A promise follows the name, and one made by a name came before it in the sentence."""
+    return _PROMISE_AFTER.match(rest) is not None and _PROMISE_MADE.search(before) is not None
 
 
 def _joins(between: str, before: Mention, after: Mention, rest: str, opening: bool) -> bool:
