@@ -92,6 +92,42 @@ def test_two_people_doing_different_things_are_two_items(items_of: ItemsOf) -> N
     ]
 
 
+# A mentee's weekly report, published as a post: the writer is named only in the front matter.
+FIRST_PERSON_REPORT = """---
+title: Week 3 report
+author: Dana
+---
+
+## Week 3 meeting
+
+Attendees: Lee Chen, Dana Whitfield
+
+### Progress
+
+- Finished the parser refactor.
+- Lee suggested to drop the old flags.
+
+### Next steps
+
+- I will add the fuzz tests.
+- Lee asked me to write up the benchmark results.
+"""
+
+
+def test_the_i_of_a_report_is_its_author(items_of: ItemsOf) -> None:
+    found = [(tuple(o.name for o in i.owners), i.task) for i in items_of(FIRST_PERSON_REPORT)]
+    assert found == [
+        (("Dana Whitfield",), "Add the fuzz tests"),
+        (("Dana Whitfield",), "Write up the benchmark results"),
+    ]
+
+
+def test_a_speaker_is_the_i_of_their_own_words(items_of: ItemsOf) -> None:
+    note = FIRST_PERSON_REPORT.replace("- I will add", "- Lee: I will add")
+    found = [(tuple(o.name for o in i.owners), i.task) for i in items_of(note)]
+    assert found[0] == (("Lee Chen",), "Add the fuzz tests")
+
+
 def test_it_is_the_object_of_the_clause_before(items_of: ItemsOf) -> None:
     found = owners_and_tasks(items_of, "Lee will update the RFC with the final layout and merge it.\n")
     assert found == [(("Lee Chen",), "Update the RFC with the final layout and merge the RFC")]

@@ -93,6 +93,20 @@ def test_front_matter_subject_and_updated_style() -> None:
     assert meeting.next_meeting is None  # "NEXT YEAR!" names no day
 
 
+@pytest.mark.parametrize(
+    ("field", "authors"),
+    [
+        ("author: Dana", ("Dana",)),
+        ("authors: [Lee Chen, Dana]", ("Lee Chen", "Dana")),
+        ("author: {name: Dana}", ()),  # a record, not a name
+        ("author: ''", ()),
+    ],
+)
+def test_front_matter_names_the_writer(field: str, authors: tuple[str, ...]) -> None:
+    meeting = parse_note("x.md", f"---\ndate: 2026-05-06\n{field}\n---\n\nNotes.\n")
+    assert meeting.authors == authors
+
+
 def test_rendered_plain_text_without_front_matter() -> None:
     meeting = parse_note("2026-05-06.txt", RENDERED)
     assert meeting.date == dt.date(2026, 5, 6)

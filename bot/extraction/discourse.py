@@ -59,6 +59,7 @@ class Discourse:
     labels_assign: bool = False
     topic: str = ""  # of the block being read
     asked_before: str = ""  # the last action a sentence said to do in this list, for the next item
+    writer: tuple[Person, ...] = ()  # the note's author: the "I" where no one else is speaking
 
     def asks(self, action: str) -> None:
         """What the sentence just read said to do, as a title ("" for nothing)."""
@@ -151,7 +152,9 @@ class Discourse:
                 return named
             # "@y I'll spend some time with that": a chat line opens with who writes it.
             opener = candidate.person_at(token.doc[token.i - 1]) if token.i == 1 else None
-            return self.speaker or ((opener,) if opener else candidate.context.header or self.turn)
+            if self.speaker:
+                return self.speaker
+            return (opener,) if opener else candidate.context.header or self.turn or self.writer
         if lower == "you":
             # "Lee, can you update the changelog?": whom the question addresses by name; it is a
             # promise only once answered.

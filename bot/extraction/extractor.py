@@ -121,7 +121,8 @@ class Extractor:
         contexts = block_contexts(meeting.blocks, roster)
         chosen = list(candidates(meeting, roster, contexts))
         docs = list(self.nlp.pipe([c.text for c in chosen], batch_size=64))
-        discourse = Discourse(labels_assign=labels_assign(chosen, docs))
+        writer = tuple(p for name in meeting.authors if (p := roster.person(name)) is not None)
+        discourse = Discourse(labels_assign=labels_assign(chosen, docs), writer=writer)
         readings: list[Reading] = []
         for candidate, doc in zip(chosen, docs, strict=True):
             discourse.enter(candidate)

@@ -65,10 +65,13 @@ class Meeting:
     next_meeting: dt.date | None
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
+    # Who wrote the note, as its front matter says: the "I" of a report written in the first person.
+    authors: tuple[str, ...] = ()
 
 
 _DATE_KEYS = ("date", "meeting_date", "updated", "created")
 _TITLE_KEYS = ("title", "subject")
+_AUTHOR_KEYS = ("author", "authors")
 _ATTENDEES = re.compile(
     r"^\s*(attendees|attendance|present|participants|people present|in attendance)\s*:\s*", re.IGNORECASE
 )
@@ -130,6 +133,7 @@ def parse_note(path: str, text: str, added: dt.date | None = None) -> Meeting:
         next_meeting=_next_meeting(document, sentences, date),
         blocks=document.blocks,
         sentences=sentences,
+        authors=_authors(document.metadata),
     )
 
 
@@ -171,6 +175,17 @@ def _title(document: Document) -> str:
         if dates.iso_date_in(block.text):
             return block.text
     return ""
+
+
+def _authors(metadata: dict[str, object]) -> tuple[str, ...]:
+    """ "author: Sarita", "authors: [Lee Chen, Dana]": names only, not a nested record of each."""
+    for key in _AUTHOR_KEYS:
+        value = metadata.get(key)
+        names = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        found = tuple(n.strip() for n in names if isinstance(n, str) and n.strip())
+        if found:
+            return found
+    return ()
 
 
 def _meeting_date(path: str, document: Document, added: dt.date | None) -> dt.date:
