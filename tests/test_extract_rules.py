@@ -385,6 +385,20 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "| Owner | Action | Due |\n|---|---|---|\n| Lee | Write the FAQ | 2026-05-20 |\n",
         [(("Lee Chen",), "Write the FAQ", "table-row")],
     ),
+    (
+        "table-row",
+        "a student team's deliverables: only the deadline column says it is a list of tasks",
+        "## Deliverables\n\nName  | Assigned To | Deadline | Notes\n------|-------------|----------|------\n"
+        "Example 1 | @username2 | Feb 30th | Explanation\n"
+        "Priya | @priya | May 8th | Ask Lee if the newsletter will be done by Friday\n"
+        "Order the stickers for the fair | Sam | May 9th |\n\n"
+        "## Decisions\n\n| ID | Added | Passed by | Decision |\n|---|---|---|---|\n"
+        "| D1 | Dana | consensus | Adopt the new accounting software |\n",
+        [
+            (("Priya Raman",), "Ask Lee if the newsletter will be done", "table-row"),
+            (("Samuel Okafor",), "Order the stickers for the fair", "table-row"),
+        ],
+    ),
     # What a rule must not take: each veto in the style it guards.
     ("negated", "prose", "Lee won't fix the cache.\n", []),
     (

@@ -62,6 +62,8 @@ AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEME
 # "| For | Action |": a header of that word alone says whom the row is for.
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b|^\W*for\W*$", re.IGNORECASE)
 _DUE_COLUMN = re.compile(rf"\b(?:{'|'.join(words.DUE_COLUMNS)})\b", re.IGNORECASE)
+_LABEL_WORDS = 2
+_DEADLINE_COLUMN = re.compile(r"\b(?:due|deadline|target date|by when)\b")
 _DONE_ROW = re.compile(rf"~~|\b(?:{_FINISHED})\b", re.IGNORECASE)
 
 
@@ -302,6 +304,37 @@ def _task_column(header: list[str]) -> int | None:
     return min(ranked)[1] if ranked else None
 
 
+_Column = int | None
+
+
+def _columns(header: list[str], cells: list[str], roster: Roster) -> tuple[_Column, _Column, _Column]:
+    """The owner, task and due columns. A header may name only the due date ("Name | Deadline |
+    Notes"): a column with a deadline is a list of tasks, so the column naming someone in this row
+    is the owner's and the wordiest of the others the task, if it says more than a label does
+    ("| Example 1 | @username | Feb 30th |" is a template's sample row)."""
+    owner_col = next((i for i, h in enumerate(header) if _OWNER_COLUMN.search(h)), None)
+    task_col = _task_column(header)
+    due_col = next((i for i, h in enumerate(header) if _DUE_COLUMN.search(h)), None)
+    if owner_col is not None and task_col is not None:
+        return owner_col, task_col, due_col
+    if due_col is None or not _DEADLINE_COLUMN.search(header[due_col]):
+        return owner_col, task_col, due_col  # "| Passed by |" in a log of decisions
+    others = [i for i in range(len(header)) if i != due_col]
+    if owner_col is None:
+        owner_col = next((i for i in others if roster.mentions(cells[i])), None)
+    if task_col is None and owner_col is not None:
+        rest = [i for i in others if i != owner_col and len(cells[i].split()) > _LABEL_WORDS]
+        task_col = max(rest, key=lambda i: len(cells[i].split()), default=None)
+    return owner_col, task_col, due_col
+
+
+def _done_row(cells: tuple[str, ...], task_col: int | None) -> bool:
+    """Struck through, or a status cell says so; the task's own words may say "done" ("Ask Rochelle
+    if the newsletter will be done")."""
+    status = [c for i, c in enumerate(cells) if i != task_col]
+    return "~~" in "".join(cells) or any(_DONE_ROW.search(c) for c in status)
+
+
 def _row(
     block: Block, sentences: list[Sentence], roster: Roster, context: BlockContext
 ) -> Iterator[Candidate]:
@@ -309,9 +342,9 @@ def _row(
     any other table each cell that names someone is read as a line of its own ("| Budget |
     **ACTION**: Sam to send the draft |")."""
     header = [h.lower() for h in block.header]
-    owner_col = next((i for i, h in enumerate(header) if _OWNER_COLUMN.search(h)), None)
-    task_col = _task_column(header)
-    if _DONE_ROW.search(block.text) or not sentences:
+    cells = list(block.cells) + [""] * len(header)
+    owner_col, task_col, due_col = _columns(header, cells, roster)
+    if not sentences or _done_row(block.cells, task_col):
         return
     if owner_col is None or task_col is None:
         for cell in block.cells:
@@ -322,11 +355,9 @@ def _row(
                 sentence = Sentence(text, line, block.section, sentences[0].block, block.kind)
                 yield prepare(sentence, mentions, context)
         return
-    cells = list(block.cells) + [""] * len(header)
     owners = tuple(m.person for m in roster.mentions(cells[owner_col]))
     if not owners or not sentences:
         return
-    due_col = next((i for i, h in enumerate(header) if _DUE_COLUMN.search(h)), None)
     task = cells[task_col]
     text = f"{task} (due {cells[due_col]})" if due_col is not None and cells[due_col].strip() else task
     sentence = Sentence(text, block.line, block.section, sentences[0].block, block.kind, None)
