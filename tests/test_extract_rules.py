@@ -186,6 +186,16 @@ STYLES: list[tuple[str, str, str, Found]] = [
         ],
     ),
     (
+        "to",
+        "minutes pasted from a word processor: the number glued to the owner's name",
+        "8.Action Items\n\na.Lee to send the registration code to the members\n\n"
+        "1.Dana to introduce the storage vendor to Sam\n",
+        [
+            (("Lee Chen",), "Send the registration code to the members", "to"),
+            (("Dana Whitfield",), "Introduce the storage vendor to Sam", "to"),
+        ],
+    ),
+    (
         "for-to",
         "bullet minutes: a second owner given part of the task",
         "* Lee to open a tracking issue for Dana to fill in with the results.\n",

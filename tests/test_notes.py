@@ -377,6 +377,24 @@ def test_a_chat_log_pasted_indented_is_read_as_text_and_code_is_not() -> None:
     assert not [t for t in texts if "pip install" in t or "mail(" in t]
 
 
+def test_minutes_pasted_from_a_word_processor_are_read_though_each_line_is_indented() -> None:
+    # Each tab-indented line is a code block of one or two lines to CommonMark; the note's
+    # indented lines together are prose, so each block is read, while a snippet stays code.
+    body = (
+        "1.Roadmap\n\n\to\tDana shared the requirements of the two vendors\n\n"
+        "\to\tGeneral consensus is to defer the packaging work until spring\n\n"
+        "2.Events\n\n\ta.Lee proposed a workshop at the summit in the autumn\n\n"
+        "\tb.Sam to send the meeting details to the list\n\n"
+        "3.Action Items\n\n\ta.Priya to send the registration code to the members\n\n"
+        "4.Build\n\n\t$ make install\n"
+    )
+    meeting = parse_note("2026-05-06.md", body)
+    texts = [s.text for s in meeting.sentences]
+    assert "b.Sam to send the meeting details to the list" in texts
+    assert "a.Priya to send the registration code to the members" in texts
+    assert not [t for t in texts if "make install" in t]
+
+
 def test_a_scribes_line_is_the_turn_of_whom_it_names() -> None:
     log = (
         "[20:04] <lee> scribenick: sam\n[20:05] <sam> Dana: I can review it\n"

@@ -63,6 +63,7 @@ AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEME
 _OWNER_COLUMN = re.compile(rf"\b(?:{'|'.join(words.OWNER_COLUMNS)})\b|^\W*for\W*$", re.IGNORECASE)
 _DUE_COLUMN = re.compile(rf"\b(?:{'|'.join(words.DUE_COLUMNS)})\b", re.IGNORECASE)
 _LABEL_WORDS = 2
+_GLUED_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[a-z])[.)](?=[A-Z][a-z])")
 _DEADLINE_COLUMN = re.compile(r"\b(?:due|deadline|target date|by when)\b")
 _DONE_ROW = re.compile(rf"~~|\b(?:{_FINISHED})\b", re.IGNORECASE)
 
@@ -186,7 +187,9 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
     if lead is not None and lead.shape == "label-bare" and not context.actions:
         lead = None  # outside a list of actions, "Priya reviewed it" is a sentence with its subject
     tail = lines.trailing(line, sentence.source)
-    start = lead.end if lead is not None else 0
+    # "1.Kei to introduce Zenko", "a.Steve to send": a number or letter glued to the first word.
+    glued = _GLUED_NUMBER.match(original)
+    start = lead.end if lead is not None else glued.end() if glued is not None else 0
     end = tail.start if tail is not None and tail.start > start else len(original)
     if tail is not None and tail.task is not None:
         start, end = tail.task

@@ -49,7 +49,10 @@ def read_markdown(body: str, first_line: int, metadata: dict[str, object]) -> Do
     deepest = next((t for t in tokens if t.level >= MAX_NESTING - 1), None)
     if deepest is not None:
         raise TooDeep(_line_of(deepest, first_line))
-    reader = _Reader(first_line, body.split("\n"))
+    # A document pasted from a word processor indents most of its lines with a tab, each a short
+    # code block to CommonMark; together they read as the prose they are.
+    indented = "\n".join(t.content for t in tokens if t.type == "code_block" and not _has_code(t.content))
+    reader = _Reader(first_line, body.split("\n"), indented_prose=_is_wordy(indented))
     for index, token in enumerate(tokens):
         reader.read(token, tokens[index - 1] if index else None)
     return Document(metadata=metadata, title=reader.title, blocks=tuple(reader.blocks))
@@ -70,6 +73,7 @@ class _Reader:
     row: list[str] = field(default_factory=list)
     row_line: int = 0
     in_head: bool = False
+    indented_prose: bool = False  # the note's indented blocks, taken together, are text
 
     def read(self, token: Token, previous: Token | None) -> None:
         if token.type in ("bullet_list_open", "ordered_list_open") and not self.lists.inside:
@@ -87,8 +91,13 @@ class _Reader:
             self._text_block(token)
         elif token.type == "html_block":
             self._html(token)
-        elif token.type == "code_block" and (_is_a_list(token.content) or _is_prose(token.content)):
+        elif token.type == "code_block" and self._is_text(token.content):
             self._indented_list(token)
+
+    def _is_text(self, code: str) -> bool:
+        if _is_a_list(code) or _is_prose(code):
+            return True
+        return self.indented_prose and not _has_code(code)
 
     def _html(self, token: Token) -> None:
         """An HTML block's text, a line per cell, list item or paragraph of it: minutes exported
@@ -278,6 +287,18 @@ def _is_prose(code: str) -> bool:
     worded = sum(1 for line in lines if len(_WORD.findall(line)) >= 4 and _FUNCTION_WORD.search(line))
     coded = sum(1 for line in lines if _CODE_LINE.search(line))
     return len(lines) >= _PROSE_LINES and 2 * worded > len(lines) and 10 * coded < len(lines)
+
+
+def _has_code(code: str) -> bool:
+    return any(_CODE_LINE.search(line) for line in code.split("\n"))
+
+
+def _is_wordy(text: str) -> bool:
+    """Whether indented lines without the marks of code, taken together, are words: several lines,
+    most of them of three words or more."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    wordy = sum(1 for line in lines if len(_WORD.findall(line)) >= 3)
+    return len(lines) >= _PROSE_LINES and 2 * wordy > len(lines)
 
 
 def _unbracketed(text: str) -> str:
