@@ -445,6 +445,17 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "## Opening\n\nDana volunteers to take minutes.\n\nSam volunteered to take the minutes.\n",
         [],
     ),
+    (
+        "role",
+        "a core developers' call transcript: the speaker taking the floor",
+        "## Fees\n\nLee: Thank you, Dana, so today I will present to you the fee proposal.\n\n"
+        "Lee: I'm going to talk about the two open questions first.\n\n"
+        "Sam: I'll discuss the fee cap with the board. I will present the numbers next time.\n",
+        [
+            (("Samuel Okafor",), "Discuss the fee cap with the board", "will"),
+            (("Samuel Okafor",), "Present the numbers", "will"),
+        ],
+    ),
     ("possibility", "prose", "Sam can use httperf for this. Lee and Dana can speak to that.\n", []),
     (
         "possibility",

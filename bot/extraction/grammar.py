@@ -190,6 +190,17 @@ def for_another_occasion(verb: Token) -> bool:
     )
 
 
+def with_someone(verb: Token) -> bool:
+    """ "talk to Lee", "discuss it with the board", "present it to the TSC": a conversation to have,
+    not the room being spoken to ("present to you", "talk with all of us")."""
+    return verb.lemma_ in words.PRESENTING and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "with")
+        and any(o.dep_ == "pobj" and o.lower_ not in words.AUDIENCE for o in c.children)
+        for c in verb.children
+    )
+
+
 def starts_with_verb(doc: Doc) -> bool:
     """A sentence that starts with its verb ("Will try and work through ...") goes on about the
     person the text before was about."""

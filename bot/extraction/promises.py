@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import DependencyMatcher
 
 from bot.extraction.depmatch import Pattern
-from bot.extraction.grammar import for_another_occasion
+from bot.extraction.grammar import for_another_occasion, with_someone
 from bot.extraction.patterns import RULES, Rule
 from bot.extraction.vetoes import VETOES
 
@@ -47,7 +47,8 @@ class PromiseMatcher:
         for match_id, token_ids in self.matcher(doc):
             key = self.vocab.strings[match_id]
             if key.startswith(_VETO):
-                if key == _ROLE_VETO and for_another_occasion(doc[token_ids[0]]):
+                target = doc[token_ids[0]]
+                if key == _ROLE_VETO and (for_another_occasion(target) or with_someone(target)):
                     continue  # "will facilitate the next meeting": a promise, not this call's role
                 vetoed.setdefault(token_ids[0], set()).add(key[len(_VETO) :])
                 continue

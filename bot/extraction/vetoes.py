@@ -148,6 +148,19 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             child("target", "asked", _ASKED_THEN, "<"),
             child("target", "what", {"DEP": "dobj", "LEMMA": one_of((*_TALK, "recap", "summary"))}),
         ],
+        # "So today I will present to you the application fees", "I'm going to talk about 82", "I
+        # am going to dive into each of these": the speaker's turn in the call ("I'll talk to
+        # Lee", "I'll discuss it with the board" are conversations to have, "I'll present it next
+        # time" another occasion: `grammar.presents_now`).
+        [
+            node("target", {"LEMMA": one_of(words.PRESENTING)}),
+            child("target", "i", {"DEP": "nsubj", "LOWER": "i"}),
+        ],
+        [
+            node("target", {"LEMMA": one_of(words.PRESENTING), "DEP": "xcomp"}),
+            child("target", "going", {"LEMMA": "go"}, "<"),
+            child("going", "i", {"DEP": "nsubj", "LOWER": "i"}),
+        ],
         # "Matt volunteered to take the minutes".
         [node("target", {"LEMMA": "take"}), child("target", "minutes", _MINUTES)],
         # "Basil volunteers to take minutes", the volunteering a noun the parser makes the root or

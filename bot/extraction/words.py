@@ -67,6 +67,10 @@ NOT_ACTIONS = frozenset(
 # "will have a look" is an action; "will have more time" is not.
 HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
 # What a role's object is when the role is in the meeting itself: "host the call", "chair it".
+# The speaker taking the floor: "I will present to you the fees", "I'm going to talk about 82".
+PRESENTING = frozenset({"present", "talk", "introduce", "discuss", "cover", "dive"})
+# Who listens in the call: "I will present to you the fees".
+AUDIENCE = frozenset({"you", "us", "everyone", "everybody", "all", "y'all", "folks", "group"})
 THIS_MEETING = frozenset({"meeting", "call", "session", "discussion", "it", "this", "that", "today"})
 # What someone does during the meeting itself: "Mark to scribe".
 MEETING_ROLES = frozenset({"scribe", "chair", "moderate", "facilitate", "minute", "timekeep", "host"})
