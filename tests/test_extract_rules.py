@@ -450,6 +450,7 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "a core developers' call transcript: the speaker taking the floor",
         "## Fees\n\nLee: Thank you, Dana, so today I will present to you the fee proposal.\n\n"
         "Lee: I'm going to talk about the two open questions first.\n\n"
+        "Dana: Let me give a brief overview of the cap. I'll give an update on the ARM build.\n\n"
         "Sam: I'll discuss the fee cap with the board. I will present the numbers next time.\n",
         [
             (("Samuel Okafor",), "Discuss the fee cap with the board", "will"),
@@ -1193,6 +1194,7 @@ NOT_ITEMS = [
     "It was about time for me to push the release.",  # "for me to" says when, not whose task
     "Priya: Let's look at the flaky tests first.",  # a suggestion to the room
     "Lee: Also I'm going to be out next week.",  # a state, not an action
+    "Dana: Let me give a brief overview of the cap.",  # the speaker's turn, not a request to her
     "Lee: note that the cache is cold.",  # a remark, not a request
     "Priya would be overjoyed if the docs were done.",
     "Lee: I'd call unwrap here, but I'd get flagged.",  # the speaker's hypothetical

@@ -156,6 +156,16 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {"LEMMA": one_of(words.PRESENTING)}),
             child("target", "i", {"DEP": "nsubj", "LOWER": "i"}),
         ],
+        # "let me give a brief overview", "I'll give an update on the ARM build".
+        [
+            node("target", {"LEMMA": one_of(("give", "provide"))}),
+            child("target", "i", {"DEP": "nsubj", "LOWER": one_of(("i", "me"))}),
+            child(
+                "target",
+                "what",
+                {"DEP": "dobj", "LEMMA": one_of((*_TALK, "introduction", "recap", "summary"))},
+            ),
+        ],
         [
             node("target", {"LEMMA": one_of(words.PRESENTING), "DEP": "xcomp"}),
             child("target", "going", {"LEMMA": "go"}, "<"),

@@ -70,7 +70,7 @@ HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", 
 # The speaker taking the floor: "I will present to you the fees", "I'm going to talk about 82".
 PRESENTING = frozenset({"present", "talk", "introduce", "discuss", "cover", "dive"})
 # Who listens in the call: "I will present to you the fees".
-AUDIENCE = frozenset({"you", "us", "everyone", "everybody", "all", "y'all", "folks", "group"})
+AUDIENCE = frozenset({"you", "us", "everyone", "everybody", "all", "y'all"})
 THIS_MEETING = frozenset({"meeting", "call", "session", "discussion", "it", "this", "that", "today"})
 # What someone does during the meeting itself: "Mark to scribe".
 MEETING_ROLES = frozenset({"scribe", "chair", "moderate", "facilitate", "minute", "timekeep", "host"})
