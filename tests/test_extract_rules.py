@@ -431,6 +431,13 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "In the interim, the board has authorized Dana and Sam to work up to 40 hours per week on it.\n",
         [],
     ),
+    (
+        "object",
+        "a steering committee's minutes: the people one liaises with are not the ones to act",
+        "* Priya to liaise with Lee and Dana to consider the options:\n"
+        "* Coordinate with Sam and Dana to begin publicity for the docs sprint.\n",
+        [(("Priya Raman",), "Liaise with Lee and Dana to consider the options", "to")],
+    ),
     ("preference", "prose", "Priya would rather wait for the release.\n", []),
     ("role", "bullet minutes: roles in the meeting itself", "- Lee to scribe\n", []),
     (

@@ -127,7 +127,7 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "to", {"DEP": "aux", "TAG": "TO"}),
             ],
         ),
-        vetoes=("negated", "role", "reached", "permitted"),
+        vetoes=("negated", "role", "reached", "permitted", "object"),
     ),
     # "Priya is going to write it up", "Priya going to write it up", "gonna fix the links".
     Rule(

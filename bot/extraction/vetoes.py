@@ -21,6 +21,7 @@ _BELIEVING = ("think", "believe", "expect", "guess", "suppose", "reckon", "feel"
 # Telling the room about something, which a chair asks for during the call.
 _EXPLAINING = ("clarify", "present", "explain", "introduce", "describe", "summarize", "summarise")
 _ASKED_THEN = {"LEMMA": one_of(("ask", "invite", "request")), "TAG": "VBD"}
+_PREPOSITIONS = ("with", "from", "by", "about", "of", "than", "after", "between", "among", "alongside")
 _PERMITTING = ("authorize", "authorise", "allow", "permit", "empower", "entitle")
 _WH = {"TAG": one_of(("WP", "WRB", "WDT"))}
 
@@ -184,6 +185,16 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
             node("target", {"LEMMA": "volunteer", "DEP": "nsubj"}),
             child("target", "take", {"LEMMA": "take"}, op="<"),
             child("take", "minutes", _MINUTES),
+        ],
+    ),
+    # "Martin to liaise with Jerome and Matt to consider": the parser makes the names after "with"
+    # the subject of what follows; they are the object of the preposition ("for Aeva to seed" is
+    # the for-to rule's).
+    "object": (
+        [
+            node("target", {}),
+            child("target", "subject", {"DEP": "nsubj"}),
+            child("subject", "prep", {"LOWER": one_of(_PREPOSITIONS)}, ";"),
         ],
     ),
     # "the board has authorized Sarah and Kelly to work up to 40 hours": leave to do it, not a task.
