@@ -28,6 +28,8 @@ NEXT_CALL = dt.date(2026, 5, 20)
         ("Sam will do it by 2026-06-01.", dt.date(2026, 6, 1)),
         ("Sam will do it by 3rd June.", dt.date(2026, 6, 3)),
         ("Sam will do it by June 3.", dt.date(2026, 6, 3)),
+        ("Make issues for the checkpoints (due Mar.21)", dt.date(2027, 3, 21)),  # a deadline cell
+        ("Sam will do it by Jun.3rd.", dt.date(2026, 6, 3)),
         ("Sam will do it in two weeks.", dt.date(2026, 5, 20)),
         ("Sam will send the slides for next time.", NEXT_CALL),
         ("Sam will fix it after the call today.", WEDNESDAY),
@@ -104,6 +106,7 @@ def test_next_call_without_an_announced_date_follows_the_cadence(nlp: Language) 
         "Will try to get some work done by next week.",
         "Wen will kick off the vote after 1st of the year.",
         "Ines will upload the May 5 meeting notes to the wiki.",
+        "Ines will tag the release by Mar.2027.",
     ],
 )
 def test_a_phrase_that_names_no_day_gives_no_date(sentence: str) -> None:

@@ -17,7 +17,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _DATE_WORDS = (
     r"\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}[a-z]*\.?(?:\s+\d{{4}})?"
-    rf"|{_MONTH}[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    # "Mar. 20", and "Mar.21" as a table cell has it.
+    rf"|{_MONTH}[a-z]*(?:\.\s*|\s+)\d{{1,2}}(?!\d)(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
 )
 _WEEKDAY = "|".join(dates.WEEKDAYS)
 # "by EOY" needs its preposition: "the EOY report" is no deadline.
