@@ -196,6 +196,16 @@ STYLES: list[tuple[str, str, str, Found]] = [
         ],
     ),
     (
+        "label-imperative",
+        "a steering committee's checklist of actions: a status in capitals before the owner",
+        "## Action items\n\n- [x] Dana: update the charter\n- [ ] NEW Lee: finish the CLI project\n"
+        "- [ ] CARRIED OVER Sam: move the meetings to Thursdays\n",
+        [
+            (("Lee Chen",), "Finish the CLI project", "label-imperative"),
+            (("Samuel Okafor",), "Move the meetings to Thursdays", "label-imperative"),
+        ],
+    ),
+    (
         "for-to",
         "bullet minutes: a second owner given part of the task",
         "* Lee to open a tracking issue for Dana to fill in with the results.\n",

@@ -54,7 +54,9 @@ _ACTION = r"action(?:[\s_-]*(?:items?|points?))?"
 _MARK = rf"(?:todo|to-do|ais?|{_ACTION})\b"
 # A transcript's time stamp before a speaker: "[00:12:34] Lee: ...", "10:32 Lee Chen: ...";
 # or an empty box typed outside a list ("[] Lee: organize a subgroup"), which Markdown leaves as text.
-_STAMP = rf"\s*(?:\[\s?\]\s+)?{TIME_STAMP}"
+# A status the writer tags an action with, in capitals: "NEW Felix: move future TSC meetings".
+_STATUS = r"(?:(?-i:NEW|OPEN|ONGOING|CARRIED(?: OVER)?|PENDING|WIP)\s+)?"
+_STAMP = rf"\s*(?:\[\s?\]\s+)?{TIME_STAMP}{_STATUS}"
 # A chat log's speaker: "12:01:30 <lee> ...", "[12:01] <@lee> ..." (a status sign before the nick).
 _CHAT = rf"{_STAMP}{CHAT_SPEAKER}\s*"
 # What a line refers to before its words: the agenda item "[2]", "[1.a]".
