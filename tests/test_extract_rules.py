@@ -1095,6 +1095,16 @@ SHAPES: list[tuple[str, str, Found]] = [
         [(("Priya Raman",), "Look at the April data", "will")],
     ),
     (
+        "a steering committee's team reports, each heading naming the lead after a dash",
+        "### Routing - Lee Chen\n\n- Working on 3 tracks\n- I will send a PR to the CLI next week\n"
+        "- Will benchmark the relational store against the HA deployment\n\n### Docs - Dana\n\n"
+        "- Published the guide\n",
+        [
+            (("Lee Chen",), "Send a PR to the CLI", "will"),
+            (("Lee Chen",), "Benchmark the relational store against the HA deployment", "will"),
+        ],
+    ),
+    (
         "a heading for notes and action items together heads the minutes: a speaker's view there is no task",
         "## Notes / action items / misc talk\n\nReaching our backers\n"
         "  * Dana - seems like a good idea to keep the discussions in one place\n"

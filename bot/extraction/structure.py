@@ -193,8 +193,9 @@ def _context(
         if not header and (header := _promised_for(lead.text, roster)):
             actions = True
     if not header:
-        # "### Update on content team projects (@Rumyra)": who presents the section's topic.
-        aside = _CLOSING_ASIDE.search(block.section)
+        # "### Update on content team projects (@Rumyra)", "### Diego - Eric Malm": who presents
+        # the section's topic.
+        aside = _CLOSING_ASIDE.search(block.section) or _CLOSING_DASH.search(block.section)
         header = _names_only(block.section, roster) or (_names_only(aside[1], roster) if aside else ())
     topic = _own_label(block, roster) or next(
         (blocks[i].text for i in ancestors if not _names_only(blocks[i].text, roster)),
@@ -333,4 +334,5 @@ def _promised_for(text: str, roster: Roster) -> tuple[Person, ...]:
 _OWNER_FIELD = re.compile(words.OWNER_FIELDS, re.IGNORECASE)
 _CLOSING_ASIDE_ONLY = re.compile(r"\s*\([^()]{1,80}\)\W*$")
 _OPENING_ASIDE = re.compile(r"^\s*\(([^()]{1,60})\)\s*(?=\w)")
+_CLOSING_DASH = re.compile(r"\s[-–—]+\s+([^-–—]+?)\s*$")
 _CLOSING_ASIDE = re.compile(r"\w[^()]*\(([^()]{1,60})\)\W*$")
