@@ -176,13 +176,16 @@ STYLES: list[tuple[str, str, str, Found]] = [
         "a board's decision summary: two owners, each with a clause of their own",
         "## Decision summary\n\n- Priya to take the membership role and Dana to draft the welcome letter.\n"
         "- Sam to take the lead from Lee, Dana to join the working group.\n"
-        "- TomG will work with Lee and Dana to plan the sprint.\n",
+        "- TomG will work with Lee and Dana to plan the sprint.\n"
+        "- [ACTION] Lee to write L1 V2, Priya to work on the list of rules.\n",
         [
             (("Priya Raman",), "Take the membership role", "to"),
             (("Dana Whitfield",), "Draft the welcome letter", "to"),
             (("Samuel Okafor",), "Take the lead from Lee", "to"),
             (("Dana Whitfield",), "Join the working group", "to"),
             (("Tom Garcia",), "Work with Lee and Dana to plan the sprint", "will"),
+            (("Lee Chen",), "Write L1 V2", "to"),
+            (("Priya Raman",), "Work on the list of rules", "to"),
         ],
     ),
     (

@@ -56,7 +56,7 @@ _PROMISE_AFTER = re.compile(r"\s+(?:to\s+[a-z]|will\b|shall\b)")
 _PROMISE_MADE = re.compile(rf"\b{PLACEHOLDER}{_PROMISE_AFTER.pattern}")
 _AFTER_PREPOSITION = re.compile(r"\b(?:from|with|by|about|after|than|of)\s+\W*$", re.IGNORECASE)
 _COMMA = re.compile(r"\s*,\s*")
-_AND_BEFORE = re.compile(r"(?<=[\w)])\s+and\s+$")
+_AND_BEFORE = re.compile(r"(?<=[\w)])(?:\s+and|\s*,)\s+$")
 _REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|i'd|me|my)\b", re.IGNORECASE)
 AGREEMENT = re.compile(r"^\W*(?:" + "|".join(re.escape(w) for w in words.AGREEMENTS) + r")\b", re.IGNORECASE)
 # "| For | Action |": a header of that word alone says whom the row is for.
@@ -262,7 +262,8 @@ def _with_placeholders(
             piece = " and "
         elif second and _AND_BEFORE.search(piece):
             # "Lee to update the changelog and Sam to review it": without the comma the parser
-            # takes Sam for a second thing Lee updates.
+            # takes Sam for a second thing Lee updates; "Stuart to write L1 V2, Alice to work on
+            # the rules": without the "and", for V2's apposition.
             piece = _AND_BEFORE.sub(", and ", piece)
         parts.append(piece)
         length += len(piece)
