@@ -54,7 +54,7 @@ _JOINED = re.compile(lines.JOINER)
 _COMITATIVE = re.compile(r"\s+with\s+")
 _PROMISE_AFTER = re.compile(r"\s+(?:to\s+[a-z]|will\b|shall\b)")
 _PROMISE_MADE = re.compile(rf"\b{PLACEHOLDER}{_PROMISE_AFTER.pattern}")
-_AFTER_PREPOSITION = re.compile(r"\b(?:from|with|by|about|after|than|of)\s+\W*$", re.IGNORECASE)
+_AFTER_PREPOSITION = re.compile(rf"\b(?:{'|'.join(words.OBJECT_PREPOSITIONS)})\s+\W*$", re.IGNORECASE)
 _COMMA = re.compile(r"\s*,\s*")
 _AND_BEFORE = re.compile(r"(?<=[\w)])(?:\s+and|\s*,)\s+$")
 _REFERS = re.compile(r"\b(he|she|i|i'll|i'm|i've|i'd|me|my)\b", re.IGNORECASE)
@@ -360,7 +360,7 @@ def _row(
                 yield prepare(sentence, mentions, context)
         return
     owners = tuple(m.person for m in roster.mentions(cells[owner_col]))
-    if not owners or not sentences:
+    if not owners:
         return
     task = cells[task_col]
     text = f"{task} (due {cells[due_col]})" if due_col is not None and cells[due_col].strip() else task

@@ -13,7 +13,7 @@ from bot.notes import dates
 from bot.notes.blocks import BlockKind
 from bot.notes.meeting import Meeting, Sentence
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_MONTH = rf"(?:{'|'.join(dates.MONTHS)})"
 _DATE_WORDS = (
     r"\d{4}-\d{2}-\d{2}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTH}[a-z]*\.?(?:\s+\d{{4}})?"

@@ -33,6 +33,7 @@ from bot.extraction.grammar import (
     gerund,
     imperative,
     is_to_do,
+    lets_self,
     opens_telling,
     pleads,
     root,
@@ -256,7 +257,7 @@ class Extractor:
         elif tail is not None and tail.listed and (verb := who_will(doc)) is not None:
             owners, rule = tail.people, "volunteer-list"
         elif lead is not None and lead.people and not context.agenda_topic:
-            asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS and not _lets_self(verb)
+            asks = verb is not None and verb.lemma_ not in words.REMARK_VERBS and not lets_self(verb)
             # Outside a list of actions, in a note whose labels mostly introduce what was said, a
             # label is a speaker's and their imperative is advice to the room ("Roger: emphasize
             # the longevity of the project"): left to the decision; not "JRG: To check governance".
@@ -429,10 +430,3 @@ def _title(candidate: Candidate, found: Found, context: TitleContext, events: di
         return context.asked  # "Update the roadmap. Owner: @lee.": the line's request is the task
     fallback = text if len(text.split()) > 1 else topic_title(context) or text
     return fallback if len(fallback.split()) > 1 or not title else title
-
-
-def _lets_self(verb: Token) -> bool:
-    """ "Lee: Let me give an overview", "Let us look": the speaker's own turn or the room's, which
-    the let-me rule judges; never a request to the one speaking."""
-    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
-    return verb.lemma_ == "let" and after is not None and after.lower_ in ("me", "us", "'s")

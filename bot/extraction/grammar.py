@@ -129,6 +129,13 @@ def pleads(doc: Doc, verb: Token, start: int = 0) -> bool:
     return any(t.lower_ == "please" for t in doc[start : verb.i])
 
 
+def lets_self(verb: Token) -> bool:
+    """ "Lee: Let me give an overview", "Let us look": the speaker's own turn or the room's, which
+    the let-me rule judges; never a request to the one speaking."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return verb.lemma_ == "let" and after is not None and after.lower_ in ("me", "us", "'s")
+
+
 def gerund(doc: Doc) -> Token | None:
     """ "Sam: fixing the ring query": said as progress, titled as the task ("Fix the ring query")."""
     first = next((t for t in doc if not t.is_punct and t.lower_ != "please"), None)

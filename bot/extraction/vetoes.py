@@ -21,7 +21,7 @@ _BELIEVING = ("think", "believe", "expect", "guess", "suppose", "reckon", "feel"
 # Telling the room about something, which a chair asks for during the call.
 _EXPLAINING = ("clarify", "present", "explain", "introduce", "describe", "summarize", "summarise")
 _ASKED_THEN = {"LEMMA": one_of(("ask", "invite", "request")), "TAG": "VBD"}
-_PREPOSITIONS = ("with", "from", "by", "about", "of", "than", "after", "between", "among", "alongside")
+_PREPOSITIONS = (*words.OBJECT_PREPOSITIONS, "between", "among", "alongside")
 _PERMITTING = ("authorize", "authorise", "allow", "permit", "empower", "entitle")
 _WH = {"TAG": one_of(("WP", "WRB", "WDT"))}
 
@@ -152,7 +152,7 @@ VETOES: dict[str, tuple[Pattern, ...]] = {
         # "So today I will present to you the application fees", "I'm going to talk about 82", "I
         # am going to dive into each of these": the speaker's turn in the call ("I'll talk to
         # Lee", "I'll discuss it with the board" are conversations to have, "I'll present it next
-        # time" another occasion: `grammar.presents_now`).
+        # time" another occasion: `grammar.with_someone`, `grammar.for_another_occasion`).
         [
             node("target", {"LEMMA": one_of(words.PRESENTING)}),
             child("target", "i", {"DEP": "nsubj", "LOWER": "i"}),

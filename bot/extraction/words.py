@@ -67,13 +67,16 @@ NOT_ACTIONS = frozenset(
 # "will have a look" is an action; "will have more time" is not.
 HAVE_ACTIONS = frozenset({"look", "go", "chat", "word", "think", "call", "try", "stab", "crack", "meeting"})
 # What a role's object is when the role is in the meeting itself: "host the call", "chair it".
+THIS_MEETING = frozenset({"meeting", "call", "session", "discussion", "it", "this", "that", "today"})
+# What someone does during the meeting itself: "Mark to scribe".
+MEETING_ROLES = frozenset({"scribe", "chair", "moderate", "facilitate", "minute", "timekeep", "host"})
 # The speaker taking the floor: "I will present to you the fees", "I'm going to talk about 82".
 PRESENTING = frozenset({"present", "talk", "introduce", "discuss", "cover", "dive"})
 # Who listens in the call: "I will present to you the fees".
 AUDIENCE = frozenset({"you", "us", "everyone", "everybody", "all", "y'all"})
-THIS_MEETING = frozenset({"meeting", "call", "session", "discussion", "it", "this", "that", "today"})
-# What someone does during the meeting itself: "Mark to scribe".
-MEETING_ROLES = frozenset({"scribe", "chair", "moderate", "facilitate", "minute", "timekeep", "host"})
+# A name right after one of these is its object, not the subject of what follows: "take lead from
+# Lyndsey, Stef to join", "liaise with Jerome and Matt to consider".
+OBJECT_PREPOSITIONS = ("from", "with", "by", "about", "after", "than", "of")
 # Who holds a role in the meeting itself: "Scribe - Mark", "Note taker: Dana" name no task.
 MEETING_ROLE_NOUNS = frozenset(
     {"scribe", "scribes", "scribing", "chair", "chairs", "co-chair", "co-chairs", "host", "hosts"}

@@ -17,14 +17,14 @@ _ISO = re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b")
 # The one list of weekday names: due dates, meeting cadences and the config all read it.
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FRIDAY = WEEKDAYS.index("friday")
-_MONTHS = (
+MONTHS = (
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 )  # fmt: skip
-_MONTH_WORD = re.compile(r"\b(" + "|".join(_MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\b", re.IGNORECASE)
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 _YEAR = re.compile(r"\b\d{4}\b")
-_DAY_THEN_MONTH = re.compile(r"(?<=\d)(?=(?:" + "|".join(_MONTHS) + r")[a-z]*\b)", re.IGNORECASE)
+_DAY_THEN_MONTH = re.compile(r"(?<=\d)(?=(?:" + "|".join(MONTHS) + r")[a-z]*\b)", re.IGNORECASE)
 
 
 def iso_date_in(text: str) -> dt.date | None:
@@ -45,8 +45,8 @@ def _first_valid(pattern: re.Pattern[str], text: str) -> dt.date | None:
 _FILE_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})(?P<sep>[-_.]?)(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
 # A day written out with its year: "12 May 2026", "May 12th, 2026", "Wednesday, 6th May 2026".
 _WRITTEN_WITH_YEAR = re.compile(
-    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(_MONTHS) + r")[a-z]*\.?,?\s+\d{4}"
-    r"|(?:" + "|".join(_MONTHS) + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b",
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(MONTHS) + r")[a-z]*\.?,?\s+\d{4}"
+    r"|(?:" + "|".join(MONTHS) + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\b",
     re.IGNORECASE,
 )
 
