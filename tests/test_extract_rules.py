@@ -85,6 +85,16 @@ STYLES: list[tuple[str, str, str, Found]] = [
         [(("Lee Chen",), "Review the parser rewrite", "commitment")],
     ),
     (
+        "commitment",
+        "a working group's minutes: what someone 'is to' do",
+        "- Lee is to create a proposal for the dense format.\n"
+        "- Priya and Dana are to copy the tracker issues to the new repo.\n",
+        [
+            (("Lee Chen",), "Create a proposal for the dense format", "commitment"),
+            (("Priya Raman", "Dana Whitfield"), "Copy the tracker issues to the new repo", "commitment"),
+        ],
+    ),
+    (
         "happy-to",
         "prose",
         "Priya is happy to look into a proposal for a slower cadence.\n",
@@ -1212,6 +1222,10 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    # Not what someone "is to" do: a verdict, what is yet to come, the speaker's reason to speak.
+    "Lee is OK to merge for now.",
+    "Priya: I am still to see the threads.",
+    "Dana is here to say that the train is leaving the station.",
     "Sam: ok, will merge the PR … (merged)",  # a status in brackets says it is done (a WG's call)
     "Dana: Will happen.",  # an event, with no one to do it (a working group's transcript)
     # Roll calls under headings that say so: who attends, with their employer or seat.

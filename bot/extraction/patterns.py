@@ -21,8 +21,12 @@ from bot.extraction import words
 from bot.extraction.depmatch import Pattern, child, node, none_of, one_of
 
 _VERB = {"TAG": {"IN": ["VB", "VBG"]}}
+_ACTING = none_of(words.NOT_ACTIONS)
 # The promised action: a verb in its base form that acts ("be out next week" and "like to" do not).
-_BASE_VERB = {"TAG": "VB", "LEMMA": none_of(words.NOT_ACTIONS)}
+_BASE_VERB = {"TAG": "VB", "LEMMA": _ACTING}
+_ASKING_OTHERS = one_of(words.ASKING_VERBS - words.REACHING_VERBS)
+# "happy to help" acts; "happy to hear" reacts and "happy to approve" consents.
+_NOT_ANSWERING = none_of(words.NOT_ACTIONS | words.REACTION_VERBS | words.CONSENT_VERBS)
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Rule:
 
 
 _MODAL_VERB = {**_VERB, "LEMMA": none_of(words.NOT_ACTIONS | {"have"})}
-_PLANNED_VERB = {**_VERB, "LEMMA": none_of(words.NOT_ACTIONS)}
+_PLANNED_VERB = {**_VERB, "LEMMA": _ACTING}
 _FINITE = ("VBD", "VBZ", "VBP", "VBG")
 
 RULES: tuple[Rule, ...] = (
@@ -54,7 +58,7 @@ RULES: tuple[Rule, ...] = (
             [
                 node("verb", {"LEMMA": "have", "TAG": "VB"}),
                 child("verb", "modal", {"DEP": "aux", "LOWER": one_of(words.FUTURE_MODALS)}),
-                child("verb", "task", {"DEP": "ccomp", "TAG": "VBN", "LEMMA": none_of(words.NOT_ACTIONS)}),
+                child("verb", "task", {"DEP": "ccomp", "TAG": "VBN", "LEMMA": _ACTING}),
             ],
         ),
         carries=True,
@@ -186,12 +190,12 @@ RULES: tuple[Rule, ...] = (
             [
                 node("verb", {"LEMMA": "plan", "TAG": one_of(("VBP", "VBZ", "VBG"))}),
                 child("verb", "on", {"DEP": "prep", "LOWER": "on"}),
-                child("on", "task", {"DEP": "pcomp", "TAG": "VBG", "LEMMA": none_of(words.NOT_ACTIONS)}),
+                child("on", "task", {"DEP": "pcomp", "TAG": "VBG", "LEMMA": _ACTING}),
             ],
             # "bcoca owns separating the tests": an activity someone owns.
             [
                 node("verb", {"LEMMA": "own", "TAG": one_of(("VBZ", "VBP"))}),
-                child("verb", "task", {"DEP": "xcomp", "TAG": "VBG", "LEMMA": none_of(words.NOT_ACTIONS)}),
+                child("verb", "task", {"DEP": "xcomp", "TAG": "VBG", "LEMMA": _ACTING}),
             ],
             # "Lee is supposed to contact the sponsors" (not "was supposed to": that was not done).
             [
@@ -199,6 +203,13 @@ RULES: tuple[Rule, ...] = (
                 child("verb", "be", {"DEP": "auxpass", "TAG": one_of(("VBZ", "VBP"))}),
                 child("verb", "owner", {"DEP": "nsubjpass"}),
                 child("verb", "task", {"DEP": "xcomp", **_BASE_VERB}),
+            ],
+            # "Ben is to create a proposal" (not "was to", "is OK to merge", "is still to see").
+            [
+                node("verb", {"LEMMA": "be", "TAG": one_of(("VBZ", "VBP")), "DEP": "ROOT"}),
+                child("verb", "owner", {"DEP": "nsubj", "POS": "PROPN"}),
+                child("verb", "to", {"DEP": "aux", "TAG": "TO"}, "."),
+                child("to", "task", {"DEP": "xcomp", **_BASE_VERB}, "<"),
             ],
         ),
         carries=True,
@@ -210,15 +221,7 @@ RULES: tuple[Rule, ...] = (
         (
             [
                 node("verb", {"LEMMA": one_of(words.COMMITMENT_ADJECTIVES)}),
-                child(
-                    "verb",
-                    "task",
-                    {
-                        "DEP": "xcomp",
-                        "TAG": "VB",
-                        "LEMMA": none_of(words.NOT_ACTIONS | words.REACTION_VERBS | words.CONSENT_VERBS),
-                    },
-                ),
+                child("verb", "task", {"DEP": "xcomp", "TAG": "VB", "LEMMA": _NOT_ANSWERING}),
             ],
         ),
         carries=True,
@@ -359,10 +362,7 @@ RULES: tuple[Rule, ...] = (
             # "(Ruth) Get Lola and Schalk to discuss": a request that someone else act ("Invite
             # Daniel to advise", "Ask Sam to review it" only say whom to reach).
             [
-                node(
-                    "verb",
-                    {"LEMMA": one_of(words.ASKING_VERBS - words.REACHING_VERBS), "TAG": "VB", "DEP": "ROOT"},
-                ),
+                node("verb", {"LEMMA": _ASKING_OTHERS, "TAG": "VB", "DEP": "ROOT"}),
                 child("verb", "owner", {"DEP": one_of(("dobj", "dative"))}),
                 child("verb", "task", {"DEP": one_of(("xcomp", "ccomp", "advcl")), **_BASE_VERB}),
             ],
@@ -436,11 +436,7 @@ RULES: tuple[Rule, ...] = (
         (
             [
                 node("verb", {"LEMMA": one_of(words.SUGGESTING_VERBS)}),
-                child(
-                    "verb",
-                    "task",
-                    {"DEP": "ccomp", "TAG": one_of(("VB", "VBP")), "LEMMA": none_of(words.NOT_ACTIONS)},
-                ),
+                child("verb", "task", {"DEP": "ccomp", "TAG": one_of(("VB", "VBP")), "LEMMA": _ACTING}),
                 child("task", "owner", {"DEP": "nsubj"}),
             ],
         ),
