@@ -129,6 +129,10 @@ def test_the_action_a_light_verb_lends(items_of: ItemsOf, sentence: str, title: 
         ("Sam will return with an update on the grant report.", "Report back on the grant report"),
         ("Lee will come back with an update on the budget.", "Report back on the budget"),
         ("Priya: I will keep you updated.", "Report back on Build"),
+        # "will be doing" asks for doing it: the base form, whatever the length of the verb.
+        ("Dana will be doing a release of the installer.", "Do a release of the installer"),
+        ("Lee will be using the new runner for the tests.", "Use the new runner for the tests"),
+        ("Sam will bring the banner.", "Bring the banner"),
     ],
 )
 def test_titles_speak_for_the_reader(items_of: ItemsOf, body: str, title: str) -> None:

@@ -63,8 +63,9 @@ def root(doc: Doc) -> Token | None:
 
 
 def is_stemless(word: str) -> bool:
-    """A word whose "-ing" leaves no stem ("ping", "bring") is no gerund, whatever the tagger says."""
-    return word.endswith("ing") and len(word) < 6
+    """A word whose "-ing" leaves no stem ("ping", "bring", "string": no vowel before it) is no gerund,
+    whatever the tagger says; "doing" and "using" are."""
+    return word.endswith("ing") and not any(c in "aeiouy" for c in word[:-3])
 
 
 def request_from(doc: Doc, start: int) -> Token | None:
