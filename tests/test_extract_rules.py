@@ -635,6 +635,29 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a chat client's saved log: each line's time in brackets before its speaker",
+        "(03:00:31 PM) priya: Hi everyone, welcome to the November meeting\n"
+        "(03:02:58 PM) priya: We're 2 weeks from release with a tag freeze tomorrow\n"
+        "(03:05:08 PM) priya: I'll be doing an unsigned release of the installer\n"
+        "(03:06:25 PM) lee: yes. There's a good summary of the release on the forum\n"
+        "(03:25:30 PM) dana: I'll order more stickers\n",
+        [
+            (("Priya Raman",), "Do an unsigned release of the installer", "will"),
+            (("Dana Whitfield",), "Order more stickers", "will"),
+        ],
+    ),
+    (
+        "a chat bridged from another network: a relay bot posts its writers' lines",
+        "20:00:24 <bridge> [Slack/priya] Hi, plane lands in 20 mins\n"
+        "20:01:10 <lee> welcome priya\n"
+        "20:03:06 <bridge> [Slack/priya] I'll make time this weekend for fixing the mail issue\n"
+        "20:04:00 <bridge> {-_Matrix} <dana> and I will update the wiki\n",
+        [
+            (("Priya Raman",), "Make time for fixing the mail issue", "will"),
+            (("Dana Whitfield",), "Update the wiki", "will"),
+        ],
+    ),
+    (
         "a working group's next steps: the owners in square brackets after the task",
         "## Next steps\n\n- Apply the compiler settings for the simplified format [Dana]\n"
         "- Prepare a few minimal examples of the new features [Dana, Lee]\n",

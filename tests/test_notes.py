@@ -412,6 +412,29 @@ def test_a_scribes_line_is_the_turn_of_whom_it_names() -> None:
     assert meeting.blocks[0].lines[1].source == "[20:05] <sam> Dana: I can review it"
 
 
+def test_a_relayed_line_is_the_turn_of_its_writer() -> None:
+    log = (
+        "20:00 <bridge> [Slack/sam] Hi all\n20:01 <bridge> {-_Matrix} <dana> I'll send it\n"
+        "20:02 <lee> [OT] lunch?\n20:03 <bridge> {-sam} thanks\n"
+    )
+    texts = [line.text for block in parse_note("2026-05-06.log", log).blocks for line in block.lines]
+    assert texts == [
+        "20:00 <sam> Hi all",
+        "20:01 <dana> I'll send it",
+        "20:02 <lee> [OT] lunch?",  # a person who opens one line with a tag relays nothing
+        "20:03 <sam> thanks",
+    ]
+
+
+def test_a_bold_chat_speaker_heads_no_section() -> None:
+    body = "# Logs\n\n**\\<lee>** I'll look again now.  \n**\\<sam>** thanks\n"
+    meeting = parse_note("2026-05-06.md", body)
+    assert [(s.section, s.text) for s in meeting.sentences] == [
+        ("Logs", "<lee> I'll look again now."),
+        ("Logs", "<sam> thanks"),
+    ]
+
+
 def test_a_kramdown_attribute_list_is_markup_not_words() -> None:
     # Jekyll minutes style an action with "{: #action1 .action}" on the line after it.
     body = "> ***Action #1: Dana to set up the call for the workshop (Dana)***\n{: #action1 .action}\n"

@@ -14,6 +14,7 @@ from bot.notes.blocks import Block, BlockKind, Document, TextLine, Unreadable
 from bot.notes.html import html_texts
 from bot.notes.nesting import ListNesting
 from bot.notes.plain import BULLET, read_plain
+from bot.notes.sentences import CHAT_SPEAKER
 
 # A paragraph that opens with a bold phrase and a dash or colon names its own topic:
 # "**Charrua post** - Will merge this post tomorrow."
@@ -22,6 +23,8 @@ _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 # (Lee)", "**Lee: will send the survey.**" are lines to read as written, where "**Charrua post**" and
 # "**Decision:**" name the topic of what follows them.
 _LABELLED = re.compile(r"^[\w@][\w@ .'’-]{0,30}:\s+\S")
+# Nor does a chat log's speaker in bold: "**<lee>** I'll check" is lee's line, as "<lee> I'll check".
+_SPEAKER = re.compile(rf"^{CHAT_SPEAKER}")
 
 _UNSPACED_HEADING = re.compile(r"^(?P<marks>#{1,6})(?P<text>[^\s#\d].*)$")
 # A bold line standing for a heading ranks under every heading Markdown can write (h1 to h6).
@@ -176,7 +179,7 @@ class _Reader:
 
     def _paragraph(self, token: Token, lines: tuple[TextLine, ...]) -> None:
         bold = _bold_heading(token.children or [])
-        bold = None if bold is not None and _LABELLED.match(bold) else bold
+        bold = None if bold is not None and (_LABELLED.match(bold) or _SPEAKER.match(bold)) else bold
         unspaced = _UNSPACED_HEADING.match(lines[0].text) if len(lines) == 1 else None
         if unspaced is not None:
             # "##ACTION ITEMS": CommonMark wants a space after the marks; the writer meant a heading.

@@ -21,6 +21,7 @@ from bot.notes import dates
 from bot.notes.blocks import Block, BlockKind, Document, Unreadable
 from bot.notes.botblocks import without_bot_blocks
 from bot.notes.formats import BOT_BLOCKS, format_of
+from bot.notes.relays import relayed
 from bot.notes.scribes import scribed
 from bot.notes.sentences import split_sentences
 
@@ -119,7 +120,7 @@ def parse_note(path: str, text: str, added: dt.date | None = None) -> Meeting:
         raise NoteError(path, "the note's structure is nested too deeply to read") from None
     except Unreadable as error:
         raise NoteError(path, str(error), line=error.line) from None
-    document = replace(document, blocks=scribed(document.blocks))
+    document = replace(document, blocks=scribed(relayed(document.blocks)))
     title = _title(document)
     date = _meeting_date(path, document, added)
     sentences = tuple(_sentences(document.blocks))

@@ -8,10 +8,9 @@ import re
 from dataclasses import replace
 
 from bot.notes.blocks import Block, TextLine
-from bot.notes.sentences import CHAT_SPEAKER, TIME_STAMP
+from bot.notes.sentences import CHAT_LINE
 
 _SCRIBE = re.compile(r"(?:^|[>\s])scribe(?:\s*nick)?\s*[:=]\s*@?(?P<nick>[\w.|-]+)", re.IGNORECASE)
-_CHAT_LINE = re.compile(rf"^(?P<stamp>\s*{TIME_STAMP})(?P<speaker>{CHAT_SPEAKER})\s*(?P<rest>.*)$")
 _SAID = re.compile(r"^(?P<label>[A-Za-z@][\w.'’|-]*(?:\s[A-Z][\w.'’-]*)?)\s*:\s+(?P<said>\S.*)$")
 _GOES_ON = re.compile(r"^(?:\.\.\.|…)\s*(?P<said>\S.*)$")
 # What a scribe writes that is the meeting's record, not someone's words.
@@ -32,7 +31,7 @@ def scribed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 
 
 def _turn(line: TextLine, scribes: set[str], last: list[str]) -> TextLine:
-    chat = _CHAT_LINE.match(line.text)
+    chat = CHAT_LINE.match(line.text)
     if chat is None or _nick(chat["speaker"]).lower() not in scribes:
         return line
     said = _SAID.match(chat["rest"])

@@ -54,10 +54,13 @@ _ASIDE_TO_END = re.compile(
 _NAME_WORD = r"[A-Z@][\w.'’-]*"
 # A time of day as minutes and logs write it: "10:32", "00:12:34", "11:16 AM" (a chat client's copy).
 CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\b\.?)?"
-# A transcript's time stamp before its speaker: "[00:12:34] Lee: ...", "10:32 <lee> ...".
-TIME_STAMP = rf"(?:\[?{CLOCK}\]?\s+)?"
+# A transcript's time stamp before its speaker: "[00:12:34] Lee: ...", "10:32 <lee> ...", and a
+# chat client's saved log, "(03:05:08 PM) lee: ...".
+TIME_STAMP = rf"(?:\[?{CLOCK}\]?\s+|\({CLOCK}\)\s+)?"
 # A chat log's speaker: "<lee>", "<@lee>" (an operator's sign before the nick).
 CHAT_SPEAKER = r"<\s?[@+%]?[^<>\s]{1,30}>"
+# A chat log's line: its time stamp, its speaker's "<nick>" and what they wrote.
+CHAT_LINE = re.compile(rf"^(?P<stamp>\s*{TIME_STAMP})(?P<speaker>{CHAT_SPEAKER})\s*(?P<rest>.*)$")
 _MARKER_LINE = re.compile(
     rf"^\s*{TIME_STAMP}"
     rf"(?:{CHAT_SPEAKER}\s|[a-z_][\w.-]{{0,20}}:\s"  # a chat's "<nick>" or "nick:"
