@@ -658,6 +658,15 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "an IRC log posted as Markdown: '**nick** : text', each paragraph a turn addressing someone",
+        "## Casual IRC discussion\n\n**Lee** : hey Priya, one quick question about the index\n\n"
+        "**Priya** : Lee, I will check the indexer tonight\n\n**Lee** : thanks. Will send the logs\n",
+        [
+            (("Priya Raman",), "Check the indexer", "will"),
+            (("Lee Chen",), "Send the logs", "will"),
+        ],
+    ),
+    (
         "a working group's next steps: the owners in square brackets after the task",
         "## Next steps\n\n- Apply the compiler settings for the simplified format [Dana]\n"
         "- Prepare a few minimal examples of the new features [Dana, Lee]\n",

@@ -25,6 +25,7 @@ _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 _LABELLED = re.compile(r"^[\w@][\w@ .'’-]{0,30}:\s+\S")
 # Nor does a chat log's speaker in bold: "**<lee>** I'll check" is lee's line, as "<lee> I'll check".
 _SPEAKER = re.compile(rf"^{CHAT_SPEAKER}")
+_SAYS = re.compile(r"^\s*:\s*\S")
 
 _UNSPACED_HEADING = re.compile(r"^(?P<marks>#{1,6})(?P<text>[^\s#\d].*)$")
 # A bold line standing for a heading ranks under every heading Markdown can write (h1 to h6).
@@ -180,6 +181,8 @@ class _Reader:
     def _paragraph(self, token: Token, lines: tuple[TextLine, ...]) -> None:
         bold = _bold_heading(token.children or [])
         bold = None if bold is not None and (_LABELLED.match(bold) or _SPEAKER.match(bold)) else bold
+        if bold is not None and _SAYS.match(lines[0].text.strip()[len(bold) :]):
+            bold = None  # "**Lee** : I'll check": a speaker's label, as "Lee: I'll check" is
         unspaced = _UNSPACED_HEADING.match(lines[0].text) if len(lines) == 1 else None
         if unspaced is not None:
             # "##ACTION ITEMS": CommonMark wants a space after the marks; the writer meant a heading.
