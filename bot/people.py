@@ -183,7 +183,9 @@ class Roster:
                 if _the_modal(text, match.start(), match.end()):
                     continue  # "Lucas: Will send email to the list": the modal, not Will
                 person = self._by_spelling[match.group(0)]
-                found.append(Mention(match.start(), match.end(), person))
+                # A roster spelling "@Ciaran" is written as a handle, and closes a task as one does.
+                handle = match.group(0).startswith("@")
+                found.append(Mention(match.start(), match.end(), person, handle=handle))
         for match in _HANDLE.finditer(text):
             login = match.group(1)
             if login.lower() in _EVERYONE:

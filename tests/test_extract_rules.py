@@ -1760,6 +1760,23 @@ def test_a_speakers_will_is_the_modal_though_someone_is_called_will(nlp: Languag
     ]
 
 
+def test_a_roster_spelling_written_as_a_handle_closes_a_task_as_a_handle(nlp: Language) -> None:
+    # A spec group's "Tasks until next time": each box closed by the owner's @name, which the roster
+    # lists as a spelling ("@Ciaran") since the login is another; "with @X" names no owner.
+    roster = Roster(
+        (Person("Ciara Byrne", "cbyrne", ("Ciara", "@Ciara")), Person("Jonas Berg", None, ("@Jonas",)))
+    )
+    body = (
+        "# Tasks until next time\n\n- [ ] Update specs @Ciara\n- [ ] Reference implementation @Jonas\n"
+        "- [ ] Follow up with @Ciara about the schema\n\n# Discussion\n\n- @Jonas: Agree with @Ciara.\n"
+    )
+    items = Extractor(nlp, roster).extract(parse_note("2026-05-06.md", body))
+    assert [(tuple(o.name for o in i.owners), i.task) for i in items] == [
+        (("Ciara Byrne",), "Update specs"),
+        (("Jonas Berg",), "Reference implementation"),
+    ]
+
+
 def test_a_plain_text_action_mark_may_carry_its_bullet_star(items_of: ItemsOf) -> None:
     # A committee's e-mailed minutes: outline numbers, then "*ACTION Name:" lines, no blank lines.
     body = (

@@ -371,6 +371,10 @@ def _closing_handles(line: Masked) -> list[Mention]:
             break
         found.insert(0, mention)
         end = mention.start
+    # "Agree with @jgraham", "follow up with @reconbot", "opened by @lorena": the preposition's object.
+    before = line.text[: found[0].start].split() if found else []
+    if before and before[-1].lower() in (*words.OBJECT_PREPOSITIONS, "to", "for", "cc"):
+        return []
     return found if found and found[0].start > 0 else []
 
 
