@@ -667,6 +667,16 @@ SHAPES: list[tuple[str, str, Found]] = [
         ],
     ),
     (
+        "a packaging group's minutes: 'Name: to V' under a discussion point, outside any action list",
+        "- Agenda items should be created for them to be discussed during the next meeting.\n"
+        "  - Priya: to groom the backlog and update the invites\n"
+        "  - Lee: to chat with Sam about possible changes to the client\n",
+        [
+            (("Priya Raman",), "Groom the backlog and update the invites", "to"),
+            (("Lee Chen",), "Chat with Sam about possible changes to the client", "to"),
+        ],
+    ),
+    (
         "a working group's next steps: the owners in square brackets after the task",
         "## Next steps\n\n- Apply the compiler settings for the simplified format [Dana]\n"
         "- Prepare a few minimal examples of the new features [Dana, Lee]\n",
@@ -1254,6 +1264,10 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    # A speaker's "to ..." that breaks off or asks is their turn of phrase, not "Name to V".
+    "Priya: to add to Dana's question, in the browser we get quieter notifications",
+    "Dana: to what extent is it realistic to build APIs for this",
+    "Sam: to drive this (it will be contentious) should we create a proposal?",
     # Not what someone "is to" do: a verdict, what is yet to come, the speaker's reason to speak.
     "Lee is OK to merge for now.",
     "Priya: I am still to see the threads.",

@@ -195,6 +195,8 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
         start, end = tail.task
     body = [m for m in mentions if m.start >= start and m.end <= end]
     text, people = _with_placeholders(original, body, start, end)
+    if not _may_be_request(text, lead, tail, context):
+        text, people = _labelled_to(text, people, lead, mentions)
     text = _TYPOS.sub("will", text)
     text, people = _unbracketed(text, people)
     # Notes written in a word processor curl their apostrophes: "I’ll" must parse as "I'll".
@@ -211,6 +213,25 @@ def prepare(sentence: Sentence, mentions: Sequence[Mention], context: BlockConte
 
 
 _REQUEST = "Please "
+# "Fred: to groom the backlog", the minute style "Fred to groom the backlog" with a label's colon;
+# not the speaker's own turn of phrase ("Lee: to clarify, ...", "to add to Sam's point, ...", "to
+# what extent ...?"), which breaks off within a few words or asks.
+_LABELLED_TO = re.compile(r"^to\s+(?=[a-z])(?!(?:\S+\s+){0,4}?\S*[,;:?–—]|.*\?)")
+
+
+def _labelled_to(
+    text: str, people: dict[int, Mention], lead: Leading | None, mentions: Sequence[Mention]
+) -> tuple[str, dict[int, Mention]]:
+    """The label's one person as the subject of a label's "to V"."""
+    if lead is None or lead.shape != "label" or len(lead.people) != 1 or not _LABELLED_TO.match(text):
+        return text, people
+    label = next((m for m in mentions if m.end <= lead.end and m.person == lead.people[0]), None)
+    if label is None:
+        return text, people
+    shift = len(PLACEHOLDER) + 1
+    return f"{PLACEHOLDER} {text}", {0: label, **{at + shift: m for at, m in people.items()}}
+
+
 _BRACKETED_NAMES = re.compile(rf"\[({PLACEHOLDER}(?:(?:\s*,\s*|\s+and\s+){PLACEHOLDER})*)\]")
 
 
