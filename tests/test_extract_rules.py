@@ -1264,6 +1264,11 @@ SHAPES: list[tuple[str, str, Found]] = [
 ]
 
 NOT_ITEMS = [
+    # A chat's or a call's "let me ..." done there and then, not an offer of work after it.
+    "Priya: So let me re-read :)",
+    "Dana: I am seeing the PDF, let me re-share it again.",
+    "Sam: Let me first talk about the background.",
+    "Lee: Let me pause for a moment; there are a few questions at hand.",
     # A speaker's "to ..." that breaks off or asks is their turn of phrase, not "Name to V".
     "Priya: to add to Dana's question, in the browser we get quieter notifications",
     "Dana: to what extent is it realistic to build APIs for this",

@@ -120,6 +120,9 @@ NARRATED_AFTER_LET = (
     | SAYING_VERBS
     | {"know", "see", "start", "go", "move", "pull", "introduce", "read", "show", "jump", "switch", "turn"}
     | {"hand", "pass", "stop", "summarize", "recap", "ask", "answer", "respond", "try", "just", "be"}
+    # In a chat or a call: "let me open it", "let me re-share it", "let me pause" ("re" is what the
+    # tokenizer leaves of "re-read", "re-share").
+    | {"summarise", "talk", "emphasize", "emphasise", "pause", "open", "share", "re"}
 )
 
 # "Also create a binder", "Then tag them": the sentence goes on with what was said before it.
