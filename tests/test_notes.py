@@ -426,6 +426,14 @@ def test_a_relayed_line_is_the_turn_of_its_writer() -> None:
     ]
 
 
+def test_each_line_of_a_chat_clients_saved_log_is_a_turn_whatever_its_nick() -> None:
+    log = "(03:16:40 PM) priya: I will do everything I can, although\n(03:16:53 PM) da|na: I will check\n"
+    assert [(s.line, s.text) for s in parse_note("2026-05-06.log", log).sentences] == [
+        (1, "(03:16:40 PM) priya: I will do everything I can, although"),
+        (2, "(03:16:53 PM) da|na: I will check"),  # an IRC nick may hold a "|"
+    ]
+
+
 def test_a_bold_chat_speaker_heads_no_section() -> None:
     body = "# Logs\n\n**\\<lee>** I'll look again now.  \n**\\<sam>** thanks\n"
     meeting = parse_note("2026-05-06.md", body)

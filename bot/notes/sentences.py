@@ -63,7 +63,7 @@ CHAT_SPEAKER = r"<\s?[@+%]?[^<>\s]{1,30}>"
 CHAT_LINE = re.compile(rf"^(?P<stamp>\s*{TIME_STAMP})(?P<speaker>{CHAT_SPEAKER})\s*(?P<rest>.*)$")
 _MARKER_LINE = re.compile(
     rf"^\s*{TIME_STAMP}"
-    rf"(?:{CHAT_SPEAKER}\s|[a-z_][\w.-]{{0,20}}:\s"  # a chat's "<nick>" or "nick:"
+    rf"(?:{CHAT_SPEAKER}\s|[a-z_][\w.|-]{{0,20}}:\s"  # a chat's "<nick>" or "nick:" ("eche|on:")
     r"|[A-Z][A-Za-z ]{1,20}(?:\([^)]*\))?\s*:\s|[A-Z][A-Za-z]{0,20}\s*[-–—]\s"
     rf"|{_NAME_WORD}(?:(?:\s+|,\s*(?:and\s+)?|\s*[&/]\s*|\s+and\s+){_NAME_WORD}){{1,8}}\s*:\s"
     # "Greta & Jun - review ...": names joined, then a dash.
