@@ -23,7 +23,7 @@ _LEAD_IN = re.compile(r"^\s*[-—–:]\s*")
 # (Lee)", "**Lee: will send the survey.**" are lines to read as written, where "**Charrua post**" and
 # "**Decision:**" name the topic of what follows them.
 _LABELLED = re.compile(r"^[\w@][\w@ .'’-]{0,30}:\s+\S")
-# Nor does a chat log's speaker in bold: "**<lee>** I'll check" is lee's line, as "<lee> I'll check".
+# Nor does a chat log's speaker in bold, or a bold name before a colon: `_topic`.
 _SPEAKER = re.compile(rf"^{CHAT_SPEAKER}")
 _SAYS = re.compile(r"^\s*:\s*\S")
 
@@ -179,10 +179,7 @@ class _Reader:
             self._paragraph(token, lines)
 
     def _paragraph(self, token: Token, lines: tuple[TextLine, ...]) -> None:
-        bold = _bold_heading(token.children or [])
-        bold = None if bold is not None and (_LABELLED.match(bold) or _SPEAKER.match(bold)) else bold
-        if bold is not None and _SAYS.match(lines[0].text.strip()[len(bold) :]):
-            bold = None  # "**Lee** : I'll check": a speaker's label, as "Lee: I'll check" is
+        bold = _topic(token.children or [], lines[0])
         unspaced = _UNSPACED_HEADING.match(lines[0].text) if len(lines) == 1 else None
         if unspaced is not None:
             # "##ACTION ITEMS": CommonMark wants a space after the marks; the writer meant a heading.
@@ -278,10 +275,14 @@ _ELEMENTS = (
 HTML_ELEMENTS = frozenset(_ELEMENTS.split())
 
 
+def _nonblank(code: str) -> list[str]:
+    return [line for line in code.split("\n") if line.strip()]
+
+
 def _is_a_list(code: str) -> bool:
     """Whether an indented block is a list and not code: it opens with a bullet, and most of its
     lines are bullets."""
-    lines = [line for line in code.split("\n") if line.strip()]
+    lines = _nonblank(code)
     bullets = sum(1 for line in lines if BULLET.match(line))
     return bool(lines) and BULLET.match(lines[0]) is not None and 2 * bullets > len(lines)
 
@@ -289,7 +290,7 @@ def _is_a_list(code: str) -> bool:
 def _is_prose(code: str) -> bool:
     """Whether an indented block is text and not code: several lines, most of them sentences with
     the small words of English, hardly any with the braces, operators or keywords of code."""
-    lines = [line for line in code.split("\n") if line.strip()]
+    lines = _nonblank(code)
     worded = sum(1 for line in lines if len(_WORD.findall(line)) >= 4 and _FUNCTION_WORD.search(line))
     coded = sum(1 for line in lines if _CODE_LINE.search(line))
     return len(lines) >= _PROSE_LINES and 2 * worded > len(lines) and 10 * coded < len(lines)
@@ -302,7 +303,7 @@ def _has_code(code: str) -> bool:
 def _is_wordy(text: str) -> bool:
     """Whether indented lines without the marks of code, taken together, are words: several lines,
     most of them of three words or more."""
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = _nonblank(text)
     wordy = sum(1 for line in lines if len(_WORD.findall(line)) >= 3)
     return len(lines) >= _PROSE_LINES and 2 * wordy > len(lines)
 
@@ -319,6 +320,21 @@ def _is_markup(tag: str) -> bool:
 
 def _source(sources: list[str], index: int) -> str:
     return sources[index] if 0 <= index < len(sources) else ""
+
+
+def _topic(children: Sequence[Token], first: TextLine) -> str | None:
+    """The bold phrase a paragraph opens with, as the topic of what follows; not a labelled statement,
+    a chat log's speaker ("**<lee>** I'll check"), nor a speaker's label before a colon ("**Lee** :
+    I'll check", as "Lee: I'll check" is)."""
+    bold = _bold_heading(children)
+    if bold is None or _LABELLED.match(bold) or _SPEAKER.match(bold) or _SAYS.match(_after(first, bold)):
+        return None
+    return bold
+
+
+def _after(line: TextLine, bold: str) -> str:
+    """The line's text after the bold phrase it opens with."""
+    return line.text.strip()[len(bold) :]
 
 
 def _bold_heading(children: Sequence[Token]) -> str | None:
@@ -349,6 +365,5 @@ def _only_bold(token: Token) -> bool:
 
 def _strip_lead_in(lines: tuple[TextLine, ...], bold: str) -> tuple[TextLine, ...]:
     head = lines[0]
-    rest = head.text.strip()[len(bold) :]
-    rest = _LEAD_IN.sub("", rest, count=1)
+    rest = _LEAD_IN.sub("", _after(head, bold), count=1)
     return (TextLine(head.number, rest, head.source), *lines[1:])
